@@ -1,0 +1,55 @@
+// What the pure core needs to know about a deployment. Defaults are the handbook figures
+// (shared/docs/service-standards.md) and the contract's defaults.
+import type { KpiId } from './snapshot-types.js';
+
+export interface KpiTarget {
+  /** The target: a fraction 0..1 for rates, points 0..100 for satisfaction. */
+  target: number;
+  /** How far below target still counts as "at risk" rather than "missed" (same unit). */
+  riskMargin: number;
+}
+
+export interface CoreConfig {
+  /** IANA time zone whose calendar day is "today". @default "Asia/Shanghai" */
+  timeZone: string;
+  /** A call answered within this wait counts toward the service level. @default 20000 */
+  serviceLevelMs: number;
+  /** Abandons shorter than this are left out of the rates. @default 0 */
+  shortAbandonMs: number;
+  /** An agent must come back to a held caller this often. @default 30000 */
+  holdCheckIntervalMs: number;
+  /** A call with no event for this long (Redis time) stops counting as waiting or held. @default 4 h */
+  callExpiryMs: number;
+  /** How long an ended call is remembered, so a late survey or duplicate still matches it. @default 2 h */
+  endedRetentionMs: number;
+  /** Reply deadline of a complaint opened without dueTs (first-contact responsibility). @default 7 days */
+  complaintReplyMs: number;
+  /** Event times ahead of the Redis append time by more than this are clamped to it. @default 5000 */
+  maxClockAheadMs: number;
+  /** How many recent abandons the snapshot lists. @default 50 */
+  recentAbandonsKept: number;
+  targets: Record<KpiId, KpiTarget>;
+}
+
+export const DEFAULT_TARGETS: Record<KpiId, KpiTarget> = {
+  systemConnect: { target: 0.99, riskMargin: 0.005 },
+  agentConnect: { target: 0.85, riskMargin: 0.03 },
+  vipConnect: { target: 0.9, riskMargin: 0.03 },
+  satisfaction: { target: 85, riskMargin: 3 },
+  complaintReply: { target: 1, riskMargin: 0.05 },
+  firstContactResolution: { target: 0.9, riskMargin: 0.03 },
+  holdCheckOnTime: { target: 0.95, riskMargin: 0.05 },
+};
+
+export const DEFAULT_CORE_CONFIG: CoreConfig = {
+  timeZone: 'Asia/Shanghai',
+  serviceLevelMs: 20_000,
+  shortAbandonMs: 0,
+  holdCheckIntervalMs: 30_000,
+  callExpiryMs: 4 * 3600_000,
+  endedRetentionMs: 2 * 3600_000,
+  complaintReplyMs: 7 * 24 * 3600_000,
+  maxClockAheadMs: 5_000,
+  recentAbandonsKept: 50,
+  targets: DEFAULT_TARGETS,
+};

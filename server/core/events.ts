@@ -1,0 +1,169 @@
+// The event contract (shared/docs/event-contract.md, version 1) in code. One zod schema per
+// event type gives both the runtime validation of stream entries and the QueueEvent union;
+// the server, the simulator and any adapter encode and decode through this module only.
+import { z } from 'zod';
+
+export const TIERS = ['standard', 'silver', 'gold', 'diamond'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const AGENT_STATES = ['available', 'ringing', 'talking', 'hold', 'acw', 'paused', 'offline'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+export const TRANSFER_MODES = ['warm', 'cold'] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** Silver, gold and diamond are VIP (service-standards.md, "VIP tiers"). */
+export function isVipTier(tier: Tier): boolean {
+  return tier !== 'standard';
+}
+
+// Stream fields are strings; these turn them into typed values with a reason when they fail.
+const id = z.string().trim().min(1, 'must not be empty').max(128, 'longer than 128 characters');
+const epochMs = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be epoch milliseconds (digits only)')
+  .transform(Number);
+const flag = z.enum(['1', '0']).transform((v) => v === '1');
+const score = z
+  .string()
+  .regex(/^\d{1,3}(\.\d+)?$/, 'must be a number 0–100')
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 100, 'must be within 0–100');
+const queueList = z
+  .string()
+  .transform((s) => s.split(',').map((q) => q.trim()).filter((q) => q.length > 0));
+
+const base = { v: z.literal('1', { error: 'v must be "1"' }), ts: epochMs };
+
+/** The caller's number is stored only masked: keep at most the first 3 and last 4 digits. */
+export function maskCaller(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  if (digits.length <= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+export const eventSchemas = {
+  'call.arrived': z.object({
+    ...base,
+    type: z.literal('call.arrived'),
+    callId: id,
+    caller: z.string().max(64).transform(maskCaller).optional(),
+    tier: z.enum(TIERS).optional(),
+    dnis: z.string().max(64).optional(),
+  }),
+  'call.blocked': z.object({ ...base, type: z.literal('call.blocked'), callId: id, reason: z.string().max(256).optional() }),
+  'call.queued': z.object({ ...base, type: z.literal('call.queued'), callId: id, queue: id, tier: z.enum(TIERS).optional() }),
+  'call.answered': z.object({ ...base, type: z.literal('call.answered'), callId: id, queue: id, agentId: id }),
+  'call.abandoned': z.object({ ...base, type: z.literal('call.abandoned'), callId: id, queue: id }),
+  'call.held': z.object({ ...base, type: z.literal('call.held'), callId: id, agentId: id }),
+  'call.hold_check': z.object({ ...base, type: z.literal('call.hold_check'), callId: id, agentId: id }),
+  'call.resumed': z.object({ ...base, type: z.literal('call.resumed'), callId: id, agentId: id }),
+  'call.transferred': z.object({
+    ...base,
+    type: z.literal('call.transferred'),
+    callId: id,
+    agentId: id,
+    toQueue: id.optional(),
+    toAgentId: id.optional(),
+    mode: z.enum(TRANSFER_MODES).optional(),
+  }),
+  'call.ended': z.object({
+    ...base,
+    type: z.literal('call.ended'),
+    callId: id,
+    agentId: id.optional(),
+    resolved: flag.optional(),
+    reason: z.string().max(256).optional(),
+  }),
+  'survey.submitted': z.object({ ...base, type: z.literal('survey.submitted'), callId: id, score }),
+  'agent.state': z.object({
+    ...base,
+    type: z.literal('agent.state'),
+    agentId: id,
+    state: z.enum(AGENT_STATES),
+    team: z.string().max(128).optional(),
+    name: z.string().max(128).optional(),
+    reason: z.string().max(256).optional(),
+    queues: queueList.optional(),
+    vip: flag.optional(),
+  }),
+  'complaint.opened': z.object({
+    ...base,
+    type: z.literal('complaint.opened'),
+    complaintId: id,
+    callId: id.optional(),
+    dueTs: epochMs.optional(),
+    grade: z.string().max(64).optional(),
+  }),
+  'complaint.replied': z.object({ ...base, type: z.literal('complaint.replied'), complaintId: id }),
+} as const;
+
+export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
+export type EventType = keyof typeof eventSchemas;
+
+export const queueEventSchema = z.discriminatedUnion('type', [
+  eventSchemas['call.arrived'],
+  eventSchemas['call.blocked'],
+  eventSchemas['call.queued'],
+  eventSchemas['call.answered'],
+  eventSchemas['call.abandoned'],
+  eventSchemas['call.held'],
+  eventSchemas['call.hold_check'],
+  eventSchemas['call.resumed'],
+  eventSchemas['call.transferred'],
+  eventSchemas['call.ended'],
+  eventSchemas['survey.submitted'],
+  eventSchemas['agent.state'],
+  eventSchemas['complaint.opened'],
+  eventSchemas['complaint.replied'],
+]);
+
+/** A decoded, validated event of the contract. */
+export type QueueEvent = z.output<typeof queueEventSchema>;
+export type EventOf<T extends EventType> = Extract<QueueEvent, { type: T }>;
+/** What a producer passes to encode(): a decoded event without the version field. */
+export type EventInput = QueueEvent extends infer E ? (E extends QueueEvent ? Omit<E, 'v'> : never) : never;
+
+export type DecodeResult = { ok: true; event: QueueEvent } | { ok: false; reason: string };
+
+/** Validates one stream entry's field map. Never throws: a failure carries a readable reason. */
+export function decode(fields: Readonly<Record<string, string>>): DecodeResult {
+  const type = fields['type'];
+  if (type === undefined) return { ok: false, reason: 'missing field "type"' };
+  if (!(type in eventSchemas)) return { ok: false, reason: `unknown type "${type}"` };
+  const result = eventSchemas[type as EventType].safeParse(fields);
+  if (result.success) return { ok: true, event: result.data as QueueEvent };
+  const reason = result.error.issues
+    .map((i) => {
+      const field = i.path.join('.') || '(entry)';
+      const missing = i.code === 'invalid_type' && fields[String(i.path[0])] === undefined;
+      return missing ? `missing field "${field}"` : `field "${field}": ${i.message}`;
+    })
+    .join('; ');
+  return { ok: false, reason };
+}
+
+/** Turns an event into the flat string map a stream entry holds (v = "1" added). */
+export function encode(event: EventInput): Record<string, string> {
+  const out: Record<string, string> = { v: '1' };
+  for (const [key, value] of Object.entries(event)) {
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') out[key] = value ? '1' : '0';
+    else if (Array.isArray(value)) out[key] = value.join(',');
+    else out[key] = String(value);
+  }
+  return out;
+}
+
+/** encode() as the argument list of XADD: [f1, v1, f2, v2, …]. */
+export function encodeArgs(event: EventInput): string[] {
+  return Object.entries(encode(event)).flat();
+}
+
+/** Stream replies come as [f1, v1, f2, v2, …]; a repeated field keeps its last value. */
+export function fieldsFromArray(flat: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]!] = flat[i + 1]!;
+  return out;
+}

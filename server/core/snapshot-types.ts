@@ -1,0 +1,185 @@
+// The read side of the contract (event-contract.md, "Read side") plus the extensions the
+// wallboard needs. Names the contract lists keep their meaning; everything else is additive.
+import type { AgentState, Tier } from './events.js';
+
+/** A fraction 0..1, or null where the denominator is zero. */
+export type Rate = number | null;
+
+export type KpiId =
+  | 'systemConnect'
+  | 'agentConnect'
+  | 'vipConnect'
+  | 'satisfaction'
+  | 'complaintReply'
+  | 'firstContactResolution'
+  | 'holdCheckOnTime';
+
+/** met: at or above target; atRisk: within the configured margin below it; missed: below that. */
+export type KpiStatus = 'met' | 'atRisk' | 'missed' | 'noData';
+
+export interface Kpi {
+  id: KpiId;
+  /** Rates are fractions 0..1; satisfaction is points 0..100. */
+  value: number | null;
+  target: number;
+  /** The value below which the KPI turns from atRisk to missed. */
+  riskFloor: number;
+  unit: 'fraction' | 'points';
+  status: KpiStatus;
+  /** How many observations the value rests on (its denominator). */
+  sample: number;
+}
+
+export interface Totals {
+  arrived: number;
+  blocked: number;
+  systemConnectRate: Rate;
+  queued: number;
+  answered: number;
+  abandoned: number;
+  waiting: number;
+  longestWaitMs: number;
+  agentConnectRate: Rate;
+  vipConnectRate: Rate;
+  serviceLevel: Rate;
+  asaMs: number | null;
+  satisfaction: number | null;
+  firstContactResolution: Rate;
+  complaintReplyRate: Rate;
+  holdCheckOnTimeRate: Rate;
+  coldTransfers: number;
+  warmTransfers: number;
+  // extensions
+  /** Queue time of the longest-waiting caller now, so a client can tick longestWaitMs itself. */
+  oldestQueuedTs: number | null;
+  /** Abandons shorter than the short-abandon threshold: counted here, left out of the rates. */
+  shortAbandoned: number;
+  /** Queued calls that never ended and were given up on after the expiry time. */
+  expired: number;
+  /** Transfers without a mode field. */
+  otherTransfers: number;
+  surveys: number;
+  endedWithResolution: number;
+  holdChecksDue: number;
+  holdChecksOnTime: number;
+  complaintsOpen: number;
+  complaintsOverdue: number;
+  vipWaiting: number;
+}
+
+/** Counts over the rolling last 15 minutes (answered/abandoned by when they happened). */
+export interface WindowStats {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: Rate;
+  asaMs: number | null;
+  agentConnectRate: Rate;
+}
+
+export interface QueueStats {
+  id: string;
+  waiting: number;
+  longestWaitMs: number;
+  queued: number;
+  answered: number;
+  abandoned: number;
+  agentConnectRate: Rate;
+  serviceLevel: Rate;
+  asaMs: number | null;
+  // extensions
+  oldestQueuedTs: number | null;
+  shortAbandoned: number;
+  expired: number;
+  vipWaiting: number;
+  window15m: WindowStats;
+  /** Agents whose skills include this queue, by state now. */
+  agents: Record<AgentState, number>;
+}
+
+export interface HeldCall {
+  callId: string;
+  agentId: string;
+  queue: string | null;
+  heldSinceTs: number;
+  lastCheckTs: number;
+  nextCheckDueTs: number;
+  // extensions
+  team: string | null;
+  agentName: string | null;
+  tier: Tier;
+  /** Checks made late or not at all during this hold so far. */
+  checksMissed: number;
+}
+
+export interface AgentRow {
+  id: string;
+  name: string | null;
+  team: string | null;
+  state: AgentState;
+  sinceTs: number;
+  queues: string[];
+  vip: boolean;
+  reason: string | null;
+}
+
+/** One 15-minute interval of today; `queue` is null for all queues together. */
+export interface IntradayBucket {
+  queue: string | null;
+  startTs: number;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: Rate;
+}
+
+export interface RecentAbandon {
+  callId: string;
+  queue: string;
+  tier: Tier;
+  waitMs: number | null;
+  ts: number;
+}
+
+export interface IngestStats {
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  lateDropped: number;
+  clockSkewed: number;
+  unknownCalls: number;
+  /** Stream entry IDs last applied, per stream key. */
+  cursors: Record<string, string>;
+  /** Event time of the newest applied event. */
+  lastEventTs: number | null;
+}
+
+export interface Snapshot {
+  serverTs: number;
+  totals: Totals;
+  queues: QueueStats[];
+  held: HeldCall[];
+  agents: Record<AgentState, number>;
+  // extensions
+  /** Calendar day (YYYY-MM-DD) of the configured time zone the counters belong to. */
+  day: string;
+  timeZone: string;
+  kpis: Kpi[];
+  window15m: WindowStats;
+  agentList: AgentRow[];
+  /** Totals per 15 minutes, plus per queue when the view asked for detail. */
+  intraday: IntradayBucket[];
+  recentAbandons: RecentAbandon[];
+  thresholds: { serviceLevelMs: number; shortAbandonMs: number; holdCheckIntervalMs: number };
+  ingest: IngestStats;
+}
+
+/** What a screen follows: some queues, one team, or everything. */
+export interface View {
+  /** Queue ids to show; empty or absent means all. */
+  queues?: string[];
+  /** Only this team's agents and held calls (and the queues they serve, unless queues is set). */
+  team?: string;
+  /** Per-queue intraday buckets and recent abandons (the tablet's drill-down). */
+  detail?: boolean;
+}

@@ -1,0 +1,30 @@
+// The Socket.IO protocol between the server and the wallboard. Typed event maps shared by both
+// sides; the wallboard imports this file with `import type` only.
+import type { Snapshot, View } from '../core/snapshot-types.js';
+import type { Delta } from './delta.js';
+
+export interface SnapshotMessage {
+  /** Sequence number of this snapshot in its view; the next delta carries seq + 1. */
+  seq: number;
+  /** The view's canonical key (its room). */
+  view: string;
+  snapshot: Snapshot;
+}
+
+export interface ServerToClientEvents {
+  /** A full snapshot: on subscribe, and again on every `resync`. */
+  snapshot: (message: SnapshotMessage) => void;
+  /** Changes since the previous message of the same view; a gap in seq means: ask for resync. */
+  delta: (delta: Delta) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Follow a view (replacing any earlier one); answered by a `snapshot`. */
+  subscribe: (view: View) => void;
+  /** Ask for a fresh snapshot of the current view (after a seq gap). */
+  resync: () => void;
+  /** Clock probe: the server answers with its own time, for offset = serverTs - (t0 + t1) / 2. */
+  clock: (ack: (serverTs: number) => void) => void;
+}
+
+export type { Delta, Snapshot, View };
