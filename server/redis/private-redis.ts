@@ -1,0 +1,119 @@
+// Starts and owns a private redis-server: used by the server when REDIS_URL is unset, and by
+// the tests (each suite gets its own on a free port). Append-only persistence with an fsync
+// every second, so a killed server loses at most a second of the stream.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export interface PrivateRedisOptions {
+  /** Directory for the append-only file and dumps; created when missing. */
+  dataDir: string;
+  /** Port to listen on; a free one when 0. @default 0 */
+  port?: number;
+  /** The redis-server binary. @default "redis-server" */
+  binary?: string;
+  /** Persist with appendonly + fsync everysec; off for throwaway test servers. @default true */
+  persist?: boolean;
+}
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Kills the server at once, as a crash would. */
+  kill(): Promise<void>;
+}
+
+export class RedisBinaryMissingError extends Error {
+  override name = 'RedisBinaryMissingError';
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function checkBinary(binary: string): void {
+  const probe = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new RedisBinaryMissingError(
+      `Cannot run "${binary}": REDIS_URL is unset, so the server starts a private Redis, and that needs ` +
+        `the redis-server binary (Debian/Ubuntu: "apt-get install redis-server", macOS: "brew install redis"). ` +
+        `Or set REDIS_URL to an existing Redis 6.2 or newer.`,
+    );
+  }
+}
+
+export async function startPrivateRedis(options: PrivateRedisOptions): Promise<PrivateRedis> {
+  const binary = options.binary ?? 'redis-server';
+  checkBinary(binary);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const port = options.port || (await freePort());
+  const persist = options.persist ?? true;
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--dir', dataDir,
+    '--save', '',
+    '--appendonly', persist ? 'yes' : 'no',
+    '--appendfsync', 'everysec',
+    '--protected-mode', 'yes',
+    '--loglevel', 'warning',
+  ];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+
+  await waitForPort(port, child, () => output);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    stop: () => stopWith('SIGTERM'),
+    kill: () => stopWith('SIGKILL'),
+  };
+}
+
+async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${output().trim()}`);
+    if (await canConnect(port)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not listen on port ${port} within 10 s: ${output().trim()}`);
+}
+
+async function canConnect(port: number): Promise<boolean> {
+  const { connect } = await import('node:net');
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}

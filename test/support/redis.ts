@@ -1,0 +1,43 @@
+// A private redis-server per test suite, on a free port, removed afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPrivateRedis, type PrivateRedis } from '../../server/redis/private-redis.js';
+
+export interface TestRedis extends PrivateRedis {
+  /** Removes the data directory after stopping. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestRedis(options: { persist?: boolean } = {}): Promise<TestRedis> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wb-redis-'));
+  const redis = await startPrivateRedis({ dataDir, persist: options.persist ?? false });
+  return {
+    ...redis,
+    dispose: async () => {
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A key prefix unique to one test, so tests sharing a server never see each other's keys. */
+export function uniquePrefix(name: string): string {
+  return `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}:${name}`;
+}
+
+/** Waits until `check` returns a truthy value, polling; fails with `what` after the deadline. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
