@@ -63,7 +63,9 @@ export interface Totals {
   holdChecksDue: number;
   holdChecksOnTime: number;
   complaintsOpen: number;
+  /** Open complaints past their reply deadline. */
   complaintsOverdue: number;
+  complaintsRepliedToday: number;
   vipWaiting: number;
 }
 

@@ -1,0 +1,366 @@
+// apply(): one stream entry into the state. No I/O and no clock: the entry's own event time and
+// its Redis append time (the entry ID) are the only times it looks at, so replaying the same
+// entries, in any batching, always yields the same state.
+import type { CoreConfig } from './core-config.js';
+import type { EventOf, QueueEvent } from './events.js';
+import {
+  compareEntryIds,
+  entryIdMs,
+  getOrCreate,
+  type CallRecord,
+  type State,
+  type Visit,
+} from './state.js';
+import { placeInDay, pruneRolling, rebookVisit } from './tallies.js';
+import { MINUTE_MS } from './windows.js';
+
+export interface Entry {
+  /** The stream key the entry came from. */
+  stream: string;
+  /** Its stream entry ID ("ms-seq"): the delivery identity. */
+  id: string;
+  event: QueueEvent;
+}
+
+/** How often (in Redis time) calls are swept for expiry. */
+const GC_EVERY_MS = MINUTE_MS;
+
+export type ApplyResult = 'applied' | 'duplicate';
+
+/** Applies one entry, mutating `state`. An entry at or below the stream's cursor is a duplicate. */
+export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResult {
+  if (!advanceCursor(state, entry.stream, entry.id)) {
+    state.ingest.duplicates += 1;
+    return 'duplicate';
+  }
+  const appendedAt = entryIdMs(entry.id);
+  const event = clampClock(state, entry.event, appendedAt, config);
+  if (appendedAt > state.arrivalWatermark) state.arrivalWatermark = appendedAt;
+  if (event.ts > state.eventWatermark) {
+    const movedMinute = Math.floor(event.ts / MINUTE_MS) !== Math.floor(state.eventWatermark / MINUTE_MS);
+    state.eventWatermark = event.ts;
+    if (movedMinute) pruneRolling(state);
+  }
+  applyEvent(state, event, appendedAt, config);
+  state.ingest.applied += 1;
+  if (state.arrivalWatermark - state.lastGcAt >= GC_EVERY_MS) sweepCalls(state, config);
+  return 'applied';
+}
+
+/** Records an entry that failed validation: it moves the cursor like any other entry. */
+export function skipInvalid(state: State, stream: string, id: string): ApplyResult {
+  if (!advanceCursor(state, stream, id)) {
+    state.ingest.duplicates += 1;
+    return 'duplicate';
+  }
+  state.ingest.deadLettered += 1;
+  return 'applied';
+}
+
+function advanceCursor(state: State, stream: string, id: string): boolean {
+  const cursor = state.cursors.get(stream);
+  if (cursor !== undefined && compareEntryIds(id, cursor) <= 0) return false;
+  state.cursors.set(stream, id);
+  return true;
+}
+
+// A producer whose clock runs ahead would open tomorrow early or expire calls; Redis's append
+// time is one clock for all producers, so an event may not claim to be later than that.
+function clampClock(state: State, event: QueueEvent, appendedAt: number, config: CoreConfig): QueueEvent {
+  if (event.ts <= appendedAt + config.maxClockAheadMs) return event;
+  state.ingest.clockSkewed += 1;
+  return { ...event, ts: appendedAt };
+}
+
+function applyEvent(state: State, event: QueueEvent, appendedAt: number, config: CoreConfig): void {
+  switch (event.type) {
+    case 'call.arrived': {
+      const call = touchCall(state, event.callId, event.ts, appendedAt, false);
+      if (event.tier) setTier(state, call, event.tier, config);
+      countArrival(state, call, event.ts, config);
+      return;
+    }
+    case 'call.blocked': {
+      const call = touchCall(state, event.callId, event.ts, appendedAt, false);
+      countArrival(state, call, event.ts, config);
+      if (!call.blocked) {
+        call.blocked = true;
+        if (placeInDay(state, event.ts, config) === 'today') state.today!.blocked += 1;
+      }
+      return;
+    }
+    case 'call.queued':
+      return onQueued(state, event, appendedAt, config);
+    case 'call.answered':
+    case 'call.abandoned':
+      return onOutcome(state, event, appendedAt, config);
+    case 'call.held': {
+      const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+      if (!call.hold && event.ts > call.holdEndedTs) {
+        call.hold = { agentId: event.agentId, sinceTs: event.ts, lastCheckTs: event.ts, missed: 0 };
+      }
+      return;
+    }
+    case 'call.hold_check':
+      return onHoldCheck(state, event, appendedAt, config);
+    case 'call.resumed': {
+      const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+      endHold(state, call, event.ts, config);
+      return;
+    }
+    case 'call.transferred':
+      return onTransferred(state, event, appendedAt, config);
+    case 'call.ended':
+      return onEnded(state, event, appendedAt, config);
+    case 'survey.submitted': {
+      const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+      if (call.surveyCounted) return;
+      call.surveyCounted = true;
+      if (placeInDay(state, event.ts, config) === 'today') {
+        state.today!.surveySum += event.score;
+        state.today!.surveys += 1;
+      }
+      return;
+    }
+    case 'agent.state':
+      return onAgentState(state, event);
+    case 'complaint.opened': {
+      const c = getOrCreate(state.complaints, event.complaintId, () => ({ id: event.complaintId, openedTs: null, dueTs: null, repliedTs: null }));
+      c.openedTs = event.ts;
+      c.dueTs = event.dueTs ?? event.ts + config.complaintReplyMs;
+      return;
+    }
+    case 'complaint.replied': {
+      const c = getOrCreate(state.complaints, event.complaintId, () => ({ id: event.complaintId, openedTs: null, dueTs: null, repliedTs: null }));
+      if (c.repliedTs !== null) return;
+      placeInDay(state, event.ts, config); // a reply may be the first event of a new day
+      c.repliedTs = event.ts;
+      return;
+    }
+    default:
+      assertNever(event);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled event ${JSON.stringify(value)}`);
+}
+
+/** Finds or creates a call; `unknownIfNew` counts a call first seen mid-flow. */
+function touchCall(state: State, callId: string, ts: number, appendedAt: number, unknownIfNew: boolean): CallRecord {
+  let call = state.calls.get(callId);
+  if (!call) {
+    if (unknownIfNew) state.ingest.unknownCalls += 1;
+    call = {
+      id: callId,
+      tier: 'standard',
+      arrivalCounted: false,
+      blocked: false,
+      visits: [],
+      queue: null,
+      agentId: null,
+      hold: null,
+      holdEndedTs: -Infinity,
+      endedTs: null,
+      resolutionCounted: false,
+      surveyCounted: false,
+      lastTransferTs: null,
+      lastSeenAt: appendedAt,
+      lastEventTs: ts,
+    };
+    state.calls.set(callId, call);
+  }
+  call.lastSeenAt = Math.max(call.lastSeenAt, appendedAt);
+  call.lastEventTs = Math.max(call.lastEventTs, ts);
+  return call;
+}
+
+function countArrival(state: State, call: CallRecord, ts: number, config: CoreConfig): void {
+  if (call.arrivalCounted) return;
+  call.arrivalCounted = true;
+  if (placeInDay(state, ts, config) === 'today') state.today!.arrived += 1;
+}
+
+function setTier(state: State, call: CallRecord, tier: CallRecord['tier'], config: CoreConfig): void {
+  if (call.tier === tier) return;
+  call.tier = tier;
+  for (const visit of call.visits) if (visit.contribution) rebookVisit(state, visit, tier, config);
+}
+
+function onQueued(state: State, event: EventOf<'call.queued'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, false);
+  if (event.tier) setTier(state, call, event.tier, config);
+  countArrival(state, call, event.ts, config);
+  const sameQueue = call.visits.filter((v) => v.queue === event.queue);
+  // The answer or abandon came first (out of order): this fills in its queue time.
+  const awaitingQueueTime = sameQueue.find((v) => v.queuedTs === null && v.outcomeTs !== null && v.outcomeTs >= event.ts);
+  if (awaitingQueueTime) {
+    awaitingQueueTime.queuedTs = event.ts;
+    rebookVisit(state, awaitingQueueTime, call.tier, config);
+    return;
+  }
+  if (sameQueue.some((v) => v.outcome === null || v.queuedTs === event.ts)) return; // already waiting there
+  const visit: Visit = { queue: event.queue, queuedTs: event.ts, outcome: null, outcomeTs: null, inferred: false, contribution: null };
+  call.visits.push(visit);
+  rebookVisit(state, visit, call.tier, config);
+  if (call.endedTs === null || event.ts > call.endedTs) {
+    getOrCreate(state.waiting, event.queue, () => new Map<string, number>()).set(call.id, event.ts);
+  }
+}
+
+function onOutcome(state: State, event: EventOf<'call.answered' | 'call.abandoned'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  const outcome = event.type === 'call.answered' ? 'answered' : 'abandoned';
+  if (event.type === 'call.answered') {
+    call.queue = event.queue;
+    call.agentId = event.agentId;
+  }
+  const sameQueue = call.visits.filter((v) => v.queue === event.queue);
+  let visit = sameQueue.find((v) => v.outcome === null) ?? sameQueue.find((v) => v.inferred);
+  if (!visit) {
+    if (sameQueue.some((v) => v.outcome === outcome && v.outcomeTs === event.ts)) return; // a repeat
+    if (sameQueue.some((v) => v.outcome !== null && v.queuedTs === null)) return; // a second outcome without a queueing
+    visit = { queue: event.queue, queuedTs: null, outcome: null, outcomeTs: null, inferred: false, contribution: null };
+    call.visits.push(visit);
+  }
+  visit.outcome = outcome;
+  visit.outcomeTs = event.ts;
+  visit.inferred = false;
+  rebookVisit(state, visit, call.tier, config);
+  stopWaiting(state, event.queue, call.id);
+  if (outcome === 'abandoned') {
+    state.recentAbandons.unshift({
+      callId: call.id,
+      queue: event.queue,
+      tier: call.tier,
+      waitMs: visit.contribution?.waitMs ?? null,
+      ts: event.ts,
+    });
+    if (state.recentAbandons.length > config.recentAbandonsKept) state.recentAbandons.length = config.recentAbandonsKept;
+  }
+}
+
+function stopWaiting(state: State, queue: string, callId: string): void {
+  const waiting = state.waiting.get(queue);
+  if (!waiting) return;
+  waiting.delete(callId);
+  if (waiting.size === 0) state.waiting.delete(queue);
+}
+
+function onHoldCheck(state: State, event: EventOf<'call.hold_check'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  if (event.ts <= call.holdEndedTs) return; // belongs to a hold that is already over
+  if (!call.hold) {
+    // The call.held was lost or is still on its way: the hold began no later than this check.
+    call.hold = { agentId: event.agentId, sinceTs: event.ts, lastCheckTs: event.ts, missed: 0 };
+    return;
+  }
+  const hold = call.hold;
+  if (event.ts <= hold.lastCheckTs) return; // a repeat or an older check
+  const interval = config.holdCheckIntervalMs;
+  const elapsed = event.ts - hold.lastCheckTs;
+  // Within the interval the check was on time; past it, every due time it passed was missed.
+  const due = elapsed <= interval ? 1 : Math.ceil(elapsed / interval) - 1;
+  const onTime = elapsed <= interval ? 1 : 0;
+  hold.lastCheckTs = event.ts;
+  hold.missed += due - onTime;
+  if (placeInDay(state, event.ts, config) === 'today') {
+    state.today!.holdChecksDue += due;
+    state.today!.holdChecksOnTime += onTime;
+  }
+}
+
+/** Checks that fell due and were not made between the last check and `ts`. */
+export function missedChecks(lastCheckTs: number, ts: number, intervalMs: number): number {
+  const elapsed = ts - lastCheckTs;
+  return elapsed > intervalMs ? Math.ceil(elapsed / intervalMs) - 1 : 0;
+}
+
+function endHold(state: State, call: CallRecord, ts: number, config: CoreConfig): void {
+  if (ts > call.holdEndedTs) call.holdEndedTs = ts;
+  const hold = call.hold;
+  if (!hold || ts < hold.sinceTs) return;
+  call.hold = null;
+  const missed = missedChecks(hold.lastCheckTs, ts, config.holdCheckIntervalMs);
+  if (missed > 0 && placeInDay(state, ts, config) === 'today') state.today!.holdChecksDue += missed;
+}
+
+function onTransferred(state: State, event: EventOf<'call.transferred'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  endHold(state, call, event.ts, config);
+  if (call.lastTransferTs === event.ts) return; // the same transfer reported twice
+  call.lastTransferTs = event.ts;
+  if (event.toAgentId) call.agentId = event.toAgentId;
+  if (placeInDay(state, event.ts, config) !== 'today') return;
+  const day = state.today!;
+  if (event.mode === 'warm') day.warmTransfers += 1;
+  else if (event.mode === 'cold') day.coldTransfers += 1;
+  else day.otherTransfers += 1;
+}
+
+function onEnded(state: State, event: EventOf<'call.ended'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  endHold(state, call, event.ts, config);
+  if (call.endedTs === null || event.ts > call.endedTs) call.endedTs = event.ts;
+  // A caller still waiting when the call ends has hung up: an abandon, unless an explicit
+  // answer or abandon (delivered late) says otherwise.
+  for (const visit of call.visits) {
+    if (visit.outcome !== null || visit.queuedTs === null || visit.queuedTs > event.ts) continue;
+    visit.outcome = 'abandoned';
+    visit.outcomeTs = event.ts;
+    visit.inferred = true;
+    rebookVisit(state, visit, call.tier, config);
+    stopWaiting(state, visit.queue, call.id);
+  }
+  if (event.resolved === undefined || call.resolutionCounted) return;
+  call.resolutionCounted = true;
+  if (placeInDay(state, event.ts, config) === 'today') {
+    state.today!.endedWithResolution += 1;
+    if (event.resolved) state.today!.resolved += 1;
+  }
+}
+
+function onAgentState(state: State, event: EventOf<'agent.state'>): void {
+  const agent = getOrCreate(state.agents, event.agentId, () => ({
+    id: event.agentId,
+    state: event.state,
+    sinceTs: event.ts,
+    name: null,
+    team: null,
+    queues: [],
+    vip: false,
+    reason: null,
+  }));
+  if (event.ts < agent.sinceTs) return; // a late report of an older state
+  if (agent.state !== event.state) {
+    agent.state = event.state;
+    agent.sinceTs = event.ts;
+  }
+  agent.reason = event.reason ?? null;
+  if (event.name !== undefined) agent.name = event.name;
+  if (event.team !== undefined) agent.team = event.team;
+  if (event.queues !== undefined) agent.queues = event.queues;
+  if (event.vip !== undefined) agent.vip = event.vip;
+}
+
+/**
+ * Calls that never ended stop counting after the expiry time; ended calls are forgotten after
+ * the retention time. Judged by Redis append time, so it is the same on every replay.
+ */
+function sweepCalls(state: State, config: CoreConfig): void {
+  const now = state.arrivalWatermark;
+  state.lastGcAt = now;
+  for (const [id, call] of state.calls) {
+    const idle = now - call.lastSeenAt;
+    if (call.endedTs !== null ? idle <= config.endedRetentionMs : idle <= config.callExpiryMs) continue;
+    for (const visit of call.visits) {
+      if (visit.outcome !== null) continue;
+      visit.outcome = 'expired';
+      // Anchored at when it expired, but never later than the stream has reached.
+      visit.outcomeTs = Math.min(call.lastEventTs + config.callExpiryMs, state.eventWatermark);
+      rebookVisit(state, visit, call.tier, config);
+      stopWaiting(state, visit.queue, id);
+    }
+    state.calls.delete(id);
+  }
+}

@@ -1,0 +1,66 @@
+// Counts of queue visits and the rates derived from them. A queue visit contributes to today's
+// counters, the intraday bucket and the rolling window; when a late or out-of-order event
+// changes what we know of a visit, its old contribution is taken back and the new one added.
+import type { Rate, WindowStats } from './snapshot-types.js';
+
+export interface Counts {
+  /** Visits that entered the queue (anchored at queue time). */
+  offered: number;
+  answered: number;
+  /** Every abandon, short ones included. */
+  abandoned: number;
+  /** Abandons shorter than the short-abandon threshold: left out of the rates. */
+  shortAbandoned: number;
+  /** Visits given up on because their call never ended. */
+  expired: number;
+  /** Answered within the service-level threshold. */
+  withinSl: number;
+  /** Sum and count of the waits of answered visits whose queue time is known. */
+  waitSumMs: number;
+  waitCount: number;
+}
+
+export function emptyCounts(): Counts {
+  return { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, expired: 0, withinSl: 0, waitSumMs: 0, waitCount: 0 };
+}
+
+export function addCounts(into: Counts, from: Counts, sign = 1): void {
+  into.offered += sign * from.offered;
+  into.answered += sign * from.answered;
+  into.abandoned += sign * from.abandoned;
+  into.shortAbandoned += sign * from.shortAbandoned;
+  into.expired += sign * from.expired;
+  into.withinSl += sign * from.withinSl;
+  into.waitSumMs += sign * from.waitSumMs;
+  into.waitCount += sign * from.waitCount;
+}
+
+export function sumCounts(list: Iterable<Counts>): Counts {
+  const total = emptyCounts();
+  for (const c of list) addCounts(total, c);
+  return total;
+}
+
+export function ratio(numerator: number, denominator: number): Rate {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/** Answered plus abandoned, short abandons left out: the denominator of the connect rates. */
+export function handled(c: Counts): number {
+  return c.answered + c.abandoned - c.shortAbandoned;
+}
+
+export const connectRate = (c: Counts): Rate => ratio(c.answered, handled(c));
+export const serviceLevel = (c: Counts): Rate => ratio(c.withinSl, handled(c));
+export const asaMs = (c: Counts): number | null => (c.waitCount > 0 ? c.waitSumMs / c.waitCount : null);
+
+export function windowStats(c: Counts): WindowStats {
+  return {
+    offered: c.offered,
+    answered: c.answered,
+    abandoned: c.abandoned,
+    serviceLevel: serviceLevel(c),
+    asaMs: asaMs(c),
+    agentConnectRate: connectRate(c),
+  };
+}

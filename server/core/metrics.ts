@@ -1,0 +1,38 @@
+// The hotline KPIs of service-standards.md against their configured targets.
+import type { CoreConfig } from './core-config.js';
+import type { Kpi, KpiId, KpiStatus, Totals } from './snapshot-types.js';
+
+export function kpiStatus(value: number | null, target: number, riskMargin: number): KpiStatus {
+  if (value === null) return 'noData';
+  if (value >= target) return 'met';
+  return value >= target - riskMargin ? 'atRisk' : 'missed';
+}
+
+interface KpiSource {
+  id: KpiId;
+  value: number | null;
+  sample: number;
+  unit: Kpi['unit'];
+}
+
+/** The six hotline KPIs plus the hold-check on-time rate, in the order a board shows them. */
+export function computeKpis(totals: Totals, handledStandard: number, handledVip: number, config: CoreConfig): Kpi[] {
+  const sources: KpiSource[] = [
+    { id: 'systemConnect', value: totals.systemConnectRate, sample: totals.arrived, unit: 'fraction' },
+    { id: 'agentConnect', value: totals.agentConnectRate, sample: handledStandard, unit: 'fraction' },
+    { id: 'vipConnect', value: totals.vipConnectRate, sample: handledVip, unit: 'fraction' },
+    { id: 'satisfaction', value: totals.satisfaction, sample: totals.surveys, unit: 'points' },
+    {
+      id: 'complaintReply',
+      value: totals.complaintReplyRate,
+      sample: totals.complaintsRepliedToday + totals.complaintsOverdue,
+      unit: 'fraction',
+    },
+    { id: 'firstContactResolution', value: totals.firstContactResolution, sample: totals.endedWithResolution, unit: 'fraction' },
+    { id: 'holdCheckOnTime', value: totals.holdCheckOnTimeRate, sample: totals.holdChecksDue, unit: 'fraction' },
+  ];
+  return sources.map((s) => {
+    const { target, riskMargin } = config.targets[s.id];
+    return { ...s, target, riskFloor: target - riskMargin, status: kpiStatus(s.value, target, riskMargin) };
+  });
+}

@@ -1,0 +1,215 @@
+// The aggregate state: what the core knows after applying a prefix of the stream. Plain data
+// (Maps and records) so it can be checkpointed as JSON and restored byte for byte.
+import type { AgentState, Tier } from './events.js';
+import { emptyCounts, type Counts } from './counts.js';
+import type { RecentAbandon } from './snapshot-types.js';
+import type { DayWindow } from './windows.js';
+
+export type Outcome = 'answered' | 'abandoned' | 'expired';
+
+/** One stay of a call in one queue, from call.queued to its answer, abandon or expiry. */
+export interface Visit {
+  queue: string;
+  queuedTs: number | null;
+  outcome: Outcome | null;
+  outcomeTs: number | null;
+  /** Set when the outcome was inferred (a call.ended while waiting): an explicit event overrides it. */
+  inferred: boolean;
+  /** What this visit added to the tallies, so a correction can take exactly that back. */
+  contribution: Contribution | null;
+}
+
+export interface Contribution {
+  queue: string;
+  vip: boolean;
+  offerTs: number;
+  outcome: Outcome | null;
+  outcomeTs: number;
+  waitMs: number | null;
+  withinSl: boolean;
+  short: boolean;
+}
+
+export interface Hold {
+  agentId: string;
+  sinceTs: number;
+  lastCheckTs: number;
+  /** Checks made late or not made during this hold. */
+  missed: number;
+}
+
+export interface CallRecord {
+  id: string;
+  tier: Tier;
+  arrivalCounted: boolean;
+  blocked: boolean;
+  visits: Visit[];
+  /** Queue and agent of the last answer: where a held call belongs. */
+  queue: string | null;
+  agentId: string | null;
+  hold: Hold | null;
+  /** Latest event time that ended a hold; older hold events are stale. */
+  holdEndedTs: number;
+  endedTs: number | null;
+  resolutionCounted: boolean;
+  surveyCounted: boolean;
+  lastTransferTs: number | null;
+  /** Redis time (entry ID) of the last entry about this call: drives expiry. */
+  lastSeenAt: number;
+  /** Event time of the last event about this call. */
+  lastEventTs: number;
+}
+
+export interface AgentRecord {
+  id: string;
+  state: AgentState;
+  sinceTs: number;
+  name: string | null;
+  team: string | null;
+  queues: string[];
+  vip: boolean;
+  reason: string | null;
+}
+
+export interface ComplaintRecord {
+  id: string;
+  openedTs: number | null;
+  dueTs: number | null;
+  repliedTs: number | null;
+}
+
+export interface QueueDayCounts {
+  standard: Counts;
+  vip: Counts;
+}
+
+/** Counters of one calendar day; replaced at local midnight. */
+export interface DayStats extends DayWindow {
+  arrived: number;
+  blocked: number;
+  surveySum: number;
+  surveys: number;
+  resolved: number;
+  endedWithResolution: number;
+  holdChecksDue: number;
+  holdChecksOnTime: number;
+  warmTransfers: number;
+  coldTransfers: number;
+  otherTransfers: number;
+  queues: Map<string, QueueDayCounts>;
+  /** queue → bucket index → counts. */
+  intraday: Map<string, Map<number, Counts>>;
+}
+
+export interface IngestCounters {
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  lateDropped: number;
+  clockSkewed: number;
+  unknownCalls: number;
+}
+
+export interface State {
+  /** Last applied entry ID per stream key: anything at or below it is a duplicate. */
+  cursors: Map<string, string>;
+  /** Highest Redis append time seen (ms part of entry IDs): the expiry clock. */
+  arrivalWatermark: number;
+  /** Highest (clamped) event time seen: drives the rolling window's horizon. */
+  eventWatermark: number;
+  lastGcAt: number;
+  today: DayStats | null;
+  calls: Map<string, CallRecord>;
+  /** queue → callId → queue time, for calls waiting now. */
+  waiting: Map<string, Map<string, number>>;
+  agents: Map<string, AgentRecord>;
+  complaints: Map<string, ComplaintRecord>;
+  /** queue → minute index → counts, for the rolling window. */
+  rolling: Map<string, Map<number, Counts>>;
+  recentAbandons: RecentAbandon[];
+  ingest: IngestCounters;
+}
+
+export function initialState(): State {
+  return {
+    cursors: new Map(),
+    arrivalWatermark: 0,
+    eventWatermark: 0,
+    lastGcAt: 0,
+    today: null,
+    calls: new Map(),
+    waiting: new Map(),
+    agents: new Map(),
+    complaints: new Map(),
+    rolling: new Map(),
+    recentAbandons: [],
+    ingest: { applied: 0, duplicates: 0, deadLettered: 0, lateDropped: 0, clockSkewed: 0, unknownCalls: 0 },
+  };
+}
+
+export function newDay(window: DayWindow): DayStats {
+  return {
+    ...window,
+    arrived: 0,
+    blocked: 0,
+    surveySum: 0,
+    surveys: 0,
+    resolved: 0,
+    endedWithResolution: 0,
+    holdChecksDue: 0,
+    holdChecksOnTime: 0,
+    warmTransfers: 0,
+    coldTransfers: 0,
+    otherTransfers: 0,
+    queues: new Map(),
+    intraday: new Map(),
+  };
+}
+
+export function queueDay(day: DayStats, queue: string): QueueDayCounts {
+  let q = day.queues.get(queue);
+  if (!q) {
+    q = { standard: emptyCounts(), vip: emptyCounts() };
+    day.queues.set(queue, q);
+  }
+  return q;
+}
+
+export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+// Checkpoints: Maps become {"$map": [[k, v], …]} so the JSON round-trips exactly.
+export function serializeState(state: State): string {
+  return JSON.stringify(state, (_key, value: unknown) =>
+    value instanceof Map ? { $map: [...value.entries()] } : value,
+  );
+}
+
+export function deserializeState(json: string): State {
+  return JSON.parse(json, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && '$map' in value) {
+      const entries = (value as { $map: [unknown, unknown][] }).$map;
+      // Object keys of numbered buckets come back as numbers because they were stored as numbers.
+      return new Map(entries);
+    }
+    return value;
+  }) as State;
+}
+
+/** Entry IDs are "ms-seq"; compares them as the pair of numbers they are. */
+export function compareEntryIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+export function entryIdMs(id: string): number {
+  const dash = id.indexOf('-');
+  return Number(dash === -1 ? id : id.slice(0, dash));
+}
