@@ -2,7 +2,7 @@
 // the tests (each suite gets its own on a free port). Append-only persistence with an fsync
 // every second, so a killed server loses at most a second of the stream.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -60,6 +60,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
   checkBinary(binary);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  await stopOrphan(dataDir);
   const port = options.port || (await freePort());
   const persist = options.persist ?? true;
   const args = [
@@ -71,6 +72,8 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     '--appendfsync', 'everysec',
     '--protected-mode', 'yes',
     '--loglevel', 'warning',
+    '--pidfile', resolve(dataDir, 'redis.pid'),
+    '--daemonize', 'no',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -93,6 +96,31 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     stop: () => stopWith('SIGTERM'),
     kill: () => stopWith('SIGKILL'),
   };
+}
+
+/**
+ * A server killed with SIGKILL leaves its redis-server running; two servers on one append-only
+ * file would corrupt it, so an orphan found through the pidfile is stopped first.
+ */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = resolve(dataDir, 'redis.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const alive = (): boolean => {
+    try {
+      process.kill(pid, 0);
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+    } catch {
+      return false;
+    }
+  };
+  if (pid > 0 && alive()) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 5000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (alive()) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
 }
 
 async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {

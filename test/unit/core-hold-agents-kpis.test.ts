@@ -4,6 +4,7 @@ import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { kpiStatus } from '../../server/core/metrics.js';
 import { initialState, type State } from '../../server/core/state.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
+import type { EventInput } from '../../server/core/events.js';
 import { entries, MIN, SEC, T0 } from '../support/entries.js';
 
 const config = DEFAULT_CORE_CONFIG;
@@ -14,11 +15,11 @@ function run(inputs: Parameters<typeof entries>[0]): State {
   return state;
 }
 
-const talking = [
+const talking: EventInput[] = [
   { type: 'agent.state', ts: T0 - MIN, agentId: 'a7', state: 'talking', team: 'A', name: '王芳', queues: ['billing'] },
   { type: 'call.queued', ts: T0 - MIN, callId: 'c1', queue: 'billing', tier: 'gold' },
   { type: 'call.answered', ts: T0 - 50 * SEC, callId: 'c1', queue: 'billing', agentId: 'a7' },
-] as const;
+];
 
 describe('the 30-second hold check', () => {
   it('lists a held call with its clock and restarts the clock on each check', () => {

@@ -85,3 +85,28 @@ export function gaugeGeometry(kpi: GaugeKpi, radius: number, thickness: number):
     max: { value: max, x: maxAt.x, y: maxAt.y },
   };
 }
+
+export interface BulletGeometry {
+  /** Positions are fractions 0..1 of the bar's length. */
+  zones: { status: GaugeZone['status']; from: number; to: number }[];
+  value: number | null;
+  target: number;
+  min: number;
+  max: number;
+}
+
+/** The same scale as the gauge, laid out along a straight bar. */
+export function bulletGeometry(kpi: GaugeKpi): BulletGeometry {
+  const [min, max] = gaugeDomain(kpi);
+  const at = scaleLinear().domain([min, max]).range([0, 1]).clamp(true);
+  const zones = (
+    [
+      ['missed', min, kpi.riskFloor],
+      ['atRisk', kpi.riskFloor, kpi.target],
+      ['met', kpi.target, max],
+    ] as const
+  )
+    .filter(([, a, b]) => b > a && b > min)
+    .map(([status, a, b]) => ({ status, from: at(a), to: at(b) }));
+  return { zones, value: kpi.value === null ? null : at(kpi.value), target: at(kpi.target), min, max };
+}

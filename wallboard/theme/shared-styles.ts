@@ -7,6 +7,7 @@ export const statusStyles = css`
   .status-atRisk { --status-colour: var(--wb-at-risk, #f5b83d); }
   .status-missed { --status-colour: var(--wb-missed, #ff5d52); }
   .status-noData { --status-colour: var(--wb-no-data, #7d8a99); }
+  .status-none { --status-colour: var(--wb-text, #e9eef4); }
   svg.status-icon { width: 1em; height: 1em; flex: none; overflow: visible; }
   svg.status-icon .fill { fill: var(--status-colour); }
   svg.status-icon .hollow { fill: none; stroke: var(--status-colour); stroke-width: 2; stroke-dasharray: 3 2.4; }

@@ -1,0 +1,172 @@
+// The server's configuration: documented defaults, overridden by a JSON file (KPI targets,
+// thresholds, time zone, tuning) and by environment variables (where to listen and which
+// Redis). Validated once at start-up; an error names the file, the field, the value and why.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
+import { assertTimeZone } from './core/windows.js';
+
+export interface ServerConfig {
+  /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
+  port: number;
+  /** Interface to listen on. @default "0.0.0.0" (env HOST) */
+  host: string;
+  /** Redis to use; null starts a private redis-server. @default null (env REDIS_URL) */
+  redisUrl: string | null;
+  /** Where the private redis-server keeps its append-only file. @default ".data/redis" (env DATA_DIR + "/redis") */
+  redisDataDir: string;
+  /** Streams to consume: the contract's default key, or one per partition. @default ["wallboard:events"] (env STREAM_KEYS, comma-separated) */
+  streams: string[];
+  /** Consumer group; processes sharing it share one aggregate (one active at a time). @default "wallboard" (env CONSUMER_GROUP) */
+  group: string;
+  /** Entries read per XREADGROUP. @default 1000 */
+  batchSize: number;
+  /** XREADGROUP BLOCK timeout. @default 1000 */
+  blockMs: number;
+  /** How often the aggregate state is checkpointed to Redis. @default 1000 */
+  checkpointIntervalMs: number;
+  /** Stream entries older than this are trimmed (XTRIM MINID). Keep above a day so a fresh server can rebuild today. @default 48 h */
+  retentionMs: number;
+  /** How often to trim. @default 60000 */
+  trimIntervalMs: number;
+  /** Dead-letter stream entries kept (approximate MAXLEN). @default 100000 */
+  deadLetterMaxLen: number;
+  /** Lease on the group's aggregate; a standby takes over when it is not renewed for this long. @default 10000 */
+  leaseMs: number;
+  /** Deltas to a view at most this often. @default 250 */
+  pushIntervalMs: number;
+  /** Where the built wallboard is served from. @default "dist/wallboard" */
+  staticDir: string;
+  /** json or pretty. @default json unless stdout is a terminal (env LOG_FORMAT) */
+  logFormat: 'json' | 'pretty';
+  /** The file the settings came from, if any. */
+  configFile: string | null;
+  core: CoreConfig;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const positiveMs = z.number().int().positive();
+const targetSchema = z.strictObject({ target: z.number().min(0), riskMargin: z.number().min(0) });
+const rateTarget = targetSchema.refine((t) => t.target <= 1, 'a rate target is a fraction 0..1');
+
+/** What a config file may set; every field optional, unknown fields rejected. */
+const fileSchema = z.strictObject({
+  timeZone: z.string().refine((tz) => {
+    try {
+      assertTimeZone(tz);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone Intl knows').optional(),
+  serviceLevelMs: positiveMs.optional(),
+  shortAbandonMs: z.number().int().min(0).optional(),
+  holdCheckIntervalMs: positiveMs.optional(),
+  callExpiryMs: positiveMs.optional(),
+  endedRetentionMs: positiveMs.optional(),
+  complaintReplyMs: positiveMs.optional(),
+  maxClockAheadMs: z.number().int().min(0).optional(),
+  targets: z
+    .strictObject({
+      systemConnect: rateTarget.optional(),
+      agentConnect: rateTarget.optional(),
+      vipConnect: rateTarget.optional(),
+      satisfaction: targetSchema.refine((t) => t.target <= 100, 'satisfaction is 0..100 points').optional(),
+      complaintReply: rateTarget.optional(),
+      firstContactResolution: rateTarget.optional(),
+      holdCheckOnTime: rateTarget.optional(),
+    })
+    .optional(),
+  streams: z.array(z.string().min(1)).min(1).optional(),
+  group: z.string().min(1).optional(),
+  batchSize: z.number().int().min(1).max(10_000).optional(),
+  blockMs: z.number().int().min(10).max(60_000).optional(),
+  checkpointIntervalMs: positiveMs.optional(),
+  retentionMs: z.number().int().min(3600_000, 'at least an hour').optional(),
+  trimIntervalMs: positiveMs.optional(),
+  deadLetterMaxLen: z.number().int().min(100).optional(),
+  leaseMs: z.number().int().min(1000).optional(),
+  pushIntervalMs: z.number().int().min(50).max(10_000).optional(),
+});
+export type ConfigFile = z.input<typeof fileSchema>;
+
+function describeIssues(error: z.ZodError, source: string, raw: unknown): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.join('.') || '(root)';
+      let value: unknown = raw;
+      for (const p of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
+      const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : JSON.stringify(value);
+      return `${source}: field "${field}" = ${shown}: ${i.message}`;
+    })
+    .join('\n');
+}
+
+function readFile(path: string): ConfigFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read as JSON: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, path, raw));
+  return parsed.data;
+}
+
+function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`environment: ${name} = "${raw}": must be a whole number`);
+  return Number(raw);
+}
+
+/** Builds the configuration from the environment and the config file it names (CONFIG_FILE, else ./wallboard.config.json if present). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const explicit = env['CONFIG_FILE'];
+  const candidate = resolve(cwd, explicit ?? 'wallboard.config.json');
+  if (explicit && !existsSync(candidate)) throw new ConfigError(`CONFIG_FILE: ${candidate}: no such file`);
+  const configFile = existsSync(candidate) ? candidate : null;
+  const file = configFile ? readFile(configFile) : {};
+  const redisUrl = env['REDIS_URL'] || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`environment: REDIS_URL = "${redisUrl}": must start with redis:// or rediss://`);
+  const logFormat = env['LOG_FORMAT'] ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`environment: LOG_FORMAT = "${logFormat}": must be json or pretty`);
+  const streams = env['STREAM_KEYS'] ? env['STREAM_KEYS'].split(',').map((s) => s.trim()).filter(Boolean) : file.streams ?? ['wallboard:events'];
+  const { targets, streams: _s, group, ...rest } = file;
+  const core: CoreConfig = {
+    ...DEFAULT_CORE_CONFIG,
+    ...pick(rest, ['timeZone', 'serviceLevelMs', 'shortAbandonMs', 'holdCheckIntervalMs', 'callExpiryMs', 'endedRetentionMs', 'complaintReplyMs', 'maxClockAheadMs']),
+    targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
+  };
+  return {
+    port: envInt(env, 'PORT', 3000),
+    host: env['HOST'] ?? '0.0.0.0',
+    redisUrl,
+    redisDataDir: resolve(cwd, env['DATA_DIR'] ?? '.data', 'redis'),
+    streams,
+    group: env['CONSUMER_GROUP'] ?? group ?? 'wallboard',
+    batchSize: rest.batchSize ?? 1000,
+    blockMs: rest.blockMs ?? 1000,
+    checkpointIntervalMs: rest.checkpointIntervalMs ?? 1000,
+    retentionMs: rest.retentionMs ?? 48 * 3600_000,
+    trimIntervalMs: rest.trimIntervalMs ?? 60_000,
+    deadLetterMaxLen: rest.deadLetterMaxLen ?? 100_000,
+    leaseMs: rest.leaseMs ?? 10_000,
+    pushIntervalMs: rest.pushIntervalMs ?? 250,
+    staticDir: resolve(cwd, 'dist/wallboard'),
+    logFormat,
+    configFile,
+    core,
+  };
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}

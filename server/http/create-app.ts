@@ -1,0 +1,79 @@
+// The REST read API, health endpoints and the built wallboard, on one origin.
+import express, { type Express, type Request } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { View } from '../core/snapshot-types.js';
+import type { ConsumerStatus } from '../redis/stream-consumer.js';
+import type { SnapshotSource } from '../realtime/create-realtime.js';
+
+export interface AppDeps {
+  source: SnapshotSource;
+  consumer: { status: ConsumerStatus };
+  /** Resolves when Redis answers a PING; rejects otherwise. */
+  pingRedis: () => Promise<void>;
+  staticDir: string;
+  startedAt: number;
+}
+
+function viewFromQuery(req: Request): View | string {
+  const view: View = {};
+  const { queues, team, detail } = req.query;
+  if (queues !== undefined) {
+    if (typeof queues !== 'string') return 'queues must be given once, as a comma-separated list';
+    view.queues = queues.split(',').map((q) => q.trim()).filter(Boolean);
+  }
+  if (team !== undefined) {
+    if (typeof team !== 'string' || team === '') return 'team must be one non-empty value';
+    view.team = team;
+  }
+  if (detail !== undefined) view.detail = detail === '1' || detail === 'true';
+  return view;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/api/v1/snapshot', (req, res) => {
+    const view = viewFromQuery(req);
+    if (typeof view === 'string') {
+      res.status(400).json({ error: view });
+      return;
+    }
+    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(Date.now(), view));
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeMs: Date.now() - deps.startedAt, role: deps.consumer.status.role });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const problems: string[] = [];
+    try {
+      await withTimeout(deps.pingRedis(), 1000);
+    } catch (error) {
+      problems.push(`redis unreachable: ${(error as Error).message}`);
+    }
+    const { role, caughtUp, lastError } = deps.consumer.status;
+    if (role !== 'active') problems.push(`consumer is ${role}`);
+    else if (!caughtUp) problems.push('consumer is catching up on a backlog');
+    if (lastError) problems.push(`last consumer error: ${lastError}`);
+    res.status(problems.length === 0 ? 200 : 503).json({ ready: problems.length === 0, role, caughtUp, problems });
+  });
+
+  const index = join(deps.staticDir, 'index.html');
+  app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
+  app.get(['/', '/tv', '/lead'], (_req, res) => {
+    if (existsSync(index)) res.sendFile(index, { maxAge: 0 });
+    else res.status(503).type('text').send('The wallboard is not built yet: run "npm run build" (npm start does it for you).');
+  });
+  return app;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

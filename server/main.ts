@@ -1,0 +1,70 @@
+// Composition root: the only place that reads process.env, starts a private Redis when none
+// is given, and turns signals into an orderly stop.
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { RedisBinaryMissingError, startPrivateRedis, type PrivateRedis } from './redis/private-redis.js';
+import { startServer, type RunningServer } from './create-server.js';
+
+export interface StartedStack {
+  server: RunningServer;
+  privateRedis: PrivateRedis | null;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the server as configured by the environment; used by main and by `npm start`. */
+export async function startFromEnvironment(): Promise<StartedStack> {
+  const config = loadConfig();
+  const log = createLogger({ format: config.logFormat, level: (process.env['LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
+  if (config.configFile) log.info('configuration loaded', { file: config.configFile });
+  let privateRedis: PrivateRedis | null = null;
+  let redisUrl = config.redisUrl;
+  if (!redisUrl) {
+    privateRedis = await startPrivateRedis({ dataDir: config.redisDataDir });
+    redisUrl = privateRedis.url;
+    log.info('started a private redis-server (REDIS_URL is unset)', { url: redisUrl, dataDir: privateRedis.dataDir });
+  }
+  const server = await startServer({ ...config, redisUrl }, log);
+  return {
+    server,
+    privateRedis,
+    redisUrl,
+    stop: async () => {
+      await server.stop();
+      await privateRedis?.stop();
+    },
+  };
+}
+
+/** Runs until SIGINT/SIGTERM; start-up errors are one clear message and exit code 1. */
+export async function runUntilSignalled(start: () => Promise<{ stop(): Promise<void> }>): Promise<void> {
+  let stack: { stop(): Promise<void> };
+  try {
+    stack = await start();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof RedisBinaryMissingError) {
+      process.stderr.write(`${error instanceof ConfigError ? 'Configuration error:\n' : ''}${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: stopping\n`);
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void runUntilSignalled(startFromEnvironment);
+}

@@ -1,0 +1,128 @@
+// Socket.IO push: a screen subscribes to a view (some queues, a team, or all) and joins that
+// view's room; it gets a full snapshot, then numbered deltas. Deltas are computed once per
+// room, at most every pushIntervalMs however fast events arrive, and only when something a
+// client shows changed.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Snapshot, View } from '../core/snapshot-types.js';
+import { viewKey } from '../core/snapshot.js';
+import type { Logger } from '../log.js';
+import { diffSnapshot } from './delta.js';
+import type { ClientToServerEvents, ServerToClientEvents } from './protocol.js';
+
+export interface SnapshotSource {
+  snapshot(now: number, view: View): Snapshot;
+  /** Changes whenever the state changes. */
+  readonly version: number;
+}
+
+export interface RealtimeOptions {
+  /** Deltas to a room at most this often. @default 250 */
+  pushIntervalMs: number;
+  /** Re-evaluate rooms at least this often even without events (overdue checks, expiry). @default 1000 */
+  idleRecheckMs?: number;
+}
+
+interface Room {
+  view: View;
+  seq: number;
+  last: Snapshot;
+}
+
+type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>;
+
+export const viewSchema = z.strictObject({
+  queues: z.array(z.string().min(1).max(128)).max(500).optional(),
+  team: z.string().min(1).max(128).optional(),
+  detail: z.boolean().optional(),
+});
+
+export interface Realtime {
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  /** Pushes pending changes now (tests and shutdown); normally the timer does it. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+export function createRealtime(httpServer: HttpServer, source: SnapshotSource, options: RealtimeOptions, log: Logger): Realtime {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>(httpServer, {
+    serveClient: false,
+    cors: { origin: true },
+  });
+  const rooms = new Map<string, Room>();
+  let pushedVersion = -1;
+  let lastFullCheck = 0;
+  const idleRecheckMs = options.idleRecheckMs ?? 1000;
+
+  function subscribe(socket: WallboardSocket, rawView: unknown): void {
+    const parsed = viewSchema.safeParse(rawView ?? {});
+    if (!parsed.success) {
+      log.warn('rejected a subscription with an invalid view', { socket: socket.id, reason: parsed.error.issues[0]?.message });
+      socket.disconnect(true);
+      return;
+    }
+    const view: View = parsed.data;
+    const key = viewKey(view);
+    const name = `view:${key}`;
+    if (socket.data.room && socket.data.room !== name) void socket.leave(socket.data.room);
+    socket.data.room = name;
+    void socket.join(name);
+    let room = rooms.get(name);
+    if (!room) {
+      room = { view, seq: 0, last: source.snapshot(Date.now(), view) };
+      rooms.set(name, room);
+    }
+    // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
+    socket.emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
+  }
+
+  io.on('connection', (socket: WallboardSocket) => {
+    socket.on('subscribe', (view) => subscribe(socket, view));
+    socket.on('resync', () => {
+      const room = socket.data.room ? rooms.get(socket.data.room) : undefined;
+      subscribe(socket, room?.view ?? {});
+    });
+    socket.on('clock', (ack) => {
+      if (typeof ack === 'function') ack(Date.now());
+    });
+  });
+
+  function push(): void {
+    const now = Date.now();
+    const changed = source.version !== pushedVersion;
+    if (!changed && now - lastFullCheck < idleRecheckMs) return;
+    pushedVersion = source.version;
+    lastFullCheck = now;
+    for (const [name, room] of rooms) {
+      if (!io.sockets.adapter.rooms.get(name)?.size) {
+        rooms.delete(name);
+        continue;
+      }
+      const next = source.snapshot(now, room.view);
+      const delta = diffSnapshot(room.last, next, room.seq + 1);
+      if (!delta) continue;
+      room.seq = delta.seq;
+      room.last = next;
+      io.to(name).emit('delta', delta);
+    }
+  }
+
+  const timer = setInterval(() => {
+    try {
+      push();
+    } catch (error) {
+      log.error('push failed', { error });
+    }
+  }, options.pushIntervalMs);
+  timer.unref();
+
+  return {
+    io,
+    flush: push,
+    close: async () => {
+      clearInterval(timer);
+      await io.close();
+    },
+  };
+}
