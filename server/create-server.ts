@@ -2,7 +2,6 @@
 // its stream consumer, the HTTP app and the Socket.IO push. main.ts calls it with the process's
 // configuration; the integration tests call it with theirs.
 import { createServer as createHttpServer } from 'node:http';
-import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
@@ -12,7 +11,7 @@ import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
-import { createLease } from './redis/lease.js';
+import { createLease, leaseOwnerId } from './redis/lease.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
 
 export interface RunningServer {
@@ -37,7 +36,7 @@ function connect(url: string, name: string, log: Logger, extra: RedisOptions = {
 }
 
 export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger): Promise<RunningServer> {
-  const consumerName = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+  const consumerName = leaseOwnerId();
   const redis = connect(config.redisUrl, 'wallboard-commands', log);
   const blockingConnections = new Set<Redis>();
   const aggregator = new Aggregator(config.core);

@@ -1,5 +1,6 @@
 // One active aggregator per consumer group. The lease key holds the owner's ID with a TTL;
 // the owner renews it, and a standby takes it when the owner stops renewing (crash, pause).
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { keys } from './keys.js';
 
@@ -15,10 +16,35 @@ export interface Lease {
   holder(): Promise<string | null>;
 }
 
+/** A lease owner's ID: host and pid, so a restart on the same host can tell its dead predecessor. */
+export function leaseOwnerId(): string {
+  return `${hostname()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** True when the holder ran on this host under a pid that no longer exists (killed, crashed). */
+export function isDeadLocalHolder(holder: string): boolean {
+  const [host, pid] = holder.split('/');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export function createLease(redis: Redis, group: string, owner: string, ttlMs: number): Lease {
   const key = keys.lease(group);
+  const take = async () => (await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK' || (await redis.eval(RENEW, 1, key, owner, ttlMs)) === 1;
   return {
-    tryAcquire: async () => (await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK' || (await redis.eval(RENEW, 1, key, owner, ttlMs)) === 1,
+    tryAcquire: async () => {
+      if (await take()) return true;
+      // A process killed on this host cannot renew; waiting out its TTL would only blank the board.
+      const holder = await redis.get(key);
+      if (holder === null || !isDeadLocalHolder(holder)) return false;
+      await redis.eval(RELEASE, 1, key, holder);
+      return take();
+    },
     renew: async () => (await redis.eval(RENEW, 1, key, owner, ttlMs)) === 1,
     release: async () => {
       await redis.eval(RELEASE, 1, key, owner);

@@ -153,6 +153,8 @@ export class StreamConsumer {
       log.info('stream recovered', { stream, replayed: replayed + more, claimedPending: claimed.length, cursor });
     }
     await this.checkpoint();
+    // The range reads above ran to the end of every stream.
+    this.status.caughtUp = true;
   }
 
   private async warnIfTrimmed(stream: string, cursor: string | null): Promise<void> {

@@ -28,7 +28,7 @@ export class WbIntradayChart extends LitElement {
   private em = 16;
   private sizedFor = '';
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     const sizeKey = `${this.size.width}x${this.size.height}`;
     if (sizeKey !== this.sizedFor) {
       this.sizedFor = sizeKey;
@@ -46,7 +46,6 @@ export class WbIntradayChart extends LitElement {
       timeZone: this.timeZone,
       target: this.target,
     });
-    void changed;
   }
 
   override render() {

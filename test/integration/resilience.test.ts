@@ -1,0 +1,189 @@
+// A server killed mid-stream, a Redis restart, a second process taking over, bad start-up
+// configuration: the counts stay right and the operator is told what happened.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Aggregator } from '../../server/aggregator.js';
+import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import { encodeArgs, fieldsFromArray, type EventInput } from '../../server/core/events.js';
+import type { Snapshot } from '../../server/core/snapshot-types.js';
+import { startPrivateRedis } from '../../server/redis/private-redis.js';
+import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+import { getJson, snapshotOf, spawnServer, startTestServer } from '../support/server.js';
+
+let redis: TestRedis;
+let client: Redis;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  client = new Redis(redis.url);
+});
+afterAll(async () => {
+  client.disconnect();
+  await redis.dispose();
+});
+
+/** A busy few seconds of a hotline: calls queue, get answered or abandon, hold, end, survey. */
+function trafficBatch(batch: number, now: number): EventInput[] {
+  const out: EventInput[] = [];
+  for (let i = 0; i < 100; i++) {
+    const id = `k${batch}-${i}`;
+    const queue = ['billing', 'tech', 'mobile'][i % 3]!;
+    const tier = (['standard', 'standard', 'gold', 'silver'] as const)[i % 4];
+    out.push({ type: 'call.arrived', ts: now, callId: id, tier });
+    if (i % 50 === 0) {
+      out.push({ type: 'call.blocked', ts: now, callId: id, reason: 'trunks busy' });
+      continue;
+    }
+    out.push({ type: 'call.queued', ts: now + 10, callId: id, queue, tier });
+    if (i % 7 === 0) {
+      out.push({ type: 'call.abandoned', ts: now + 900 * (i % 40), callId: id, queue });
+      continue;
+    }
+    if (i % 11 === 0) continue; // still waiting
+    out.push({ type: 'call.answered', ts: now + 500 * (i % 60), callId: id, queue, agentId: `a${i % 9}` });
+    if (i % 4 === 0) out.push({ type: 'call.held', ts: now + 31_000, callId: id, agentId: `a${i % 9}` });
+    if (i % 8 === 0) out.push({ type: 'call.hold_check', ts: now + 31_000 + 1000 * (i % 45), callId: id, agentId: `a${i % 9}` });
+    if (i % 12 === 0) out.push({ type: 'call.resumed', ts: now + 100_000, callId: id, agentId: `a${i % 9}` });
+    if (i % 3 === 0) out.push({ type: 'call.ended', ts: now + 120_000, callId: id, resolved: i % 9 !== 0 });
+    if (i % 6 === 0) out.push({ type: 'survey.submitted', ts: now + 130_000, callId: id, score: 60 + (i % 41) });
+  }
+  return out;
+}
+
+async function append(stream: string, events: EventInput[]): Promise<void> {
+  const p = client.pipeline();
+  for (const e of events) p.xadd(stream, '*', ...encodeArgs(e));
+  await p.exec();
+}
+
+/** What a server that never stopped would show: the whole stream applied once, in order. */
+async function reference(stream: string, now: number): Promise<Snapshot> {
+  const aggregator = new Aggregator(DEFAULT_CORE_CONFIG);
+  const entries = await client.xrange(stream, '-', '+');
+  aggregator.applyBatch(entries.map(([id, f]) => ({ stream, id, fields: fieldsFromArray(f) })));
+  return aggregator.snapshot(now);
+}
+
+function countsOf(s: Snapshot) {
+  return { totals: s.totals, queues: s.queues, held: s.held, agents: s.agents, intraday: s.intraday, kpis: s.kpis };
+}
+
+describe('crash and restart', () => {
+  it('shows the same numbers after being killed at arbitrary moments as a server that never stopped', async () => {
+    const group = uniquePrefix('crash');
+    const stream = `${group}:events`;
+    const env = { REDIS_URL: redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group };
+    let server = await spawnServer(env);
+    const now = Date.now();
+    let batch = 0;
+    // Three crashes while the feed keeps writing; each restart picks up from the checkpoint.
+    for (let crash = 0; crash < 3; crash++) {
+      const killAfter = 150 + Math.floor(Math.random() * 400);
+      const started = Date.now();
+      while (Date.now() - started < killAfter) await append(stream, trafficBatch(batch++, now));
+      await server.kill('SIGKILL');
+      await append(stream, trafficBatch(batch++, now)); // written while no server runs
+      server = await spawnServer(env);
+    }
+    for (let i = 0; i < 5; i++) await append(stream, trafficBatch(batch++, now));
+    const length = await client.xlen(stream);
+    const caughtUp = await waitFor(async () => {
+      const s = await snapshotOf(server.url);
+      return s.ingest.cursors[stream] === (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0] ? s : null;
+    }, 'the restarted server to apply every entry', 20_000);
+    expect(countsOf(caughtUp)).toEqual(countsOf(await reference(stream, caughtUp.serverTs)));
+    expect(caughtUp.totals.arrived).toBe(batch * 100);
+    expect(length).toBeGreaterThan(batch * 100);
+    await server.kill('SIGTERM');
+    expect(server.output()).toContain('recovering from checkpoint');
+  }, 90_000);
+
+  it('keeps counting through a Redis restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wb-restart-'));
+    let own = await startPrivateRedis({ dataDir, persist: true });
+    const ownClient = new Redis(own.url, { maxRetriesPerRequest: null });
+    ownClient.on('error', () => {}); // the restart below is on purpose
+    const group = uniquePrefix('redis-restart');
+    const stream = `${group}:events`;
+    const server = await startTestServer(own.url, { streams: [stream], group });
+    try {
+      const now = Date.now();
+      const add = async (n: number) => {
+        const p = ownClient.pipeline();
+        for (let i = 0; i < n; i++) p.xadd(stream, '*', ...encodeArgs({ type: 'call.queued', ts: now, callId: `r${Math.random()}`, queue: 'billing' }));
+        await p.exec();
+      };
+      await add(200);
+      await waitFor(async () => (await snapshotOf(server.url)).totals.queued === 200, 'the first events');
+      await new Promise((r) => setTimeout(r, 1200)); // past the once-a-second fsync
+      await own.kill();
+      const down = await getJson<{ ready: boolean; problems: string[] }>(`${server.url}/readyz`);
+      expect(down.status).toBe(503);
+      own = await startPrivateRedis({ dataDir, port: own.port, persist: true });
+      await add(300);
+      const snap = await waitFor(async () => {
+        const s = await snapshotOf(server.url);
+        return s.totals.queued === 500 ? s : null;
+      }, 'counting to resume after the restart', 20_000);
+      expect(snap.totals.waiting).toBe(500);
+      await waitFor(async () => (await getJson(`${server.url}/readyz`)).status === 200, 'ready again');
+    } finally {
+      await server.stop();
+      ownClient.disconnect();
+      await own.stop();
+    }
+  }, 60_000);
+});
+
+describe('more than one server process', () => {
+  it('runs one active aggregator per group; a standby takes over with the same numbers', async () => {
+    const group = uniquePrefix('lease');
+    const stream = `${group}:events`;
+    const first = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    await waitFor(() => first.consumer.status.role === 'active', 'the first to become active');
+    const second = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    try {
+      await waitFor(() => second.consumer.status.role === 'standby', 'the second to stand by');
+      expect((await getJson<{ problems: string[] }>(`${second.url}/readyz`)).body.problems).toContain('consumer is standby');
+      await append(stream, trafficBatch(0, Date.now()));
+      await waitFor(async () => (await snapshotOf(first.url)).totals.arrived === 100, 'the first to count');
+      await first.stop(); // hands the lease back after a final checkpoint
+      await waitFor(() => second.consumer.status.role === 'active', 'the standby to take over', 10_000);
+      await append(stream, trafficBatch(1, Date.now()));
+      const snap = await waitFor(async () => {
+        const s = await snapshotOf(second.url);
+        return s.totals.arrived === 200 ? s : null;
+      }, 'the new active to count everything');
+      expect(countsOf(snap)).toEqual(countsOf(await reference(stream, snap.serverTs)));
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});
+
+describe('start-up errors', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', ...env }, encoding: 'utf8', timeout: 20_000 });
+
+  it('names the file, field, value and reason of a bad configuration and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-config-'));
+    const file = join(dir, 'wallboard.config.json');
+    writeFileSync(file, JSON.stringify({ timeZone: 'Mars/Olympus', targets: { agentConnect: { target: 85, riskMargin: 0.03 } }, colour: 'red' }));
+    const result = run({ CONFIG_FILE: file, REDIS_URL: redis.url });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${file}: field "timeZone" = "Mars/Olympus": not an IANA time zone Intl knows`);
+    expect(result.stderr).toContain(`${file}: field "targets.agentConnect" = {"target":85,"riskMargin":0.03}: a rate target is a fraction 0..1`);
+    expect(result.stderr).toContain('colour');
+  });
+
+  it('says what to install when redis-server is missing and REDIS_URL is unset', () => {
+    const result = run({ PATH: '/nonexistent', REDIS_URL: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'wb-nobin-')) });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('apt-get install redis-server');
+    expect(result.stderr).toContain('REDIS_URL');
+  });
+});

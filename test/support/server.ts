@@ -1,0 +1,130 @@
+// Runs the real server for tests: in-process (startTestServer) or as a child process that a
+// test can kill at any instant (spawnServer).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { io, type Socket } from 'socket.io-client';
+import { loadConfig, type ServerConfig } from '../../server/config.js';
+import { createLogger, silentLogger, type Logger } from '../../server/log.js';
+import { startServer, type RunningServer } from '../../server/create-server.js';
+import { freePort } from '../../server/redis/private-redis.js';
+import { applyDelta, type Delta } from '../../server/realtime/delta.js';
+import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/realtime/protocol.js';
+import type { Snapshot, View } from '../../server/core/snapshot-types.js';
+import { waitFor } from './redis.js';
+
+export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig & { redisUrl: string } {
+  return {
+    ...loadConfig({ LOG_FORMAT: 'json' }, process.cwd()),
+    port: 0,
+    host: '127.0.0.1',
+    blockMs: 100,
+    checkpointIntervalMs: 100,
+    pushIntervalMs: 50,
+    leaseMs: 2000,
+    ...overrides,
+    redisUrl,
+  };
+}
+
+export async function startTestServer(redisUrl: string, overrides: Partial<ServerConfig> = {}, log: Logger = silentLogger): Promise<RunningServer> {
+  return startServer(testConfig(redisUrl, overrides), log);
+}
+
+export const debugLogger = createLogger({ format: 'pretty', level: 'debug' });
+
+export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function snapshotOf(baseUrl: string, query = ''): Promise<Snapshot> {
+  const { status, body } = await getJson<Snapshot>(`${baseUrl}/api/v1/snapshot${query}`);
+  if (status !== 200) throw new Error(`snapshot answered ${status}`);
+  return body;
+}
+
+/** A real Socket.IO client that keeps a snapshot current from the server's deltas. */
+export interface WallboardClient {
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  current(): Snapshot | null;
+  snapshots: SnapshotMessage[];
+  deltas: Delta[];
+  gaps: number;
+  close(): void;
+}
+
+export function connectClient(baseUrl: string, view: View = {}): WallboardClient {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  let seq = -1;
+  let snapshot: Snapshot | null = null;
+  const client: WallboardClient = {
+    socket,
+    current: () => snapshot,
+    snapshots: [],
+    deltas: [],
+    gaps: 0,
+    close: () => socket.close(),
+  };
+  socket.on('connect', () => socket.emit('subscribe', view));
+  socket.on('snapshot', (message) => {
+    client.snapshots.push(message);
+    seq = message.seq;
+    snapshot = message.snapshot;
+  });
+  socket.on('delta', (delta) => {
+    client.deltas.push(delta);
+    if (snapshot === null || delta.seq !== seq + 1) {
+      client.gaps += 1;
+      socket.emit('resync');
+      return;
+    }
+    seq = delta.seq;
+    snapshot = applyDelta(snapshot, delta);
+  });
+  return client;
+}
+
+export interface ChildServer {
+  port: number;
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The server as its own process (node --import tsx server/main.ts), ready when /readyz says so. */
+export async function spawnServer(env: Record<string, string>, options: { waitReady?: boolean } = {}): Promise<ChildServer> {
+  const port = await freePort();
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, LOG_FORMAT: 'json', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server: ChildServer = {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => out,
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+  if (options.waitReady ?? true) {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${out}`);
+        return (await fetch(`${server.url}/readyz`)).status === 200;
+      },
+      'the server to be ready',
+      20_000,
+    ).catch((error: Error) => {
+      child.kill('SIGKILL');
+      throw new Error(`${error.message}\n--- server output ---\n${out}`);
+    });
+  }
+  return server;
+}
