@@ -1,8 +1,0 @@
-/** A queue was tapped; `queue` is null for "all queues". */
-export type WbQueueSelectEvent = CustomEvent<{ queue: string | null }>;
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'wb-queue-select': WbQueueSelectEvent;
-  }
-}
