@@ -5,7 +5,7 @@ import type { CoreConfig } from './core/core-config.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
 import type { Snapshot, View } from './core/snapshot-types.js';
-import { deserializeState, initialState, serializeState, type State } from './core/state.js';
+import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
 export interface RawEntry {
   stream: string;
@@ -17,8 +17,23 @@ export interface Rejected extends RawEntry {
   reason: string;
 }
 
+/** A checkpoint to write: the core state, and the call records changed since the last one. */
+export interface CheckpointParts {
+  core: string;
+  /** Call ID → its record as JSON, or null for a call that was forgotten. */
+  calls: Map<string, string | null>;
+  /** The calls are all of them: replace what is stored rather than update it. */
+  full: boolean;
+}
+
+export interface StoredCheckpoint {
+  core: string;
+  calls: Iterable<string>;
+}
+
 export class Aggregator {
   private state: State = initialState();
+  private nextCheckpointFull = true;
   /** Bumped on every change; lets the push loop skip work when nothing happened. */
   version = 0;
 
@@ -48,12 +63,29 @@ export class Aggregator {
     return toSnapshot(this.state, this.config, now, view);
   }
 
-  serialize(): string {
-    return serializeState(this.state);
+  /** Takes the changes since the last checkpoint; call checkpointFailed() if they were not stored. */
+  checkpointParts(): CheckpointParts {
+    const full = this.nextCheckpointFull;
+    const ids = full ? this.state.calls.keys() : this.state.changedCalls;
+    const calls = new Map<string, string | null>();
+    for (const id of ids) {
+      const call = this.state.calls.get(id);
+      calls.set(id, call ? serializeCall(call) : null);
+    }
+    this.state.changedCalls.clear();
+    this.nextCheckpointFull = false;
+    return { core: serializeCore(this.state), calls, full };
   }
 
-  restore(json: string | null): void {
-    this.state = json ? deserializeState(json) : initialState();
+  /** The changes taken were lost: the next checkpoint writes everything. */
+  checkpointFailed(): void {
+    this.nextCheckpointFull = true;
+  }
+
+  restore(checkpoint: StoredCheckpoint | null): void {
+    this.state = checkpoint ? restoreState(checkpoint.core, checkpoint.calls) : initialState();
+    // After a restore the stored calls match the state, unless there were none stored.
+    this.nextCheckpointFull = checkpoint === null;
     this.version += 1;
   }
 }

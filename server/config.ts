@@ -24,7 +24,7 @@ export interface ServerConfig {
   batchSize: number;
   /** XREADGROUP BLOCK timeout. @default 1000 */
   blockMs: number;
-  /** How often the aggregate state is checkpointed to Redis. @default 1000 */
+  /** How often the aggregate state is checkpointed to Redis; stretched to 100× the time a checkpoint takes, so a large state costs at most ~1 % of the loop (and a restart replays a few seconds more). @default 1000 */
   checkpointIntervalMs: number;
   /** Stream entries older than this are trimmed (XTRIM MINID). Keep above a day so a fresh server can rebuild today. @default 48 h */
   retentionMs: number;
@@ -34,7 +34,7 @@ export interface ServerConfig {
   deadLetterMaxLen: number;
   /** Lease on the group's aggregate; a standby takes over when it is not renewed for this long. @default 10000 */
   leaseMs: number;
-  /** Deltas to a view at most this often. @default 250 */
+  /** Deltas to a view at most this often (5 a second). @default 200 */
   pushIntervalMs: number;
   /** Where the built wallboard is served from. @default "dist/wallboard" */
   staticDir: string;
@@ -157,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trimIntervalMs: rest.trimIntervalMs ?? 60_000,
     deadLetterMaxLen: rest.deadLetterMaxLen ?? 100_000,
     leaseMs: rest.leaseMs ?? 10_000,
-    pushIntervalMs: rest.pushIntervalMs ?? 250,
+    pushIntervalMs: rest.pushIntervalMs ?? 200,
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
     configFile,

@@ -96,9 +96,7 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
       return onOutcome(state, event, appendedAt, config);
     case 'call.held': {
       const call = touchCall(state, event.callId, event.ts, appendedAt, true);
-      if (!call.hold && event.ts > call.holdEndedTs) {
-        call.hold = { agentId: event.agentId, sinceTs: event.ts, lastCheckTs: event.ts, missed: 0 };
-      }
+      if (!call.hold && event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts);
       return;
     }
     case 'call.hold_check':
@@ -160,7 +158,7 @@ function touchCall(state: State, callId: string, ts: number, appendedAt: number,
       queue: null,
       agentId: null,
       hold: null,
-      holdEndedTs: -Infinity,
+      holdEndedTs: 0,
       endedTs: null,
       resolutionCounted: false,
       surveyCounted: false,
@@ -170,6 +168,7 @@ function touchCall(state: State, callId: string, ts: number, appendedAt: number,
     };
     state.calls.set(callId, call);
   }
+  state.changedCalls.add(callId);
   call.lastSeenAt = Math.max(call.lastSeenAt, appendedAt);
   call.lastEventTs = Math.max(call.lastEventTs, ts);
   return call;
@@ -252,7 +251,7 @@ function onHoldCheck(state: State, event: EventOf<'call.hold_check'>, appendedAt
   if (event.ts <= call.holdEndedTs) return; // belongs to a hold that is already over
   if (!call.hold) {
     // The call.held was lost or is still on its way: the hold began no later than this check.
-    call.hold = { agentId: event.agentId, sinceTs: event.ts, lastCheckTs: event.ts, missed: 0 };
+    startHold(state, call, event.agentId, event.ts);
     return;
   }
   const hold = call.hold;
@@ -276,11 +275,17 @@ export function missedChecks(lastCheckTs: number, ts: number, intervalMs: number
   return elapsed > intervalMs ? Math.ceil(elapsed / intervalMs) - 1 : 0;
 }
 
+function startHold(state: State, call: CallRecord, agentId: string, ts: number): void {
+  call.hold = { agentId, sinceTs: ts, lastCheckTs: ts, missed: 0 };
+  state.onHold.set(call.id, true);
+}
+
 function endHold(state: State, call: CallRecord, ts: number, config: CoreConfig): void {
   if (ts > call.holdEndedTs) call.holdEndedTs = ts;
   const hold = call.hold;
   if (!hold || ts < hold.sinceTs) return;
   call.hold = null;
+  state.onHold.delete(call.id);
   const missed = missedChecks(hold.lastCheckTs, ts, config.holdCheckIntervalMs);
   if (missed > 0 && placeInDay(state, ts, config) === 'today') state.today!.holdChecksDue += missed;
 }
@@ -362,5 +367,7 @@ function sweepCalls(state: State, config: CoreConfig): void {
       stopWaiting(state, visit.queue, id);
     }
     state.calls.delete(id);
+    state.onHold.delete(id);
+    state.changedCalls.add(id);
   }
 }

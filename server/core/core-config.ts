@@ -20,7 +20,7 @@ export interface CoreConfig {
   holdCheckIntervalMs: number;
   /** A call with no event for this long (Redis time) stops counting as waiting or held. @default 4 h */
   callExpiryMs: number;
-  /** How long an ended call is remembered, so a late survey or duplicate still matches it. @default 2 h */
+  /** How long an ended call is remembered, so a late survey or duplicate still matches it. @default 30 min */
   endedRetentionMs: number;
   /** Reply deadline of a complaint opened without dueTs (first-contact responsibility). @default 7 days */
   complaintReplyMs: number;
@@ -47,7 +47,7 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   shortAbandonMs: 0,
   holdCheckIntervalMs: 30_000,
   callExpiryMs: 4 * 3600_000,
-  endedRetentionMs: 2 * 3600_000,
+  endedRetentionMs: 30 * 60_000,
   complaintReplyMs: 7 * 24 * 3600_000,
   maxClockAheadMs: 5_000,
   recentAbandonsKept: 50,

@@ -183,9 +183,10 @@ function rollingCounts(state: State, queue: string, nowMinute: number): Counts {
 
 function heldCalls(state: State, config: CoreConfig, now: number, view: View, queues: Set<string> | null, expiredBefore: number): HeldCall[] {
   const held: HeldCall[] = [];
-  for (const call of state.calls.values()) {
-    const hold = call.hold;
-    if (!hold || call.lastSeenAt < expiredBefore) continue;
+  for (const callId of state.onHold.keys()) {
+    const call = state.calls.get(callId);
+    const hold = call?.hold;
+    if (!call || !hold || call.lastSeenAt < expiredBefore) continue;
     const agent = state.agents.get(hold.agentId);
     if (view.team !== undefined ? agent?.team !== view.team : queues !== null && (call.queue === null || !queues.has(call.queue))) continue;
     held.push({

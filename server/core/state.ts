@@ -48,7 +48,7 @@ export interface CallRecord {
   queue: string | null;
   agentId: string | null;
   hold: Hold | null;
-  /** Latest event time that ended a hold; older hold events are stale. */
+  /** Latest event time that ended a hold (0: none); older hold events are stale. */
   holdEndedTs: number;
   endedTs: number | null;
   resolutionCounted: boolean;
@@ -120,6 +120,10 @@ export interface State {
   lastGcAt: number;
   today: DayStats | null;
   calls: Map<string, CallRecord>;
+  /** IDs of calls on hold now: the hold-check board without a scan of every call. */
+  onHold: Map<string, true>;
+  /** Calls created, changed or forgotten since the last checkpoint took them (not persisted). */
+  changedCalls: Set<string>;
   /** queue → callId → queue time, for calls waiting now. */
   waiting: Map<string, Map<string, number>>;
   agents: Map<string, AgentRecord>;
@@ -138,6 +142,8 @@ export function initialState(): State {
     lastGcAt: 0,
     today: null,
     calls: new Map(),
+    onHold: new Map(),
+    changedCalls: new Set(),
     waiting: new Map(),
     agents: new Map(),
     complaints: new Map(),
@@ -184,22 +190,72 @@ export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
-// Checkpoints: Maps become {"$map": [[k, v], …]} so the JSON round-trips exactly.
+// Checkpoints come in two parts: the call records, one JSON value per call so that a
+// checkpoint rewrites only the calls that changed since the previous one, and the rest of the
+// state (counters, queues, agents, cursors), which stays small whatever the call volume.
+// Maps are written as arrays of entries by hand: a JSON replacer made this several times slower.
+type Entries<M> = M extends Map<infer K, infer V> ? [K, V][] : never;
+const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
+const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new Map(list.map(([k, inner]) => [k, new Map(inner)]));
+
+type CoreFields = Omit<State, 'cursors' | 'today' | 'calls' | 'onHold' | 'changedCalls' | 'waiting' | 'agents' | 'complaints' | 'rolling'>;
+interface SerializedCore extends CoreFields {
+  cursors: [string, string][];
+  today: (Omit<DayStats, 'queues' | 'intraday'> & { queues: Entries<DayStats['queues']>; intraday: [string, [number, Counts][]][] }) | null;
+  waiting: [string, [string, number][]][];
+  agents: AgentRecord[];
+  complaints: ComplaintRecord[];
+  rolling: [string, [number, Counts][]][];
+}
+
+/** Everything but the call records. */
+export function serializeCore(state: State): string {
+  const { calls: _c, onHold: _h, changedCalls: _d, ...rest } = state;
+  const core: SerializedCore = {
+    ...rest,
+    cursors: [...state.cursors],
+    today: state.today && { ...state.today, queues: [...state.today.queues], intraday: nested(state.today.intraday) },
+    waiting: nested(state.waiting),
+    agents: [...state.agents.values()],
+    complaints: [...state.complaints.values()],
+    rolling: nested(state.rolling),
+  };
+  return JSON.stringify(core);
+}
+
+export const serializeCall = (call: CallRecord): string => JSON.stringify(call);
+
+/** Rebuilds a state from its two checkpoint parts. */
+export function restoreState(core: string, calls: Iterable<string>): State {
+  const raw = JSON.parse(core) as SerializedCore;
+  const state: State = {
+    ...raw,
+    cursors: new Map(raw.cursors),
+    today: raw.today && { ...raw.today, queues: new Map(raw.today.queues), intraday: unnest(raw.today.intraday) },
+    calls: new Map(),
+    onHold: new Map(),
+    changedCalls: new Set(),
+    waiting: unnest(raw.waiting),
+    agents: new Map(raw.agents.map((a) => [a.id, a])),
+    complaints: new Map(raw.complaints.map((c) => [c.id, c])),
+    rolling: unnest(raw.rolling),
+  };
+  for (const json of calls) {
+    const call = JSON.parse(json) as CallRecord;
+    state.calls.set(call.id, call);
+    if (call.hold) state.onHold.set(call.id, true);
+  }
+  return state;
+}
+
+/** The whole state as one string (tests, and comparing states). */
 export function serializeState(state: State): string {
-  return JSON.stringify(state, (_key, value: unknown) =>
-    value instanceof Map ? { $map: [...value.entries()] } : value,
-  );
+  return JSON.stringify({ core: serializeCore(state), calls: [...state.calls.values()].map(serializeCall) });
 }
 
 export function deserializeState(json: string): State {
-  return JSON.parse(json, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && '$map' in value) {
-      const entries = (value as { $map: [unknown, unknown][] }).$map;
-      // Object keys of numbered buckets come back as numbers because they were stored as numbers.
-      return new Map(entries);
-    }
-    return value;
-  }) as State;
+  const { core, calls } = JSON.parse(json) as { core: string; calls: string[] };
+  return restoreState(core, calls);
 }
 
 /** Entry IDs are "ms-seq"; compares them as the pair of numbers they are. */

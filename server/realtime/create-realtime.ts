@@ -18,7 +18,7 @@ export interface SnapshotSource {
 }
 
 export interface RealtimeOptions {
-  /** Deltas to a room at most this often. @default 250 */
+  /** Deltas to a room at most this often. @default 200 */
   pushIntervalMs: number;
   /** Re-evaluate rooms at least this often even without events (overdue checks, expiry). @default 1000 */
   idleRecheckMs?: number;

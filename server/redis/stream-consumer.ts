@@ -1,11 +1,12 @@
 // Reads the event streams into the aggregator through a consumer group.
 //
 // Exactly-once effect comes from the checkpoint, not from acknowledgements: the checkpoint
-// holds the state together with the last entry ID it covers, so after a crash we load it and
-// re-read everything after that ID (XRANGE), whether or not it was acknowledged; entries at or
-// below the cursor are duplicates to the core. XACK follows each applied batch, and the group's
-// pending entries, including those of a consumer that died, are claimed (XAUTOCLAIM) and
-// acknowledged once the state covers them.
+// holds the state together with the last entry ID it covers. After a crash we load it and
+// re-read (XRANGE) what the group had already delivered beyond that ID, acknowledged or not;
+// everything after is read through the group as usual. Entries at or below the cursor are
+// duplicates to the core. XACK follows each applied batch, and the group's pending entries,
+// including those of a consumer that died, are claimed (XAUTOCLAIM) and acknowledged once the
+// state covers them.
 import type { Redis } from 'ioredis';
 import type { Aggregator, RawEntry } from '../aggregator.js';
 import { compareEntryIds, entryIdMs } from '../core/state.js';
@@ -61,6 +62,7 @@ export class StreamConsumer {
   private blocking: Redis | null = null;
   private loop: Promise<void> | null = null;
   private lastCheckpointAt = 0;
+  private checkpointCostMs = 0;
   private lastTrimAt = 0;
   private leaseRenewedAt = 0;
   private readonly now: () => number;
@@ -139,22 +141,36 @@ export class StreamConsumer {
         if (!error.message.includes('BUSYGROUP')) throw error;
       });
       await this.warnIfTrimmed(stream, restored[stream] ?? null);
-      const replayed = await this.catchUp(stream);
+      let delivered = await this.lastDelivered(stream);
+      let replayed = await this.catchUp(stream, delivered);
       const claimed = await this.claimPending(stream);
-      // Claimed entries were appended before the claim; a second pass covers any of them the
-      // first pass had not reached.
-      const more = await this.catchUp(stream);
+      // A consumer that had not yet noticed it lost the lease may have been handed more.
+      const deliveredNow = await this.lastDelivered(stream);
+      if (deliveredNow !== delivered) {
+        delivered = deliveredNow;
+        replayed += await this.catchUp(stream, delivered);
+        claimed.push(...(await this.claimPending(stream)));
+      }
       const cursor = aggregator.cursor(stream);
       if (cursor) {
-        await redis.xgroup('SETID', stream, this.options.group, cursor);
+        // The group was recreated behind the checkpoint (Redis lost it): skip what we hold.
+        if (compareEntryIds(cursor, delivered) > 0) await redis.xgroup('SETID', stream, this.options.group, cursor);
         const covered = claimed.filter((id) => compareEntryIds(id, cursor) <= 0);
         if (covered.length > 0) await redis.xack(stream, this.options.group, ...covered);
       }
-      log.info('stream recovered', { stream, replayed: replayed + more, claimedPending: claimed.length, cursor });
+      log.info('stream recovered', { stream, replayed, claimedPending: claimed.length, cursor, lastDelivered: delivered });
     }
     await this.checkpoint();
-    // The range reads above ran to the end of every stream.
-    this.status.caughtUp = true;
+  }
+
+  /** The ID of the last entry the group handed to any consumer ("0-0" for a new group). */
+  private async lastDelivered(stream: string): Promise<string> {
+    const groups = (await this.deps.redis.xinfo('GROUPS', stream)) as unknown[][];
+    for (const g of groups) {
+      const info = fieldsFromArray(g.map(String));
+      if (info['name'] === this.options.group) return info['last-delivered-id'] ?? '0-0';
+    }
+    throw new Error(`consumer group ${this.options.group} vanished from ${stream}`);
   }
 
   private async warnIfTrimmed(stream: string, cursor: string | null): Promise<void> {
@@ -169,12 +185,13 @@ export class StreamConsumer {
     }
   }
 
-  /** Applies every entry after the stream's cursor, in order, by plain range reads. */
-  private async catchUp(stream: string): Promise<number> {
+  /** Applies every entry after the stream's cursor up to `until`, in order, by plain range reads. */
+  private async catchUp(stream: string, until: string): Promise<number> {
     let total = 0;
     for (;;) {
       const cursor = this.deps.aggregator.cursor(stream);
-      const entries = await this.deps.redis.xrange(stream, cursor ? `(${cursor}` : '-', '+', 'COUNT', this.options.batchSize);
+      if (until === '0-0' || (cursor && compareEntryIds(cursor, until) >= 0)) return total;
+      const entries = await this.deps.redis.xrange(stream, cursor ? `(${cursor}` : '-', until, 'COUNT', this.options.batchSize);
       if (entries.length === 0) return total;
       await this.applyEntries(entries.map(([id, fields]) => ({ stream, id, fields: fieldsFromArray(fields) })));
       total += entries.length;
@@ -211,7 +228,7 @@ export class StreamConsumer {
       }
       this.status.caughtUp = count < this.options.batchSize;
       this.status.lastError = null;
-      if (this.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs) await this.checkpoint();
+      if (this.now() - this.lastCheckpointAt >= Math.max(this.options.checkpointIntervalMs, 100 * this.checkpointCostMs)) await this.checkpoint();
       if (this.now() - this.lastTrimAt >= this.options.trimIntervalMs) await this.trim();
     }
   }
@@ -263,7 +280,15 @@ export class StreamConsumer {
   }
 
   private async checkpoint(): Promise<void> {
-    await this.deps.checkpoints.save(this.deps.aggregator.serialize());
+    const started = performance.now();
+    const parts = this.deps.aggregator.checkpointParts();
+    this.checkpointCostMs = performance.now() - started;
+    try {
+      await this.deps.checkpoints.save(parts);
+    } catch (error) {
+      this.deps.aggregator.checkpointFailed();
+      throw error;
+    }
     this.lastCheckpointAt = this.now();
   }
 

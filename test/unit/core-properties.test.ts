@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apply, type Entry } from '../../server/core/apply.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import type { EventInput } from '../../server/core/events.js';
-import { deserializeState, initialState, serializeState, type State } from '../../server/core/state.js';
+import { deserializeState, initialState, restoreState, serializeCall, serializeCore, serializeState, type State } from '../../server/core/state.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
 import { entries, SEC, T0 } from '../support/entries.js';
 
@@ -117,6 +117,30 @@ describe('core invariants', () => {
         expect(comparable(restored)).toBe(comparable(applyAll(list)));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('incremental checkpoints (only the calls changed since the last) restore the same state', () => {
+    fc.assert(
+      fc.property(streams, fc.array(fc.nat(), { maxLength: 8 }), (list, cuts) => {
+        const stored = new Map<string, string>();
+        const state = initialState();
+        let core = serializeCore(state);
+        let from = 0;
+        for (const to of [...new Set(cuts.map((c) => c % (list.length + 1)))].sort((a, b) => a - b).concat(list.length)) {
+          applyAll(list.slice(from, to), state);
+          from = to;
+          for (const id of state.changedCalls) {
+            const call = state.calls.get(id);
+            if (call) stored.set(id, serializeCall(call));
+            else stored.delete(id);
+          }
+          state.changedCalls.clear();
+          core = serializeCore(state);
+        }
+        expect(comparable(restoreState(core, stored.values()))).toBe(comparable(state));
+      }),
+      { numRuns: 100 },
     );
   });
 
