@@ -151,6 +151,41 @@ describe('ingest from a Redis stream', () => {
     expect(ws.deltas.map((d) => d.seq)).toEqual(ws.deltas.map((_, i) => i + 1));
   });
 
+  it('consumes partitioned streams together, in order within each', async () => {
+    const prefix = uniquePrefix('partitions');
+    const streams = [`${prefix}:events:{billing}`, `${prefix}:events:{tech}`];
+    const server = await startTestServer(redis.url, { streams, group: prefix });
+    running.push(server);
+    const now = Date.now();
+    for (const [i, stream] of streams.entries()) {
+      const queue = i === 0 ? 'billing' : 'tech';
+      await client.xadd(stream, '*', ...encodeArgs({ type: 'call.queued', ts: now, callId: `p${i}`, queue }));
+      await client.xadd(stream, '*', ...encodeArgs({ type: 'call.answered', ts: now + 1000, callId: `p${i}`, queue, agentId: 'a1' }));
+    }
+    const snap = await waitFor(async () => {
+      const s = await snapshotOf(server.url);
+      return s.totals.answered === 2 ? s : null;
+    }, 'both partitions');
+    expect(Object.keys(snap.ingest.cursors).sort()).toEqual([...streams].sort());
+    expect(snap.queues.map((q) => [q.id, q.answered])).toEqual([['billing', 1], ['tech', 1]]);
+  });
+
+  it('trims the stream by age, but never what the state does not yet cover', async () => {
+    const { stream, prefix } = setup('retention');
+    const old = Date.now() - 3 * 3600_000;
+    const p = client.pipeline();
+    for (let i = 0; i < 350; i++) p.xadd(stream, `${old + i}-0`, ...encodeArgs({ type: 'call.arrived', ts: old + i, callId: `o${i}` }));
+    await p.exec();
+    await client.xadd(stream, '*', ...encodeArgs({ type: 'call.arrived', ts: Date.now(), callId: 'fresh' }));
+    const server = await startTestServer(redis.url, { streams: [stream], group: prefix, retentionMs: 3600_000, trimIntervalMs: 100 });
+    running.push(server);
+    // Trimming is approximate: it drops whole nodes of 100 entries, so some old ones remain.
+    await waitFor(async () => (await client.xlen(stream)) <= 151, 'old entries to be trimmed');
+    const snap = await snapshotOf(server.url);
+    expect(snap.ingest.applied).toBe(351); // applied before they were trimmed
+    expect((await client.xrange(stream, '-', '+')).at(-1)![1]).toContain('fresh');
+  });
+
   it('gives a client that saw a gap a fresh snapshot on resync', async () => {
     const { add, start } = setup('resync');
     const server = await start();

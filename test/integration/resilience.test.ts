@@ -136,6 +136,19 @@ describe('more than one server process', () => {
       await second.stop();
     }
   }, 60_000);
+
+  it('takes over when a holder on another host stops renewing its lease', async () => {
+    const group = uniquePrefix('foreign');
+    const stream = `${group}:events`;
+    await client.set(`wallboard:{${group}}:lease`, 'another-host/4242/abc', 'PX', 1500);
+    const server = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    try {
+      await waitFor(() => server.consumer.status.role === 'standby', 'standing by');
+      await waitFor(() => server.consumer.status.role === 'active', 'taking over after the TTL', 10_000);
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 describe('start-up errors', () => {
