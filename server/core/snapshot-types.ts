@@ -143,13 +143,20 @@ export interface RecentAbandon {
   ts: number;
 }
 
-export interface IngestStats {
+/** What the consumer did with the entries it read, since the state began. */
+export interface IngestCounters {
   applied: number;
   duplicates: number;
   deadLettered: number;
+  /** Counts of events whose day had already closed when they arrived. */
   lateDropped: number;
+  /** Events whose time ran ahead of Redis and was clamped. */
   clockSkewed: number;
+  /** Events about calls first seen mid-flow. */
   unknownCalls: number;
+}
+
+export interface IngestStats extends IngestCounters {
   /** Stream entry IDs last applied, per stream key. */
   cursors: Record<string, string>;
   /** Event time of the newest applied event. */

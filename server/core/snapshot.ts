@@ -48,7 +48,7 @@ function selectQueues(state: State, day: DayStats, view: View): string[] {
 export function toSnapshot(state: State, config: CoreConfig, now: number, view: View = {}): Snapshot {
   const day = currentDay(state, now, config);
   const queueIds = selectQueues(state, day, view);
-  const queueSet = view.queues && view.queues.length > 0 ? new Set(queueIds) : view.team !== undefined ? new Set(queueIds) : null;
+  const queueSet = view.queues?.length || view.team !== undefined ? new Set(queueIds) : null;
   const expiredBefore = now - config.callExpiryMs;
 
   const agents = [...state.agents.values()].filter((a) => agentInView(a, view, queueSet));

@@ -2,7 +2,7 @@
 // (Maps and records) so it can be checkpointed as JSON and restored byte for byte.
 import type { AgentState, Tier } from './events.js';
 import { emptyCounts, type Counts } from './counts.js';
-import type { RecentAbandon } from './snapshot-types.js';
+import type { IngestCounters, RecentAbandon } from './snapshot-types.js';
 import type { DayWindow } from './windows.js';
 
 export type Outcome = 'answered' | 'abandoned' | 'expired';
@@ -99,15 +99,6 @@ export interface DayStats extends DayWindow {
   queues: Map<string, QueueDayCounts>;
   /** queue → bucket index → counts. */
   intraday: Map<string, Map<number, Counts>>;
-}
-
-export interface IngestCounters {
-  applied: number;
-  duplicates: number;
-  deadLettered: number;
-  lateDropped: number;
-  clockSkewed: number;
-  unknownCalls: number;
 }
 
 export interface State {
