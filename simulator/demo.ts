@@ -1,0 +1,42 @@
+// npm start: the server (with its private Redis when REDIS_URL is unset) and a normal day of
+// simulated traffic, so a newcomer sees a living board at once. Two hours of history are
+// backfilled first, unless the stream already holds recent history (a restarted demo would
+// otherwise count the morning twice).
+import { Redis } from 'ioredis';
+import { runUntilSignalled, startFromEnvironment } from '../server/main.js';
+import { entryIdMs } from '../server/core/state.js';
+import { startSimulation } from './run-simulation.js';
+
+const BACKFILL_MS = 2 * 3600_000;
+
+async function historyGap(redisUrl: string, stream: string): Promise<number> {
+  const redis = new Redis(redisUrl);
+  try {
+    const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0];
+    return last ? Math.min(BACKFILL_MS, Math.max(0, Date.now() - entryIdMs(last[0]))) : BACKFILL_MS;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+void runUntilSignalled(async () => {
+  const stack = await startFromEnvironment();
+  const stream = process.env['STREAM_KEYS']?.split(',')[0]?.trim() || 'wallboard:events';
+  const backfillMs = await historyGap(stack.redisUrl, stream);
+  const simulation = await startSimulation({
+    redisUrl: stack.redisUrl,
+    streamKey: stream,
+    scenario: 'normal-day',
+    // Twice the normal day's peak, so the board moves within seconds even at night.
+    arrivalRate: { kind: 'profile', peakPerSec: 0.5 },
+    backfillMs: backfillMs > 60_000 ? backfillMs : 0,
+    log: (line) => process.stdout.write(`[simulator] ${line}\n`),
+  });
+  process.stdout.write(`\n  Wallboard: ${stack.server.url}/tv   Team lead: ${stack.server.url}/lead\n\n`);
+  return {
+    stop: async () => {
+      await simulation.stop();
+      await stack.stop();
+    },
+  };
+});

@@ -1,0 +1,83 @@
+// `npm run simulate` as a user runs it: a child process with flags and environment.
+import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+
+let redis: TestRedis;
+let client: Redis;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  client = new Redis(redis.url);
+});
+
+afterAll(async () => {
+  client.disconnect();
+  await redis.dispose();
+});
+
+interface Cli {
+  exit: Promise<number | null>;
+  stdout(): string;
+  stderr(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function cli(args: string[], env: Record<string, string | undefined>): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, REDIS_URL: undefined, STREAM_KEY: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return {
+    exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    stdout: () => out,
+    stderr: () => err,
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+describe('simulate CLI', () => {
+  it('prints the help and exits 0', async () => {
+    const run = cli(['--help'], {});
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toMatch(/^Usage: npm run simulate -- \[flags\]/);
+    expect(run.stdout()).toContain('--backfill <span>');
+  });
+
+  it('explains what to do when REDIS_URL is unset, exit code 2', async () => {
+    const run = cli(['--scenario', 'normal-day'], {});
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain('REDIS_URL is not set');
+    expect(run.stderr()).toContain('--dry-run');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('stops cleanly on %s with a summary, leaving the entries in STREAM_KEY', async (signal) => {
+    const streamKey = uniquePrefix('cli');
+    const run = cli(['--seed', '3', '--speed', '10'], { REDIS_URL: redis.url, STREAM_KEY: streamKey });
+    await waitFor(async () => (await client.xlen(streamKey)) > 100, 'the simulator to write its opening roster', 15_000);
+    run.kill(signal);
+    expect(await run.exit).toBe(0);
+    // Not a terminal: plain log lines, then the summary.
+    expect(run.stderr()).toContain(`${signal}: stopping`);
+    const summary = run.stderr().match(/normal-day \(seed 3\): ([\d,]+) entries/);
+    expect(summary).not.toBeNull();
+    expect(Number(summary![1]!.replace(/,/g, ''))).toBe(await client.xlen(streamKey));
+    expect(run.stderr()).not.toContain('\r');
+  });
+
+  it('prints a dry run as JSON lines and the Erlang C check for mmn', async () => {
+    const run = cli(['--dry-run', '--scenario', 'mmn', '--backfill', '12h', '--end', '2025-06-02T12:00:00+08:00', '--seed', '1'], {});
+    expect(await run.exit).toBe(0);
+    const lines = run.stdout().trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ v: '1', type: 'agent.state', agentId: 'a001' });
+    expect(run.stderr()).toMatch(/Erlang C \(M\/M\/N\) check/);
+    expect(run.stderr()).toMatch(/P\(wait > 0\)\s+0\.\d{4}\s+0\.\d{4}/);
+  });
+});
