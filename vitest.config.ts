@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'Asia/Shanghai' },
+    // The end-to-end tests load the built wallboard (dist/wallboard/) from the real server.
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

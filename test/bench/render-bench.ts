@@ -1,0 +1,159 @@
+// Rendering benchmark of the wallboard in Debian's Chromium: the time to apply one update with
+// 50 queues, 500 agents and 100 held calls, and the heap after an hour of simulated updates.
+// Run: npx tsx test/bench/render-bench.ts [--minutes 60] [--per-second 2]
+// Writes test-artifacts/render-bench.json and prints a summary.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import type { Aggregator } from '../../server/aggregator.js';
+import { encode, type EventInput } from '../../server/core/events.js';
+import type { Snapshot, View } from '../../server/core/snapshot-types.js';
+import { diffSnapshot, type Delta } from '../../server/realtime/delta.js';
+import { ARTIFACTS, launchBrowser } from '../e2e/support/browser.js';
+import { floorScenario } from '../e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
+import type { BenchData } from './render-harness.js';
+
+const { values } = parseArgs({ options: { views: { type: 'string', default: 'tv,lead' }, minutes: { type: 'string', default: '60' }, 'per-second': { type: 'string', default: '2' }, steps: { type: 'string', default: '600' } } });
+const MINUTES = Number(values.minutes);
+const PER_SECOND = Number(values['per-second']);
+const STEPS = Number(values.steps);
+const VIEWS = values.views.split(',');
+
+const NOW = Date.now();
+const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
+
+function rng(seed: number) {
+  let a = seed;
+  return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
+}
+
+/** A busy floor's changes, as one cycle of deltas per view. */
+function generate(views: Record<string, View>): Record<string, BenchData> {
+  const scenario = floorScenario({ now: NOW, queues: QUEUES, agentsPerQueue: 10, heldCalls: 100, hours: 2, callsPerBucket: 3 });
+  const aggregator: Aggregator = aggregatorOf(scenario.events);
+  const rand = rng(11);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const first = Object.fromEntries(Object.entries(views).map(([k, v]) => [k, aggregator.snapshot(NOW, v)]));
+  let prev = { ...first };
+  const cycles: Record<string, Delta[]> = Object.fromEntries(Object.keys(views).map((k) => [k, []]));
+  let waiting = aggregator.snapshot(NOW).queues.flatMap((q) => (q.waiting > 0 ? [q.id] : []));
+  let n = 0;
+  let id = 0;
+  for (let step = 1; step <= STEPS; step++) {
+    const ts = NOW + step * 500;
+    const held = prev[Object.keys(views)[0]!]!.held;
+    const events: EventInput[] = [];
+    if (rand() < 0.5) {
+      const queue = pick(QUEUES);
+      events.push({ type: 'call.queued', ts, callId: `b${n++}`, queue });
+      waiting.push(queue);
+    }
+    if (rand() < 0.5 && n > 0) events.push({ type: 'call.answered', ts, callId: `b${Math.floor(rand() * n)}`, queue: pick(waiting.length ? waiting : QUEUES), agentId: pick(scenario.agents).id });
+    if (rand() < 0.4) events.push({ type: 'agent.state', ts, agentId: pick(scenario.agents).id, state: pick(['available', 'talking', 'acw', 'paused'] as const) });
+    if (rand() < 0.6 && held.length) {
+      const h = pick(held);
+      events.push({ type: 'call.hold_check', ts, callId: h.callId, agentId: h.agentId });
+    }
+    waiting = waiting.slice(-200);
+    aggregator.applyBatch(events.map((event) => ({ stream: 'wallboard:events', id: `${ts}-${id++}`, fields: encode(event) })));
+    for (const [k, view] of Object.entries(views)) {
+      const next = aggregator.snapshot(ts, view);
+      const delta = diffSnapshot(prev[k]!, next, 0);
+      if (delta) cycles[k]!.push(delta);
+      prev[k] = next;
+    }
+  }
+  for (const k of Object.keys(views)) {
+    const back = diffSnapshot(prev[k]!, first[k]!, 0);
+    if (back) cycles[k]!.push(back);
+  }
+  return Object.fromEntries(Object.keys(views).map((k) => [k, { snapshot: first[k]!, cycle: cycles[k]! }]));
+}
+
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+const stats = (xs: number[]) => ({ n: xs.length, mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), p50: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)), max: round(Math.max(...xs)) });
+
+async function main() {
+  const t0 = Date.now();
+  const data = generate({ tv: {}, lead: { detail: true } });
+  const snap = (d: BenchData): Snapshot => d.snapshot;
+  console.log(`generated in ${Date.now() - t0} ms: ${snap(data['tv']!).queues.length} queues, ${snap(data['tv']!).agentList.length} agents, ${snap(data['tv']!).held.length} held; cycle of ${data['tv']!.cycle.length} deltas`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'wb-render-bench-'));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: false, lib: { entry: join(process.cwd(), 'test/bench/render-harness.ts'), formats: ['es'], fileName: () => 'harness.js' }, minify: true },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const index = `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync('wallboard/index.html', 'utf8').match(/<style>([\s\S]*?)<\/style>/)![1]}</style></head><body><script type="module" src="/harness.js"></script></body></html>`;
+  const http = createServer((req, res) => {
+    if (req.url === '/harness.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(dir, 'harness.js')));
+    else if (req.url?.startsWith('/data/')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data[req.url.slice(6)]));
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(index);
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const port = (http.address() as { port: number }).port;
+  const browser = await launchBrowser();
+  const report: Record<string, unknown> = { queues: 50, agents: 500, held: 100, simulatedMinutes: MINUTES, deltasPerSecond: PER_SECOND };
+  try {
+    for (const [name, path, width, height] of ([['tv', '/tv', 1920, 1080], ['lead', '/lead', 1024, 768]] as const).filter(([n]) => VIEWS.includes(n))) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(`http://127.0.0.1:${port}${path}`);
+      await page.waitForFunction(() => 'bench' in window);
+      await page.evaluate(async ([p, url]) => {
+        const input = await (await fetch(url)).json();
+        await (window as unknown as { bench: { init(d: unknown, p: string): Promise<void> } }).bench.init(input, p);
+      }, [path, `/data/${name}`] as const);
+      type Bench = { applyOne(): Promise<number>; run(s: number, p: number): Promise<number[]>; counts(): { elements: number; treeNodes: number; clockListeners: number } };
+      const applyTimes = await page.evaluate(async () => {
+        const b = (window as unknown as { bench: Bench }).bench;
+        for (let i = 0; i < 50; i++) await b.applyOne(); // warm-up
+        const out: number[] = [];
+        for (let i = 0; i < 400; i++) out.push(await b.applyOne());
+        return out;
+      });
+      const measure = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+        const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        const m = Object.fromEntries(metrics.metrics.map((x) => [x.name, x.value]));
+        const counts = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.counts());
+        return { heapUsedMB: round(heap.usedSize / 2 ** 20), domNodes: m['Nodes'], jsEventListeners: m['JSEventListeners'], elements: counts.elements, treeNodes: counts.treeNodes, clockListeners: counts.clockListeners };
+      };
+      // Five simulated minutes to settle caches, then the baseline, then the rest of the hour.
+      const warm = await page.evaluate(([p]) => (window as unknown as { bench: Bench }).bench.run(300, p!), [PER_SECOND]);
+      const before = await measure();
+      const seconds: number[] = [...warm];
+      const trend = [{ minute: 5, ...before }];
+      for (let done = 5; done < MINUTES; done += 5) {
+        seconds.push(...(await page.evaluate(([p]) => (window as unknown as { bench: Bench }).bench.run(300, p!), [PER_SECOND])));
+        trend.push({ minute: done + 5, ...(await measure()) });
+      }
+      const after = trend.at(-1)!;
+      report[name] = { viewport: `${width}x${height}`, applyOneUpdateMs: stats(applyTimes), simulatedSecondMs: stats(seconds), afterWarmUp: before, afterHour: after, trend: trend.map((t) => `${t.minute}m ${t.heapUsedMB} MB ${t.domNodes} nodes (${t.treeNodes} in the tree)`) };
+      console.log(name, JSON.stringify(report[name], null, 1));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    http.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'render-bench.json'), JSON.stringify(report, null, 2));
+  console.log(`wrote ${join(ARTIFACTS, 'render-bench.json')} in ${Math.round((Date.now() - t0) / 1000)} s`);
+}
+
+await main();

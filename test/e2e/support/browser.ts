@@ -1,0 +1,51 @@
+// Debian's Chromium driven by playwright-core (no browser download).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Text of the first element matching a `>>>`-free CSS selector, searching through shadow roots. */
+export function deepText(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate((sel) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector(sel);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          const inner = find(el.shadowRoot);
+          if (inner) return inner;
+        }
+      }
+      return null;
+    };
+    return find(document)?.textContent?.trim() ?? null;
+  }, selector);
+}
+
+/** All elements matching a selector through shadow roots: their text and data-* attributes. */
+export function deepAll(page: Page, selector: string): Promise<{ text: string; data: Record<string, string> }[]> {
+  return page.evaluate((sel) => {
+    const out: { text: string; data: Record<string, string> }[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll(sel)) out.push({ text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '', data: { ...(el as HTMLElement).dataset } as Record<string, string> });
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return out;
+  }, selector);
+}

@@ -1,0 +1,187 @@
+// End to end: the built wallboard in Debian's Chromium, served by the real server (a child
+// process) reading a real Redis stream. Events go in by XADD, as any producer's would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Snapshot } from '../../server/core/snapshot-types.js';
+import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
+import { deepAll, deepText, launchBrowser, screenshot } from './support/browser.js';
+import { floorScenario } from './support/floor-scenario.js';
+import { publish } from './support/publish.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+
+let redis: TestRedis;
+let server: ServerProcess;
+let browser: Browser;
+const pages: Page[] = [];
+
+async function rest(query = ''): Promise<Snapshot> {
+  const res = await fetch(`${server.url}/api/v1/snapshot${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Snapshot;
+}
+
+async function open(path: string, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  (page as Page & { problems?: string[] }).problems = problems;
+  pages.push(page);
+  await page.goto(server.url + path);
+  await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
+  return page;
+}
+
+/** The figures the TV shows, read off the page. */
+async function tvFigures(page: Page) {
+  const queues = await deepAll(page, '.row[data-queue]');
+  return {
+    waiting: Number((await deepText(page, '[data-testid=waiting]'))?.replace(/\D/g, '')),
+    queued: Number((await deepText(page, '[data-testid=queued]'))?.replace(/\D/g, '')),
+    answered: Number((await deepText(page, '[data-testid=answered]'))?.replace(/\D/g, '')),
+    abandoned: Number((await deepText(page, '[data-testid=abandoned]'))?.replace(/\D/g, '')),
+    queues: Object.fromEntries(queues.map((q) => [q.data['queue'], Number(q.text.split(' ')[1])])),
+  };
+}
+
+function restFigures(s: Snapshot) {
+  return {
+    waiting: s.totals.waiting,
+    queued: s.totals.queued,
+    answered: s.totals.answered,
+    abandoned: s.totals.abandoned,
+    queues: Object.fromEntries(s.queues.map((q) => [q.id, q.waiting])),
+  };
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  server = await startServerProcess(redis.url);
+  browser = await launchBrowser();
+  await publish(redis.url, floorScenario({ now: Date.now() }).events);
+  await waitFor(async () => (await rest()).ingest.applied > 0 && (await fetch(`${server.url}/readyz`)).ok, 'the scenario to be applied');
+}, 90_000);
+
+afterAll(async () => {
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop('SIGTERM');
+  await redis?.dispose();
+});
+
+describe('wallboard end to end', () => {
+  it('shows on the TV the same numbers the REST snapshot gives, and follows new events', async () => {
+    const page = await open('/tv', 1920, 1080);
+    // Six queues fit on one page at 1920 × 1080, so every queue's row is on screen.
+    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to match REST', 15_000);
+    await screenshot(page, 'tv-1920x1080-zh');
+
+    const now = Date.now();
+    await publish(redis.url, [
+      { type: 'call.queued', ts: now, callId: 'e2e-q1', queue: 'roaming' },
+      { type: 'call.queued', ts: now, callId: 'e2e-q2', queue: 'roaming', tier: 'gold' },
+      { type: 'call.abandoned', ts: now + 5, callId: 'w0-0', queue: 'billing' },
+    ]);
+    await waitFor(async () => (await rest()).queues.find((q) => q.id === 'roaming')?.waiting === 2, 'the server to count the new calls');
+    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to follow', 10_000);
+    expect((await tvFigures(page)).queues['roaming']).toBe(2);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+
+  it('counts a held call down to its check, raises the overdue alert, and clears it on call.hold_check', async () => {
+    const page = pages[0]!;
+    const now = Date.now();
+    const agentId = 'a001';
+    await publish(redis.url, [
+      { type: 'call.queued', ts: now - 60_000, callId: 'e2e-hold', queue: 'billing' },
+      { type: 'call.answered', ts: now - 50_000, callId: 'e2e-hold', queue: 'billing', agentId },
+      { type: 'call.held', ts: now - 26_000, callId: 'e2e-hold', agentId },
+    ]);
+    const row = async () => (await deepAll(page, '.row[data-call]')).findIndex((r) => r.data['call'] === 'e2e-hold');
+    const rowOf = async () => (await deepAll(page, '.row[data-call]')).find((r) => r.data['call'] === 'e2e-hold');
+    const counting = await waitFor(async () => {
+      const r = await rowOf();
+      return r && r.data['state'] !== 'overdue' ? r : null;
+    }, 'the held call to count down');
+    expect(counting.text).toMatch(/下次回应 0:0[1-5]/);
+    const seen = new Set<string>();
+    const overdue = await waitFor(
+      async () => {
+        const r = await rowOf();
+        if (r) seen.add(r.text.match(/下次回应 (\d:\d\d)/)?.[1] ?? '');
+        return r?.data['state'] === 'overdue' ? r : null;
+      },
+      'the check to fall due',
+      10_000,
+    );
+    expect(seen.has('0:01')).toBe(true);
+    expect(overdue.text).toMatch(/超时 \+0:0\d/);
+    // Overdue sorts above every call that is not.
+    const rows = await deepAll(page, '.row[data-call]');
+    const index = await row();
+    expect(rows.slice(0, index).every((r) => r.data['state'] === 'overdue')).toBe(true);
+    await waitFor(async () => (await rowOf())?.text.match(/\+0:0[2-9]/), 'the lateness to count up');
+    await screenshot(page, 'tv-1920x1080-hold-overdue');
+
+    await publish(redis.url, [{ type: 'call.hold_check', ts: Date.now(), callId: 'e2e-hold', agentId }]);
+    const cleared = await waitFor(async () => {
+      const r = await rowOf();
+      return r && r.data['state'] === 'ok' ? r : null;
+    }, 'the alert to clear on the check-in', 5_000);
+    expect(cleared.text).toMatch(/下次回应 0:(30|29)/);
+  });
+
+  it('renders English, the tablet at 1024 × 768 and the TV at 3840 × 2160', async () => {
+    const en = await open('/tv?lang=en', 1920, 1080);
+    expect(await deepText(en, 'h1')).toBe('Hotline wallboard');
+    expect((await deepAll(en, '.rule'))[0]?.text).toBe('Check on the caller every 30 s');
+    await screenshot(en, 'tv-1920x1080-en');
+    await en.close();
+
+    const lead = await open('/lead?queue=billing', 1024, 768);
+    expect(await deepText(lead, 'h1')).toBe('班长看板');
+    await waitFor(async () => (await deepAll(lead, '.summary h2'))[0]?.text === 'billing', 'the billing detail');
+    await screenshot(lead, 'lead-1024x768-zh');
+    const leadEn = await open('/lead?lang=en', 1024, 768);
+    expect((await deepAll(leadEn, '.alerts h2'))[0]?.text).toMatch(/^Hold-check alerts/);
+    await screenshot(leadEn, 'lead-1024x768-en');
+    await leadEn.close();
+    await lead.close();
+
+    const big = await open('/tv', 3840, 2160);
+    const noScroll = await big.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth);
+    expect(noScroll).toBe(true);
+    await screenshot(big, 'tv-3840x2160-zh');
+    await big.close();
+  });
+
+  it('survives a server restart: says so with the time of its data, then catches up without a reload', async () => {
+    const page = pages[0]!;
+    await page.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = 42));
+    await server.stop('SIGKILL');
+    await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.includes('正在重连'), 'the TV to notice', 10_000);
+    const dataFrom = await deepText(page, '[data-testid=data-from]');
+    expect(dataFrom).toMatch(/^数据截至 \d\d:\d\d:\d\d$/);
+    // Timers stop at the time of the data rather than invent what happened since.
+    const frozen = await deepText(page, '[data-testid=longest-wait]');
+    await page.waitForTimeout(1600);
+    expect(await deepText(page, '[data-testid=longest-wait]')).toBe(frozen);
+    await screenshot(page, 'tv-1920x1080-server-gone');
+
+    // The feed moves on while the server is down.
+    await publish(redis.url, [{ type: 'call.queued', ts: Date.now(), callId: 'e2e-while-down', queue: 'complaints' }]);
+    await server.restart();
+    await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.includes('实时'), 'the TV to reconnect', 20_000);
+    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to catch up', 10_000);
+    expect(await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)).toBe(42);
+  });
+
+  it('says so when the event feed is gone while the server is still up', async () => {
+    const page = pages[0]!;
+    await redis.kill();
+    // The page asks /readyz every 10 s while connected.
+    await waitFor(async () => (await deepAll(page, '[data-testid=connection]'))[0]?.data['state'] === 'feedDown', 'the TV to report the feed down', 20_000);
+    expect(await deepText(page, '[data-testid=connection]')).toMatch(/话务数据中断\s*数据截至 \d\d:\d\d:\d\d/);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'tv-1920x1080-feed-down');
+  });
+});

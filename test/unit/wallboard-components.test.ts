@@ -1,0 +1,240 @@
+// @vitest-environment happy-dom
+// Components fed real snapshots (contract events through the server's aggregator) through their
+// properties; the views fed by the store over a scripted socket. Clocks are driven by hand.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LitElement } from 'lit';
+import { encode } from '../../server/core/events.js';
+import type { Snapshot } from '../../server/core/snapshot-types.js';
+import { diffSnapshot } from '../../server/realtime/delta.js';
+import { parseScreenConfig, viewOf } from '../../wallboard/config/screen-config.js';
+import { createI18n } from '../../wallboard/i18n/i18n.js';
+import { ClockSource } from '../../wallboard/store/clock-source.js';
+import { WallboardStore } from '../../wallboard/store/wallboard-store.js';
+import '../../wallboard/components/wb-connection-status/wb-connection-status.js';
+import '../../wallboard/components/wb-hold-board/wb-hold-board.js';
+import '../../wallboard/components/wb-kpi-gauge/wb-kpi-gauge.js';
+import '../../wallboard/components/wb-kpi-tile/wb-kpi-tile.js';
+import '../../wallboard/components/wb-lead-view/wb-lead-view.js';
+import '../../wallboard/components/wb-queue-table/wb-queue-table.js';
+import '../../wallboard/components/wb-tv-view/wb-tv-view.js';
+import '../../wallboard/components/wb-wait-summary/wb-wait-summary.js';
+import { FakeSocket } from '../e2e/support/fake-socket.js';
+import { floorScenario } from '../e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
+import type { Aggregator } from '../../server/aggregator.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+/** A clock whose time and timer the test moves by hand. */
+function manualClock(start: number) {
+  let now = start;
+  let pending: (() => void) | null = null;
+  const clock = new ClockSource({ now: () => now, setTimer: (fn) => (pending = fn), clearTimer: () => (pending = null) });
+  return {
+    clock,
+    /** Moves time on and fires the tick, as the real timer would. */
+    advance(ms: number) {
+      now += ms;
+      const fire = pending;
+      pending = null;
+      fire?.();
+    },
+  };
+}
+
+async function mount<T extends LitElement>(el: T): Promise<T> {
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+
+let aggregator: Aggregator;
+let snapshot: Snapshot;
+
+beforeAll(() => {
+  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
+  snapshot = aggregator.snapshot(NOW);
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('wb-kpi-gauge and wb-kpi-tile', () => {
+  it('tell met, at risk and missed by colour class, by shape and by words', async () => {
+    const base = snapshot.kpis.find((k) => k.id === 'agentConnect')!;
+    for (const [status, label, shape] of [
+      ['met', '达标', 'circle'],
+      ['atRisk', '预警', 'M12 2.5'],
+      ['missed', '未达标', 'M8 2h8'],
+    ] as const) {
+      const gauge = await mount(Object.assign(document.createElement('wb-kpi-gauge'), { kpi: { ...base, status } }));
+      expect(shadow(gauge).querySelector('svg.gauge')!.getAttribute('class')).toContain(`status-${status}`);
+      const badge = shadow(gauge).querySelector('wb-status-badge')!;
+      await (badge as LitElement).updateComplete;
+      expect(text(badge, '.label')).toBe(label);
+      expect(shadow(badge).querySelector('svg')!.innerHTML).toContain(shape);
+    }
+  });
+
+  it('show the value against its target in the chosen language', async () => {
+    const kpi = snapshot.kpis.find((k) => k.id === 'satisfaction')!;
+    const tile = await mount(Object.assign(document.createElement('wb-kpi-tile'), { kpi, i18n: createI18n('en') }));
+    expect(text(tile, '.label')).toBe('Satisfaction');
+    expect(text(tile, '.value')).toBe(`${createI18n('en').points(kpi.value)}pts`);
+    expect(text(tile, '.target-text')).toBe('Target ≥ 85');
+  });
+});
+
+describe('wb-wait-summary', () => {
+  it('shows calls waiting and ticks the longest wait from oldestQueuedTs on the shared clock', async () => {
+    const { clock, advance } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-wait-summary'), { totals: snapshot.totals, clock }));
+    expect(text(el, '[data-testid=waiting]')).toBe(String(snapshot.totals.waiting));
+    const first = NOW - snapshot.totals.oldestQueuedTs!;
+    expect(text(el, '[data-testid=longest-wait]')).toBe(createI18n('zh-CN').duration(first));
+    advance(61_000);
+    await el.updateComplete;
+    expect(text(el, '[data-testid=longest-wait]')).toBe(createI18n('zh-CN').duration(first + 61_000));
+    expect(text(el, '.sub .alert')).toBe('等待过长');
+  });
+
+  it('stops ticking when nobody waits', async () => {
+    const { clock } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-wait-summary'), { totals: { ...snapshot.totals, waiting: 0, oldestQueuedTs: null }, clock }));
+    await el.updateComplete;
+    expect(clock.listenerCount).toBe(0);
+    el.remove();
+  });
+});
+
+describe('wb-hold-board', () => {
+  it('puts an overdue check on top, marks it, counts up how late it is, and clears it on the check-in', async () => {
+    const { clock, advance } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-hold-board'), { held: snapshot.held, clock, rows: 10, i18n: createI18n('en') }));
+    const rows = () => [...shadow(el).querySelectorAll('.row')].map((r) => ({ call: r.getAttribute('data-call'), state: r.getAttribute('data-state'), due: r.querySelector('[data-testid=hold-due]')!.textContent!.replace(/\s+/g, ' ').trim() }));
+    // The scenario: hold0 overdue by 11 s, hold1 due in 7 s, hold2 due in 18 s, hold3 due in 24 s.
+    expect(rows()).toEqual([
+      { call: 'hold0', state: 'overdue', due: 'Overdue +0:11' },
+      { call: 'hold1', state: 'soon', due: 'Next check 0:07' },
+      { call: 'hold2', state: 'ok', due: 'Next check 0:18' },
+      { call: 'hold3', state: 'ok', due: 'Next check 0:24' },
+    ]);
+    advance(8_000);
+    await el.updateComplete;
+    expect(rows().slice(0, 2)).toEqual([
+      { call: 'hold0', state: 'overdue', due: 'Overdue +0:19' },
+      { call: 'hold1', state: 'overdue', due: 'Overdue +0:01' },
+    ]);
+    // The agent checks in on hold0: the server's next snapshot restarts its clock.
+    aggregator.applyBatch([{ stream: 'wallboard:events', id: `${NOW + 8000}-0`, fields: encode({ type: 'call.hold_check', ts: NOW + 8000, callId: 'hold0', agentId: snapshot.held[0]!.agentId }) }]);
+    el.held = aggregator.snapshot(NOW + 8000).held;
+    await el.updateComplete;
+    expect(rows().find((r) => r.call === 'hold0')).toEqual({ call: 'hold0', state: 'ok', due: 'Next check 0:30' });
+    expect(rows()[0]!.call).toBe('hold1');
+  });
+
+  it('shows a quiet line and runs no timer when nobody is on hold', async () => {
+    const { clock } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-hold-board'), { held: [], clock }));
+    expect(text(el, '.empty')).toBe('当前没有持机通话');
+    expect(clock.listenerCount).toBe(0);
+  });
+});
+
+describe('wb-queue-table', () => {
+  it('rotates pages of queues with server time', async () => {
+    const { clock, advance } = manualClock(Math.floor(NOW / 15_000) * 15_000 + 1000);
+    const el = await mount(Object.assign(document.createElement('wb-queue-table'), { queues: snapshot.queues, clock, rows: 4 }));
+    const shown = () => [...shadow(el).querySelectorAll('.row')].map((r) => r.getAttribute('data-queue'));
+    const first = shown();
+    expect(first).toHaveLength(3); // six queues in two balanced pages
+    expect(text(el, '.pager')).toMatch(/第 \d\/2 页/);
+    advance(15_000);
+    await el.updateComplete;
+    expect(shown()).not.toEqual(first);
+    expect([...first, ...shown()].sort()).toEqual(snapshot.queues.map((q) => q.id).sort());
+  });
+});
+
+describe('wb-connection-status', () => {
+  it('says the data is from when the connection was lost, in the centre time zone', async () => {
+    const el = await mount(Object.assign(document.createElement('wb-connection-status'), { connection: 'reconnecting', staleSinceTs: Date.UTC(2026, 10, 23, 6, 4, 5) }));
+    expect(text(el, '[data-testid=data-from]')).toBe('数据截至 14:04:05');
+    el.connection = 'live';
+    await el.updateComplete;
+    expect(text(el, '[data-testid=data-from]')).toBeNull();
+  });
+});
+
+function viewWithStore(tag: 'wb-tv-view' | 'wb-lead-view', search: string) {
+  const socket = new FakeSocket();
+  const { clock, advance } = manualClock(NOW);
+  const config = parseScreenConfig(tag === 'wb-tv-view' ? '/tv' : '/lead', search);
+  const store = new WallboardStore({ socket: socket.asSocket(), clock, view: viewOf(config), schedule: (fn) => fn() });
+  const el = document.createElement(tag);
+  Object.assign(el, { store, clock, config });
+  return { el, socket, clock, store, advance };
+}
+
+describe('wb-tv-view', () => {
+  it('renders the snapshot and follows deltas, in English when the link says so', async () => {
+    const { el, socket, store } = viewWithStore('wb-tv-view', '?lang=en');
+    await mount(el);
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    expect(text(el, 'h1')).toBe('Hotline wallboard');
+    const summary = shadow(el).querySelector('wb-wait-summary')!;
+    await summary.updateComplete;
+    expect(text(summary, '[data-testid=waiting]')).toBe(String(snapshot.totals.waiting));
+
+    aggregator.applyBatch([{ stream: 'wallboard:events', id: `${NOW + 500}-0`, fields: encode({ type: 'call.queued', ts: NOW + 500, callId: 'tv-new', queue: 'vip' }) }]);
+    const next = aggregator.snapshot(NOW + 500);
+    socket.fire('delta', diffSnapshot(snapshot, next, 2)!);
+    await el.updateComplete;
+    await summary.updateComplete;
+    expect(text(summary, '[data-testid=waiting]')).toBe(String(next.totals.waiting));
+    expect(shadow(el).querySelectorAll('wb-kpi-gauge, wb-kpi-tile')).toHaveLength(6);
+    store.stop();
+  });
+
+  it('leaves no listener on the clock or the store after it is taken off the page, however often', async () => {
+    const { el, socket, clock, store } = viewWithStore('wb-tv-view', '');
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    for (let i = 0; i < 20; i++) {
+      await mount(el);
+      el.remove();
+    }
+    expect(store.listenerCount).toBe(0);
+    expect(clock.listenerCount).toBe(0);
+    await mount(el);
+    expect(store.listenerCount).toBe(1);
+    store.stop();
+  });
+});
+
+describe('wb-lead-view', () => {
+  it('drills into a tapped queue and re-subscribes when a team is chosen', async () => {
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?lang=en');
+    await mount(el);
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    const list = shadow(el).querySelector('wb-queue-list')!;
+    await list.updateComplete;
+    (shadow(list).querySelector('button[data-queue=vip]') as HTMLElement).click();
+    await el.updateComplete;
+    const detail = shadow(el).querySelector('wb-queue-detail')!;
+    await detail.updateComplete;
+    expect(text(detail, 'h2')).toBe('vip');
+    expect(detail.agents.every((a) => a.queues.includes('vip'))).toBe(true);
+    expect(new URL(location.href).searchParams.get('queue')).toBe('vip');
+
+    (shadow(el).querySelector('button[data-team="B组"]') as HTMLElement).click();
+    expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'B组', detail: true }]);
+    store.stop();
+  });
+});

@@ -1,0 +1,178 @@
+// The store against a scripted socket: snapshot, deltas in sequence (made by the server's own
+// diffSnapshot and applied with its applyDelta), resync on a gap, connection honesty, batching.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Snapshot } from '../../server/core/snapshot-types.js';
+import { diffSnapshot } from '../../server/realtime/delta.js';
+import { ClockSource } from '../../wallboard/store/clock-source.js';
+import { WallboardStore, type WallboardState } from '../../wallboard/store/wallboard-store.js';
+import { FakeSocket } from '../e2e/support/fake-socket.js';
+import { floorScenario } from '../e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
+import { encode } from '../../server/core/events.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+function setup(options: { feedProbe?: () => Promise<boolean> } = {}) {
+  const socket = new FakeSocket();
+  const clock = new ClockSource();
+  const frames: (() => void)[] = [];
+  const store = new WallboardStore({
+    socket: socket.asSocket(),
+    clock,
+    view: { team: 'A组' },
+    schedule: (fn) => frames.push(fn),
+    ...options,
+    feedProbeMs: 1000,
+  });
+  const seen: WallboardState[] = [];
+  store.subscribe((s) => seen.push(s));
+  const flush = () => frames.splice(0).forEach((fn) => fn());
+  return { socket, clock, store, seen, flush };
+}
+
+describe('WallboardStore', () => {
+  let base: Snapshot;
+  let later: Snapshot;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+    const { events } = floorScenario({ now: NOW, hours: 1 });
+    const aggregator = aggregatorOf(events);
+    base = aggregator.snapshot(NOW);
+    aggregator.applyBatch([
+      { stream: 'wallboard:events', id: `${NOW + 1000}-0`, fields: encode({ type: 'call.queued', ts: NOW + 1000, callId: 'new1', queue: 'billing' }) },
+    ]);
+    later = aggregator.snapshot(NOW + 1000);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('subscribes on connect, shows the snapshot as live, and measures the server clock', async () => {
+    const { socket, clock, store, flush } = setup();
+    socket.serverClock = () => Date.now() + 5000;
+    store.start();
+    expect(socket.emits('subscribe')).toEqual([[{ team: 'A组' }]]);
+    socket.fire('snapshot', { seq: 7, view: 'k', snapshot: base });
+    await vi.advanceTimersByTimeAsync(0);
+    flush();
+    expect(store.state).toMatchObject({ snapshot: base, connection: 'live', staleSinceTs: null });
+    expect(socket.emits('clock')).toHaveLength(5);
+    expect(clock.offsetMs).toBe(5000);
+  });
+
+  it('applies deltas in sequence, ignores repeats, and asks for a resync on a gap', () => {
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    const delta = diffSnapshot(base, later, 2)!;
+    expect(delta).not.toBeNull();
+    socket.fire('delta', delta);
+    socket.fire('delta', delta);
+    flush();
+    expect(store.state.snapshot!.totals.waiting).toBe(base.totals.waiting + 1);
+    // longestWaitMs is left out of deltas (clients tick it from oldestQueuedTs); all else agrees.
+    const counts = (x: Snapshot) => x.queues.map((q) => [q.id, q.waiting, q.oldestQueuedTs]);
+    expect(counts(store.state.snapshot!)).toEqual(counts(later));
+
+    socket.fire('delta', { ...diffSnapshot(later, base, 4)! });
+    expect(socket.emits('resync')).toHaveLength(1);
+    socket.fire('delta', { ...diffSnapshot(later, base, 5)! });
+    expect(socket.emits('resync')).toHaveLength(1);
+    expect(store.state.snapshot!.totals.waiting).toBe(later.totals.waiting);
+    socket.fire('snapshot', { seq: 9, view: 'k', snapshot: base });
+    expect(store.state.snapshot).toBe(base);
+  });
+
+  it('tells its listeners once per frame however many messages came', () => {
+    const { socket, store, seen, flush } = setup();
+    store.start();
+    const before = seen.length;
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    socket.fire('delta', diffSnapshot(base, later, 2)!);
+    socket.fire('delta', diffSnapshot(later, base, 3)!);
+    expect(seen.length).toBe(before);
+    flush();
+    expect(seen.length).toBe(before + 1);
+  });
+
+  it('says when the server is gone and from when its data is, and recovers from a fresh snapshot', () => {
+    const { socket, clock, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    vi.setSystemTime(NOW + 42_000);
+    socket.disconnect();
+    flush();
+    expect(store.state.connection).toBe('reconnecting');
+    expect(store.state.staleSinceTs).toBe(clock.now());
+    expect(store.state.snapshot).toBe(base);
+
+    socket.connect();
+    expect(socket.emits('subscribe')).toHaveLength(2);
+    socket.fire('delta', diffSnapshot(base, later, 2)!); // before the snapshot: ignored
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: later });
+    flush();
+    expect(store.state).toMatchObject({ connection: 'live', staleSinceTs: null, snapshot: later });
+  });
+
+  it('reports a dead event feed while the server is up, and resyncs when it is back', async () => {
+    let up = true;
+    const { socket, store, flush } = setup({ feedProbe: async () => up });
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    await vi.advanceTimersByTimeAsync(1000);
+    up = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    flush();
+    expect(store.state.connection).toBe('feedDown');
+    expect(store.state.staleSinceTs).toBe(NOW + 1000);
+    up = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(socket.emits('resync')).toHaveLength(1);
+    socket.fire('snapshot', { seq: 5, view: 'k', snapshot: later });
+    flush();
+    expect(store.state.connection).toBe('live');
+  });
+
+  it('follows another view and waits for its snapshot', () => {
+    const { socket, store } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    store.setView({ team: 'B组', detail: true });
+    expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'B组', detail: true }]);
+    socket.fire('delta', diffSnapshot(base, later, 2)!);
+    expect(store.state.snapshot).toBe(base);
+  });
+
+  it('lets go of every socket listener and timer when stopped', () => {
+    const { socket, store } = setup({ feedProbe: async () => true });
+    store.start();
+    expect(socket.handlerCount).toBe(4);
+    store.stop();
+    expect(socket.handlerCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('ClockSource', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('ticks on server-time boundaries with one timer, and only while someone listens', () => {
+    vi.useFakeTimers({ now: 1_000_500 });
+    const clock = new ClockSource();
+    clock.setOffset(200);
+    const seconds: number[] = [];
+    const minutes: number[] = [];
+    const stopSeconds = clock.subscribe((now) => seconds.push(now));
+    const stopMinutes = clock.subscribe((now) => minutes.push(now), 60_000);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(3000);
+    expect(seconds.map((s) => Math.floor(s / 1000))).toEqual([1001, 1002, 1003]);
+    vi.advanceTimersByTime(60_000);
+    expect(minutes).toHaveLength(1);
+    expect(Math.floor(minutes[0]! / 60_000) * 60_000).toBe(1_020_000);
+    stopSeconds();
+    stopMinutes();
+    expect(clock.listenerCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

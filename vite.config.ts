@@ -1,0 +1,26 @@
+// Builds the wallboard (wallboard/ → dist/wallboard/) that the Express server serves on one
+// origin. In development, Vite serves it and proxies Socket.IO and the REST API to the server
+// (WALLBOARD_API, default http://localhost:3000).
+import { defineConfig } from 'vite';
+
+const api = process.env['WALLBOARD_API'] ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: 'wallboard',
+  base: '/',
+  appType: 'spa',
+  build: {
+    outDir: '../dist/wallboard',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/socket.io': { target: api, ws: true, changeOrigin: true },
+      '/api': { target: api, changeOrigin: true },
+      '/readyz': { target: api, changeOrigin: true },
+      '/healthz': { target: api, changeOrigin: true },
+    },
+  },
+});

@@ -1,0 +1,46 @@
+// Time-of-day helpers for charts over 15-minute buckets, in the call centre's time zone (not
+// the browser's: a kiosk's clock setting must not move the floor's day).
+
+export const BUCKET_MS = 15 * 60_000;
+
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes since local midnight of `ts` in `timeZone`. */
+export function localMinutes(ts: number, timeZone: string): number {
+  let format = partFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    partFormats.set(timeZone, format);
+  }
+  let hour = 0;
+  let minute = 0;
+  for (const part of format.formatToParts(ts)) {
+    if (part.type === 'hour') hour = Number(part.value);
+    else if (part.type === 'minute') minute = Number(part.value);
+  }
+  return hour * 60 + minute;
+}
+
+/** Local midnight before `ts` (for 15-minute-aligned zones without a DST jump that day). */
+export function dayStartOf(ts: number, timeZone: string): number {
+  const floored = Math.floor(ts / 60_000) * 60_000;
+  return floored - localMinutes(floored, timeZone) * 60_000;
+}
+
+export interface TimeTick {
+  ts: number;
+  /** Local hour of the tick. */
+  hour: number;
+}
+
+/** Whole local hours in [start, end], every `stepHours`-th one. */
+export function hourTicks(start: number, end: number, timeZone: string, stepHours: number): TimeTick[] {
+  const ticks: TimeTick[] = [];
+  for (let ts = Math.ceil(start / BUCKET_MS) * BUCKET_MS; ts <= end; ts += BUCKET_MS) {
+    const minutes = localMinutes(ts, timeZone);
+    if (minutes % 60 !== 0) continue;
+    const hour = minutes / 60;
+    if (hour % stepHours === 0) ticks.push({ ts, hour });
+  }
+  return ticks;
+}

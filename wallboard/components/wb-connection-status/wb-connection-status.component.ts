@@ -1,0 +1,43 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { ConnectionState } from '../../store/wallboard-store.js';
+import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
+import { statusIcon, type Status } from '../../theme/status-icons.js';
+import styles from './wb-connection-status.styles.js';
+
+const LOOK: Readonly<Record<ConnectionState, { status: Status; key: 'conn.live' | 'conn.connecting' | 'conn.reconnecting' | 'conn.feedDown' }>> = {
+  live: { status: 'met', key: 'conn.live' },
+  connecting: { status: 'noData', key: 'conn.connecting' },
+  reconnecting: { status: 'missed', key: 'conn.reconnecting' },
+  feedDown: { status: 'atRisk', key: 'conn.feedDown' },
+};
+
+/** The connection state, and the time the data on screen is from when it is not live. */
+export class WbConnectionStatus extends LitElement {
+  static override styles = [baseStyles, statusStyles, styles];
+
+  /** Where the connection stands. */
+  @property({ reflect: true }) connection: ConnectionState = 'connecting';
+  /** Server time the data is current up to; shown when not live. */
+  @property({ attribute: false }) staleSinceTs: number | null = null;
+  /** The call centre's time zone, for the "data from" time. @default "Asia/Shanghai" */
+  @property() timeZone = 'Asia/Shanghai';
+  /** Translations and number formats. */
+  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+
+  override render() {
+    const { i18n } = this;
+    const look = LOOK[this.connection];
+    const stale = this.connection === 'reconnecting' || this.connection === 'feedDown';
+    return html`<span class="pill status-${look.status} ${stale ? 'stale' : ''}" role="status" data-testid="connection" data-state=${this.connection}>
+      ${this.connection === 'live'
+        ? html`<span class="live-dot"></span>`
+        : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(look.status)}</svg>`}
+      <span>${i18n.t(look.key)}</span>
+      ${stale && this.staleSinceTs !== null
+        ? html`<span class="since" data-testid="data-from">${i18n.t('conn.dataFrom', { time: i18n.time(this.staleSinceTs, this.timeZone) })}</span>`
+        : null}
+    </span>`;
+  }
+}

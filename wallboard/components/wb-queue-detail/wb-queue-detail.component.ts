@@ -1,0 +1,99 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AgentRow, HeldCall, IntradayBucket, QueueStats, RecentAbandon } from '../../../server/core/snapshot-types.js';
+import type { RateSeriesId } from '../../charts/rate-history-geometry.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { Clock } from '../../store/clock-source.js';
+import { baseStyles } from '../../theme/shared-styles.js';
+import '../wb-agent-table/wb-agent-table.js';
+import '../wb-hold-board/wb-hold-board.js';
+import '../wb-intraday-chart/wb-intraday-chart.js';
+import '../wb-rate-history-chart/wb-rate-history-chart.js';
+import styles from './wb-queue-detail.styles.js';
+import { rows } from '../keyed-rows.js';
+
+/** The tablet's drill-down: one queue (or all) with its charts, agents, held calls and abandons. */
+export class WbQueueDetail extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** The queue's heading. */
+  @property() heading = '';
+  /** The queue's figures; null for the all-queues overview. */
+  @property({ attribute: false }) queue: QueueStats | null = null;
+  /** The queue's agents. */
+  @property({ attribute: false }) agents: readonly AgentRow[] = [];
+  /** The queue's held calls. */
+  @property({ attribute: false }) held: readonly HeldCall[] = [];
+  /** The queue's recent abandons, newest first. */
+  @property({ attribute: false }) abandons: readonly RecentAbandon[] = [];
+  /** The queue's intraday buckets. */
+  @property({ attribute: false }) buckets: readonly IntradayBucket[] = [];
+  /** Targets for the history chart. */
+  @property({ attribute: false }) targets: Partial<Record<RateSeriesId, number>> = {};
+  /** Start of the current 15-minute bucket. */
+  @property({ type: Number }) nowTs = 0;
+  /** The hold-check interval, in ms. */
+  @property({ type: Number }) intervalMs = 30_000;
+  /** The call centre's time zone. */
+  @property() timeZone = 'Asia/Shanghai';
+  /** The shared clock. */
+  @property({ attribute: false }) clock: Clock | undefined;
+  /** Translations and number formats. */
+  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+
+  override render() {
+    const { i18n, queue: q } = this;
+    return html`
+      <div class="summary">
+        <h2>${this.heading}</h2>
+        ${q
+          ? html`<span class="figure"><b class="num">${i18n.number(q.waiting)}</b><span>${i18n.t('queues.waiting')}</span></span>
+              <span class="figure"><b class="num">${i18n.number(q.answered)}</b><span>${i18n.t('queues.answered')}</span></span>
+              <span class="figure"><b class="num">${i18n.number(q.abandoned)}</b><span>${i18n.t('queues.abandoned')}</span></span>
+              <span class="figure"><b class="num">${i18n.percent(q.serviceLevel)}</b><span>${i18n.t('queues.serviceLevel')}</span></span>
+              <span class="figure"><b class="num">${i18n.percent(q.agentConnectRate)}</b><span>${i18n.t('queues.connect')}</span></span>`
+          : null}
+      </div>
+      <div class="charts">
+        <div class="card">
+          <h3>${i18n.t('chart.intraday')}</h3>
+          <wb-intraday-chart class="chart" .buckets=${this.buckets} .nowTs=${this.nowTs} .timeZone=${this.timeZone} .i18n=${i18n}></wb-intraday-chart>
+        </div>
+        <div class="card">
+          <h3>${i18n.t('lead.history')}</h3>
+          <wb-rate-history-chart class="chart" .buckets=${this.buckets} .targets=${this.targets} .nowTs=${this.nowTs} .timeZone=${this.timeZone}
+            .i18n=${i18n}></wb-rate-history-chart>
+        </div>
+      </div>
+      <div class="lists">
+        <div class="card">
+          <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.length)}</h3>
+          <wb-agent-table .agents=${this.agents} .clock=${this.clock} .i18n=${i18n}></wb-agent-table>
+        </div>
+        <div class="side">
+          <div class="card">
+            <h3>${i18n.t('lead.held')} · ${i18n.number(this.held.length)}</h3>
+            <wb-hold-board go-see .rows=${Math.max(1, this.held.length)} .held=${this.held} .intervalMs=${this.intervalMs} .clock=${this.clock}
+              .i18n=${i18n}></wb-hold-board>
+          </div>
+          <div class="card">
+            <h3>${i18n.t('lead.recentAbandons')}</h3>
+            ${this.abandons.length === 0
+              ? html`<div class="dim">${i18n.t('lead.noAbandons')}</div>`
+              : html`<ul>
+                  ${rows(
+                    this.abandons.slice(0, 12),
+                    (a) => `${a.callId}@${a.ts}`,
+                    (a) => html`<li>
+                      <span class="num">${i18n.time(a.ts, this.timeZone)}</span>
+                      <span class=${a.tier === 'standard' ? 'dim' : 'vip'}>${i18n.t(`tier.${a.tier}`)}</span>
+                      <span class="num">${a.waitMs === null ? '—' : i18n.t('lead.waited', { time: i18n.duration(a.waitMs) })}</span>
+                    </li>`,
+                  )}
+                </ul>`}
+          </div>
+        </div>
+      </div>
+    `;
+  }
+}

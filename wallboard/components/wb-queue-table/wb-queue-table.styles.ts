@@ -1,0 +1,20 @@
+import { css } from 'lit';
+
+export default css`
+  :host { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
+  .head, .row { display: grid; grid-template-columns: minmax(0, 2.7fr) 0.9fr 1.45fr 1fr 1fr 0.75fr; align-items: center; column-gap: 0.6em; }
+  .head { height: var(--head-h); font-size: 0.95em; color: var(--wb-text-dim, #8d9bab); border-bottom: 1px solid var(--wb-border, #263241); }
+  .head span, .row span { text-align: right; white-space: nowrap; }
+  .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
+  .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); }
+  .row .name { font-weight: 600; }
+  .row .waiting { font-size: 1.35em; font-weight: 800; }
+  .row .waiting.zero { color: var(--wb-text-dim, #8d9bab); font-weight: 600; }
+  .row .longest { display: inline-flex; justify-content: flex-end; align-items: center; gap: 0.25em; color: var(--status-colour); font-weight: 700; }
+  .row .longest svg { width: 0.9em; height: 0.9em; }
+  .row.alert { background: linear-gradient(90deg, color-mix(in srgb, var(--status-colour) 16%, transparent), transparent 70%); }
+  .pager { margin-top: auto; padding-top: 0.3em; display: flex; justify-content: flex-end; gap: 0.35em; align-items: center; color: var(--wb-text-dim, #8d9bab); font-size: 0.95em; }
+  .dot { width: 0.55em; height: 0.55em; border-radius: 50%; background: var(--wb-track, #222d3a); }
+  .dot.on { background: var(--wb-text, #e9eef4); }
+  .empty { color: var(--wb-text-dim, #8d9bab); padding: 1em 0; font-size: 1.2em; }
+`;

@@ -1,0 +1,39 @@
+// Tracks the size of an element of a Lit host (by default the host itself), so charts can draw
+// in real pixels and lists can tell how many rows fit. One ResizeObserver per host, released
+// when the host leaves the DOM.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class SizeController implements ReactiveController {
+  width: number;
+  height: number;
+  private observer: ResizeObserver | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    fallback: { width: number; height: number },
+  ) {
+    this.width = fallback.width;
+    this.height = fallback.height;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (!box || box.width === 0 || box.height === 0) return;
+      const width = Math.round(box.width);
+      const height = Math.round(box.height);
+      if (width === this.width && height === this.height) return;
+      this.width = width;
+      this.height = height;
+      this.host.requestUpdate();
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+}

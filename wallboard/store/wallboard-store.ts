@@ -1,0 +1,240 @@
+// The wallboard's one source of live data. It owns the typed socket: subscribes to a view,
+// takes the full snapshot, applies deltas in sequence with the server's own applyDelta (so
+// client and server agree by construction), asks for a resync on a gap, measures the server
+// clock, and tells listeners at most once per animation frame.
+import type { Socket } from 'socket.io-client';
+import { applyDelta } from '../../server/realtime/delta.js';
+import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/realtime/protocol.js';
+import type { Snapshot, View } from '../../server/core/snapshot-types.js';
+import { bestOffset, sampleOf, type ClockSample } from './clock-offset.js';
+import type { ClockSource } from './clock-source.js';
+
+export type WallboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** connecting: no data yet; live: data is current; reconnecting: server gone; feedDown: server up, its event feed not. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'feedDown';
+
+export interface WallboardState {
+  snapshot: Snapshot | null;
+  connection: ConnectionState;
+  /** Server time up to which the data on screen is known to be current; null while live. */
+  staleSinceTs: number | null;
+}
+
+export interface WallboardStoreOptions {
+  socket: WallboardSocket;
+  clock: ClockSource;
+  view: View;
+  /** Asks whether the server's event feed is up (GET /readyz); omitted: not checked. */
+  feedProbe?: () => Promise<boolean>;
+  /** How often to ask feedProbe while connected, in ms. @default 10000 */
+  feedProbeMs?: number;
+  /** How often to re-measure the clock offset while connected, in ms. @default 600000 */
+  clockProbeMs?: number;
+  /** How many clock probes make one measurement. @default 5 */
+  clockProbes?: number;
+  /** Runs a notification batch; @default requestAnimationFrame, or a 16 ms timer where there is none. */
+  schedule?: (fn: () => void) => void;
+}
+
+type Listener = (state: WallboardState) => void;
+
+const CLOCK_PROBE_TIMEOUT_MS = 3000;
+
+export class WallboardStore {
+  private readonly socket: WallboardSocket;
+  private readonly clock: ClockSource;
+  private readonly options: WallboardStoreOptions;
+  private readonly schedule: (fn: () => void) => void;
+  private readonly listeners = new Set<Listener>();
+  private view: View;
+  private current: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null };
+  private seq = -1;
+  /** True from (re)subscribe or resync until the snapshot that answers it. */
+  private awaitingSnapshot = true;
+  private notifyPending = false;
+  private feedUp = true;
+  private lastFeedUpTs: number | null = null;
+  private clockMeasured = false;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private started = false;
+  private probing = false;
+
+  constructor(options: WallboardStoreOptions) {
+    this.options = options;
+    this.socket = options.socket;
+    this.clock = options.clock;
+    this.view = options.view;
+    this.schedule = options.schedule ?? defaultSchedule;
+  }
+
+  get state(): WallboardState {
+    return this.current;
+  }
+
+  /** Calls `listener` with the state now and after every batch of changes; returns the unsubscribe. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('snapshot', this.onSnapshot);
+    this.socket.on('delta', this.onDelta);
+    if (this.socket.connected) this.onConnect();
+    else this.socket.connect();
+  }
+
+  stop(): void {
+    if (!this.started) return;
+    this.started = false;
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('snapshot', this.onSnapshot);
+    this.socket.off('delta', this.onDelta);
+    this.stopTimers();
+    this.socket.disconnect();
+  }
+
+  /** Follows another view: subscribes again and waits for its snapshot. */
+  setView(view: View): void {
+    this.view = view;
+    this.awaitingSnapshot = true;
+    if (this.socket.connected) this.socket.emit('subscribe', view);
+  }
+
+  private readonly onConnect = (): void => {
+    this.awaitingSnapshot = true;
+    this.socket.emit('subscribe', this.view);
+    this.stopTimers();
+    void this.measureClock();
+    const clockProbeMs = this.options.clockProbeMs ?? 600_000;
+    this.timers.push(setInterval(() => void this.measureClock(), clockProbeMs));
+    if (this.options.feedProbe) {
+      this.timers.push(setInterval(() => void this.checkFeed(), this.options.feedProbeMs ?? 10_000));
+    }
+  };
+
+  private readonly onDisconnect = (reason: string): void => {
+    this.stopTimers();
+    // A server that dropped us on purpose is not retried by socket.io itself.
+    if (reason === 'io server disconnect' && this.started) this.socket.connect();
+    if (this.current.connection === 'connecting') return;
+    this.update({
+      connection: 'reconnecting',
+      staleSinceTs: this.current.staleSinceTs ?? this.clock.now(),
+    });
+  };
+
+  private readonly onSnapshot = (message: SnapshotMessage): void => {
+    if (!this.clockMeasured) this.clock.setOffset(message.snapshot.serverTs - Date.now());
+    this.seq = message.seq;
+    this.awaitingSnapshot = false;
+    this.feedUp = true;
+    this.lastFeedUpTs = message.snapshot.serverTs;
+    this.update({ snapshot: message.snapshot, connection: 'live', staleSinceTs: null });
+  };
+
+  private readonly onDelta = (delta: Delta): void => {
+    const snapshot = this.current.snapshot;
+    if (this.awaitingSnapshot || !snapshot) return;
+    if (delta.seq <= this.seq) return;
+    if (delta.seq !== this.seq + 1) {
+      this.awaitingSnapshot = true;
+      this.socket.emit('resync');
+      return;
+    }
+    this.seq = delta.seq;
+    this.update({ snapshot: applyDelta(snapshot, delta) });
+  };
+
+  private async measureClock(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      const samples: ClockSample[] = [];
+      for (let i = 0; i < (this.options.clockProbes ?? 5) && this.socket.connected; i++) {
+        const sample = await this.probeClock();
+        if (sample) samples.push(sample);
+      }
+      const offset = bestOffset(samples);
+      if (offset !== null) {
+        this.clockMeasured = true;
+        this.clock.setOffset(offset);
+      }
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  private probeClock(): Promise<ClockSample | null> {
+    return new Promise((resolve) => {
+      const t0 = Date.now();
+      const timer = setTimeout(() => resolve(null), CLOCK_PROBE_TIMEOUT_MS);
+      this.socket.emit('clock', (serverTs: number) => {
+        clearTimeout(timer);
+        resolve(typeof serverTs === 'number' ? sampleOf(t0, serverTs, Date.now()) : null);
+      });
+    });
+  }
+
+  private async checkFeed(): Promise<void> {
+    const probe = this.options.feedProbe;
+    if (!probe || !this.socket.connected) return;
+    let up: boolean;
+    try {
+      up = await probe();
+    } catch {
+      up = false;
+    }
+    if (!this.socket.connected) return;
+    if (up) {
+      this.lastFeedUpTs = this.clock.now();
+      if (!this.feedUp) {
+        // The feed is back: the server's state may have moved on in ways deltas already
+        // carried, but a fresh snapshot is the cheap way to be sure.
+        this.feedUp = true;
+        this.awaitingSnapshot = true;
+        this.socket.emit('resync');
+      }
+      return;
+    }
+    if (this.feedUp) {
+      this.feedUp = false;
+      this.update({ connection: 'feedDown', staleSinceTs: this.lastFeedUpTs ?? this.clock.now() });
+    }
+  }
+
+  private stopTimers(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
+
+  private update(patch: Partial<WallboardState>): void {
+    this.current = { ...this.current, ...patch };
+    if (this.notifyPending) return;
+    this.notifyPending = true;
+    this.schedule(() => {
+      this.notifyPending = false;
+      for (const listener of [...this.listeners]) listener(this.current);
+    });
+  }
+}
+
+function defaultSchedule(fn: () => void): void {
+  // rAF does not run in a hidden tab; a timer keeps the state moving there.
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
+    requestAnimationFrame(() => fn());
+  } else {
+    setTimeout(fn, 16);
+  }
+}
