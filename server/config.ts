@@ -64,6 +64,7 @@ const fileSchema = z.strictObject({
     }
   }, 'not an IANA time zone Intl knows').optional(),
   serviceLevelMs: positiveMs.optional(),
+  serviceLevelTarget: z.number().min(0).max(1, 'a fraction 0..1').optional(),
   shortAbandonMs: z.number().int().min(0).optional(),
   holdCheckIntervalMs: positiveMs.optional(),
   callExpiryMs: positiveMs.optional(),
@@ -140,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const { targets, streams: _s, group, ...rest } = file;
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
-    ...pick(rest, ['timeZone', 'serviceLevelMs', 'shortAbandonMs', 'holdCheckIntervalMs', 'callExpiryMs', 'endedRetentionMs', 'complaintReplyMs', 'maxClockAheadMs']),
+    ...pick(rest, ['timeZone', 'serviceLevelMs', 'serviceLevelTarget', 'shortAbandonMs', 'holdCheckIntervalMs', 'callExpiryMs', 'endedRetentionMs', 'complaintReplyMs', 'maxClockAheadMs']),
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
   };
   return {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
 import type { ServerConfig } from './config.js';
+import { withFeedStatus } from './feed-status.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
@@ -71,8 +72,9 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   );
 
   const startedAt = Date.now();
+  const source = withFeedStatus(aggregator, consumer);
   const app = createApp({
-    source: aggregator,
+    source,
     consumer,
     pingRedis: async () => {
       await redis.ping();
@@ -81,7 +83,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     startedAt,
   });
   const http = createHttpServer(app);
-  const realtime = createRealtime(http, aggregator, { pushIntervalMs: config.pushIntervalMs }, log.child({ component: 'realtime' }));
+  const realtime = createRealtime(http, source, { pushIntervalMs: config.pushIntervalMs }, log.child({ component: 'realtime' }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());

@@ -11,7 +11,7 @@ import {
   type State,
   type Visit,
 } from './state.js';
-import { placeInDay, pruneRolling, rebookVisit } from './tallies.js';
+import { countToday, placeInDay, pruneRolling, rebookVisit } from './tallies.js';
 import { MINUTE_MS } from './windows.js';
 
 export interface Entry {
@@ -85,7 +85,7 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
       countArrival(state, call, event.ts, config);
       if (!call.blocked) {
         call.blocked = true;
-        if (placeInDay(state, event.ts, config) === 'today') state.today!.blocked += 1;
+        countToday(state, event.ts, config, { blocked: 1 });
       }
       return;
     }
@@ -114,10 +114,7 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
       const call = touchCall(state, event.callId, event.ts, appendedAt, true);
       if (call.surveyCounted) return;
       call.surveyCounted = true;
-      if (placeInDay(state, event.ts, config) === 'today') {
-        state.today!.surveySum += event.score;
-        state.today!.surveys += 1;
-      }
+      countToday(state, event.ts, config, { surveySum: event.score, surveys: 1 });
       return;
     }
     case 'agent.state':
@@ -177,7 +174,7 @@ function touchCall(state: State, callId: string, ts: number, appendedAt: number,
 function countArrival(state: State, call: CallRecord, ts: number, config: CoreConfig): void {
   if (call.arrivalCounted) return;
   call.arrivalCounted = true;
-  if (placeInDay(state, ts, config) === 'today') state.today!.arrived += 1;
+  countToday(state, ts, config, { arrived: 1 });
 }
 
 function setTier(state: State, call: CallRecord, tier: CallRecord['tier'], config: CoreConfig): void {
@@ -263,10 +260,7 @@ function onHoldCheck(state: State, event: EventOf<'call.hold_check'>, appendedAt
   const onTime = elapsed <= interval ? 1 : 0;
   hold.lastCheckTs = event.ts;
   hold.missed += due - onTime;
-  if (placeInDay(state, event.ts, config) === 'today') {
-    state.today!.holdChecksDue += due;
-    state.today!.holdChecksOnTime += onTime;
-  }
+  countToday(state, event.ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
 }
 
 /** Checks that fell due and were not made between the last check and `ts`. */
@@ -287,7 +281,7 @@ function endHold(state: State, call: CallRecord, ts: number, config: CoreConfig)
   call.hold = null;
   state.onHold.delete(call.id);
   const missed = missedChecks(hold.lastCheckTs, ts, config.holdCheckIntervalMs);
-  if (missed > 0 && placeInDay(state, ts, config) === 'today') state.today!.holdChecksDue += missed;
+  if (missed > 0) countToday(state, ts, config, { holdChecksDue: missed });
 }
 
 function onTransferred(state: State, event: EventOf<'call.transferred'>, appendedAt: number, config: CoreConfig): void {
@@ -296,11 +290,8 @@ function onTransferred(state: State, event: EventOf<'call.transferred'>, appende
   if (call.lastTransferTs === event.ts) return; // the same transfer reported twice
   call.lastTransferTs = event.ts;
   if (event.toAgentId) call.agentId = event.toAgentId;
-  if (placeInDay(state, event.ts, config) !== 'today') return;
-  const day = state.today!;
-  if (event.mode === 'warm') day.warmTransfers += 1;
-  else if (event.mode === 'cold') day.coldTransfers += 1;
-  else day.otherTransfers += 1;
+  const kind = event.mode === 'warm' ? 'warmTransfers' : event.mode === 'cold' ? 'coldTransfers' : 'otherTransfers';
+  countToday(state, event.ts, config, { [kind]: 1 });
 }
 
 function onEnded(state: State, event: EventOf<'call.ended'>, appendedAt: number, config: CoreConfig): void {
@@ -319,10 +310,7 @@ function onEnded(state: State, event: EventOf<'call.ended'>, appendedAt: number,
   }
   if (event.resolved === undefined || call.resolutionCounted) return;
   call.resolutionCounted = true;
-  if (placeInDay(state, event.ts, config) === 'today') {
-    state.today!.endedWithResolution += 1;
-    if (event.resolved) state.today!.resolved += 1;
-  }
+  countToday(state, event.ts, config, { endedWithResolution: 1, resolved: event.resolved ? 1 : 0 });
 }
 
 function onAgentState(state: State, event: EventOf<'agent.state'>): void {

@@ -14,6 +14,8 @@ export interface CoreConfig {
   timeZone: string;
   /** A call answered within this wait counts toward the service level. @default 20000 */
   serviceLevelMs: number;
+  /** The service level aimed at (the 80/20 rule), for charts. @default 0.8 */
+  serviceLevelTarget: number;
   /** Abandons shorter than this are left out of the rates. @default 0 */
   shortAbandonMs: number;
   /** An agent must come back to a held caller this often. @default 30000 */
@@ -44,6 +46,7 @@ export const DEFAULT_TARGETS: Record<KpiId, KpiTarget> = {
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
   timeZone: 'Asia/Shanghai',
   serviceLevelMs: 20_000,
+  serviceLevelTarget: 0.8,
   shortAbandonMs: 0,
   holdCheckIntervalMs: 30_000,
   callExpiryMs: 4 * 3600_000,

@@ -125,7 +125,11 @@ export interface AgentRow {
   reason: string | null;
 }
 
-/** One 15-minute interval of today; `queue` is null for all queues together. */
+/**
+ * One 15-minute interval of today; `queue` is null for all queues together. Besides the
+ * traffic, it carries the counts behind each KPI for that interval, so a chart can draw the
+ * targets' history through the day (per interval, or summed up to each interval).
+ */
 export interface IntradayBucket {
   queue: string | null;
   startTs: number;
@@ -133,6 +137,34 @@ export interface IntradayBucket {
   answered: number;
   abandoned: number;
   serviceLevel: Rate;
+  // extensions: the connect rates' parts (handled = answered + abandoned − short abandons)
+  standardAnswered: number;
+  standardHandled: number;
+  vipAnswered: number;
+  vipHandled: number;
+  answeredWithinSl: number;
+  // extensions, on buckets of all queues only (zero on per-queue buckets)
+  arrived: number;
+  blocked: number;
+  surveys: number;
+  surveyScoreSum: number;
+  resolved: number;
+  endedWithResolution: number;
+  holdChecksDue: number;
+  holdChecksOnTime: number;
+  /** Complaints replied in this interval, plus open ones whose deadline fell in it. */
+  complaintsDue: number;
+  complaintsRepliedOnTime: number;
+}
+
+/** Whether the event feed behind the numbers is current. */
+export interface FeedStatus {
+  /** live: reading and caught up; catchingUp: reading a backlog; standby: another process aggregates; down: cannot read. */
+  state: 'live' | 'catchingUp' | 'standby' | 'down' | 'starting';
+  /** Since when the state has been what it is (server time). */
+  sinceTs: number;
+  /** The reason, when down. */
+  reason: string | null;
 }
 
 export interface RecentAbandon {
@@ -179,8 +211,12 @@ export interface Snapshot {
   /** Totals per 15 minutes, plus per queue when the view asked for detail. */
   intraday: IntradayBucket[];
   recentAbandons: RecentAbandon[];
-  thresholds: { serviceLevelMs: number; shortAbandonMs: number; holdCheckIntervalMs: number };
+  thresholds: { serviceLevelMs: number; serviceLevelTarget: number; shortAbandonMs: number; holdCheckIntervalMs: number };
   ingest: IngestStats;
+  /** Every team known, whatever the view: for a tablet's team filter. */
+  teams: string[];
+  /** Added by the server: whether the feed is current (absent from the pure core's snapshot). */
+  feed?: FeedStatus;
 }
 
 /** What a screen follows: some queues, one team, or everything. */

@@ -6,8 +6,18 @@ import { AGENT_STATES, isVipTier, type AgentState } from './events.js';
 import { missedChecks } from './apply.js';
 import { computeKpis } from './metrics.js';
 import type { AgentRow, HeldCall, IntradayBucket, QueueStats, Snapshot, Totals, View } from './snapshot-types.js';
-import { newDay, type AgentRecord, type DayStats, type State } from './state.js';
-import { BUCKET_MS, dayWindow, minuteIndex, WINDOW_MINUTES } from './windows.js';
+import {
+  emptyDayCounters,
+  emptyQueueDayCounts,
+  getOrCreate,
+  newDay,
+  type AgentRecord,
+  type DayCounters,
+  type DayStats,
+  type QueueDayCounts,
+  type State,
+} from './state.js';
+import { BUCKET_MS, bucketIndex, dayWindow, minuteIndex, WINDOW_MINUTES } from './windows.js';
 
 export function emptyAgentCounts(): Record<AgentState, number> {
   return Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
@@ -111,11 +121,12 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
   const liveMissed = held.reduce((n, h) => n + missedChecks(h.lastCheckTs, now, config.holdCheckIntervalMs), 0);
   const complaints = complaintCounts(state, day, now);
   const all = sumCounts([standard, vip]);
+  const dc = day.counters;
 
   const totals: Totals = {
-    arrived: day.arrived,
-    blocked: day.blocked,
-    systemConnectRate: ratio(day.arrived - day.blocked, day.arrived),
+    arrived: dc.arrived,
+    blocked: dc.blocked,
+    systemConnectRate: ratio(dc.arrived - dc.blocked, dc.arrived),
     queued: all.offered,
     answered: all.answered,
     abandoned: all.abandoned,
@@ -125,20 +136,20 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     vipConnectRate: connectRate(vip),
     serviceLevel: serviceLevel(all),
     asaMs: asaMs(all),
-    satisfaction: day.surveys > 0 ? day.surveySum / day.surveys : null,
-    firstContactResolution: ratio(day.resolved, day.endedWithResolution),
+    satisfaction: dc.surveys > 0 ? dc.surveySum / dc.surveys : null,
+    firstContactResolution: ratio(dc.resolved, dc.endedWithResolution),
     complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
-    holdCheckOnTimeRate: ratio(day.holdChecksOnTime, day.holdChecksDue + liveMissed),
-    coldTransfers: day.coldTransfers,
-    warmTransfers: day.warmTransfers,
+    holdCheckOnTimeRate: ratio(dc.holdChecksOnTime, dc.holdChecksDue + liveMissed),
+    coldTransfers: dc.coldTransfers,
+    warmTransfers: dc.warmTransfers,
     oldestQueuedTs,
     shortAbandoned: all.shortAbandoned,
     expired: all.expired + expiredNow,
-    otherTransfers: day.otherTransfers,
-    surveys: day.surveys,
-    endedWithResolution: day.endedWithResolution,
-    holdChecksDue: day.holdChecksDue + liveMissed,
-    holdChecksOnTime: day.holdChecksOnTime,
+    otherTransfers: dc.otherTransfers,
+    surveys: dc.surveys,
+    endedWithResolution: dc.endedWithResolution,
+    holdChecksDue: dc.holdChecksDue + liveMissed,
+    holdChecksOnTime: dc.holdChecksOnTime,
     complaintsOpen: complaints.open,
     complaintsOverdue: complaints.overdue,
     complaintsRepliedToday: complaints.repliedToday,
@@ -156,10 +167,11 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     kpis: computeKpis(totals, handled(standard), handled(vip), config),
     window15m: windowStats(sumCounts(queueIds.map((q) => rollingCounts(state, q, nowMinute)))),
     agentList: agents.map(agentRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    intraday: intradayBuckets(day, queueIds, view.detail === true),
+    intraday: intradayBuckets(state, day, queueIds, view.detail === true, now),
     recentAbandons: state.recentAbandons.filter((r) => queueSet === null || queueSet.has(r.queue)),
     thresholds: {
       serviceLevelMs: config.serviceLevelMs,
+      serviceLevelTarget: config.serviceLevelTarget,
       shortAbandonMs: config.shortAbandonMs,
       holdCheckIntervalMs: config.holdCheckIntervalMs,
     },
@@ -168,6 +180,7 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
       cursors: Object.fromEntries(state.cursors),
       lastEventTs: state.eventWatermark > 0 ? state.eventWatermark : null,
     },
+    teams: [...new Set([...state.agents.values()].flatMap((a) => (a.team === null ? [] : [a.team])))].sort(),
   };
 }
 
@@ -223,24 +236,69 @@ function complaintCounts(state: State, day: DayStats, now: number) {
   return { open, overdue, repliedToday, onTime };
 }
 
-function intradayBuckets(day: DayStats, queueIds: string[], perQueue: boolean): IntradayBucket[] {
-  const totals = new Map<number, Counts>();
+function intradayBuckets(state: State, day: DayStats, queueIds: string[], perQueue: boolean, now: number): IntradayBucket[] {
+  const totals = new Map<number, QueueDayCounts>();
   const out: IntradayBucket[] = [];
   for (const queue of queueIds) {
     for (const [index, counts] of day.intraday.get(queue) ?? []) {
-      const t = totals.get(index) ?? emptyCounts();
-      addCounts(t, counts);
-      totals.set(index, t);
-      if (perQueue) out.push(bucket(queue, day.startTs + index * BUCKET_MS, counts));
+      const t = getOrCreate(totals, index, emptyQueueDayCounts);
+      addCounts(t.standard, counts.standard);
+      addCounts(t.vip, counts.vip);
+      if (perQueue) out.push(bucket(queue, day.startTs + index * BUCKET_MS, counts, null, null));
     }
   }
-  for (const [index, counts] of totals) out.push(bucket(null, day.startTs + index * BUCKET_MS, counts));
+  const complaints = complaintBuckets(state, day, now);
+  const indexes = new Set([...totals.keys(), ...day.counterBuckets.keys(), ...complaints.keys()]);
+  for (const index of indexes) {
+    const counts = totals.get(index) ?? emptyQueueDayCounts();
+    out.push(bucket(null, day.startTs + index * BUCKET_MS, counts, day.counterBuckets.get(index) ?? emptyDayCounters(), complaints.get(index) ?? null));
+  }
   const key = (b: IntradayBucket) => b.queue ?? '';
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.startTs - b.startTs));
 }
 
-function bucket(queue: string | null, startTs: number, c: Counts): IntradayBucket {
-  return { queue, startTs, offered: c.offered, answered: c.answered, abandoned: c.abandoned, serviceLevel: serviceLevel(c) };
+/** Complaints by interval: replied ones where they were replied, open overdue ones where they fell due. */
+function complaintBuckets(state: State, day: DayStats, now: number): Map<number, { due: number; onTime: number }> {
+  const out = new Map<number, { due: number; onTime: number }>();
+  const at = (ts: number) => getOrCreate(out, Math.max(0, bucketIndex(ts, day)), () => ({ due: 0, onTime: 0 }));
+  for (const c of state.complaints.values()) {
+    if (c.repliedTs !== null) {
+      if (c.repliedTs < day.startTs || c.repliedTs >= day.endTs) continue;
+      const b = at(c.repliedTs);
+      b.due += 1;
+      if (c.dueTs === null || c.repliedTs <= c.dueTs) b.onTime += 1;
+    } else if (c.dueTs !== null && c.dueTs <= now && c.dueTs < day.endTs) {
+      at(c.dueTs).due += 1;
+    }
+  }
+  return out;
+}
+
+function bucket(queue: string | null, startTs: number, c: QueueDayCounts, dc: DayCounters | null, complaints: { due: number; onTime: number } | null): IntradayBucket {
+  const all = sumCounts([c.standard, c.vip]);
+  return {
+    queue,
+    startTs,
+    offered: all.offered,
+    answered: all.answered,
+    abandoned: all.abandoned,
+    serviceLevel: serviceLevel(all),
+    standardAnswered: c.standard.answered,
+    standardHandled: handled(c.standard),
+    vipAnswered: c.vip.answered,
+    vipHandled: handled(c.vip),
+    answeredWithinSl: all.withinSl,
+    arrived: dc?.arrived ?? 0,
+    blocked: dc?.blocked ?? 0,
+    surveys: dc?.surveys ?? 0,
+    surveyScoreSum: dc?.surveySum ?? 0,
+    resolved: dc?.resolved ?? 0,
+    endedWithResolution: dc?.endedWithResolution ?? 0,
+    holdChecksDue: dc?.holdChecksDue ?? 0,
+    holdChecksOnTime: dc?.holdChecksOnTime ?? 0,
+    complaintsDue: complaints?.due ?? 0,
+    complaintsRepliedOnTime: complaints?.onTime ?? 0,
+  };
 }
 
 function agentRow(a: AgentRecord): AgentRow {

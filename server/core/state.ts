@@ -83,8 +83,8 @@ export interface QueueDayCounts {
   vip: Counts;
 }
 
-/** Counters of one calendar day; replaced at local midnight. */
-export interface DayStats extends DayWindow {
+/** Day counters that are not about queue visits; kept for the day and per 15-minute bucket. */
+export interface DayCounters {
   arrived: number;
   blocked: number;
   surveySum: number;
@@ -96,9 +96,23 @@ export interface DayStats extends DayWindow {
   warmTransfers: number;
   coldTransfers: number;
   otherTransfers: number;
+}
+
+export function emptyDayCounters(): DayCounters {
+  return {
+    arrived: 0, blocked: 0, surveySum: 0, surveys: 0, resolved: 0, endedWithResolution: 0,
+    holdChecksDue: 0, holdChecksOnTime: 0, warmTransfers: 0, coldTransfers: 0, otherTransfers: 0,
+  };
+}
+
+/** Counters of one calendar day; replaced at local midnight. */
+export interface DayStats extends DayWindow {
+  counters: DayCounters;
+  /** bucket index → the counters of that 15 minutes. */
+  counterBuckets: Map<number, DayCounters>;
   queues: Map<string, QueueDayCounts>;
-  /** queue → bucket index → counts. */
-  intraday: Map<string, Map<number, Counts>>;
+  /** queue → bucket index → counts by tier class. */
+  intraday: Map<string, Map<number, QueueDayCounts>>;
 }
 
 export interface State {
@@ -145,31 +159,11 @@ export function initialState(): State {
 }
 
 export function newDay(window: DayWindow): DayStats {
-  return {
-    ...window,
-    arrived: 0,
-    blocked: 0,
-    surveySum: 0,
-    surveys: 0,
-    resolved: 0,
-    endedWithResolution: 0,
-    holdChecksDue: 0,
-    holdChecksOnTime: 0,
-    warmTransfers: 0,
-    coldTransfers: 0,
-    otherTransfers: 0,
-    queues: new Map(),
-    intraday: new Map(),
-  };
+  return { ...window, counters: emptyDayCounters(), counterBuckets: new Map(), queues: new Map(), intraday: new Map() };
 }
 
-export function queueDay(day: DayStats, queue: string): QueueDayCounts {
-  let q = day.queues.get(queue);
-  if (!q) {
-    q = { standard: emptyCounts(), vip: emptyCounts() };
-    day.queues.set(queue, q);
-  }
-  return q;
+export function emptyQueueDayCounts(): QueueDayCounts {
+  return { standard: emptyCounts(), vip: emptyCounts() };
 }
 
 export function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -192,7 +186,13 @@ const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new 
 type CoreFields = Omit<State, 'cursors' | 'today' | 'calls' | 'onHold' | 'changedCalls' | 'waiting' | 'agents' | 'complaints' | 'rolling'>;
 interface SerializedCore extends CoreFields {
   cursors: [string, string][];
-  today: (Omit<DayStats, 'queues' | 'intraday'> & { queues: Entries<DayStats['queues']>; intraday: [string, [number, Counts][]][] }) | null;
+  today:
+    | (Omit<DayStats, 'queues' | 'intraday' | 'counterBuckets'> & {
+        queues: Entries<DayStats['queues']>;
+        intraday: [string, [number, QueueDayCounts][]][];
+        counterBuckets: Entries<DayStats['counterBuckets']>;
+      })
+    | null;
   waiting: [string, [string, number][]][];
   agents: AgentRecord[];
   complaints: ComplaintRecord[];
@@ -205,7 +205,12 @@ export function serializeCore(state: State): string {
   const core: SerializedCore = {
     ...rest,
     cursors: [...state.cursors],
-    today: state.today && { ...state.today, queues: [...state.today.queues], intraday: nested(state.today.intraday) },
+    today: state.today && {
+      ...state.today,
+      queues: [...state.today.queues],
+      intraday: nested(state.today.intraday),
+      counterBuckets: [...state.today.counterBuckets],
+    },
     waiting: nested(state.waiting),
     agents: [...state.agents.values()],
     complaints: [...state.complaints.values()],
@@ -222,7 +227,12 @@ export function restoreState(core: string, calls: Iterable<string>): State {
   const state: State = {
     ...raw,
     cursors: new Map(raw.cursors),
-    today: raw.today && { ...raw.today, queues: new Map(raw.today.queues), intraday: unnest(raw.today.intraday) },
+    today: raw.today && {
+      ...raw.today,
+      queues: new Map(raw.today.queues),
+      intraday: unnest(raw.today.intraday),
+      counterBuckets: new Map(raw.today.counterBuckets),
+    },
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),

@@ -4,7 +4,17 @@
 import type { CoreConfig } from './core-config.js';
 import { addCounts, emptyCounts, type Counts } from './counts.js';
 import { isVipTier, type Tier } from './events.js';
-import { getOrCreate, newDay, queueDay, type Contribution, type DayStats, type State, type Visit } from './state.js';
+import {
+  emptyDayCounters,
+  emptyQueueDayCounts,
+  getOrCreate,
+  newDay,
+  type Contribution,
+  type DayCounters,
+  type DayStats,
+  type State,
+  type Visit,
+} from './state.js';
 import { bucketIndex, dayWindow, minuteIndex, WINDOW_MINUTES } from './windows.js';
 
 export type DayPlace = 'today' | 'past';
@@ -90,16 +100,32 @@ function bookAt(state: State, c: Contribution, counts: Counts, ts: number, sign:
   const place = sign === 1 ? placeInDay(state, ts, config) : inToday(state.today, ts) ? 'today' : 'past';
   if (place === 'today') {
     const day = state.today!;
-    const q = queueDay(day, c.queue);
+    const q = getOrCreate(day.queues, c.queue, emptyQueueDayCounts);
     addCounts(c.vip ? q.vip : q.standard, counts, sign);
-    const buckets = getOrCreate(day.intraday, c.queue, () => new Map<number, Counts>());
-    addCounts(getOrCreate(buckets, bucketIndex(ts, day), emptyCounts), counts, sign);
+    const buckets = getOrCreate(day.intraday, c.queue, () => new Map<number, typeof q>());
+    const b = getOrCreate(buckets, bucketIndex(ts, day), emptyQueueDayCounts);
+    addCounts(c.vip ? b.vip : b.standard, counts, sign);
   }
   const minute = minuteIndex(ts);
   if (minute > rollingHorizon(state)) {
     const minutes = getOrCreate(state.rolling, c.queue, () => new Map<number, Counts>());
     addCounts(getOrCreate(minutes, minute, emptyCounts), counts, sign);
   }
+}
+
+/**
+ * Adds to today's counters and to those of the event's 15-minute bucket; an event of a closed
+ * day counts nowhere. Returns whether it counted.
+ */
+export function countToday(state: State, ts: number, config: CoreConfig, add: Partial<DayCounters>): boolean {
+  if (placeInDay(state, ts, config) !== 'today') return false;
+  const day = state.today!;
+  const bucket = getOrCreate(day.counterBuckets, bucketIndex(ts, day), emptyDayCounters);
+  for (const [key, amount] of Object.entries(add) as [keyof DayCounters, number][]) {
+    day.counters[key] += amount;
+    bucket[key] += amount;
+  }
+  return true;
 }
 
 function inToday(day: DayStats | null, ts: number): boolean {

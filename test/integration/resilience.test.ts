@@ -96,6 +96,12 @@ describe('crash and restart', () => {
       await own.kill();
       const down = await getJson<{ ready: boolean; problems: string[] }>(`${server.url}/readyz`);
       expect(down.status).toBe(503);
+      // The snapshot still answers, from memory, and says its feed is down.
+      const stale = await waitFor(async () => {
+        const s = await snapshotOf(server.url);
+        return s.feed?.state === 'down' ? s : null;
+      }, 'the feed to be reported down');
+      expect(stale.totals.queued).toBe(200);
       own = await startPrivateRedis({ dataDir, port: own.port, persist: true });
       await add(300);
       const snap = await waitFor(async () => {
@@ -104,6 +110,7 @@ describe('crash and restart', () => {
       }, 'counting to resume after the restart', 20_000);
       expect(snap.totals.waiting).toBe(500);
       await waitFor(async () => (await getJson(`${server.url}/readyz`)).status === 200, 'ready again');
+      expect((await snapshotOf(server.url)).feed?.state).toBe('live');
     } finally {
       await server.stop();
       ownClient.disconnect();

@@ -114,13 +114,30 @@ describe('queue counters', () => {
       queued('c3', T0 + 29 * MIN), answered('c3', T0 + 29 * MIN + 10 * SEC),
     ]);
     const snap = toSnapshot(state, config, T0 + 30 * MIN);
-    expect(snap.intraday).toEqual([
-      { queue: null, startTs: T0, offered: 1, answered: 1, abandoned: 0, serviceLevel: 1 },
-      { queue: null, startTs: T0 + 15 * MIN, offered: 2, answered: 1, abandoned: 1, serviceLevel: 0.5 },
+    expect(snap.intraday).toMatchObject([
+      { queue: null, startTs: T0, offered: 1, answered: 1, abandoned: 0, serviceLevel: 1, standardAnswered: 1, standardHandled: 1 },
+      { queue: null, startTs: T0 + 15 * MIN, offered: 2, answered: 1, abandoned: 1, serviceLevel: 0.5, standardHandled: 2 },
     ]);
     expect(snap.window15m).toMatchObject({ offered: 2, answered: 1, abandoned: 1, serviceLevel: 0.5 });
     const detail = toSnapshot(state, config, T0 + 30 * MIN, { detail: true });
     expect(detail.intraday.filter((b) => b.queue === 'billing')).toHaveLength(2);
+  });
+
+  it('keeps the parts of each KPI per interval, so the history of the targets can be drawn', () => {
+    const state = run([
+      arrive('c1', T0 + MIN, 'gold'), queued('c1', T0 + MIN), answered('c1', T0 + MIN + 5 * SEC),
+      { type: 'call.held', ts: T0 + 2 * MIN, callId: 'c1', agentId: 'a1' },
+      { type: 'call.hold_check', ts: T0 + 2 * MIN + 40 * SEC, callId: 'c1', agentId: 'a1' },
+      { type: 'call.ended', ts: T0 + 16 * MIN, callId: 'c1', resolved: true },
+      { type: 'survey.submitted', ts: T0 + 17 * MIN, callId: 'c1', score: 90 },
+      arrive('c2', T0 + 20 * MIN), { type: 'call.blocked', ts: T0 + 20 * MIN, callId: 'c2' },
+      { type: 'complaint.opened', ts: T0, complaintId: 'k1', dueTs: T0 + 10 * MIN },
+      { type: 'complaint.opened', ts: T0, complaintId: 'k2', dueTs: T0 + 40 * MIN },
+      { type: 'complaint.replied', ts: T0 + 18 * MIN, complaintId: 'k2' },
+    ]);
+    const [first, second] = toSnapshot(state, config, T0 + 25 * MIN).intraday;
+    expect(first).toMatchObject({ startTs: T0, arrived: 1, vipAnswered: 1, vipHandled: 1, holdChecksDue: 1, holdChecksOnTime: 0, complaintsDue: 1, complaintsRepliedOnTime: 0 });
+    expect(second).toMatchObject({ startTs: T0 + 15 * MIN, arrived: 1, blocked: 1, resolved: 1, endedWithResolution: 1, surveys: 1, surveyScoreSum: 90, complaintsDue: 1, complaintsRepliedOnTime: 1 });
   });
 
   it('starts a new day at local midnight and keeps the callers still waiting', () => {

@@ -149,6 +149,21 @@ const bucket = (startTs: number, offered: number, answered: number, abandoned: n
   answered,
   abandoned,
   serviceLevel,
+  standardAnswered: answered,
+  standardHandled: answered + abandoned,
+  vipAnswered: 0,
+  vipHandled: 0,
+  answeredWithinSl: 0,
+  arrived: 0,
+  blocked: 0,
+  surveys: 0,
+  surveyScoreSum: 0,
+  resolved: 0,
+  endedWithResolution: 0,
+  holdChecksDue: 0,
+  holdChecksOnTime: 0,
+  complaintsDue: 0,
+  complaintsRepliedOnTime: 0,
 });
 
 describe('intraday geometry', () => {

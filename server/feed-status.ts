@@ -1,0 +1,35 @@
+// The snapshot as served: the pure core's numbers plus whether the feed behind them is
+// current, so a screen can say "data from HH:MM:SS" when the feed stops while the server runs.
+import type { FeedStatus, Snapshot, View } from './core/snapshot-types.js';
+import type { SnapshotSource } from './realtime/create-realtime.js';
+import type { ConsumerStatus } from './redis/stream-consumer.js';
+
+export function feedState(status: ConsumerStatus): FeedStatus['state'] {
+  if (status.role === 'recovering') return 'catchingUp';
+  if (status.role === 'stopped') return 'down';
+  if (status.role !== 'active') return status.role;
+  if (status.lastError) return 'down';
+  return status.caughtUp ? 'live' : 'catchingUp';
+}
+
+/** Wraps a snapshot source with the feed status; its version moves when either changes. */
+export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number = Date.now): SnapshotSource {
+  let feed: FeedStatus = { state: feedState(consumer.status), sinceTs: now(), reason: null };
+  let changes = 0;
+  const current = (): FeedStatus => {
+    const state = feedState(consumer.status);
+    const reason = state === 'down' ? consumer.status.lastError : null;
+    if (state !== feed.state || reason !== feed.reason) {
+      feed = { state, sinceTs: state === feed.state ? feed.sinceTs : now(), reason };
+      changes += 1;
+    }
+    return feed;
+  };
+  return {
+    get version() {
+      current();
+      return source.version + changes;
+    },
+    snapshot: (at: number, view: View): Snapshot => ({ ...source.snapshot(at, view), feed: current() }),
+  };
+}
