@@ -27,8 +27,10 @@ void runUntilSignalled(async () => {
     redisUrl: stack.redisUrl,
     streamKey: stream,
     scenario: 'normal-day',
-    // Twice the normal day's peak, so the board moves within seconds even at night.
+    // Twice the normal day's peak, so the board moves within seconds even at night, with twice
+    // its roster, so the floor still runs near its targets.
     arrivalRate: { kind: 'profile', peakPerSec: 0.5 },
+    agents: 200,
     backfillMs: backfillMs > 60_000 ? backfillMs : 0,
     log: (line) => process.stdout.write(`[simulator] ${line}\n`),
   });
