@@ -38,7 +38,8 @@ function connect(url: string, name: string, log: Logger, extra: RedisOptions = {
 
 export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger): Promise<RunningServer> {
   const consumerName = leaseOwnerId();
-  const redis = connect(config.redisUrl, 'wallboard-commands', log);
+  // A command Redis never answers fails after 10 s, so the consumer recovers instead of hanging.
+  const redis = connect(config.redisUrl, 'wallboard-commands', log, { commandTimeout: 10_000 });
   const blockingConnections = new Set<Redis>();
   const aggregator = new Aggregator(config.core);
   const consumer = new StreamConsumer(

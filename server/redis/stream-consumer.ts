@@ -63,6 +63,7 @@ export class StreamConsumer {
   private loop: Promise<void> | null = null;
   private lastCheckpointAt = 0;
   private checkpointCostMs = 0;
+  private checkpointedVersion = -1;
   private lastTrimAt = 0;
   private leaseRenewedAt = 0;
   private readonly now: () => number;
@@ -228,7 +229,8 @@ export class StreamConsumer {
       }
       this.status.caughtUp = count < this.options.batchSize;
       this.status.lastError = null;
-      if (this.now() - this.lastCheckpointAt >= Math.max(this.options.checkpointIntervalMs, 100 * this.checkpointCostMs)) await this.checkpoint();
+      const due = this.now() - this.lastCheckpointAt >= Math.max(this.options.checkpointIntervalMs, 100 * this.checkpointCostMs);
+      if (due && this.deps.aggregator.version !== this.checkpointedVersion) await this.checkpoint();
       if (this.now() - this.lastTrimAt >= this.options.trimIntervalMs) await this.trim();
     }
   }
@@ -281,6 +283,7 @@ export class StreamConsumer {
 
   private async checkpoint(): Promise<void> {
     const started = performance.now();
+    const version = this.deps.aggregator.version;
     const parts = this.deps.aggregator.checkpointParts();
     this.checkpointCostMs = performance.now() - started;
     try {
@@ -289,6 +292,7 @@ export class StreamConsumer {
       this.deps.aggregator.checkpointFailed();
       throw error;
     }
+    this.checkpointedVersion = version;
     this.lastCheckpointAt = this.now();
   }
 

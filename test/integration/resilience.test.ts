@@ -10,6 +10,7 @@ import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { encodeArgs, fieldsFromArray, type EventInput } from '../../server/core/events.js';
 import type { Snapshot } from '../../server/core/snapshot-types.js';
+import { createLogger } from '../../server/log.js';
 import { startPrivateRedis } from '../../server/redis/private-redis.js';
 import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
 import { getJson, snapshotOf, spawnServer, startTestServer } from '../support/server.js';
@@ -117,6 +118,31 @@ describe('crash and restart', () => {
       await own.stop();
     }
   }, 60_000);
+});
+
+describe('a Redis that stops answering', () => {
+  it('drops a blocking read that hangs past its deadline, reconnects and keeps counting', async () => {
+    const group = uniquePrefix('watchdog');
+    const stream = `${group}:events`;
+    const lines: string[] = [];
+    const log = createLogger({ format: 'json', write: (line) => lines.push(line) });
+    const server = await startTestServer(redis.url, { streams: [stream], group, blockMs: 100, leaseMs: 30_000 }, log);
+    try {
+      await append(stream, trafficBatch(0, Date.now()));
+      const last = (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
+      // Idle once the checkpoint covers the batch: the consumer then sits in its blocking read.
+      await waitFor(async () => (await client.get(`wallboard:{${group}}:checkpoint`))?.includes(last), 'the checkpoint of the first batch');
+      // Every client stalls for 7 s: longer than BLOCK (0.1 s) plus the watchdog's 5 s margin.
+      const admin = new Redis(redis.url);
+      await admin.client('PAUSE', 7000, 'ALL');
+      admin.disconnect();
+      await waitFor(() => lines.some((l) => l.includes('blocking read did not return')), 'the watchdog to fire', 15_000);
+      await append(stream, trafficBatch(1, Date.now()));
+      await waitFor(async () => (await snapshotOf(server.url)).totals.arrived === 200, 'counting to resume', 15_000);
+    } finally {
+      await server.stop();
+    }
+  }, 40_000);
 });
 
 describe('more than one server process', () => {
