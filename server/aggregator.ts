@@ -5,7 +5,7 @@ import type { CoreConfig } from './core/core-config.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
 import type { Snapshot, View } from './core/snapshot-types.js';
-import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
+import { compareEntryIds, initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
 export interface RawEntry {
   stream: string;
@@ -87,5 +87,29 @@ export class Aggregator {
     // After a restore the stored calls match the state, unless there were none stored.
     this.nextCheckpointFull = checkpoint === null;
     this.version += 1;
+  }
+
+  /**
+   * Takes the stored checkpoint, unless the state in memory is at least as far along on every
+   * stream: after a Redis that lost its data, or an error that did not cost us the lease, the
+   * memory is the better record, and both are states of a prefix of the same streams.
+   */
+  adopt(stored: StoredCheckpoint | null): 'stored' | 'memory' {
+    const memory = this.state.cursors;
+    if (memory.size > 0) {
+      const storedCursors = new Map(stored ? (JSON.parse(stored.core) as { cursors: [string, string][] }).cursors : []);
+      const streams = new Set([...memory.keys(), ...storedCursors.keys()]);
+      const ahead = [...streams].every((s) => {
+        const mine = memory.get(s);
+        const theirs = storedCursors.get(s);
+        return theirs === undefined || (mine !== undefined && compareEntryIds(mine, theirs) >= 0);
+      });
+      if (ahead) {
+        this.nextCheckpointFull = true;
+        return 'memory';
+      }
+    }
+    this.restore(stored);
+    return 'stored';
   }
 }

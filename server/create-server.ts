@@ -65,7 +65,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
         return c;
       },
       aggregator,
-      checkpoints: createCheckpointStore(redis, config.group),
+      checkpoints: createCheckpointStore(redis, config.group, consumerName),
       deadLetters: createDeadLetterSink(redis, config.deadLetterMaxLen),
       lease: createLease(redis, config.group, consumerName, config.leaseMs),
       log: log.child({ component: 'consumer' }),

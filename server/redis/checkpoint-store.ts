@@ -1,17 +1,42 @@
 // A consumer group's checkpoint: the core state with the entry IDs it covers in one key, and
-// the call records in a hash beside it. Both are written in one MULTI, so a reader sees the
-// previous checkpoint or the new one, never a mix; they share a hash tag, so that holds on
-// Redis Cluster too. Each checkpoint rewrites only the calls that changed since the last.
+// the call records in a hash beside it. One script writes both, and only while the writer
+// still holds the group's lease: a process that paused past its lease (GC, a frozen VM) must
+// not mix its older records into the checkpoint of the process that took over. The keys share
+// the group's hash tag, so the script runs in one slot on Redis Cluster too. Each checkpoint
+// rewrites only the calls that changed since the last.
 import type { Redis } from 'ioredis';
 import type { CheckpointParts, StoredCheckpoint } from '../aggregator.js';
 import { keys } from './keys.js';
 
+// KEYS: lease, core, calls. ARGV: owner, full ("1"/"0"), core, upsert count, id, json, …, removal count, id, …
+const SAVE = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '1' then redis.call('del', KEYS[3]) end
+local i = 5
+for _ = 1, tonumber(ARGV[4]) do
+  redis.call('hset', KEYS[3], ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+local removals = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, removals do
+  redis.call('hdel', KEYS[3], ARGV[i])
+  i = i + 1
+end
+redis.call('set', KEYS[2], ARGV[3])
+return 1`;
+
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
 export interface CheckpointStore {
   load(): Promise<StoredCheckpoint | null>;
+  /** Writes the checkpoint; throws LeaseLostError when another process holds the lease now. */
   save(parts: CheckpointParts): Promise<void>;
 }
 
-export function createCheckpointStore(redis: Redis, group: string): CheckpointStore {
+export function createCheckpointStore(redis: Redis, group: string, owner: string): CheckpointStore {
   const coreKey = keys.checkpoint(group);
   const callsKey = keys.checkpointCalls(group);
   return {
@@ -28,20 +53,15 @@ export function createCheckpointStore(redis: Redis, group: string): CheckpointSt
       return { core, calls };
     },
     async save(parts) {
-      const tx = redis.multi();
-      if (parts.full) tx.del(callsKey);
       const upserts: string[] = [];
       const removals: string[] = [];
       for (const [id, json] of parts.calls) {
         if (json === null) removals.push(id);
         else upserts.push(id, json);
       }
-      for (let i = 0; i < upserts.length; i += 2000) tx.hset(callsKey, ...upserts.slice(i, i + 2000));
-      for (let i = 0; i < removals.length; i += 1000) tx.hdel(callsKey, ...removals.slice(i, i + 1000));
-      tx.set(coreKey, parts.core);
-      const results = await tx.exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('checkpoint transaction was discarded');
+      const args = [owner, parts.full ? '1' : '0', parts.core, String(upserts.length / 2), ...upserts, String(removals.length), ...removals];
+      const written = await redis.eval(SAVE, 3, keys.lease(group), coreKey, callsKey, ...args);
+      if (written !== 1) throw new LeaseLostError('another process holds the aggregation lease; checkpoint not written');
     },
   };
 }

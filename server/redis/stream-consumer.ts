@@ -64,6 +64,8 @@ export class StreamConsumer {
   private lastCheckpointAt = 0;
   private checkpointCostMs = 0;
   private checkpointedVersion = -1;
+  /** Per stream, the last entry the stored checkpoint covers: trimming never goes past it. */
+  private readonly checkpointedCursors = new Map<string, string | null>();
   private lastTrimAt = 0;
   private leaseRenewedAt = 0;
   private readonly now: () => number;
@@ -134,9 +136,9 @@ export class StreamConsumer {
   /** Loads the checkpoint, re-reads what came after it, and takes over every pending entry. */
   private async recover(): Promise<void> {
     const { redis, aggregator, log } = this.deps;
-    aggregator.restore(await this.deps.checkpoints.load());
+    const source = aggregator.adopt(await this.deps.checkpoints.load());
     const restored = Object.fromEntries(this.options.streams.map((s) => [s, aggregator.cursor(s)]));
-    log.info('recovering from checkpoint', { cursors: restored });
+    log.info(source === 'stored' ? 'recovering from checkpoint' : 'recovering from the state in memory (at least as recent as the stored checkpoint)', { cursors: restored });
     for (const stream of this.options.streams) {
       await redis.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM').catch((error: Error) => {
         if (!error.message.includes('BUSYGROUP')) throw error;
@@ -192,6 +194,7 @@ export class StreamConsumer {
     for (;;) {
       const cursor = this.deps.aggregator.cursor(stream);
       if (until === '0-0' || (cursor && compareEntryIds(cursor, until) >= 0)) return total;
+      await this.keepLease(); // a long replay must not outlive the lease
       const entries = await this.deps.redis.xrange(stream, cursor ? `(${cursor}` : '-', until, 'COUNT', this.options.batchSize);
       if (entries.length === 0) return total;
       await this.applyEntries(entries.map(([id, fields]) => ({ stream, id, fields: fieldsFromArray(fields) })));
@@ -284,6 +287,7 @@ export class StreamConsumer {
   private async checkpoint(): Promise<void> {
     const started = performance.now();
     const version = this.deps.aggregator.version;
+    const covered = this.options.streams.map((s) => [s, this.deps.aggregator.cursor(s)] as const);
     const parts = this.deps.aggregator.checkpointParts();
     this.checkpointCostMs = performance.now() - started;
     try {
@@ -293,14 +297,15 @@ export class StreamConsumer {
       throw error;
     }
     this.checkpointedVersion = version;
+    for (const [stream, cursor] of covered) this.checkpointedCursors.set(stream, cursor);
     this.lastCheckpointAt = this.now();
   }
 
-  /** Trims by age, but never past what the state covers. */
+  /** Trims by age, but never past what the stored checkpoint covers (a crash replays from there). */
   private async trim(): Promise<void> {
     this.lastTrimAt = this.now();
     for (const stream of this.options.streams) {
-      const cursor = this.deps.aggregator.cursor(stream);
+      const cursor = this.checkpointedCursors.get(stream);
       if (!cursor) continue;
       const minMs = Math.min(this.now() - this.options.retentionMs, entryIdMs(cursor));
       const removed = await this.deps.redis.xtrim(stream, 'MINID', '~', `${minMs}-0`);

@@ -120,6 +120,59 @@ describe('crash and restart', () => {
   }, 60_000);
 });
 
+describe('checkpoints and the state they hold', () => {
+  it('writes no checkpoint once another process holds the lease (a paused process cannot clobber it)', async () => {
+    const group = uniquePrefix('fence');
+    const stream = `${group}:events`;
+    const server = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 3000 });
+    try {
+      await append(stream, trafficBatch(0, Date.now()));
+      const first = (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
+      await waitFor(async () => (await client.get(`wallboard:{${group}}:checkpoint`))?.includes(first), 'the first checkpoint');
+      // As if this process froze and another took over meanwhile.
+      await client.set(`wallboard:{${group}}:lease`, 'another-host/1/x', 'PX', 60_000);
+      await append(stream, trafficBatch(1, Date.now()));
+      await waitFor(() => server.consumer.status.role === 'standby', 'the server to notice and stand by');
+      const stored = await client.get(`wallboard:{${group}}:checkpoint`);
+      expect(stored).toContain(first);
+      expect(stored).not.toContain((await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps its counts when Redis comes back empty (no persistence) rather than start from zero', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wb-empty-'));
+    let own = await startPrivateRedis({ dataDir, persist: false });
+    const ownClient = new Redis(own.url, { maxRetriesPerRequest: null });
+    ownClient.on('error', () => {});
+    const group = uniquePrefix('empty');
+    const stream = `${group}:events`;
+    const server = await startTestServer(own.url, { streams: [stream], group });
+    try {
+      const add = async (batch: number) => {
+        const p = ownClient.pipeline();
+        for (const e of trafficBatch(batch, Date.now())) p.xadd(stream, '*', ...encodeArgs(e));
+        await p.exec();
+      };
+      await add(0);
+      await waitFor(async () => (await snapshotOf(server.url)).totals.arrived === 100, 'the first batch');
+      await own.kill();
+      own = await startPrivateRedis({ dataDir, port: own.port, persist: false });
+      await add(1);
+      const snap = await waitFor(async () => {
+        const s = await snapshotOf(server.url);
+        return s.totals.arrived === 200 ? s : null;
+      }, 'the counts to continue from 100', 20_000);
+      expect(snap.feed?.state).toBe('live');
+    } finally {
+      await server.stop();
+      ownClient.disconnect();
+      await own.stop();
+    }
+  }, 40_000);
+});
+
 describe('a Redis that stops answering', () => {
   it('drops a blocking read that hangs past its deadline, reconnects and keeps counting', async () => {
     const group = uniquePrefix('watchdog');
