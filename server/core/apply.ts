@@ -96,7 +96,18 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
       return onOutcome(state, event, appendedAt, config);
     case 'call.held': {
       const call = touchCall(state, event.callId, event.ts, appendedAt, true);
-      if (!call.hold && event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts);
+      if (!call.hold) {
+        if (event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts, false);
+      } else if (call.hold.openedByCheck && event.ts < call.hold.sinceTs) {
+        // The hold was opened by its first check, which came first: count that check now.
+        const hold = call.hold;
+        const firstCheckTs = hold.sinceTs;
+        const { due, onTime } = checkCounts(firstCheckTs - event.ts, config.holdCheckIntervalMs);
+        hold.sinceTs = event.ts;
+        hold.openedByCheck = false;
+        hold.missed += due - onTime;
+        countToday(state, firstCheckTs, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+      }
       return;
     }
     case 'call.hold_check':
@@ -159,7 +170,8 @@ function touchCall(state: State, callId: string, ts: number, appendedAt: number,
       endedTs: null,
       resolutionCounted: false,
       surveyCounted: false,
-      lastTransferTs: null,
+      transfers: [],
+      lastHold: null,
       lastSeenAt: appendedAt,
       lastEventTs: ts,
     };
@@ -195,13 +207,21 @@ function onQueued(state: State, event: EventOf<'call.queued'>, appendedAt: numbe
     rebookVisit(state, awaitingQueueTime, call.tier, config);
     return;
   }
-  if (sameQueue.some((v) => v.outcome === null || v.queuedTs === event.ts)) return; // already waiting there
+  if (sameQueue.some((v) => v.queuedTs === event.ts)) return; // a repeat
+  // Still waiting there with no transfer since: the same wait reported again. After a transfer
+  // back into the queue it is a new wait, even if the first one's answer has not arrived yet.
+  const transferredSince = (v: Visit) => call.transfers.some((t) => t > (v.queuedTs ?? -1) && t <= event.ts);
+  if (sameQueue.some((v) => v.outcome === null && !transferredSince(v))) return;
   const visit: Visit = { queue: event.queue, queuedTs: event.ts, outcome: null, outcomeTs: null, inferred: false, contribution: null };
   call.visits.push(visit);
-  rebookVisit(state, visit, call.tier, config);
-  if (call.endedTs === null || event.ts > call.endedTs) {
-    getOrCreate(state.waiting, event.queue, () => new Map<string, number>()).set(call.id, event.ts);
+  if (call.endedTs !== null && call.endedTs >= event.ts) {
+    // The call had already ended (its end arrived first): the caller hung up while waiting.
+    visit.outcome = 'abandoned';
+    visit.outcomeTs = call.endedTs;
+    visit.inferred = true;
   }
+  rebookVisit(state, visit, call.tier, config);
+  syncWaiting(state, call, event.queue);
 }
 
 function onOutcome(state: State, event: EventOf<'call.answered' | 'call.abandoned'>, appendedAt: number, config: CoreConfig): void {
@@ -212,9 +232,11 @@ function onOutcome(state: State, event: EventOf<'call.answered' | 'call.abandone
     call.agentId = event.agentId;
   }
   const sameQueue = call.visits.filter((v) => v.queue === event.queue);
-  let visit = sameQueue.find((v) => v.outcome === null) ?? sameQueue.find((v) => v.inferred);
+  if (sameQueue.some((v) => v.outcome === outcome && v.outcomeTs === event.ts && !v.inferred)) return; // a repeat
+  // The wait this outcome ends began before it: a later wait in the same queue is another one.
+  const began = (v: Visit) => v.queuedTs === null || v.queuedTs <= event.ts;
+  let visit = sameQueue.find((v) => v.outcome === null && began(v)) ?? sameQueue.find((v) => v.inferred && began(v));
   if (!visit) {
-    if (sameQueue.some((v) => v.outcome === outcome && v.outcomeTs === event.ts)) return; // a repeat
     if (sameQueue.some((v) => v.outcome !== null && v.queuedTs === null)) return; // a second outcome without a queueing
     visit = { queue: event.queue, queuedTs: null, outcome: null, outcomeTs: null, inferred: false, contribution: null };
     call.visits.push(visit);
@@ -223,7 +245,7 @@ function onOutcome(state: State, event: EventOf<'call.answered' | 'call.abandone
   visit.outcomeTs = event.ts;
   visit.inferred = false;
   rebookVisit(state, visit, call.tier, config);
-  stopWaiting(state, event.queue, call.id);
+  syncWaiting(state, call, event.queue);
   if (outcome === 'abandoned') {
     state.recentAbandons.unshift({
       callId: call.id,
@@ -236,31 +258,52 @@ function onOutcome(state: State, event: EventOf<'call.answered' | 'call.abandone
   }
 }
 
-function stopWaiting(state: State, queue: string, callId: string): void {
+/** The waiting index for one call in one queue, from its open waits: the earliest still open. */
+function syncWaiting(state: State, call: CallRecord, queue: string): void {
+  let since: number | null = null;
+  for (const v of call.visits) {
+    if (v.queue === queue && v.outcome === null && v.queuedTs !== null && (since === null || v.queuedTs < since)) since = v.queuedTs;
+  }
+  if (since !== null && state.calls.has(call.id)) {
+    getOrCreate(state.waiting, queue, () => new Map<string, number>()).set(call.id, since);
+    return;
+  }
   const waiting = state.waiting.get(queue);
-  if (!waiting) return;
-  waiting.delete(callId);
-  if (waiting.size === 0) state.waiting.delete(queue);
+  waiting?.delete(call.id);
+  if (waiting?.size === 0) state.waiting.delete(queue);
 }
 
 function onHoldCheck(state: State, event: EventOf<'call.hold_check'>, appendedAt: number, config: CoreConfig): void {
   const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  const last = call.lastHold;
+  if (!call.hold && last && event.ts > last.lastCheckTs && event.ts < last.endedTs) {
+    // A check made during a hold that has since ended, delivered late: it replaces part of the
+    // misses booked when the hold ended.
+    const { due, onTime } = checkCounts(event.ts - last.lastCheckTs, config.holdCheckIntervalMs);
+    const missedBefore = missedChecks(last.lastCheckTs, last.endedTs, config.holdCheckIntervalMs);
+    const missedAfter = missedChecks(event.ts, last.endedTs, config.holdCheckIntervalMs);
+    last.lastCheckTs = event.ts;
+    countToday(state, event.ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+    if (missedAfter !== missedBefore) countToday(state, last.endedTs, config, { holdChecksDue: missedAfter - missedBefore });
+    return;
+  }
   if (event.ts <= call.holdEndedTs) return; // belongs to a hold that is already over
   if (!call.hold) {
     // The call.held was lost or is still on its way: the hold began no later than this check.
-    startHold(state, call, event.agentId, event.ts);
+    startHold(state, call, event.agentId, event.ts, true);
     return;
   }
   const hold = call.hold;
   if (event.ts <= hold.lastCheckTs) return; // a repeat or an older check
-  const interval = config.holdCheckIntervalMs;
-  const elapsed = event.ts - hold.lastCheckTs;
-  // Within the interval the check was on time; past it, every due time it passed was missed.
-  const due = elapsed <= interval ? 1 : Math.ceil(elapsed / interval) - 1;
-  const onTime = elapsed <= interval ? 1 : 0;
+  const { due, onTime } = checkCounts(event.ts - hold.lastCheckTs, config.holdCheckIntervalMs);
   hold.lastCheckTs = event.ts;
   hold.missed += due - onTime;
   countToday(state, event.ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+}
+
+/** A check `elapsed` after the previous one: on time within the interval; past it, every due time it passed was missed. */
+function checkCounts(elapsed: number, interval: number): { due: number; onTime: number } {
+  return elapsed <= interval ? { due: 1, onTime: 1 } : { due: Math.ceil(elapsed / interval) - 1, onTime: 0 };
 }
 
 /** Checks that fell due and were not made between the last check and `ts`. */
@@ -269,8 +312,8 @@ export function missedChecks(lastCheckTs: number, ts: number, intervalMs: number
   return elapsed > intervalMs ? Math.ceil(elapsed / intervalMs) - 1 : 0;
 }
 
-function startHold(state: State, call: CallRecord, agentId: string, ts: number): void {
-  call.hold = { agentId, sinceTs: ts, lastCheckTs: ts, missed: 0 };
+function startHold(state: State, call: CallRecord, agentId: string, ts: number, openedByCheck: boolean): void {
+  call.hold = { agentId, sinceTs: ts, lastCheckTs: ts, missed: 0, openedByCheck };
   state.onHold.set(call.id, true);
 }
 
@@ -279,6 +322,7 @@ function endHold(state: State, call: CallRecord, ts: number, config: CoreConfig)
   const hold = call.hold;
   if (!hold || ts < hold.sinceTs) return;
   call.hold = null;
+  call.lastHold = { sinceTs: hold.sinceTs, lastCheckTs: hold.lastCheckTs, endedTs: ts };
   state.onHold.delete(call.id);
   const missed = missedChecks(hold.lastCheckTs, ts, config.holdCheckIntervalMs);
   if (missed > 0) countToday(state, ts, config, { holdChecksDue: missed });
@@ -287,9 +331,14 @@ function endHold(state: State, call: CallRecord, ts: number, config: CoreConfig)
 function onTransferred(state: State, event: EventOf<'call.transferred'>, appendedAt: number, config: CoreConfig): void {
   const call = touchCall(state, event.callId, event.ts, appendedAt, true);
   endHold(state, call, event.ts, config);
-  if (call.lastTransferTs === event.ts) return; // the same transfer reported twice
-  call.lastTransferTs = event.ts;
-  if (event.toAgentId) call.agentId = event.toAgentId;
+  if (call.transfers.includes(event.ts)) return; // the same transfer reported again
+  const latest = call.transfers.every((t) => t < event.ts);
+  call.transfers.push(event.ts);
+  if (latest) {
+    // Where the call is now, unless a later transfer was already applied.
+    if (event.toAgentId) call.agentId = event.toAgentId;
+    if (event.toQueue) call.queue = event.toQueue;
+  }
   const kind = event.mode === 'warm' ? 'warmTransfers' : event.mode === 'cold' ? 'coldTransfers' : 'otherTransfers';
   countToday(state, event.ts, config, { [kind]: 1 });
 }
@@ -306,7 +355,7 @@ function onEnded(state: State, event: EventOf<'call.ended'>, appendedAt: number,
     visit.outcomeTs = event.ts;
     visit.inferred = true;
     rebookVisit(state, visit, call.tier, config);
-    stopWaiting(state, visit.queue, call.id);
+    syncWaiting(state, call, visit.queue);
   }
   if (event.resolved === undefined || call.resolutionCounted) return;
   call.resolutionCounted = true;
@@ -318,13 +367,15 @@ function onAgentState(state: State, event: EventOf<'agent.state'>): void {
     id: event.agentId,
     state: event.state,
     sinceTs: event.ts,
+    lastEventTs: event.ts,
     name: null,
     team: null,
     queues: [],
     vip: false,
     reason: null,
   }));
-  if (event.ts < agent.sinceTs) return; // a late report of an older state
+  if (event.ts < agent.lastEventTs) return; // a late report of an older state
+  agent.lastEventTs = event.ts;
   if (agent.state !== event.state) {
     agent.state = event.state;
     agent.sinceTs = event.ts;
@@ -352,7 +403,7 @@ function sweepCalls(state: State, config: CoreConfig): void {
       // Anchored at when it expired, but never later than the stream has reached.
       visit.outcomeTs = Math.min(call.lastEventTs + config.callExpiryMs, state.eventWatermark);
       rebookVisit(state, visit, call.tier, config);
-      stopWaiting(state, visit.queue, id);
+      syncWaiting(state, call, visit.queue);
     }
     state.calls.delete(id);
     state.onHold.delete(id);

@@ -36,6 +36,8 @@ export interface Hold {
   lastCheckTs: number;
   /** Checks made late or not made during this hold. */
   missed: number;
+  /** Opened by a check whose call.held had not arrived (yet). */
+  openedByCheck: boolean;
 }
 
 export interface CallRecord {
@@ -53,7 +55,10 @@ export interface CallRecord {
   endedTs: number | null;
   resolutionCounted: boolean;
   surveyCounted: boolean;
-  lastTransferTs: number | null;
+  /** Event times of the transfers counted, to recognise one reported again. */
+  transfers: number[];
+  /** The last hold that ended, so a check delivered after its end still counts. */
+  lastHold: { sinceTs: number; lastCheckTs: number; endedTs: number } | null;
   /** Redis time (entry ID) of the last entry about this call: drives expiry. */
   lastSeenAt: number;
   /** Event time of the last event about this call. */
@@ -64,6 +69,8 @@ export interface AgentRecord {
   id: string;
   state: AgentState;
   sinceTs: number;
+  /** Time of the newest state report; older ones arriving late are ignored. */
+  lastEventTs: number;
   name: string | null;
   team: string | null;
   queues: string[];

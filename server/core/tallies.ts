@@ -34,11 +34,20 @@ export function placeInDay(state: State, ts: number, config: CoreConfig): DayPla
   return 'today';
 }
 
+/** Replied complaints are remembered this long, so a repeated complaint.opened cannot reopen one. */
+const REPLIED_COMPLAINTS_KEPT_MS = 8 * 24 * 3600_000;
+/** A complaint still open this long past its deadline was most likely closed without a reply event. */
+const OPEN_COMPLAINTS_KEPT_PAST_DUE_MS = 30 * 24 * 3600_000;
+
 function rollOver(state: State, ts: number, config: CoreConfig): void {
   state.today = newDay(dayWindow(ts, config.timeZone));
-  // Complaints replied on a closed day no longer count; open ones carry over.
+  const start = state.today.startTs;
   for (const [id, c] of state.complaints) {
-    if (c.repliedTs !== null && c.repliedTs < state.today.startTs) state.complaints.delete(id);
+    const stale =
+      c.repliedTs !== null
+        ? c.repliedTs < start - REPLIED_COMPLAINTS_KEPT_MS
+        : c.dueTs !== null && c.dueTs < start - OPEN_COMPLAINTS_KEPT_PAST_DUE_MS;
+    if (stale) state.complaints.delete(id);
   }
 }
 
