@@ -19,7 +19,6 @@ export default defineConfig({
     proxy: {
       '/socket.io': { target: api, ws: true, changeOrigin: true },
       '/api': { target: api, changeOrigin: true },
-      '/readyz': { target: api, changeOrigin: true },
       '/healthz': { target: api, changeOrigin: true },
     },
   },

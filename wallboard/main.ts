@@ -1,7 +1,6 @@
 // Entry point: reads the screen's link, connects the store, and mounts the TV or tablet view.
 import { io } from 'socket.io-client';
 import { parseScreenConfig, viewOf } from './config/screen-config.js';
-import { createFeedProbe } from './feed-probe.js';
 import { createI18n } from './i18n/i18n.js';
 import { ClockSource } from './store/clock-source.js';
 import { WallboardStore, type WallboardSocket } from './store/wallboard-store.js';
@@ -15,7 +14,7 @@ document.title = config.title ?? createI18n(config.lang).t(config.page === 'lead
 
 const socket: WallboardSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
 const clock = new ClockSource();
-const store = new WallboardStore({ socket, clock, view: viewOf(config), feedProbe: createFeedProbe() });
+const store = new WallboardStore({ socket, clock, view: viewOf(config) });
 
 const view = document.createElement(config.page === 'lead' ? 'wb-lead-view' : 'wb-tv-view');
 view.store = store;

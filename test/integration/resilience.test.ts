@@ -160,11 +160,9 @@ describe('checkpoints and the state they hold', () => {
       await own.kill();
       own = await startPrivateRedis({ dataDir, port: own.port, persist: false });
       await add(1);
-      const snap = await waitFor(async () => {
-        const s = await snapshotOf(server.url);
-        return s.totals.arrived === 200 ? s : null;
-      }, 'the counts to continue from 100', 20_000);
-      expect(snap.feed?.state).toBe('live');
+      await waitFor(async () => (await snapshotOf(server.url)).totals.arrived === 200, 'the counts to continue from 100', 20_000);
+      // The old connections may fail once more on the way back; the feed settles live.
+      await waitFor(async () => (await snapshotOf(server.url)).feed?.state === 'live', 'the feed to be live again');
     } finally {
       await server.stop();
       ownClient.disconnect();

@@ -6,16 +6,19 @@ import type { LitElement } from 'lit';
 import { encode } from '../../server/core/events.js';
 import type { Snapshot } from '../../server/core/snapshot-types.js';
 import { diffSnapshot } from '../../server/realtime/delta.js';
+import { seriesOf } from '../../wallboard/charts/intraday-geometry.js';
+import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { parseScreenConfig, viewOf } from '../../wallboard/config/screen-config.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
-import { WallboardStore } from '../../wallboard/store/wallboard-store.js';
+import { WallboardStore, type ConnectionState } from '../../wallboard/store/wallboard-store.js';
 import '../../wallboard/components/wb-connection-status/wb-connection-status.js';
 import '../../wallboard/components/wb-hold-board/wb-hold-board.js';
 import '../../wallboard/components/wb-kpi-gauge/wb-kpi-gauge.js';
 import '../../wallboard/components/wb-kpi-tile/wb-kpi-tile.js';
 import '../../wallboard/components/wb-lead-view/wb-lead-view.js';
 import '../../wallboard/components/wb-queue-table/wb-queue-table.js';
+import '../../wallboard/components/wb-target-history/wb-target-history.js';
 import '../../wallboard/components/wb-tv-view/wb-tv-view.js';
 import '../../wallboard/components/wb-wait-summary/wb-wait-summary.js';
 import { FakeSocket } from '../e2e/support/fake-socket.js';
@@ -166,6 +169,55 @@ describe('wb-connection-status', () => {
     await el.updateComplete;
     expect(text(el, '[data-testid=data-from]')).toBeNull();
   });
+
+  it('says the feed is catching up in a neutral colour and shape, without stopping the data', async () => {
+    const el = await mount(Object.assign(document.createElement('wb-connection-status'), { connection: 'catchingUp' as ConnectionState, staleSinceTs: null as number | null }));
+    expect(text(el, '[data-testid=connection]')).toBe('正在追赶，数据可能滞后');
+    const pill = shadow(el).querySelector('.pill')!;
+    expect(pill.classList.contains('status-info')).toBe(true);
+    expect(pill.classList.contains('stale')).toBe(false);
+    expect(pill.querySelector('svg')!.innerHTML).toContain('ring');
+    el.connection = 'feedDown';
+    el.staleSinceTs = Date.UTC(2026, 10, 23, 6, 4, 5);
+    el.i18n = createI18n('en');
+    await el.updateComplete;
+    expect(text(el, '[data-testid=connection]')).toBe('Data feed interrupted Data from 14:04:05');
+  });
+});
+
+describe('wb-target-history', () => {
+  it('shows every KPI for all queues, ending at the figure the TV shows, with its status in colour, shape and words', async () => {
+    const nowTs = Math.floor(NOW / 900_000) * 900_000;
+    const el = await mount(Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(snapshot.intraday, null), kpis: snapshot.kpis, nowTs, timeZone: snapshot.timeZone }));
+    const cards = [...shadow(el).querySelectorAll('.card')];
+    expect(cards.map((c) => c.getAttribute('data-series'))).toEqual([...snapshot.kpis.map((k) => k.id), 'serviceLevel']);
+    const zh = createI18n('zh-CN');
+    for (const k of snapshot.kpis) {
+      const card = cards.find((c) => c.getAttribute('data-series') === k.id)!;
+      expect(card.querySelector('[data-testid=history-value]')!.textContent!.replace('分', ''), k.id).toBe(kpiValueText(k, zh));
+      expect(card.getAttribute('data-status'), k.id).toBe(k.status);
+      const chart = card.querySelector('wb-target-chart')!;
+      await chart.updateComplete;
+      const marker = chart.shadowRoot!.querySelector('.marker')!;
+      expect(marker.getAttribute('class')).toContain(`status-${k.status}`);
+      expect(marker.innerHTML).toContain(k.status === 'met' ? 'circle' : k.status === 'atRisk' ? 'M12 2.5' : 'M8 2h8');
+      expect(chart.shadowRoot!.querySelectorAll('line.target')).toHaveLength(1);
+    }
+    expect(text(el, '.card[data-series=systemConnect] .name')).toBe('系统接通率');
+    const system = shadow(el).querySelector('.card[data-series=systemConnect] wb-target-chart')!;
+    expect(text(system, '.target-label')).toBe('99%'); // on the dashed line
+    expect(system.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).toBe('系统接通率 · 目标 ≥ 99%');
+  });
+
+  it('shows one queue its connect rates by tier and its service level', async () => {
+    const detail = aggregator.snapshot(NOW, { detail: true });
+    const el = await mount(Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(detail.intraday, 'vip'), queue: 'vip', kpis: detail.kpis, nowTs: NOW, i18n: createI18n('en') }));
+    expect([...shadow(el).querySelectorAll('.card')].map((c) => c.getAttribute('data-series'))).toEqual(['vipConnect', 'serviceLevel']);
+    const sl = shadow(el).querySelector('.card[data-series=serviceLevel] wb-target-chart') as LitElement;
+    await sl.updateComplete;
+    expect(text(sl, '.target-label')).toBe('80%');
+    expect(text(el, '.card[data-series=serviceLevel] [data-testid=history-value]')).toBe(createI18n('en').percent(detail.queues.find((q) => q.id === 'vip')!.serviceLevel));
+  });
 });
 
 function viewWithStore(tag: 'wb-tv-view' | 'wb-lead-view', search: string) {
@@ -197,6 +249,12 @@ describe('wb-tv-view', () => {
     await summary.updateComplete;
     expect(text(summary, '[data-testid=waiting]')).toBe(String(next.totals.waiting));
     expect(shadow(el).querySelectorAll('wb-kpi-gauge, wb-kpi-tile')).toHaveLength(6);
+    // The service-level target is drawn on the intraday chart, and named in its legend.
+    const chart = shadow(el).querySelector('wb-intraday-chart')!;
+    await chart.updateComplete;
+    expect(chart.target).toBe(snapshot.thresholds.serviceLevelTarget);
+    expect(shadow(chart).querySelectorAll('line.target')).toHaveLength(1);
+    expect(text(chart, '.legend')).toContain('SL target 80%');
     store.stop();
   });
 
@@ -235,6 +293,19 @@ describe('wb-lead-view', () => {
 
     (shadow(el).querySelector('button[data-team="B组"]') as HTMLElement).click();
     expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'B组', detail: true }]);
+    store.stop();
+  });
+
+  it('offers every team the server knows, whatever the filter, and keeps the chosen one', async () => {
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?team=E组');
+    await mount(el);
+    store.start();
+    // Filtered to a team the server has no agent of: the snapshot still lists every team.
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...snapshot, agentList: [], teams: ['A组', 'B组', 'C组', 'D组'] } });
+    await el.updateComplete;
+    const buttons = [...shadow(el).querySelectorAll('.teams button[data-team]')];
+    expect(buttons.map((b) => b.getAttribute('data-team'))).toEqual(['A组', 'B组', 'C组', 'D组', 'E组']);
+    expect(shadow(el).querySelector('button[data-team="E组"]')!.getAttribute('aria-pressed')).toBe('true');
     store.stop();
   });
 });

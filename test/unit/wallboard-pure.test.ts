@@ -4,15 +4,18 @@ import type { IntradayBucket, Kpi } from '../../server/core/snapshot-types.js';
 import { agentBarGeometry } from '../../wallboard/charts/agent-bar-geometry.js';
 import { bulletGeometry, gaugeDomain, gaugeGeometry } from '../../wallboard/charts/gauge-geometry.js';
 import { intradayGeometry, seriesOf } from '../../wallboard/charts/intraday-geometry.js';
-import { rateHistoryGeometry, rateSeries } from '../../wallboard/charts/rate-history-geometry.js';
-import { dayStartOf, hourTicks, localMinutes } from '../../wallboard/charts/time-axis.js';
+import { cumulativeSeries, SERIES_PARTS, statusOf, targetHistoryGeometry, type CumulativePoint } from '../../wallboard/charts/target-history-geometry.js';
+import { BUCKET_MS, chartSpan, dayStartOf, hourTicks, localMinutes } from '../../wallboard/charts/time-axis.js';
 import { pageAt, pageCount, rowsThatFit } from '../../wallboard/components/pagination.js';
 import { holdTiming } from '../../wallboard/components/wb-hold-board/hold-timing.js';
+import { keepUnchanged, targetCards } from '../../wallboard/components/wb-target-history/target-cards.js';
 import { waitStatus } from '../../wallboard/components/wait-status.js';
 import { parseScreenConfig, viewOf } from '../../wallboard/config/screen-config.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
 import { CATALOGUES } from '../../wallboard/i18n/messages.js';
 import { bestOffset, sampleOf } from '../../wallboard/store/clock-offset.js';
+import { floorScenario } from '../e2e/support/floor-scenario.js';
+import { snapshotFromEvents } from '../e2e/support/snapshot-from-events.js';
 
 const TZ = 'Asia/Shanghai';
 // 2026-11-23 10:00:00 in Shanghai.
@@ -142,7 +145,9 @@ describe('gauge geometry', () => {
   });
 });
 
-const bucket = (startTs: number, offered: number, answered: number, abandoned: number, serviceLevel: number | null, queue: string | null = null): IntradayBucket => ({
+type Parts = Partial<Omit<IntradayBucket, 'queue' | 'startTs'>>;
+
+const bucket = (startTs: number, offered: number, answered: number, abandoned: number, serviceLevel: number | null, queue: string | null = null, parts: Parts = {}): IntradayBucket => ({
   queue,
   startTs,
   offered,
@@ -164,7 +169,11 @@ const bucket = (startTs: number, offered: number, answered: number, abandoned: n
   holdChecksOnTime: 0,
   complaintsDue: 0,
   complaintsRepliedOnTime: 0,
+  ...parts,
 });
+
+/** A bucket that carries only the given KPI parts. */
+const parts = (startTs: number, p: Parts): IntradayBucket => bucket(startTs, 0, 0, 0, null, null, { standardAnswered: 0, standardHandled: 0, ...p });
 
 describe('intraday geometry', () => {
   const box = { width: 600, height: 200, margin: { top: 10, right: 40, bottom: 20, left: 30 } };
@@ -194,12 +203,114 @@ describe('intraday geometry', () => {
     expect(g.serviceLevelPath).toBeNull();
   });
 
-  it('derives the targets history per interval', () => {
-    const buckets = [bucket(TEN_AM - 900_000, 10, 6, 2, 0.5), bucket(TEN_AM, 0, 0, 0, null)];
-    expect(rateSeries(buckets).connectRate.map((p) => p.value)).toEqual([0.75, null]);
-    const g = rateHistoryGeometry(buckets, { box, nowTs: TEN_AM, timeZone: TZ, targets: { connectRate: 0.85 } });
-    expect(g.lines.find((l) => l.id === 'connectRate')!.dots).toHaveLength(1);
-    expect(g.targets).toHaveLength(1);
+  it('spans from the first interval with calls, not from a complaint carried over to 00:00', () => {
+    const midnight = dayStartOf(TEN_AM, TZ);
+    const buckets = [parts(midnight, { complaintsDue: 1 }), bucket(TEN_AM - 2 * 3600_000, 3, 3, 0, 1)];
+    expect(chartSpan(buckets, TEN_AM + 60_000, TZ, 3600_000)).toEqual({ start: TEN_AM - 2 * 3600_000, end: TEN_AM + BUCKET_MS });
+    expect(chartSpan([], TEN_AM, TZ)).toEqual({ start: TEN_AM + BUCKET_MS - 6 * 3600_000, end: TEN_AM + BUCKET_MS });
+  });
+});
+
+describe('targets history', () => {
+  const box = { width: 300, height: 100, margin: { top: 0, right: 0, bottom: 0, left: 0 } };
+  const Q = BUCKET_MS;
+
+  it('sums each KPI up to and including every interval, so the line ends at the day figure', () => {
+    const buckets = [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4 }), parts(TEN_AM + Q, { standardAnswered: 1, standardHandled: 1 })];
+    expect(cumulativeSeries(buckets, 'agentConnect')).toEqual([
+      { ts: TEN_AM + Q, value: 0.75, sample: 4 },
+      { ts: TEN_AM + 2 * Q, value: 0.8, sample: 5 },
+    ]);
+    // An interval with no bucket carries the value on; the line runs to the interval holding now.
+    const gap = [parts(TEN_AM, { surveys: 2, surveyScoreSum: 180 }), parts(TEN_AM + 2 * Q, { surveys: 1, surveyScoreSum: 60 })];
+    expect(cumulativeSeries(gap, 'satisfaction', { untilTs: TEN_AM + 3 * Q + 5000 }).map((p) => p.value)).toEqual([90, 90, 80, 80]);
+    // Nothing counted yet is no value, not zero; a check falling due now counts in the last interval.
+    const holds = [parts(TEN_AM, {}), parts(TEN_AM + Q, { holdChecksDue: 3, holdChecksOnTime: 3 })];
+    expect(cumulativeSeries(holds, 'holdCheckOnTime', { pendingDenominator: 1 }).map((p) => p.value)).toEqual([null, 0.75]);
+    expect(cumulativeSeries([], 'systemConnect')).toEqual([]);
+  });
+
+  it('takes each series from its own parts', () => {
+    const b = parts(TEN_AM, {
+      arrived: 200, blocked: 2, standardAnswered: 90, standardHandled: 100, vipAnswered: 19, vipHandled: 20, answeredWithinSl: 96,
+      surveys: 4, surveyScoreSum: 346, resolved: 45, endedWithResolution: 50, holdChecksDue: 10, holdChecksOnTime: 9, complaintsDue: 4, complaintsRepliedOnTime: 3,
+    });
+    const last = (id: keyof typeof SERIES_PARTS) => cumulativeSeries([b], id).at(-1)!.value;
+    expect(last('systemConnect')).toBe(0.99);
+    expect(last('agentConnect')).toBe(0.9);
+    expect(last('vipConnect')).toBe(0.95);
+    expect(last('satisfaction')).toBe(86.5);
+    expect(last('complaintReply')).toBe(0.75);
+    expect(last('firstContactResolution')).toBe(0.9);
+    expect(last('holdCheckOnTime')).toBe(0.9);
+    expect(last('serviceLevel')).toBe(0.8);
+  });
+
+  it('ends every line of a real day at the KPI the TV shows, and each queue at its own figures', () => {
+    const now = TEN_AM + 7 * 60_000;
+    const s = snapshotFromEvents(floorScenario({ now }).events, now, { detail: true });
+    const cards = targetCards({ buckets: seriesOf(s.intraday, null), queue: null, kpis: s.kpis, serviceLevelTarget: s.thresholds.serviceLevelTarget, nowTs: now });
+    expect(cards.map((c) => c.id)).toEqual([...s.kpis.map((k) => k.id), 'serviceLevel']);
+    for (const k of s.kpis) {
+      const card = cards.find((c) => c.id === k.id)!;
+      expect(card.value, k.id).toBeCloseTo(k.value!, 12);
+      expect(card.status, k.id).toBe(k.status);
+      expect(card.spec).toEqual({ target: k.target, riskFloor: k.riskFloor, unit: k.unit });
+      expect(card.points.at(-1)!.ts, k.id).toBe(Math.floor(now / BUCKET_MS) * BUCKET_MS + BUCKET_MS);
+    }
+    // Some checks are overdue right now: the hold-check line counts them, as the KPI does.
+    expect(s.kpis.find((k) => k.id === 'holdCheckOnTime')!.sample).toBeGreaterThan(seriesOf(s.intraday, null).reduce((n, b) => n + b.holdChecksDue, 0));
+    expect(cards.at(-1)!.value).toBeCloseTo(s.totals.serviceLevel!, 12);
+
+    const ofQueue = (id: string) => targetCards({ buckets: seriesOf(s.intraday, id), queue: id, kpis: s.kpis, serviceLevelTarget: 0.8, nowTs: now });
+    const vip = s.queues.find((q) => q.id === 'vip')!;
+    const vipCards = ofQueue('vip');
+    expect(vipCards.map((c) => c.id)).toEqual(['vipConnect', 'serviceLevel']); // VIP callers only
+    expect(vipCards[0]!.value).toBeCloseTo(vip.agentConnectRate!, 12);
+    expect(vipCards[1]!.value).toBeCloseTo(vip.serviceLevel!, 12);
+    const billing = ofQueue('billing');
+    expect(billing[0]!.id).toBe('agentConnect');
+    expect(billing.at(-1)!.value).toBeCloseTo(s.queues.find((q) => q.id === 'billing')!.serviceLevel!, 12);
+  });
+
+  it('keeps the cards a delta did not move, so their charts do not draw again', () => {
+    const kpis = [{ id: 'agentConnect', value: 0.8, target: 0.85, riskFloor: 0.82, unit: 'fraction', status: 'missed', sample: 5 }] satisfies Kpi[];
+    const input = { queue: 'billing', kpis, serviceLevelTarget: 0.8, nowTs: TEN_AM + Q };
+    const before = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3 })] });
+    // One more call answered, outside the service level: the connect rate moves, the service level too.
+    const moved = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3 }), parts(TEN_AM + Q, { standardAnswered: 1, standardHandled: 1 })] });
+    expect(keepUnchanged(before, moved).map((c, i) => c === before[i])).toEqual([false, false]);
+    const same = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3, offered: 9 })] });
+    expect(keepUnchanged(before, same).map((c, i) => c === before[i])).toEqual([true, true]);
+  });
+
+  it('colours the line by status, cutting it where it crosses the target and the risk floor', () => {
+    const spec = { target: 0.85, riskFloor: 0.82, unit: 'fraction' as const };
+    const span = { start: TEN_AM, end: TEN_AM + 3 * Q };
+    const points: CumulativePoint[] = [0.9, 0.8, 0.9].map((value, i) => ({ ts: TEN_AM + (i + 1) * Q, value, sample: 10 }));
+    const g = targetHistoryGeometry(points, spec, { box, span, timeZone: TZ });
+    expect(g.segments.map((s) => s.status)).toEqual(['met', 'atRisk', 'missed', 'atRisk', 'met']);
+    // The met piece ends where the line meets the target, halfway from 0.9 to 0.8.
+    const [, firstEnd] = g.segments[0]!.path.match(/L([\d.]+),([\d.]+)$/)!.slice(1).map(Number) as [number, number];
+    expect(firstEnd).toBeCloseTo(g.targetY);
+    expect(g.last).toMatchObject({ x: 300, status: 'met', value: 0.9 });
+    expect(g.zones.map((z) => z.status)).toEqual(['met', 'atRisk', 'missed']);
+    expect(g.domain).toEqual([0.5, 1]); // the TV gauge's scale
+    expect(g.yTicks.map((t) => t.value)).toEqual([0.5, 0.85]);
+    expect(statusOf(0.85, spec)).toBe('met');
+    expect(statusOf(null, spec)).toBe('noData');
+  });
+
+  it('stretches the scale down for a bad start, draws nothing before the first count, and fails fast on a bad target', () => {
+    const spec = { target: 0.9, riskFloor: 0.87, unit: 'fraction' as const };
+    const span = { start: TEN_AM, end: TEN_AM + 2 * Q };
+    const g = targetHistoryGeometry([{ ts: TEN_AM + Q, value: 0.34, sample: 3 }, { ts: TEN_AM + 2 * Q, value: 0.6, sample: 5 }], spec, { box, span, timeZone: TZ });
+    expect(g.domain).toEqual([0.3, 1]);
+    expect(g.segments).toHaveLength(1);
+    const empty = targetHistoryGeometry([{ ts: TEN_AM + Q, value: null, sample: 0 }], spec, { box, span, timeZone: TZ });
+    expect(empty.segments).toEqual([]);
+    expect(empty.last).toBeNull();
+    expect(() => targetHistoryGeometry([], { ...spec, riskFloor: 0.95 }, { box, span, timeZone: TZ })).toThrow(/riskFloor 0.95 is above target 0.9/);
   });
 });
 

@@ -1,7 +1,8 @@
 // The store against a scripted socket: snapshot, deltas in sequence (made by the server's own
-// diffSnapshot and applied with its applyDelta), resync on a gap, connection honesty, batching.
+// diffSnapshot and applied with its applyDelta), resync on a gap, connection honesty (the server
+// gone, or its feed down or catching up, as it pushes), batching.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Snapshot } from '../../server/core/snapshot-types.js';
+import type { FeedStatus, Snapshot } from '../../server/core/snapshot-types.js';
 import { diffSnapshot } from '../../server/realtime/delta.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore, type WallboardState } from '../../wallboard/store/wallboard-store.js';
@@ -12,7 +13,7 @@ import { encode } from '../../server/core/events.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-function setup(options: { feedProbe?: () => Promise<boolean> } = {}) {
+function setup() {
   const socket = new FakeSocket();
   const clock = new ClockSource();
   const frames: (() => void)[] = [];
@@ -21,8 +22,6 @@ function setup(options: { feedProbe?: () => Promise<boolean> } = {}) {
     clock,
     view: { team: 'A组' },
     schedule: (fn) => frames.push(fn),
-    ...options,
-    feedProbeMs: 1000,
   });
   const seen: WallboardState[] = [];
   store.subscribe((s) => seen.push(s));
@@ -45,7 +44,10 @@ describe('WallboardStore', () => {
     later = aggregator.snapshot(NOW + 1000);
   });
 
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('subscribes on connect, shows the snapshot as live, and measures the server clock', async () => {
     const { socket, clock, store, flush } = setup();
@@ -114,23 +116,53 @@ describe('WallboardStore', () => {
     expect(store.state).toMatchObject({ connection: 'live', staleSinceTs: null, snapshot: later });
   });
 
-  it('reports a dead event feed while the server is up, and resyncs when it is back', async () => {
-    let up = true;
-    const { socket, store, flush } = setup({ feedProbe: async () => up });
+  it('takes the feed state the server pushes: down with the time of its data, catching up, live again', () => {
+    const { socket, store, flush } = setup();
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    const withFeed = (x: Snapshot, state: FeedStatus['state'], sinceTs: number): Snapshot => ({ ...x, feed: { state, sinceTs, reason: state === 'down' ? 'Connection is closed.' : null } });
     store.start();
-    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
-    await vi.advanceTimersByTimeAsync(1000);
-    up = false;
-    await vi.advanceTimersByTimeAsync(1000);
+    const down = withFeed(base, 'down', NOW - 5000);
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: down });
     flush();
-    expect(store.state.connection).toBe('feedDown');
-    expect(store.state.staleSinceTs).toBe(NOW + 1000);
-    up = true;
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(socket.emits('resync')).toHaveLength(1);
-    socket.fire('snapshot', { seq: 5, view: 'k', snapshot: later });
+    expect(store.state).toMatchObject({ connection: 'feedDown', staleSinceTs: NOW - 5000 });
+
+    // Deltas that leave the feed alone leave the connection alone.
+    const downLater = withFeed(later, 'down', NOW - 5000);
+    socket.fire('delta', diffSnapshot(down, downLater, 2)!);
     flush();
-    expect(store.state.connection).toBe('live');
+    expect(store.state).toMatchObject({ connection: 'feedDown', staleSinceTs: NOW - 5000, snapshot: { totals: { waiting: later.totals.waiting } } });
+
+    const catching = withFeed(later, 'catchingUp', NOW + 1000);
+    const delta = diffSnapshot(downLater, catching, 3)!;
+    expect(Object.keys(delta.set)).toEqual(['feed']);
+    socket.fire('delta', delta);
+    flush();
+    expect(store.state).toMatchObject({ connection: 'catchingUp', staleSinceTs: null });
+    socket.fire('delta', diffSnapshot(catching, withFeed(later, 'standby', NOW + 1500), 4)!);
+    flush();
+    expect(store.state.connection).toBe('catchingUp');
+    socket.fire('delta', diffSnapshot(catching, withFeed(later, 'live', NOW + 2000), 5)!);
+    flush();
+    expect(store.state).toMatchObject({ connection: 'live', staleSinceTs: null });
+    // In sequence all along: no resync was needed, and nothing polled over HTTP.
+    expect(socket.emits('resync')).toHaveLength(0);
+    vi.advanceTimersByTime(60_000);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('keeps the time of the data when the server goes while its feed is down', () => {
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...base, feed: { state: 'down', sinceTs: NOW - 9000, reason: 'x' } } });
+    vi.setSystemTime(NOW + 30_000);
+    socket.disconnect();
+    flush();
+    expect(store.state).toMatchObject({ connection: 'reconnecting', staleSinceTs: NOW - 9000 });
+    socket.connect();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...later, feed: { state: 'live', sinceTs: NOW + 29_000, reason: null } } });
+    flush();
+    expect(store.state).toMatchObject({ connection: 'live', staleSinceTs: null });
   });
 
   it('follows another view and waits for its snapshot', () => {
@@ -144,7 +176,7 @@ describe('WallboardStore', () => {
   });
 
   it('lets go of every socket listener and timer when stopped', () => {
-    const { socket, store } = setup({ feedProbe: async () => true });
+    const { socket, store } = setup();
     store.start();
     expect(socket.handlerCount).toBe(4);
     store.stop();

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import type { IntradayBucket } from '../../server/core/snapshot-types.js';
-import { BUCKET_MS, dayStartOf, hourTicks } from './time-axis.js';
+import { BUCKET_MS, chartSpan, hourStep, hourTicks } from './time-axis.js';
 
 export interface ChartBox {
   width: number;
@@ -69,10 +69,8 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
   const right = box.width - box.margin.right;
   const top = box.margin.top;
   const bottom = box.height - box.margin.bottom;
-  const dayStart = dayStartOf(nowTs, timeZone);
-  const end = Math.floor(nowTs / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
-  const firstData = buckets.length > 0 ? Math.min(...buckets.map((b) => b.startTs)) : end;
-  const start = Math.max(dayStart, Math.min(firstData, end - (options.minSpanMs ?? 6 * 3600_000)));
+  const span = chartSpan(buckets, nowTs, timeZone, options.minSpanMs);
+  const { start, end } = span;
   const visible = buckets.filter((b) => b.startTs >= start && b.startTs < end);
 
   const x = scaleLinear().domain([start, end]).range([left, right]);
@@ -103,8 +101,7 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
   const withSl = visible.filter((b) => b.serviceLevel !== null);
   const serviceLevelPath = withSl.length > 0 ? slLine(visible) : null;
 
-  const spanHours = (end - start) / 3600_000;
-  const step = [1, 2, 3, 4, 6].find((s) => spanHours / s <= 8) ?? 6;
+  const step = hourStep(span);
   return {
     box,
     left,

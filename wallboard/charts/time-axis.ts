@@ -1,5 +1,6 @@
 // Time-of-day helpers for charts over 15-minute buckets, in the call centre's time zone (not
 // the browser's: a kiosk's clock setting must not move the floor's day).
+import type { IntradayBucket } from '../../server/core/snapshot-types.js';
 
 export const BUCKET_MS = 15 * 60_000;
 
@@ -43,4 +44,31 @@ export function hourTicks(start: number, end: number, timeZone: string, stepHour
     if (hour % stepHours === 0) ticks.push({ ts, hour });
   }
   return ticks;
+}
+
+/** The time a chart of today's intervals covers, epoch ms. */
+export interface ChartSpan {
+  start: number;
+  end: number;
+}
+
+const hasTraffic = (b: IntradayBucket) => b.offered > 0 || b.answered > 0 || b.abandoned > 0 || b.arrived > 0;
+
+/**
+ * From the first interval with calls (or `minSpanMs` before the end, if earlier; never before
+ * local midnight) to the end of the interval holding `nowTs`. An interval with no calls, such as
+ * a complaint carried over from yesterday booked at 00:00, does not stretch the chart back.
+ */
+export function chartSpan(buckets: readonly IntradayBucket[], nowTs: number, timeZone: string, minSpanMs = 6 * 3600_000): ChartSpan {
+  const end = Math.floor(nowTs / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
+  const busy = buckets.filter(hasTraffic);
+  const from = busy.length > 0 ? busy : buckets;
+  const firstData = from.length > 0 ? Math.min(...from.map((b) => b.startTs)) : end;
+  return { start: Math.max(dayStartOf(nowTs, timeZone), Math.min(firstData, end - minSpanMs)), end };
+}
+
+/** Hours between labelled ticks, so that at most `maxTicks` fit the span. */
+export function hourStep(span: ChartSpan, maxTicks = 8): number {
+  const hours = (span.end - span.start) / 3600_000;
+  return [1, 2, 3, 4, 6, 12].find((s) => hours / s <= maxTicks) ?? 12;
 }

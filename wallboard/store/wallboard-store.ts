@@ -1,23 +1,23 @@
 // The wallboard's one source of live data. It owns the typed socket: subscribes to a view,
 // takes the full snapshot, applies deltas in sequence with the server's own applyDelta (so
 // client and server agree by construction), asks for a resync on a gap, measures the server
-// clock, and tells listeners at most once per animation frame.
+// clock, follows the feed status the server pushes, and tells listeners at most once per
+// animation frame.
 import type { Socket } from 'socket.io-client';
 import { applyDelta } from '../../server/realtime/delta.js';
 import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/realtime/protocol.js';
 import type { Snapshot, View } from '../../server/core/snapshot-types.js';
 import { bestOffset, sampleOf, type ClockSample } from './clock-offset.js';
 import type { ClockSource } from './clock-source.js';
+import { feedConnection, type ConnectionState } from './feed-connection.js';
 
+export type { ConnectionState };
 export type WallboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** connecting: no data yet; live: data is current; reconnecting: server gone; feedDown: server up, its event feed not. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'feedDown';
 
 export interface WallboardState {
   snapshot: Snapshot | null;
   connection: ConnectionState;
-  /** Server time up to which the data on screen is known to be current; null while live. */
+  /** Server time up to which the data on screen is known to be current; null while it is. */
   staleSinceTs: number | null;
 }
 
@@ -25,10 +25,6 @@ export interface WallboardStoreOptions {
   socket: WallboardSocket;
   clock: ClockSource;
   view: View;
-  /** Asks whether the server's event feed is up (GET /readyz); omitted: not checked. */
-  feedProbe?: () => Promise<boolean>;
-  /** How often to ask feedProbe while connected, in ms. @default 10000 */
-  feedProbeMs?: number;
   /** How often to re-measure the clock offset while connected, in ms. @default 600000 */
   clockProbeMs?: number;
   /** How many clock probes make one measurement. @default 5 */
@@ -53,8 +49,6 @@ export class WallboardStore {
   /** True from (re)subscribe or resync until the snapshot that answers it. */
   private awaitingSnapshot = true;
   private notifyPending = false;
-  private feedUp = true;
-  private lastFeedUpTs: number | null = null;
   private clockMeasured = false;
   private timers: ReturnType<typeof setInterval>[] = [];
   private started = false;
@@ -119,9 +113,6 @@ export class WallboardStore {
     void this.measureClock();
     const clockProbeMs = this.options.clockProbeMs ?? 600_000;
     this.timers.push(setInterval(() => void this.measureClock(), clockProbeMs));
-    if (this.options.feedProbe) {
-      this.timers.push(setInterval(() => void this.checkFeed(), this.options.feedProbeMs ?? 10_000));
-    }
   };
 
   private readonly onDisconnect = (reason: string): void => {
@@ -139,9 +130,7 @@ export class WallboardStore {
     if (!this.clockMeasured) this.clock.setOffset(message.snapshot.serverTs - Date.now());
     this.seq = message.seq;
     this.awaitingSnapshot = false;
-    this.feedUp = true;
-    this.lastFeedUpTs = message.snapshot.serverTs;
-    this.update({ snapshot: message.snapshot, connection: 'live', staleSinceTs: null });
+    this.update({ snapshot: message.snapshot, ...feedConnection(message.snapshot.feed) });
   };
 
   private readonly onDelta = (delta: Delta): void => {
@@ -154,7 +143,9 @@ export class WallboardStore {
       return;
     }
     this.seq = delta.seq;
-    this.update({ snapshot: applyDelta(snapshot, delta) });
+    // The feed status arrives as `set.feed` when it changes; the deltas in between stay in sequence.
+    const next = applyDelta(snapshot, delta);
+    this.update(next.feed === snapshot.feed ? { snapshot: next } : { snapshot: next, ...feedConnection(next.feed) });
   };
 
   private async measureClock(): Promise<void> {
@@ -185,33 +176,6 @@ export class WallboardStore {
         resolve(typeof serverTs === 'number' ? sampleOf(t0, serverTs, Date.now()) : null);
       });
     });
-  }
-
-  private async checkFeed(): Promise<void> {
-    const probe = this.options.feedProbe;
-    if (!probe || !this.socket.connected) return;
-    let up: boolean;
-    try {
-      up = await probe();
-    } catch {
-      up = false;
-    }
-    if (!this.socket.connected) return;
-    if (up) {
-      this.lastFeedUpTs = this.clock.now();
-      if (!this.feedUp) {
-        // The feed is back: the server's state may have moved on in ways deltas already
-        // carried, but a fresh snapshot is the cheap way to be sure.
-        this.feedUp = true;
-        this.awaitingSnapshot = true;
-        this.socket.emit('resync');
-      }
-      return;
-    }
-    if (this.feedUp) {
-      this.feedUp = false;
-      this.update({ connection: 'feedDown', staleSinceTs: this.lastFeedUpTs ?? this.clock.now() });
-    }
   }
 
   private stopTimers(): void {

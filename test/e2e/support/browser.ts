@@ -49,3 +49,22 @@ export function deepAll(page: Page, selector: string): Promise<{ text: string; d
     return out;
   }, selector);
 }
+
+/** Scrolls the first element matching a selector, through shadow roots, to `offsetPx` below the top of its scroller. */
+export function deepScrollIntoView(page: Page, selector: string, offsetPx = 0): Promise<boolean> {
+  return page.evaluate(([sel, offset]) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector(sel);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const el = find(document) as HTMLElement | null;
+    el?.style.setProperty('scroll-margin-top', `${offset}px`);
+    el?.scrollIntoView({ block: 'start' });
+    return el !== null;
+  }, [selector, offsetPx] as const);
+}

@@ -58,6 +58,7 @@ export class WbIntradayChart extends LitElement {
         <span><i class="key" style="background: var(--wb-abandoned, #ff8f4d)"></i>${i18n.t('chart.abandoned')}</span>
         <span><i class="key line" style="background: var(--wb-offered, #e9eef4)"></i>${i18n.t('chart.offered')}</span>
         <span><i class="key dot" style="background: var(--wb-sl, #3ccf7e)"></i>${i18n.t('chart.serviceLevel')}</span>
+        ${this.target === null ? null : html`<span><i class="key dash"></i>${i18n.t('chart.slTarget', { value: i18n.percent(this.target, 0) })}</span>`}
       </div>
       <div class="plot">
         <svg viewBox="0 0 ${g.box.width} ${g.box.height}" role="img" aria-label=${i18n.t('chart.intraday')}>

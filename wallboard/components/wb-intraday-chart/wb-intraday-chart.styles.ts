@@ -7,6 +7,7 @@ export default css`
   .key { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 0.12em; }
   .key.line { height: 0.2em; }
   .key.dot { border-radius: 50%; width: 0.6em; height: 0.6em; }
+  .key.dash { width: 1.1em; height: 0.14em; border-radius: 0; background: repeating-linear-gradient(90deg, var(--wb-sl, #3ccf7e) 0 0.3em, transparent 0.3em 0.5em); }
   .plot { position: relative; flex: 1 1 auto; min-height: 0; }
   svg { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible; }
   .grid { stroke: var(--wb-border-soft, #1b2430); }

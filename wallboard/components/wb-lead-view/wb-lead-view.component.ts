@@ -10,7 +10,7 @@ import { frozenClock, type Clock, type ClockSource } from '../../store/clock-sou
 import { StoreController } from '../../store/store-controller.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
-import { bucketStart, kpisById, memo, memo2, orderQueues } from '../view-data.js';
+import { bucketStart, memo, memo2, orderQueues } from '../view-data.js';
 import '../wb-connection-status/wb-connection-status.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-queue-detail/wb-queue-detail.js';
@@ -37,20 +37,16 @@ export class WbLeadView extends LitElement {
 
   private data!: StoreController;
   private readonly minute = new ClockController(this, () => this.clock, () => true, () => 60_000);
-  /** Teams seen in any snapshot, so the filter still offers them while filtered to one. */
-  private readonly teams = new Set<string>();
   private readonly dataClockAt = memo((staleSinceTs: number | null): Clock => (staleSinceTs === null ? this.clock : frozenClock(staleSinceTs)));
-  private readonly kpis = memo(kpisById);
   private readonly queues = memo2(orderQueues);
   private readonly agentsOf = memo2((agents: readonly AgentRow[], q: string | null) => (q === null ? agents : agents.filter((a) => a.queues.includes(q))));
   private readonly heldOf = memo2((held: readonly HeldCall[], q: string | null) => (q === null ? held : held.filter((h) => h.queue === q)));
   private readonly abandonsOf = memo2((list: readonly RecentAbandon[], q: string | null) => (q === null ? list : list.filter((a) => a.queue === q)));
   private readonly bucketsOf = memo2(seriesOf);
-  private readonly targetsOf = memo((target: number | undefined) => (target === undefined ? {} : { connectRate: target }));
-  private readonly teamsFrom = memo((agents: readonly AgentRow[]) => {
-    for (const a of agents) if (a.team) this.teams.add(a.team);
-    return [...this.teams].sort();
-  });
+  /** Every team the server knows, and the one chosen even if it knows none by that name yet. */
+  private readonly teamsOf = memo2((teams: readonly string[], chosen: string | null) =>
+    chosen === null || teams.includes(chosen) ? teams : [...teams, chosen].sort(),
+  );
 
   override connectedCallback(): void {
     if (!this.data) {
@@ -90,7 +86,7 @@ export class WbLeadView extends LitElement {
     const { snapshot, connection, staleSinceTs } = this.data.state;
     const i18n = this.i18n;
     const timeZone = snapshot?.timeZone ?? 'Asia/Shanghai';
-    const teams = snapshot ? this.teamsFrom(snapshot.agentList) : [...this.teams];
+    const teams = this.teamsOf(snapshot?.teams ?? [], this.team);
     return html`<div class="screen">
       <header>
         <h1>${this.config.title ?? i18n.t('app.lead')}</h1>
@@ -102,7 +98,7 @@ export class WbLeadView extends LitElement {
         <span class="clock">${i18n.hourMinute(this.minute.now(), timeZone)}</span>
       </header>
       ${this.config.ignored.length > 0 ? html`<div class="warn">${i18n.t('config.ignored', { detail: this.config.ignored.join(', ') })}</div>` : nothing}
-      ${snapshot ? this.renderBody(snapshot, i18n, connection !== 'live') : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
+      ${snapshot ? this.renderBody(snapshot, i18n, staleSinceTs !== null) : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
     </div>`;
   }
 
@@ -110,7 +106,6 @@ export class WbLeadView extends LitElement {
     const q = this.selected;
     const queues = this.queues(s.queues, this.config.queues);
     const queue = q === null ? null : (queues.find((x) => x.id === q) ?? null);
-    const agentConnect = this.kpis(s.kpis).agentConnect;
     const heading = q === null ? i18n.t('lead.allQueuesDetail') : (this.config.queueNames[q] ?? q);
     const clock = this.dataClockAt(this.data.state.staleSinceTs);
     return html`
@@ -131,9 +126,9 @@ export class WbLeadView extends LitElement {
             .clock=${clock} .i18n=${i18n} @wb-queue-select=${this.onQueueSelect}></wb-queue-list>
         </div>
         <div class="col">
-          <wb-queue-detail .heading=${heading} .queue=${queue} .agents=${this.agentsOf(s.agentList, q)} .held=${this.heldOf(s.held, q)}
+          <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agentsOf(s.agentList, q)} .held=${this.heldOf(s.held, q)}
             .abandons=${this.abandonsOf(s.recentAbandons, q)} .buckets=${this.bucketsOf(s.intraday, q)}
-            .targets=${this.targetsOf(agentConnect?.target)} .nowTs=${bucketStart(s.serverTs)}
+            .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget} .nowTs=${bucketStart(s.serverTs)}
             .intervalMs=${s.thresholds.holdCheckIntervalMs} .timeZone=${s.timeZone} .clock=${clock} .i18n=${i18n}></wb-queue-detail>
         </div>
       </div>

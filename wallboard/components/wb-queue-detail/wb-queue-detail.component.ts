@@ -1,14 +1,13 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AgentRow, HeldCall, IntradayBucket, QueueStats, RecentAbandon } from '../../../server/core/snapshot-types.js';
-import type { RateSeriesId } from '../../charts/rate-history-geometry.js';
+import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon } from '../../../server/core/snapshot-types.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-agent-table/wb-agent-table.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
-import '../wb-rate-history-chart/wb-rate-history-chart.js';
+import '../wb-target-history/wb-target-history.js';
 import styles from './wb-queue-detail.styles.js';
 import { rows } from '../keyed-rows.js';
 
@@ -18,6 +17,8 @@ export class WbQueueDetail extends LitElement {
 
   /** The queue's heading. */
   @property() heading = '';
+  /** The queue drilled into; null for the all-queues overview. */
+  @property({ attribute: false }) queueId: string | null = null;
   /** The queue's figures; null for the all-queues overview. */
   @property({ attribute: false }) queue: QueueStats | null = null;
   /** The queue's agents. */
@@ -28,8 +29,10 @@ export class WbQueueDetail extends LitElement {
   @property({ attribute: false }) abandons: readonly RecentAbandon[] = [];
   /** The queue's intraday buckets. */
   @property({ attribute: false }) buckets: readonly IntradayBucket[] = [];
-  /** Targets for the history chart. */
-  @property({ attribute: false }) targets: Partial<Record<RateSeriesId, number>> = {};
+  /** The KPIs with their targets, for the targets' history. */
+  @property({ attribute: false }) kpis: readonly Kpi[] = [];
+  /** The service-level target (fraction). @default 0.8 */
+  @property({ type: Number }) serviceLevelTarget = 0.8;
   /** Start of the current 15-minute bucket. */
   @property({ type: Number }) nowTs = 0;
   /** The hold-check interval, in ms. */
@@ -57,12 +60,13 @@ export class WbQueueDetail extends LitElement {
       <div class="charts">
         <div class="card">
           <h3>${i18n.t('chart.intraday')}</h3>
-          <wb-intraday-chart class="chart" .buckets=${this.buckets} .nowTs=${this.nowTs} .timeZone=${this.timeZone} .i18n=${i18n}></wb-intraday-chart>
+          <wb-intraday-chart class="chart" .buckets=${this.buckets} .nowTs=${this.nowTs} .timeZone=${this.timeZone} .target=${this.serviceLevelTarget}
+            .i18n=${i18n}></wb-intraday-chart>
         </div>
         <div class="card">
           <h3>${i18n.t('lead.history')}</h3>
-          <wb-rate-history-chart class="chart" .buckets=${this.buckets} .targets=${this.targets} .nowTs=${this.nowTs} .timeZone=${this.timeZone}
-            .i18n=${i18n}></wb-rate-history-chart>
+          <wb-target-history .buckets=${this.buckets} .queue=${this.queueId} .kpis=${this.kpis} .serviceLevelTarget=${this.serviceLevelTarget}
+            .nowTs=${this.nowTs} .timeZone=${this.timeZone} .i18n=${i18n}></wb-target-history>
         </div>
       </div>
       <div class="lists">

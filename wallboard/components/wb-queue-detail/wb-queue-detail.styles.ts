@@ -7,7 +7,7 @@ export default css`
   .figure { display: flex; flex-direction: column; }
   .figure b { font-size: 1.6em; line-height: 1.1; }
   .figure span { font-size: 0.85em; color: var(--wb-text-dim, #8d9bab); }
-  .charts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.8em; }
+  .charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.8em; }
   .card { background: var(--wb-panel-2, #18212c); border-radius: 0.6em; padding: 0.6em 0.8em; min-width: 0; }
   .card h3 { margin: 0 0 0.4em; font-size: 1em; font-weight: 700; }
   .chart { height: 13em; }
@@ -19,5 +19,5 @@ export default css`
   li { display: flex; justify-content: space-between; gap: 0.6em; padding: 0.45em 0; border-bottom: 1px solid var(--wb-border-soft, #1b2430); }
   li .vip { color: var(--wb-vip, #d6b4ff); font-weight: 700; }
   .dim { color: var(--wb-text-dim, #8d9bab); }
-  @media (max-width: 1100px) { .charts, .lists { grid-template-columns: minmax(0, 1fr); } }
+  @media (max-width: 1100px) { .lists { grid-template-columns: minmax(0, 1fr); } }
 `;

@@ -66,7 +66,7 @@ export class WbTvView extends LitElement {
         <wb-connection-status .connection=${connection} .staleSinceTs=${staleSinceTs} .timeZone=${timeZone} .i18n=${i18n}></wb-connection-status>
         <span class="clock" data-testid="clock">${i18n.hourMinute(now, timeZone)}</span>
       </header>
-      ${snapshot ? this.renderMain(snapshot, i18n, connection !== 'live') : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
+      ${snapshot ? this.renderMain(snapshot, i18n, staleSinceTs !== null) : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
       <footer>
         <span class="warn">${this.config.ignored.length > 0 ? i18n.t('config.ignored', { detail: this.config.ignored.join(', ') }) : nothing}</span>
         <span>${snapshot ? snapshot.day : nothing}</span>
@@ -120,7 +120,7 @@ export class WbTvView extends LitElement {
         <section class="panel grow">
           <h2>${i18n.t('chart.intraday')}</h2>
           <wb-intraday-chart class="grow" .buckets=${this.series(s.intraday)} .nowTs=${bucketStart(s.serverTs)} .timeZone=${s.timeZone}
-            .i18n=${i18n}></wb-intraday-chart>
+            .target=${s.thresholds.serviceLevelTarget} .i18n=${i18n}></wb-intraday-chart>
         </section>
       </div>
       <div class="col">${holds}${agents}</div>

@@ -1,0 +1,34 @@
+// What the server's word on its event feed (pushed in the snapshot and in deltas) means for a
+// screen that is connected to it: live, catching up (numbers may lag but move), or down (the
+// numbers are as of when the feed stopped).
+import type { FeedStatus } from '../../server/core/snapshot-types.js';
+
+/** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not. */
+export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown';
+
+export interface FeedConnection {
+  connection: ConnectionState;
+  /** Server time up to which the data is known to be current; null while it is. */
+  staleSinceTs: number | null;
+}
+
+/** A snapshot without a feed status (the pure core's, as in tests) counts as live. */
+export function feedConnection(feed: FeedStatus | undefined): FeedConnection {
+  if (!feed) return { connection: 'live', staleSinceTs: null };
+  switch (feed.state) {
+    case 'live':
+      return { connection: 'live', staleSinceTs: null };
+    // The data was current until the server lost its feed: that is the time it is "from".
+    case 'down':
+      return { connection: 'feedDown', staleSinceTs: feed.sinceTs };
+    // A served snapshot should never come from a standby, but if it does its data lags too.
+    case 'catchingUp':
+    case 'starting':
+    case 'standby':
+      return { connection: 'catchingUp', staleSinceTs: null };
+    default: {
+      const never: never = feed.state;
+      return never;
+    }
+  }
+}
