@@ -65,7 +65,7 @@ function localParts(ts: number, timeZone: string): LocalParts {
 }
 
 /** Offset of the zone from UTC at `ts`, in ms (Asia/Shanghai: +8 h). */
-function zoneOffset(ts: number, timeZone: string): number {
+export function zoneOffset(ts: number, timeZone: string): number {
   const p = localParts(ts, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(ts / 1000) * 1000;

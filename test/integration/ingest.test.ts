@@ -1,38 +1,28 @@
 // Events in through XADD on a real Redis, numbers out through REST and Socket.IO.
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { keys } from '../../server/redis/keys.js';
-import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { connectClient, getJson, snapshotOf, startTestServer, type WallboardClient } from '../support/server.js';
 
-let redis: TestRedis;
-let client: Redis;
+const suite = useTestRedis();
 const running: Array<RunningServer | WallboardClient> = [];
 
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url);
-});
 afterEach(async () => {
   for (const r of running.splice(0)) 'stop' in r ? await r.stop() : r.close();
-});
-afterAll(async () => {
-  client.disconnect();
-  await redis.dispose();
 });
 
 function setup(name: string) {
   const prefix = uniquePrefix(name);
   const stream = `${prefix}:events`;
   const add = (...events: EventInput[]) => {
-    const p = client.pipeline();
+    const p = suite.client.pipeline();
     for (const e of events) p.xadd(stream, '*', ...encodeArgs(e));
     return p.exec();
   };
   const start = async () => {
-    const server = await startTestServer(redis.url, { streams: [stream], group: prefix });
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group: prefix });
     running.push(server);
     await waitFor(() => server.consumer.status.role === 'active', 'the consumer to become active');
     return server;
@@ -66,7 +56,7 @@ describe('ingest from a Redis stream', () => {
     expect(live!.queues.map((q) => q.id)).toEqual(['billing']);
     expect(ws.deltas.length).toBeGreaterThan(0);
     expect(ws.gaps).toBe(0);
-    // The caller's number never reaches a client.
+    // The caller's number never reaches a suite.client.
     expect(JSON.stringify(rest)).not.toContain('13812345678');
   });
 
@@ -93,23 +83,23 @@ describe('ingest from a Redis stream', () => {
   it('dead-letters malformed entries with the reason, acknowledges them and keeps counting', async () => {
     const { add, start, stream, prefix } = setup('malformed');
     const server = await start();
-    await client.xadd(stream, '*', 'v', '1', 'type', 'call.queued', 'ts', String(Date.now()), 'queue', 'billing'); // no callId
-    await client.xadd(stream, '*', 'v', '1', 'type', 'call.teleported', 'ts', '1', 'callId', 'x');
-    await client.xadd(stream, '*', 'v', '1', 'type', 'survey.submitted', 'ts', 'yesterday', 'callId', 'x', 'score', '101');
+    await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.queued', 'ts', String(Date.now()), 'queue', 'billing'); // no callId
+    await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.teleported', 'ts', '1', 'callId', 'x');
+    await suite.client.xadd(stream, '*', 'v', '1', 'type', 'survey.submitted', 'ts', 'yesterday', 'callId', 'x', 'score', '101');
     await add({ type: 'call.queued', ts: Date.now(), callId: 'ok1', queue: 'billing' });
     const snap = await waitFor(async () => {
       const s = await snapshotOf(server.url);
       return s.totals.queued === 1 ? s : null;
     }, 'the valid event to count');
     expect(snap.ingest.deadLettered).toBe(3);
-    const dead = await client.xrange(keys.deadLetters(stream), '-', '+');
+    const dead = await suite.client.xrange(keys.deadLetters(stream), '-', '+');
     const reasons = dead.map(([, f]) => f[f.indexOf('reason') + 1]);
     expect(reasons).toEqual([
       'missing field "callId"',
       'unknown type "call.teleported"',
       'field "ts": must be epoch milliseconds (digits only); field "score": must be within 0–100',
     ]);
-    await waitFor(async () => ((await client.xpending(stream, prefix)) as [number])[0] === 0, 'every entry to be acknowledged');
+    await waitFor(async () => ((await suite.client.xpending(stream, prefix)) as [number])[0] === 0, 'every entry to be acknowledged');
   });
 
   it('follows only the queues or the team a screen asks for', async () => {
@@ -154,13 +144,13 @@ describe('ingest from a Redis stream', () => {
   it('consumes partitioned streams together, in order within each', async () => {
     const prefix = uniquePrefix('partitions');
     const streams = [`${prefix}:events:{billing}`, `${prefix}:events:{tech}`];
-    const server = await startTestServer(redis.url, { streams, group: prefix });
+    const server = await startTestServer(suite.redis.url, { streams, group: prefix });
     running.push(server);
     const now = Date.now();
     for (const [i, stream] of streams.entries()) {
       const queue = i === 0 ? 'billing' : 'tech';
-      await client.xadd(stream, '*', ...encodeArgs({ type: 'call.queued', ts: now, callId: `p${i}`, queue }));
-      await client.xadd(stream, '*', ...encodeArgs({ type: 'call.answered', ts: now + 1000, callId: `p${i}`, queue, agentId: 'a1' }));
+      await suite.client.xadd(stream, '*', ...encodeArgs({ type: 'call.queued', ts: now, callId: `p${i}`, queue }));
+      await suite.client.xadd(stream, '*', ...encodeArgs({ type: 'call.answered', ts: now + 1000, callId: `p${i}`, queue, agentId: 'a1' }));
     }
     const snap = await waitFor(async () => {
       const s = await snapshotOf(server.url);
@@ -173,17 +163,17 @@ describe('ingest from a Redis stream', () => {
   it('trims the stream by age, but never what the state does not yet cover', async () => {
     const { stream, prefix } = setup('retention');
     const old = Date.now() - 3 * 3600_000;
-    const p = client.pipeline();
+    const p = suite.client.pipeline();
     for (let i = 0; i < 350; i++) p.xadd(stream, `${old + i}-0`, ...encodeArgs({ type: 'call.arrived', ts: old + i, callId: `o${i}` }));
     await p.exec();
-    await client.xadd(stream, '*', ...encodeArgs({ type: 'call.arrived', ts: Date.now(), callId: 'fresh' }));
-    const server = await startTestServer(redis.url, { streams: [stream], group: prefix, retentionMs: 3600_000, trimIntervalMs: 100 });
+    await suite.client.xadd(stream, '*', ...encodeArgs({ type: 'call.arrived', ts: Date.now(), callId: 'fresh' }));
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group: prefix, retentionMs: 3600_000, trimIntervalMs: 100 });
     running.push(server);
     // Trimming is approximate: it drops whole nodes of 100 entries, so some old ones remain.
-    await waitFor(async () => (await client.xlen(stream)) <= 151, 'old entries to be trimmed');
+    await waitFor(async () => (await suite.client.xlen(stream)) <= 151, 'old entries to be trimmed');
     const snap = await snapshotOf(server.url);
     expect(snap.ingest.applied).toBe(351); // applied before they were trimmed
-    expect((await client.xrange(stream, '-', '+')).at(-1)![1]).toContain('fresh');
+    expect((await suite.client.xrange(stream, '-', '+')).at(-1)![1]).toContain('fresh');
   });
 
   it('gives a client that saw a gap a fresh snapshot on resync', async () => {

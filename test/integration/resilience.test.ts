@@ -5,31 +5,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { encodeArgs, fieldsFromArray, type EventInput } from '../../server/core/events.js';
 import type { Snapshot } from '../../server/core/snapshot-types.js';
 import { createLogger } from '../../server/log.js';
 import { startPrivateRedis } from '../../server/redis/private-redis.js';
-import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { getJson, snapshotOf, spawnServer, startTestServer } from '../support/server.js';
 import { trafficBatch } from '../support/traffic.js';
 
-let redis: TestRedis;
-let client: Redis;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url);
-});
-afterAll(async () => {
-  client.disconnect();
-  await redis.dispose();
-});
+const suite = useTestRedis();
 
 async function append(stream: string, events: EventInput[]): Promise<void> {
-  const p = client.pipeline();
+  const p = suite.client.pipeline();
   for (const e of events) p.xadd(stream, '*', ...encodeArgs(e));
   await p.exec();
 }
@@ -37,7 +27,7 @@ async function append(stream: string, events: EventInput[]): Promise<void> {
 /** What a server that never stopped would show: the whole stream applied once, in order. */
 async function reference(stream: string, now: number): Promise<Snapshot> {
   const aggregator = new Aggregator(DEFAULT_CORE_CONFIG);
-  const entries = await client.xrange(stream, '-', '+');
+  const entries = await suite.client.xrange(stream, '-', '+');
   aggregator.applyBatch(entries.map(([id, f]) => ({ stream, id, fields: fieldsFromArray(f) })));
   return aggregator.snapshot(now);
 }
@@ -50,7 +40,7 @@ describe('crash and restart', () => {
   it('shows the same numbers after being killed at arbitrary moments as a server that never stopped', async () => {
     const group = uniquePrefix('crash');
     const stream = `${group}:events`;
-    const env = { REDIS_URL: redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group };
+    const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group };
     let server = await spawnServer(env);
     const now = Date.now();
     let batch = 0;
@@ -64,10 +54,10 @@ describe('crash and restart', () => {
       server = await spawnServer(env);
     }
     for (let i = 0; i < 5; i++) await append(stream, trafficBatch(batch++, now));
-    const length = await client.xlen(stream);
+    const length = await suite.client.xlen(stream);
     const caughtUp = await waitFor(async () => {
       const s = await snapshotOf(server.url);
-      return s.ingest.cursors[stream] === (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0] ? s : null;
+      return s.ingest.cursors[stream] === (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0] ? s : null;
     }, 'the restarted server to apply every entry', 20_000);
     expect(countsOf(caughtUp)).toEqual(countsOf(await reference(stream, caughtUp.serverTs)));
     expect(caughtUp.totals.arrived).toBe(batch * 100);
@@ -124,18 +114,18 @@ describe('checkpoints and the state they hold', () => {
   it('writes no checkpoint once another process holds the lease (a paused process cannot clobber it)', async () => {
     const group = uniquePrefix('fence');
     const stream = `${group}:events`;
-    const server = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 3000 });
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 3000 });
     try {
       await append(stream, trafficBatch(0, Date.now()));
-      const first = (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
-      await waitFor(async () => (await client.get(`wallboard:{${group}}:checkpoint`))?.includes(first), 'the first checkpoint');
+      const first = (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
+      await waitFor(async () => (await suite.client.get(`wallboard:{${group}}:checkpoint`))?.includes(first), 'the first checkpoint');
       // As if this process froze and another took over meanwhile.
-      await client.set(`wallboard:{${group}}:lease`, 'another-host/1/x', 'PX', 60_000);
+      await suite.client.set(`wallboard:{${group}}:lease`, 'another-host/1/x', 'PX', 60_000);
       await append(stream, trafficBatch(1, Date.now()));
       await waitFor(() => server.consumer.status.role === 'standby', 'the server to notice and stand by');
-      const stored = await client.get(`wallboard:{${group}}:checkpoint`);
+      const stored = await suite.client.get(`wallboard:{${group}}:checkpoint`);
       expect(stored).toContain(first);
-      expect(stored).not.toContain((await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0]);
+      expect(stored).not.toContain((await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0]);
     } finally {
       await server.stop();
     }
@@ -177,14 +167,14 @@ describe('a Redis that stops answering', () => {
     const stream = `${group}:events`;
     const lines: string[] = [];
     const log = createLogger({ format: 'json', write: (line) => lines.push(line) });
-    const server = await startTestServer(redis.url, { streams: [stream], group, blockMs: 100, leaseMs: 30_000 }, log);
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group, blockMs: 100, leaseMs: 30_000 }, log);
     try {
       await append(stream, trafficBatch(0, Date.now()));
-      const last = (await client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
+      const last = (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
       // Idle once the checkpoint covers the batch: the consumer then sits in its blocking read.
-      await waitFor(async () => (await client.get(`wallboard:{${group}}:checkpoint`))?.includes(last), 'the checkpoint of the first batch');
+      await waitFor(async () => (await suite.client.get(`wallboard:{${group}}:checkpoint`))?.includes(last), 'the checkpoint of the first batch');
       // Every client stalls for 7 s: longer than BLOCK (0.1 s) plus the watchdog's 5 s margin.
-      const admin = new Redis(redis.url);
+      const admin = new Redis(suite.redis.url);
       await admin.client('PAUSE', 7000, 'ALL');
       admin.disconnect();
       await waitFor(() => lines.some((l) => l.includes('blocking read did not return')), 'the watchdog to fire', 15_000);
@@ -200,9 +190,9 @@ describe('more than one server process', () => {
   it('runs one active aggregator per group; a standby takes over with the same numbers', async () => {
     const group = uniquePrefix('lease');
     const stream = `${group}:events`;
-    const first = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    const first = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     await waitFor(() => first.consumer.status.role === 'active', 'the first to become active');
-    const second = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    const second = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     try {
       await waitFor(() => second.consumer.status.role === 'standby', 'the second to stand by');
       expect((await getJson<{ problems: string[] }>(`${second.url}/readyz`)).body.problems).toContain('consumer is standby');
@@ -224,8 +214,8 @@ describe('more than one server process', () => {
   it('takes over when a holder on another host stops renewing its lease', async () => {
     const group = uniquePrefix('foreign');
     const stream = `${group}:events`;
-    await client.set(`wallboard:{${group}}:lease`, 'another-host/4242/abc', 'PX', 1500);
-    const server = await startTestServer(redis.url, { streams: [stream], group, leaseMs: 1500 });
+    await suite.client.set(`wallboard:{${group}}:lease`, 'another-host/4242/abc', 'PX', 1500);
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     try {
       await waitFor(() => server.consumer.status.role === 'standby', 'standing by');
       await waitFor(() => server.consumer.status.role === 'active', 'taking over after the TTL', 10_000);
@@ -243,7 +233,7 @@ describe('start-up errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-config-'));
     const file = join(dir, 'wallboard.config.json');
     writeFileSync(file, JSON.stringify({ timeZone: 'Mars/Olympus', targets: { agentConnect: { target: 85, riskMargin: 0.03 } }, colour: 'red' }));
-    const result = run({ CONFIG_FILE: file, REDIS_URL: redis.url });
+    const result = run({ CONFIG_FILE: file, REDIS_URL: suite.redis.url });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${file}: field "timeZone" = "Mars/Olympus": not an IANA time zone Intl knows`);
     expect(result.stderr).toContain(`${file}: field "targets.agentConnect" = {"target":85,"riskMargin":0.03}: a rate target is a fraction 0..1`);

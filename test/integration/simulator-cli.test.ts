@@ -1,21 +1,9 @@
 // `npm run simulate` as a user runs it: a child process with flags and environment.
 import { spawn } from 'node:child_process';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+import { describe, expect, it } from 'vitest';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 
-let redis: TestRedis;
-let client: Redis;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url);
-});
-
-afterAll(async () => {
-  client.disconnect();
-  await redis.dispose();
-});
+const suite = useTestRedis();
 
 interface Cli {
   exit: Promise<number | null>;
@@ -59,15 +47,15 @@ describe('simulate CLI', () => {
 
   it.each(['SIGINT', 'SIGTERM'] as const)('stops cleanly on %s with a summary, leaving the entries in STREAM_KEY', async (signal) => {
     const streamKey = uniquePrefix('cli');
-    const run = cli(['--seed', '3', '--speed', '10'], { REDIS_URL: redis.url, STREAM_KEY: streamKey });
-    await waitFor(async () => (await client.xlen(streamKey)) > 100, 'the simulator to write its opening roster', 15_000);
+    const run = cli(['--seed', '3', '--speed', '10'], { REDIS_URL: suite.redis.url, STREAM_KEY: streamKey });
+    await waitFor(async () => (await suite.client.xlen(streamKey)) > 100, 'the simulator to write its opening roster', 15_000);
     run.kill(signal);
     expect(await run.exit).toBe(0);
     // Not a terminal: plain log lines, then the summary.
     expect(run.stderr()).toContain(`${signal}: stopping`);
     const summary = run.stderr().match(/normal-day \(seed 3\): ([\d,]+) entries/);
     expect(summary).not.toBeNull();
-    expect(Number(summary![1]!.replace(/,/g, ''))).toBe(await client.xlen(streamKey));
+    expect(Number(summary![1]!.replace(/,/g, ''))).toBe(await suite.client.xlen(streamKey));
     expect(run.stderr()).not.toContain('\r');
   });
 

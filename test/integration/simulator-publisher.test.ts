@@ -1,28 +1,16 @@
 // The simulator against a real private redis-server (and, at the end, the real server):
 // backfill and live mode, reproducibility, stop(), and a feed the server accepts.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decode, fieldsFromArray } from '../../server/core/events.js';
 import { createLineSink } from '../../simulator/publisher.js';
 import { runSimulation, startSimulation, type SimulationOptions } from '../../simulator/run-simulation.js';
-import { startTestRedis, uniquePrefix, waitFor, type TestRedis } from '../support/redis.js';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { snapshotOf, startTestServer } from '../support/server.js';
 
-let redis: TestRedis;
-let client: Redis;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url);
-});
-
-afterAll(async () => {
-  client.disconnect();
-  await redis.dispose();
-});
+const suite = useTestRedis();
 
 async function readStream(key: string): Promise<{ id: string; fields: Record<string, string> }[]> {
-  const rows = await client.xrange(key, '-', '+');
+  const rows = await suite.client.xrange(key, '-', '+');
   return rows.map(([id, flat]) => ({ id, fields: fieldsFromArray(flat) }));
 }
 
@@ -31,7 +19,7 @@ const END = Date.parse('2025-06-02T11:00:00+08:00');
 describe('simulator → Redis', () => {
   it('backfills a span of history with pipelined XADD, every entry valid, in the model order', async () => {
     const streamKey = uniquePrefix('backfill');
-    const options: SimulationOptions = { redisUrl: redis.url, streamKey, seed: 4, backfillMs: 30 * 60_000, live: false, endTs: END };
+    const options: SimulationOptions = { redisUrl: suite.redis.url, streamKey, seed: 4, backfillMs: 30 * 60_000, live: false, endTs: END };
     const simulation = await startSimulation(options);
     const summary = await simulation.done;
     const rows = await readStream(streamKey);
@@ -50,7 +38,7 @@ describe('simulator → Redis', () => {
   it('runs live: entries appear when due, stamped with the wall clock, at the given speed', async () => {
     const streamKey = uniquePrefix('live');
     const began = Date.now();
-    const simulation = await startSimulation({ redisUrl: redis.url, streamKey, seed: 5, speed: 30, durationMs: 90_000 });
+    const simulation = await startSimulation({ redisUrl: suite.redis.url, streamKey, seed: 5, speed: 30, durationMs: 90_000 });
     const summary = await simulation.done;
     const tookMs = Date.now() - began;
     // 90 s simulated at 30x is 3 s of wall time.
@@ -69,20 +57,20 @@ describe('simulator → Redis', () => {
 
   it('stops promptly in live mode and reports what it wrote', async () => {
     const streamKey = uniquePrefix('stop');
-    const simulation = await startSimulation({ redisUrl: redis.url, streamKey, seed: 6 });
-    await waitFor(async () => (await client.xlen(streamKey)) > 0, 'the first entries');
+    const simulation = await startSimulation({ redisUrl: suite.redis.url, streamKey, seed: 6 });
+    await waitFor(async () => (await suite.client.xlen(streamKey)) > 0, 'the first entries');
     const before = Date.now();
     await simulation.stop();
     expect(Date.now() - before).toBeLessThan(1500);
     const summary = await simulation.done;
-    expect(summary.entries).toBe(await client.xlen(streamKey));
+    expect(summary.entries).toBe(await suite.client.xlen(streamKey));
     expect(summary.scenario).toBe('normal-day');
   });
 
   it('continues a backfill in live mode with the same calls (the npm start combination)', async () => {
     const streamKey = uniquePrefix('both');
     const began = Date.now();
-    const simulation = await startSimulation({ redisUrl: redis.url, streamKey, seed: 8, backfillMs: 60 * 60_000, speed: 20, durationMs: 60_000 });
+    const simulation = await startSimulation({ redisUrl: suite.redis.url, streamKey, seed: 8, backfillMs: 60 * 60_000, speed: 20, durationMs: 60_000 });
     const summary = await simulation.done;
     const rows = await readStream(streamKey);
     const history = rows.filter((r) => Number(r.fields['ts']) < began);
@@ -98,10 +86,10 @@ describe('simulator → Redis', () => {
 
   it('rejects a bad scenario or option before writing anything', async () => {
     const streamKey = uniquePrefix('bad');
-    await expect(startSimulation({ redisUrl: redis.url, streamKey, scenario: 'busy-monday' })).rejects.toThrow(/unknown scenario "busy-monday"/);
-    await expect(startSimulation({ redisUrl: redis.url, streamKey, speed: 0 })).rejects.toThrow(/speed must be/);
-    await expect(startSimulation({ redisUrl: redis.url, streamKey, agents: 0 })).rejects.toThrow(/roster.count/);
-    expect(await client.exists(streamKey)).toBe(0);
+    await expect(startSimulation({ redisUrl: suite.redis.url, streamKey, scenario: 'busy-monday' })).rejects.toThrow(/unknown scenario "busy-monday"/);
+    await expect(startSimulation({ redisUrl: suite.redis.url, streamKey, speed: 0 })).rejects.toThrow(/speed must be/);
+    await expect(startSimulation({ redisUrl: suite.redis.url, streamKey, agents: 0 })).rejects.toThrow(/roster.count/);
+    expect(await suite.client.exists(streamKey)).toBe(0);
   });
 
   it('refuses to start when Redis cannot be reached, saying where it looked', async () => {
@@ -112,9 +100,9 @@ describe('simulator → Redis', () => {
 describe('simulator → the real server', () => {
   it.each(['normal-day', 'messy-feed'] as const)('%s: the server applies every valid entry and dead-letters only the malformed ones', async (scenario) => {
     const streamKey = uniquePrefix(scenario);
-    const server = await startTestServer(redis.url, { streams: [streamKey], group: uniquePrefix('group') });
+    const server = await startTestServer(suite.redis.url, { streams: [streamKey], group: uniquePrefix('group') });
     try {
-      const summary = await (await startSimulation({ redisUrl: redis.url, streamKey, scenario, seed: 12, backfillMs: 20 * 60_000, live: false })).done;
+      const summary = await (await startSimulation({ redisUrl: suite.redis.url, streamKey, scenario, seed: 12, backfillMs: 20 * 60_000, live: false })).done;
       const malformed = summary.defects ? Object.entries(summary.defects).filter(([k]) => !['duplicate', 'reordered', 'orphan', 'lostEnd'].includes(k)).reduce((s, [, n]) => s + n, 0) : 0;
       if (scenario === 'messy-feed') expect(malformed).toBeGreaterThan(0);
       const ingest = await waitFor(async () => {

@@ -1,5 +1,7 @@
 // A private redis-server per test suite, on a free port, removed afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrivateRedis, type PrivateRedis } from '../../server/redis/private-redis.js';
@@ -19,6 +21,27 @@ export async function startTestRedis(options: { persist?: boolean } = {}): Promi
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface TestRedisSuite {
+  /** The suite's private redis-server; set once beforeAll has run. */
+  redis: TestRedis;
+  /** A client on it, for the test's own XADDs and reads. */
+  client: Redis;
+}
+
+/** A private redis-server and a client for a whole suite: started before it, removed after. */
+export function useTestRedis(): TestRedisSuite {
+  const suite = {} as TestRedisSuite;
+  beforeAll(async () => {
+    suite.redis = await startTestRedis();
+    suite.client = new Redis(suite.redis.url);
+  });
+  afterAll(async () => {
+    suite.client.disconnect();
+    await suite.redis.dispose();
+  });
+  return suite;
 }
 
 /** A key prefix unique to one test, so tests sharing a server never see each other's keys. */

@@ -7,6 +7,8 @@ export class SizeController implements ReactiveController {
   width: number;
   height: number;
   private observer: ResizeObserver | null = null;
+  private emFor = '';
+  private emPx = 16;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -15,6 +17,16 @@ export class SizeController implements ReactiveController {
     this.width = fallback.width;
     this.height = fallback.height;
     host.addController(this);
+  }
+
+  /** The host's font size in px (1 em), read again when its size changes: fonts follow the screen. */
+  get em(): number {
+    const key = `${this.width}x${this.height}`;
+    if (key !== this.emFor) {
+      this.emFor = key;
+      this.emPx = parseFloat(getComputedStyle(this.host).fontSize) || 16;
+    }
+    return this.emPx;
   }
 
   hostConnected(): void {

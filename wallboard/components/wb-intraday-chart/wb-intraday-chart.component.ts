@@ -25,17 +25,10 @@ export class WbIntradayChart extends LitElement {
 
   private readonly size = new SizeController(this, { width: 640, height: 260 });
   private geometry: IntradayGeometry | null = null;
-  private em = 16;
-  private sizedFor = '';
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const sizeKey = `${this.size.width}x${this.size.height}`;
-    if (sizeKey !== this.sizedFor) {
-      this.sizedFor = sizeKey;
-      this.em = parseFloat(getComputedStyle(this).fontSize) || 16;
-    }
-    const legendPx = 1.6 * this.em;
-    const em = this.em * 0.85;
+    const legendPx = 1.6 * this.size.em;
+    const em = this.size.em * 0.85;
     this.geometry = intradayGeometry(this.buckets, {
       box: {
         width: this.size.width,
@@ -78,7 +71,7 @@ export class WbIntradayChart extends LitElement {
           )}
           ${g.targetY === null ? null : svg`<line class="target" x1=${g.left} x2=${g.right} y1=${g.targetY} y2=${g.targetY}></line>`}
           ${g.serviceLevelPath ? svg`<path class="sl" d=${g.serviceLevelPath}></path>` : null}
-          ${g.serviceLevelPoints.length < 24 ? g.serviceLevelPoints.map((p) => svg`<circle class="sl-dot" cx=${p.x} cy=${p.y} r=${this.em * 0.2}></circle>`) : null}
+          ${g.serviceLevelPoints.length < 24 ? g.serviceLevelPoints.map((p) => svg`<circle class="sl-dot" cx=${p.x} cy=${p.y} r=${this.size.em * 0.2}></circle>`) : null}
           ${g.xTicks.map((t) => svg`<text class="axis" x=${t.at} y=${g.bottom + 4} dy="1em" text-anchor="middle">${i18n.hourMinute(t.value, this.timeZone)}</text>`)}
           ${g.bars.length === 0 ? svg`<text class="empty" x=${(g.left + g.right) / 2} y=${(g.top + g.bottom) / 2}>${i18n.t('chart.noData')}</text>` : null}
         </svg>

@@ -32,16 +32,9 @@ export class WbTargetChart extends LitElement {
 
   private readonly size = new SizeController(this, { width: 220, height: 90 });
   private geometry: TargetHistoryGeometry | null = null;
-  private em = 16;
-  private sizedFor = '';
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const sizeKey = `${this.size.width}x${this.size.height}`;
-    if (sizeKey !== this.sizedFor) {
-      this.sizedFor = sizeKey;
-      this.em = parseFloat(getComputedStyle(this).fontSize) || 16;
-    }
-    const em = this.em * 0.75;
+    const em = this.size.em * 0.75;
     this.geometry =
       this.spec && this.span.end > this.span.start
         ? targetHistoryGeometry(this.points, this.spec, {
@@ -60,7 +53,7 @@ export class WbTargetChart extends LitElement {
     const g = this.geometry;
     const { i18n } = this;
     if (!g) return html``;
-    const r = this.em * 0.5;
+    const r = this.size.em * 0.5;
     return html`<svg viewBox="0 0 ${g.box.width} ${g.box.height}" role="img" aria-label=${this.label}>
       ${g.zones.map((z) => svg`<rect class="zone ${z.status}" x=${g.left} width=${g.right - g.left} y=${z.y} height=${z.height}></rect>`)}
       <line class="target" x1=${g.left} x2=${g.right} y1=${g.targetY} y2=${g.targetY}></line>
