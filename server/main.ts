@@ -1,11 +1,12 @@
 // Composition root: the only place that reads process.env, starts a private Redis when none
 // is given, and turns signals into an orderly stop.
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
 import { RedisBinaryMissingError, startPrivateRedis, type PrivateRedis } from './redis/private-redis.js';
 import { startServer, type RunningServer } from './create-server.js';
 
 export interface StartedStack {
+  config: ServerConfig;
   server: RunningServer;
   privateRedis: PrivateRedis | null;
   redisUrl: string;
@@ -26,6 +27,7 @@ export async function startFromEnvironment(): Promise<StartedStack> {
   }
   const server = await startServer({ ...config, redisUrl }, log);
   return {
+    config,
     server,
     privateRedis,
     redisUrl,

@@ -21,7 +21,7 @@ async function historyGap(redisUrl: string, stream: string): Promise<number> {
 
 void runUntilSignalled(async () => {
   const stack = await startFromEnvironment();
-  const stream = process.env['STREAM_KEYS']?.split(',')[0]?.trim() || 'wallboard:events';
+  const stream = stack.config.streams[0]!;
   const backfillMs = await historyGap(stack.redisUrl, stream);
   const simulation = await startSimulation({
     redisUrl: stack.redisUrl,

@@ -8,6 +8,7 @@ import {
   entryIdMs,
   getOrCreate,
   type CallRecord,
+  type ComplaintRecord,
   type State,
   type Visit,
 } from './state.js';
@@ -94,22 +95,8 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
     case 'call.answered':
     case 'call.abandoned':
       return onOutcome(state, event, appendedAt, config);
-    case 'call.held': {
-      const call = touchCall(state, event.callId, event.ts, appendedAt, true);
-      if (!call.hold) {
-        if (event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts, false);
-      } else if (call.hold.openedByCheck && event.ts < call.hold.sinceTs) {
-        // The hold was opened by its first check, which came first: count that check now.
-        const hold = call.hold;
-        const firstCheckTs = hold.sinceTs;
-        const { due, onTime } = checkCounts(firstCheckTs - event.ts, config.holdCheckIntervalMs);
-        hold.sinceTs = event.ts;
-        hold.openedByCheck = false;
-        hold.missed += due - onTime;
-        countToday(state, firstCheckTs, config, { holdChecksDue: due, holdChecksOnTime: onTime });
-      }
-      return;
-    }
+    case 'call.held':
+      return onHeld(state, event, appendedAt, config);
     case 'call.hold_check':
       return onHoldCheck(state, event, appendedAt, config);
     case 'call.resumed': {
@@ -131,13 +118,13 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
     case 'agent.state':
       return onAgentState(state, event);
     case 'complaint.opened': {
-      const c = getOrCreate(state.complaints, event.complaintId, () => ({ id: event.complaintId, openedTs: null, dueTs: null, repliedTs: null }));
+      const c = complaint(state, event.complaintId);
       c.openedTs = event.ts;
       c.dueTs = event.dueTs ?? event.ts + config.complaintReplyMs;
       return;
     }
     case 'complaint.replied': {
-      const c = getOrCreate(state.complaints, event.complaintId, () => ({ id: event.complaintId, openedTs: null, dueTs: null, repliedTs: null }));
+      const c = complaint(state, event.complaintId);
       if (c.repliedTs !== null) return;
       placeInDay(state, event.ts, config); // a reply may be the first event of a new day
       c.repliedTs = event.ts;
@@ -271,6 +258,27 @@ function syncWaiting(state: State, call: CallRecord, queue: string): void {
   const waiting = state.waiting.get(queue);
   waiting?.delete(call.id);
   if (waiting?.size === 0) state.waiting.delete(queue);
+}
+
+function complaint(state: State, id: string): ComplaintRecord {
+  return getOrCreate(state.complaints, id, () => ({ id, openedTs: null, dueTs: null, repliedTs: null }));
+}
+
+function onHeld(state: State, event: EventOf<'call.held'>, appendedAt: number, config: CoreConfig): void {
+  const call = touchCall(state, event.callId, event.ts, appendedAt, true);
+  if (!call.hold) {
+    if (event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts, false);
+    return;
+  }
+  if (!call.hold.openedByCheck || event.ts >= call.hold.sinceTs) return;
+  // The hold was opened by its first check, which came first: count that check now.
+  const hold = call.hold;
+  const firstCheckTs = hold.sinceTs;
+  const { due, onTime } = checkCounts(firstCheckTs - event.ts, config.holdCheckIntervalMs);
+  hold.sinceTs = event.ts;
+  hold.openedByCheck = false;
+  hold.missed += due - onTime;
+  countToday(state, firstCheckTs, config, { holdChecksDue: due, holdChecksOnTime: onTime });
 }
 
 function onHoldCheck(state: State, event: EventOf<'call.hold_check'>, appendedAt: number, config: CoreConfig): void {

@@ -64,6 +64,9 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
   const agents = [...state.agents.values()].filter((a) => agentInView(a, view, queueSet));
   const agentCounts = emptyAgentCounts();
   for (const a of agents) agentCounts[a.state] += 1;
+  // Agents by state per queue they serve, in one pass over every agent.
+  const agentsByQueue = new Map<string, Record<AgentState, number>>();
+  for (const a of state.agents.values()) for (const q of a.queues) getOrCreate(agentsByQueue, q, emptyAgentCounts)[a.state] += 1;
 
   const standard = emptyCounts();
   const vip = emptyCounts();
@@ -72,6 +75,7 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
   let vipWaitingTotal = 0;
   let expiredNow = 0;
   const nowMinute = minuteIndex(now);
+  const rollingTotal = emptyCounts();
 
   const queues: QueueStats[] = queueIds.map((id) => {
     const dayCounts = day.queues.get(id);
@@ -96,8 +100,8 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     waitingTotal += waiting;
     vipWaitingTotal += vipWaiting;
     if (oldest !== null && (oldestQueuedTs === null || oldest < oldestQueuedTs)) oldestQueuedTs = oldest;
-    const queueAgents = emptyAgentCounts();
-    for (const a of state.agents.values()) if (a.queues.includes(id)) queueAgents[a.state] += 1;
+    const rolling = rollingCounts(state, id, nowMinute);
+    addCounts(rollingTotal, rolling);
     return {
       id,
       waiting,
@@ -112,8 +116,8 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
       shortAbandoned: counts.shortAbandoned,
       expired: counts.expired,
       vipWaiting,
-      window15m: windowStats(rollingCounts(state, id, nowMinute)),
-      agents: queueAgents,
+      window15m: windowStats(rolling),
+      agents: agentsByQueue.get(id) ?? emptyAgentCounts(),
     };
   });
 
@@ -165,7 +169,7 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     day: day.day,
     timeZone: config.timeZone,
     kpis: computeKpis(totals, handled(standard), handled(vip), config),
-    window15m: windowStats(sumCounts(queueIds.map((q) => rollingCounts(state, q, nowMinute)))),
+    window15m: windowStats(rollingTotal),
     agentList: agents.map(agentRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     intraday: intradayBuckets(state, day, queueIds, view.detail === true, now),
     recentAbandons: state.recentAbandons.filter((r) => queueSet === null || queueSet.has(r.queue)),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { View } from '../core/snapshot-types.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
+import { withTimeout } from '../with-timeout.js';
 
 export interface AppDeps {
   source: SnapshotSource;
@@ -68,12 +69,4 @@ export function createApp(deps: AppDeps): Express {
     else res.status(503).type('text').send('The wallboard is not built yet: run "npm run build" (npm start does it for you).');
   });
   return app;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -39,9 +39,6 @@ export const viewSchema = z.strictObject({
 });
 
 export interface Realtime {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
-  /** Pushes pending changes now (tests and shutdown); normally the timer does it. */
-  flush(): void;
   close(): Promise<void>;
 }
 
@@ -118,8 +115,6 @@ export function createRealtime(httpServer: HttpServer, source: SnapshotSource, o
   timer.unref();
 
   return {
-    io,
-    flush: push,
     close: async () => {
       clearInterval(timer);
       await io.close();

@@ -15,6 +15,7 @@ import type { Logger } from '../log.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { DeadLetterSink } from './dead-letters.js';
 import type { Lease } from './lease.js';
+import { withTimeout } from '../with-timeout.js';
 
 export interface StreamConsumerOptions {
   streams: string[];
@@ -258,19 +259,13 @@ export class StreamConsumer {
       'BLOCK', this.options.blockMs,
       'STREAMS', ...streams, ...streams.map(() => '>'),
     ) as Promise<StreamReply>;
-    let timer: NodeJS.Timeout | undefined;
-    const watchdog = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`blocking read did not return within ${this.options.blockMs + 5000} ms`)), this.options.blockMs + 5000);
-    });
     try {
-      return await Promise.race([read, watchdog]);
+      return await withTimeout(read, this.options.blockMs + 5000, 'blocking read did not return');
     } catch (error) {
       read.catch(() => {});
       connection.disconnect();
       if (this.blocking === connection) this.blocking = null;
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

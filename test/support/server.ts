@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
-import { createLogger, silentLogger, type Logger } from '../../server/log.js';
+import { silentLogger, type Logger } from '../../server/log.js';
 import { startServer, type RunningServer } from '../../server/create-server.js';
 import { freePort } from '../../server/redis/private-redis.js';
 import { applyDelta, type Delta } from '../../server/realtime/delta.js';
@@ -28,8 +28,6 @@ export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = 
 export async function startTestServer(redisUrl: string, overrides: Partial<ServerConfig> = {}, log: Logger = silentLogger): Promise<RunningServer> {
   return startServer(testConfig(redisUrl, overrides), log);
 }
-
-export const debugLogger = createLogger({ format: 'pretty', level: 'debug' });
 
 export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
   const res = await fetch(url);
