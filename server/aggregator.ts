@@ -4,7 +4,8 @@ import { apply, skipInvalid } from './core/apply.js';
 import type { CoreConfig } from './core/core-config.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
-import type { Snapshot, View } from './core/snapshot-types.js';
+import type { Snapshot } from './contract/snapshot.js';
+import type { View } from './contract/view.js';
 import { compareEntryIds, initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
 export interface RawEntry {

@@ -1,6 +1,7 @@
 // The snapshot as served: the pure core's numbers plus whether the feed behind them is
 // current, so a screen can say "data from HH:MM:SS" when the feed stops while the server runs.
-import type { FeedStatus, Snapshot, View } from './core/snapshot-types.js';
+import type { FeedStatus, Snapshot } from './contract/snapshot.js';
+import type { View } from './contract/view.js';
 import type { SnapshotSource } from './realtime/create-realtime.js';
 import type { ConsumerStatus } from './redis/stream-consumer.js';
 

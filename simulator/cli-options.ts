@@ -160,7 +160,7 @@ export function helpText(): string {
   return [
     'Usage: npm run simulate -- [flags]',
     '',
-    'Writes call-centre events in the contract\'s shape (shared/docs/event-contract.md) into a Redis',
+    'Writes call-centre events in the contract\'s shape (docs/event-contract.md) into a Redis',
     'stream, live (event times = wall clock) or as a backfill of recent history.',
     '',
     'Flags:',

@@ -13,7 +13,7 @@ import {
   type Visit,
 } from './state.js';
 import { countToday, placeInDay, pruneRolling, rebookVisit } from './tallies.js';
-import { MINUTE_MS } from './windows.js';
+import { MINUTE_MS } from '../contract/constants.js';
 
 export interface Entry {
   /** The stream key the entry came from. */

@@ -1,6 +1,7 @@
 // What the pure core needs to know about a deployment. Defaults are the handbook figures
-// (shared/docs/service-standards.md) and the contract's defaults.
-import type { KpiId } from './snapshot-types.js';
+// (docs/service-standards.md) and the contract's defaults.
+import { DEFAULT_TIME_ZONE } from '../contract/constants.js';
+import type { KpiId } from '../contract/snapshot.js';
 
 export interface KpiTarget {
   /** The target: a fraction 0..1 for rates, points 0..100 for satisfaction. */
@@ -44,7 +45,7 @@ export const DEFAULT_TARGETS: Record<KpiId, KpiTarget> = {
 };
 
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
   serviceLevelMs: 20_000,
   serviceLevelTarget: 0.8,
   shortAbandonMs: 0,

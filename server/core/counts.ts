@@ -1,7 +1,7 @@
 // Counts of queue visits and the rates derived from them. A queue visit contributes to today's
 // counters, the intraday bucket and the rolling window; when a late or out-of-order event
 // changes what we know of a visit, its old contribution is taken back and the new one added.
-import type { Rate, WindowStats } from './snapshot-types.js';
+import type { Rate, WindowStats } from '../contract/snapshot.js';
 
 export interface Counts {
   /** Visits that entered the queue (anchored at queue time). */

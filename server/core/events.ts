@@ -1,21 +1,8 @@
-// The event contract (shared/docs/event-contract.md, version 1) in code. One zod schema per
+// The event contract (docs/event-contract.md, version 1) in code. One zod schema per
 // event type gives both the runtime validation of stream entries and the QueueEvent union;
 // the server, the simulator and any adapter encode and decode through this module only.
 import { z } from 'zod';
-
-export const TIERS = ['standard', 'silver', 'gold', 'diamond'] as const;
-export type Tier = (typeof TIERS)[number];
-
-export const AGENT_STATES = ['available', 'ringing', 'talking', 'hold', 'acw', 'paused', 'offline'] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
-
-export const TRANSFER_MODES = ['warm', 'cold'] as const;
-export type TransferMode = (typeof TRANSFER_MODES)[number];
-
-/** Silver, gold and diamond are VIP (service-standards.md, "VIP tiers"). */
-export function isVipTier(tier: Tier): boolean {
-  return tier !== 'standard';
-}
+import { AGENT_STATES, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
 
 // Stream fields are strings; these turn them into typed values with a reason when they fail.
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'longer than 128 characters');
@@ -99,7 +86,6 @@ export const eventSchemas = {
   'complaint.replied': z.object({ ...base, type: z.literal('complaint.replied'), complaintId: id }),
 } as const;
 
-export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
 export type EventType = keyof typeof eventSchemas;
 
 export const queueEventSchema = z.discriminatedUnion('type', [

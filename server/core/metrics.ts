@@ -1,12 +1,7 @@
 // The hotline KPIs of service-standards.md against their configured targets.
 import type { CoreConfig } from './core-config.js';
-import type { Kpi, KpiId, KpiStatus, Totals } from './snapshot-types.js';
-
-export function kpiStatus(value: number | null, target: number, riskMargin: number): KpiStatus {
-  if (value === null) return 'noData';
-  if (value >= target) return 'met';
-  return value >= target - riskMargin ? 'atRisk' : 'missed';
-}
+import { kpiStatus } from '../contract/kpi-status.js';
+import type { Kpi, KpiId, Totals } from '../contract/snapshot.js';
 
 interface KpiSource {
   id: KpiId;

@@ -2,10 +2,11 @@
 // one view (all queues, some queues, or one team). Pure: `now` is passed in.
 import type { CoreConfig } from './core-config.js';
 import { addCounts, asaMs, connectRate, emptyCounts, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
-import { AGENT_STATES, isVipTier, type AgentState } from './events.js';
+import { AGENT_STATES, isVipTier, type AgentState } from '../contract/vocabulary.js';
 import { missedChecks } from './apply.js';
 import { computeKpis } from './metrics.js';
-import type { AgentRow, HeldCall, IntradayBucket, QueueStats, Snapshot, Totals, View } from './snapshot-types.js';
+import type { AgentRow, HeldCall, IntradayBucket, QueueStats, Snapshot, Totals } from '../contract/snapshot.js';
+import type { View } from '../contract/view.js';
 import {
   emptyDayCounters,
   emptyQueueDayCounts,
@@ -17,16 +18,12 @@ import {
   type QueueDayCounts,
   type State,
 } from './state.js';
-import { BUCKET_MS, bucketIndex, dayWindow, minuteIndex, WINDOW_MINUTES } from './windows.js';
+import { BUCKET_MS, WINDOW_MINUTES } from '../contract/constants.js';
+import { LISTS } from '../contract/delta.js';
+import { bucketIndex, dayWindow, minuteIndex } from './windows.js';
 
 export function emptyAgentCounts(): Record<AgentState, number> {
   return Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
-}
-
-/** Canonical text of a view: equal views share a room and a snapshot. */
-export function viewKey(view: View): string {
-  const queues = [...new Set(view.queues ?? [])].sort().join(',');
-  return `q=${queues}|t=${view.team ?? ''}|d=${view.detail ? 1 : 0}`;
 }
 
 /** Today's counters as of `now`: empty when local midnight has passed with no event since. */
@@ -170,7 +167,7 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     timeZone: config.timeZone,
     kpis: computeKpis(totals, handled(standard), handled(vip), config),
     window15m: windowStats(rollingTotal),
-    agentList: agents.map(agentRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    agentList: agents.map(agentRow).sort(LISTS.agentList.compare),
     intraday: intradayBuckets(state, day, queueIds, view.detail === true, now),
     recentAbandons: state.recentAbandons.filter((r) => queueSet === null || queueSet.has(r.queue)),
     thresholds: {
@@ -219,7 +216,7 @@ function heldCalls(state: State, config: CoreConfig, now: number, view: View, qu
       checksMissed: hold.missed + missedChecks(hold.lastCheckTs, now, config.holdCheckIntervalMs),
     });
   }
-  return held.sort((a, b) => a.nextCheckDueTs - b.nextCheckDueTs || (a.callId < b.callId ? -1 : 1));
+  return held.sort(LISTS.held.compare);
 }
 
 function complaintCounts(state: State, day: DayStats, now: number) {
@@ -257,8 +254,7 @@ function intradayBuckets(state: State, day: DayStats, queueIds: string[], perQue
     const counts = totals.get(index) ?? emptyQueueDayCounts();
     out.push(bucket(null, day.startTs + index * BUCKET_MS, counts, day.counterBuckets.get(index) ?? emptyDayCounters(), complaints.get(index) ?? null));
   }
-  const key = (b: IntradayBucket) => b.queue ?? '';
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.startTs - b.startTs));
+  return out.sort(LISTS.intraday.compare);
 }
 
 /** Complaints by interval: replied ones where they were replied, open overdue ones where they fell due. */

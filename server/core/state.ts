@@ -1,8 +1,8 @@
 // The aggregate state: what the core knows after applying a prefix of the stream. Plain data
 // (Maps and records) so it can be checkpointed as JSON and restored byte for byte.
-import type { AgentState, Tier } from './events.js';
+import type { AgentState, Tier } from '../contract/vocabulary.js';
 import { emptyCounts, type Counts } from './counts.js';
-import type { IngestCounters, RecentAbandon } from './snapshot-types.js';
+import type { IngestCounters, RecentAbandon } from '../contract/snapshot.js';
 import type { DayWindow } from './windows.js';
 
 export type Outcome = 'answered' | 'abandoned' | 'expired';

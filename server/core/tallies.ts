@@ -3,7 +3,7 @@
 // contribution and adds the new one, so out-of-order events converge on the same counts.
 import type { CoreConfig } from './core-config.js';
 import { addCounts, emptyCounts, type Counts } from './counts.js';
-import { isVipTier, type Tier } from './events.js';
+import { isVipTier, type Tier } from '../contract/vocabulary.js';
 import {
   emptyDayCounters,
   emptyQueueDayCounts,
@@ -15,7 +15,8 @@ import {
   type State,
   type Visit,
 } from './state.js';
-import { bucketIndex, dayWindow, minuteIndex, WINDOW_MINUTES } from './windows.js';
+import { WINDOW_MINUTES } from '../contract/constants.js';
+import { bucketIndex, dayWindow, minuteIndex } from './windows.js';
 
 export type DayPlace = 'today' | 'past';
 

@@ -1,10 +1,7 @@
 // Calendar days of a time zone, 15-minute intraday buckets and 1-minute rolling buckets.
 // Pure: Intl does the time-zone arithmetic, no clock is read here.
 
-export const BUCKET_MS = 15 * 60_000;
-export const MINUTE_MS = 60_000;
-/** The rolling window the snapshot reports. */
-export const WINDOW_MINUTES = 15;
+import { BUCKET_MS, MINUTE_MS } from '../contract/constants.js';
 
 export interface DayWindow {
   /** YYYY-MM-DD in the time zone. */

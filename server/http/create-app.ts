@@ -1,8 +1,8 @@
 // The REST read API, health endpoints and the built wallboard, on one origin.
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { View } from '../core/snapshot-types.js';
+import { parseViewQuery } from '../contract/view.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
 import { withTimeout } from '../with-timeout.js';
@@ -16,32 +16,17 @@ export interface AppDeps {
   startedAt: number;
 }
 
-function viewFromQuery(req: Request): View | string {
-  const view: View = {};
-  const { queues, team, detail } = req.query;
-  if (queues !== undefined) {
-    if (typeof queues !== 'string') return 'queues must be given once, as a comma-separated list';
-    view.queues = queues.split(',').map((q) => q.trim()).filter(Boolean);
-  }
-  if (team !== undefined) {
-    if (typeof team !== 'string' || team === '') return 'team must be one non-empty value';
-    view.team = team;
-  }
-  if (detail !== undefined) view.detail = detail === '1' || detail === 'true';
-  return view;
-}
-
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
 
   app.get('/api/v1/snapshot', (req, res) => {
-    const view = viewFromQuery(req);
-    if (typeof view === 'string') {
-      res.status(400).json({ error: view });
+    const parsed = parseViewQuery(req.query);
+    if (!parsed.ok) {
+      res.status(400).json({ error: parsed.reason });
       return;
     }
-    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(Date.now(), view));
+    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(Date.now(), parsed.view));
   });
 
   app.get('/healthz', (_req, res) => {

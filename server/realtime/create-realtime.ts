@@ -4,12 +4,12 @@
 // client shows changed.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
-import type { Snapshot, View } from '../core/snapshot-types.js';
-import { viewKey } from '../core/snapshot.js';
+import type { Snapshot } from '../contract/snapshot.js';
+import type { View } from '../contract/view.js';
+import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
-import { diffSnapshot } from './delta.js';
-import type { ClientToServerEvents, ServerToClientEvents } from './protocol.js';
+import { diffSnapshot } from '../contract/delta.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 
 export interface SnapshotSource {
   snapshot(now: number, view: View): Snapshot;
@@ -32,12 +32,6 @@ interface Room {
 
 type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>;
 
-export const viewSchema = z.strictObject({
-  queues: z.array(z.string().min(1).max(128)).max(500).optional(),
-  team: z.string().min(1).max(128).optional(),
-  detail: z.boolean().optional(),
-});
-
 export interface Realtime {
   close(): Promise<void>;
 }
@@ -53,13 +47,13 @@ export function createRealtime(httpServer: HttpServer, source: SnapshotSource, o
   const idleRecheckMs = options.idleRecheckMs ?? 1000;
 
   function subscribe(socket: WallboardSocket, rawView: unknown): void {
-    const parsed = viewSchema.safeParse(rawView ?? {});
-    if (!parsed.success) {
-      log.warn('rejected a subscription with an invalid view', { socket: socket.id, reason: parsed.error.issues[0]?.message });
+    const parsed = parseView(rawView);
+    if (!parsed.ok) {
+      log.warn('rejected a subscription with an invalid view', { socket: socket.id, reason: parsed.reason });
       socket.disconnect(true);
       return;
     }
-    const view: View = parsed.data;
+    const view = parsed.view;
     const key = viewKey(view);
     const name = `view:${key}`;
     if (socket.data.room && socket.data.room !== name) void socket.leave(socket.data.room);

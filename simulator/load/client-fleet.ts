@@ -4,8 +4,8 @@
 // seq) and late ones. Clients do not rebuild the snapshot: the measurement must not be
 // limited by the measuring side more than necessary.
 import { io, type Socket } from 'socket.io-client';
-import type { IngestStats } from '../../server/core/snapshot-types.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/protocol.js';
+import type { IngestStats } from '../../server/contract/snapshot.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/contract/protocol.js';
 
 export interface FleetStepMetrics {
   /** Latency samples, ms, one per delta or snapshot carrying a newer ingest. */

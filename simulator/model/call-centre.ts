@@ -1,7 +1,8 @@
 // The call centre as a discrete-event simulation: pure and seeded, with no clock of its own.
 // The caller pulls contract events in time order with next()/takeUntil(); the model advances
 // exactly as far as needed to produce them. Same config, seed and start time: same events.
-import type { AgentState, EventInput, Tier } from '../../server/core/events.js';
+import type { AgentState, Tier } from '../../server/contract/vocabulary.js';
+import type { EventInput } from '../../server/core/events.js';
 import { nextArrival, windowValue } from './arrival-profile.js';
 import { holdCheckGapMs, planCall, planComplaint, surveyScore, type CallPlan } from './call-plan.js';
 import { isAlwaysZero, sample } from './distributions.js';

@@ -1,8 +1,8 @@
 // Everything the call-centre model needs to know, as plain data. Scenarios build one of these;
 // the model never reads flags or the environment. validateModelConfig fails fast with the
 // field, the value and the reason, before a single event is drawn.
-import type { Tier } from '../../server/core/events.js';
-import { TIERS } from '../../server/core/events.js';
+import type { Tier } from '../../server/contract/vocabulary.js';
+import { TIERS } from '../../server/contract/vocabulary.js';
 import type { ArrivalPlan, TimeWindow } from './arrival-profile.js';
 import { validateDistribution, type Distribution } from './distributions.js';
 

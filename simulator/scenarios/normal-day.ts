@@ -2,7 +2,7 @@
 // IVR self-service, holds, transfers, surveys, complaints and breaks. Every other realistic
 // scenario starts from this one and changes a few figures. At the default peak of 0.25 calls
 // per second the feed runs at a few events per second, cheap enough for `npm start`.
-import type { Tier } from '../../server/core/events.js';
+import type { Tier } from '../../server/contract/vocabulary.js';
 import { handleTime, lognormal, never, uniform } from '../model/distributions.js';
 import type { HoldHabit, ModelConfig, QueueSpec } from '../model/model-config.js';
 import type { ArrivalPlan } from '../model/arrival-profile.js';

@@ -3,8 +3,8 @@
 import { parseScreenConfig, viewOf } from '../../wallboard/config/screen-config.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore } from '../../wallboard/store/wallboard-store.js';
-import type { Delta } from '../../server/realtime/delta.js';
-import type { Snapshot } from '../../server/core/snapshot-types.js';
+import type { Delta } from '../../server/contract/delta.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
 import '../../wallboard/components/wb-lead-view/wb-lead-view.js';
 import '../../wallboard/components/wb-tv-view/wb-tv-view.js';
 import { FakeSocket } from '../e2e/support/fake-socket.js';

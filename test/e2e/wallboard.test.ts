@@ -2,7 +2,7 @@
 // process) reading a real Redis stream. Events go in by XADD, as any producer's would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Snapshot } from '../../server/core/snapshot-types.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
 import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
 import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { encodeArgs, fieldsFromArray, type EventInput } from '../../server/core/events.js';
-import type { Snapshot } from '../../server/core/snapshot-types.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
 import { createLogger } from '../../server/log.js';
 import { startPrivateRedis } from '../../server/redis/private-redis.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';

@@ -6,9 +6,10 @@ import { loadConfig, type ServerConfig } from '../../server/config.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import { startServer, type RunningServer } from '../../server/create-server.js';
 import { freePort } from '../../server/redis/private-redis.js';
-import { applyDelta, type Delta } from '../../server/realtime/delta.js';
-import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/realtime/protocol.js';
-import type { Snapshot, View } from '../../server/core/snapshot-types.js';
+import { applyDelta, type Delta } from '../../server/contract/delta.js';
+import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
+import type { View } from '../../server/contract/view.js';
 import { waitFor } from './redis.js';
 
 export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig & { redisUrl: string } {

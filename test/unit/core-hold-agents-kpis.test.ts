@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../server/core/apply.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
-import { kpiStatus } from '../../server/core/metrics.js';
+import { kpiStatus } from '../../server/contract/kpi-status.js';
 import { initialState, type State } from '../../server/core/state.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
 import type { EventInput } from '../../server/core/events.js';

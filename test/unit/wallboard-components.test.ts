@@ -4,8 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
 import { encode } from '../../server/core/events.js';
-import type { Snapshot } from '../../server/core/snapshot-types.js';
-import { diffSnapshot } from '../../server/realtime/delta.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
+import { diffSnapshot } from '../../server/contract/delta.js';
 import { seriesOf } from '../../wallboard/charts/intraday-geometry.js';
 import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { parseScreenConfig, viewOf } from '../../wallboard/config/screen-config.js';

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 // Weeks on a kiosk: turning pages and ticking clocks must not leave nodes behind.
 import { describe, expect, it } from 'vitest';
-import type { QueueStats } from '../../server/core/snapshot-types.js';
+import type { QueueStats } from '../../server/contract/snapshot.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import '../../wallboard/components/wb-hold-board/wb-hold-board.js';
 import '../../wallboard/components/wb-queue-table/wb-queue-table.js';
-import type { HeldCall } from '../../server/core/snapshot-types.js';
+import type { HeldCall } from '../../server/contract/snapshot.js';
 
 function countNodes(root: Node): number {
   let n = 0;

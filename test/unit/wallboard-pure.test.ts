@@ -1,11 +1,12 @@
 // The wallboard's pure parts: translations, the screen link, clock maths and chart geometry.
 import { describe, expect, it } from 'vitest';
-import type { IntradayBucket, Kpi } from '../../server/core/snapshot-types.js';
+import type { IntradayBucket, Kpi } from '../../server/contract/snapshot.js';
 import { agentBarGeometry } from '../../wallboard/charts/agent-bar-geometry.js';
 import { bulletGeometry, gaugeDomain, gaugeGeometry } from '../../wallboard/charts/gauge-geometry.js';
 import { intradayGeometry, seriesOf } from '../../wallboard/charts/intraday-geometry.js';
 import { cumulativeSeries, SERIES_PARTS, statusOf, targetHistoryGeometry, type CumulativePoint } from '../../wallboard/charts/target-history-geometry.js';
-import { BUCKET_MS, chartSpan, dayStartOf, hourTicks, localMinutes } from '../../wallboard/charts/time-axis.js';
+import { BUCKET_MS } from '../../server/contract/constants.js';
+import { chartSpan, dayStartOf, hourTicks, localMinutes } from '../../wallboard/charts/time-axis.js';
 import { pageAt, pageCount, rowsThatFit } from '../../wallboard/components/pagination.js';
 import { holdTiming } from '../../wallboard/components/wb-hold-board/hold-timing.js';
 import { keepUnchanged, targetCards } from '../../wallboard/components/wb-target-history/target-cards.js';

@@ -2,8 +2,8 @@
 // diffSnapshot and applied with its applyDelta), resync on a gap, connection honesty (the server
 // gone, or its feed down or catching up, as it pushes), batching.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FeedStatus, Snapshot } from '../../server/core/snapshot-types.js';
-import { diffSnapshot } from '../../server/realtime/delta.js';
+import type { FeedStatus, Snapshot } from '../../server/contract/snapshot.js';
+import { diffSnapshot } from '../../server/contract/delta.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore, type WallboardState } from '../../wallboard/store/wallboard-store.js';
 import { FakeSocket } from '../e2e/support/fake-socket.js';

@@ -1,7 +1,7 @@
 // Geometry of the agents-by-state bar: one segment per state in a fixed order, widths in
 // proportion to the counts. Offline agents are left out of the bar (they are not on the floor).
 import { scaleLinear } from 'd3-scale';
-import type { AgentState } from '../../server/core/events.js';
+import type { AgentState } from '../../server/contract/vocabulary.js';
 
 /** The order states appear in, from ready to away. */
 export const BAR_STATES = ['available', 'ringing', 'talking', 'hold', 'acw', 'paused'] as const satisfies readonly AgentState[];

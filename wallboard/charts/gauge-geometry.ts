@@ -3,7 +3,7 @@
 // at-risk / met zones, the value arc and a target tick. Pure: D3 maths in, path strings out.
 import { arc } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import type { Kpi } from '../../server/core/snapshot-types.js';
+import type { Kpi } from '../../server/contract/snapshot.js';
 
 export type GaugeKpi = Pick<Kpi, 'value' | 'target' | 'riskFloor' | 'unit'>;
 

@@ -3,8 +3,9 @@
 // own 0–100 % scale. Pure: buckets and sizes in, coordinates and paths out.
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
-import type { IntradayBucket } from '../../server/core/snapshot-types.js';
-import { BUCKET_MS, chartSpan, hourStep, hourTicks } from './time-axis.js';
+import type { IntradayBucket } from '../../server/contract/snapshot.js';
+import { BUCKET_MS } from '../../server/contract/constants.js';
+import { chartSpan, hourStep, hourTicks } from './time-axis.js';
 
 export interface ChartBox {
   width: number;

@@ -4,10 +4,12 @@
 // the risk floor so each piece carries its status. Pure: buckets and sizes in, paths out.
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { IntradayBucket, KpiId, KpiStatus } from '../../server/core/snapshot-types.js';
+import type { IntradayBucket, KpiId, KpiStatus } from '../../server/contract/snapshot.js';
 import { gaugeDomain } from './gauge-geometry.js';
 import type { AxisTick, ChartBox } from './intraday-geometry.js';
-import { BUCKET_MS, hourStep, hourTicks, type ChartSpan } from './time-axis.js';
+import { BUCKET_MS } from '../../server/contract/constants.js';
+import { statusAgainst } from '../../server/contract/kpi-status.js';
+import { hourStep, hourTicks, type ChartSpan } from './time-axis.js';
 
 /** The hotline KPIs, plus the service level against its own target. */
 export type HistorySeriesId = KpiId | 'serviceLevel';
@@ -83,9 +85,7 @@ export type LineStatus = Exclude<KpiStatus, 'noData'>;
 
 /** The server's rule: met at or above target, at risk down to the floor, missed below. */
 export function statusOf(value: number | null, spec: HistoryTarget): KpiStatus {
-  if (value === null) return 'noData';
-  if (value >= spec.target) return 'met';
-  return value >= spec.riskFloor ? 'atRisk' : 'missed';
+  return statusAgainst(value, spec.target, spec.riskFloor);
 }
 
 export interface TargetHistoryGeometry {

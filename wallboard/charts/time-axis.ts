@@ -1,8 +1,7 @@
 // Time-of-day helpers for charts over 15-minute buckets, in the call centre's time zone (not
 // the browser's: a kiosk's clock setting must not move the floor's day).
-import type { IntradayBucket } from '../../server/core/snapshot-types.js';
-
-export const BUCKET_MS = 15 * 60_000;
+import { BUCKET_MS } from '../../server/contract/constants.js';
+import type { IntradayBucket } from '../../server/contract/snapshot.js';
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 

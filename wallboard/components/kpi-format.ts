@@ -1,5 +1,5 @@
 // How a KPI's value and target read, shared by the gauge and the tile.
-import type { Kpi, KpiStatus } from '../../server/core/snapshot-types.js';
+import type { Kpi, KpiStatus } from '../../server/contract/snapshot.js';
 import type { I18n, MessageKey } from '../i18n/i18n.js';
 
 export function kpiValueText(kpi: Pick<Kpi, 'value' | 'unit'>, i18n: I18n): string {

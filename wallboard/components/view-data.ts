@@ -1,9 +1,9 @@
 // Slices of a snapshot that the views hand to their components, memoised on the identity of
 // the lists they come from: applyDelta keeps unchanged lists as they were, so an unchanged
 // slice keeps its identity and the component below does not render again.
-import type { IntradayBucket, Kpi, KpiId, QueueStats } from '../../server/core/snapshot-types.js';
+import type { IntradayBucket, Kpi, KpiId, QueueStats } from '../../server/contract/snapshot.js';
 import { seriesOf } from '../charts/intraday-geometry.js';
-import { BUCKET_MS } from '../charts/time-axis.js';
+import { BUCKET_MS } from '../../server/contract/constants.js';
 
 export function memo<A, R>(fn: (a: A) => R): (a: A) => R {
   let last: { a: A; r: R } | null = null;

@@ -2,7 +2,7 @@
 // (documented in wallboard/README.md). Bad values are ignored and reported, never fatal:
 // a wall screen with a typo should still show the floor, and say what it ignored.
 import { LANGS, type Lang } from '../i18n/messages.js';
-import type { View } from '../../server/core/snapshot-types.js';
+import type { View } from '../../server/contract/view.js';
 
 export const PAGES = ['tv', 'lead'] as const;
 export type Page = (typeof PAGES)[number];

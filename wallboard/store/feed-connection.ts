@@ -1,7 +1,7 @@
 // What the server's word on its event feed (pushed in the snapshot and in deltas) means for a
 // screen that is connected to it: live, catching up (numbers may lag but move), or down (the
 // numbers are as of when the feed stopped).
-import type { FeedStatus } from '../../server/core/snapshot-types.js';
+import type { FeedStatus } from '../../server/contract/snapshot.js';
 
 /** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not. */
 export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown';

@@ -4,9 +4,10 @@
 // clock, follows the feed status the server pushes, and tells listeners at most once per
 // animation frame.
 import type { Socket } from 'socket.io-client';
-import { applyDelta } from '../../server/realtime/delta.js';
-import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/realtime/protocol.js';
-import type { Snapshot, View } from '../../server/core/snapshot-types.js';
+import { applyDelta } from '../../server/contract/delta.js';
+import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
+import type { View } from '../../server/contract/view.js';
 import { bestOffset, sampleOf, type ClockSample } from './clock-offset.js';
 import type { ClockSource } from './clock-source.js';
 import { feedConnection, type ConnectionState } from './feed-connection.js';

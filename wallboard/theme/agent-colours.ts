@@ -1,5 +1,5 @@
 // One colour per agent state, always shown beside the state's name (never colour alone).
-import type { AgentState } from '../../server/core/events.js';
+import type { AgentState } from '../../server/contract/vocabulary.js';
 
 export const AGENT_STATE_COLOUR: Readonly<Record<AgentState, string>> = {
   available: 'var(--wb-agent-available, #3ccf7e)',

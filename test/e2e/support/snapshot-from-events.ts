@@ -3,7 +3,8 @@
 import { Aggregator } from '../../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../../server/core/core-config.js';
 import { encode, type EventInput } from '../../../server/core/events.js';
-import type { Snapshot, View } from '../../../server/core/snapshot-types.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
+import type { View } from '../../../server/contract/view.js';
 
 export function aggregatorOf(events: readonly EventInput[]): Aggregator {
   const aggregator = new Aggregator(DEFAULT_CORE_CONFIG);

@@ -1,6 +1,6 @@
 import { LitElement, html, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AgentState } from '../../../server/core/events.js';
+import type { AgentState } from '../../../server/contract/vocabulary.js';
 import { BAR_STATES, agentBarGeometry } from '../../charts/agent-bar-geometry.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { AGENT_STATE_COLOUR } from '../../theme/agent-colours.js';

@@ -5,6 +5,7 @@ import type { ConnectionState } from '../../store/wallboard-store.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon, type Status } from '../../theme/status-icons.js';
 import styles from './wb-connection-status.styles.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 type Tone = Status | 'info';
 
@@ -28,7 +29,7 @@ export class WbConnectionStatus extends LitElement {
   /** Server time the data is current up to; shown when not live. */
   @property({ attribute: false }) staleSinceTs: number | null = null;
   /** The call centre's time zone, for the "data from" time. @default "Asia/Shanghai" */
-  @property() timeZone = 'Asia/Shanghai';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   /** Translations and number formats. */
   @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
 

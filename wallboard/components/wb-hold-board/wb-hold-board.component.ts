@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { HeldCall } from '../../../server/core/snapshot-types.js';
+import { LISTS } from '../../../server/contract/delta.js';
+import type { HeldCall } from '../../../server/contract/snapshot.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../store/clock-controller.js';
@@ -54,7 +55,7 @@ export class WbHoldBoard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('held')) {
-      this.ordered = [...this.held].sort((a, b) => a.nextCheckDueTs - b.nextCheckDueTs || (a.callId < b.callId ? -1 : 1));
+      this.ordered = [...this.held].sort(LISTS.held.compare);
     }
     if (this.rows > 0) this.fit = this.rows;
     else if (this.size.height !== this.fittedHeight) {

@@ -1,12 +1,13 @@
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { IntradayBucket } from '../../../server/core/snapshot-types.js';
+import type { IntradayBucket } from '../../../server/contract/snapshot.js';
 import { intradayGeometry, type IntradayGeometry } from '../../charts/intraday-geometry.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import styles from './wb-intraday-chart.styles.js';
 import { rows } from '../keyed-rows.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 /** Today's offered / answered / abandoned per 15 minutes, with the service level on its own scale. */
 export class WbIntradayChart extends LitElement {
@@ -17,7 +18,7 @@ export class WbIntradayChart extends LitElement {
   /** Start of the current 15-minute bucket, server time: the chart ends with it. */
   @property({ type: Number }) nowTs = 0;
   /** The call centre's time zone, for the time axis. @default "Asia/Shanghai" */
-  @property() timeZone = 'Asia/Shanghai';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   /** A service-level target (fraction) drawn as a dashed line; null draws none. */
   @property({ attribute: false }) target: number | null = null;
   /** Translations and number formats. */

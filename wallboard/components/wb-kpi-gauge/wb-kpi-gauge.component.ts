@@ -1,6 +1,6 @@
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Kpi } from '../../../server/core/snapshot-types.js';
+import type { Kpi } from '../../../server/contract/snapshot.js';
 import { gaugeGeometry, type GaugeGeometry } from '../../charts/gauge-geometry.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';

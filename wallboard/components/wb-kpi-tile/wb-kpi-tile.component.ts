@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Kpi } from '../../../server/core/snapshot-types.js';
+import type { Kpi } from '../../../server/contract/snapshot.js';
 import { bulletGeometry, type BulletGeometry } from '../../charts/gauge-geometry.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AgentRow, HeldCall, RecentAbandon, Snapshot } from '../../../server/core/snapshot-types.js';
+import type { AgentRow, HeldCall, RecentAbandon, Snapshot } from '../../../server/contract/snapshot.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { viewOf, type ScreenConfig } from '../../config/screen-config.js';
 import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
@@ -16,6 +16,7 @@ import '../wb-hold-board/wb-hold-board.js';
 import '../wb-queue-detail/wb-queue-detail.js';
 import '../wb-queue-list/wb-queue-list.js';
 import styles from './wb-lead-view.styles.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 const ALERT_ROWS = 3;
 
@@ -85,7 +86,7 @@ export class WbLeadView extends LitElement {
   override render() {
     const { snapshot, connection, staleSinceTs } = this.data.state;
     const i18n = this.i18n;
-    const timeZone = snapshot?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = snapshot?.timeZone ?? DEFAULT_TIME_ZONE;
     const teams = this.teamsOf(snapshot?.teams ?? [], this.team);
     return html`<div class="screen">
       <header>

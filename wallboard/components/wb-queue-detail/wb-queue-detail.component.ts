@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon } from '../../../server/core/snapshot-types.js';
+import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon } from '../../../server/contract/snapshot.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles } from '../../theme/shared-styles.js';
@@ -10,6 +10,7 @@ import '../wb-intraday-chart/wb-intraday-chart.js';
 import '../wb-target-history/wb-target-history.js';
 import styles from './wb-queue-detail.styles.js';
 import { rows } from '../keyed-rows.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 /** The tablet's drill-down: one queue (or all) with its charts, agents, held calls and abandons. */
 export class WbQueueDetail extends LitElement {
@@ -38,7 +39,7 @@ export class WbQueueDetail extends LitElement {
   /** The hold-check interval, in ms. */
   @property({ type: Number }) intervalMs = 30_000;
   /** The call centre's time zone. */
-  @property() timeZone = 'Asia/Shanghai';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   /** The shared clock. */
   @property({ attribute: false }) clock: Clock | undefined;
   /** Translations and number formats. */

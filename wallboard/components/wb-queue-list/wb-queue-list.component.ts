@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { QueueStats } from '../../../server/core/snapshot-types.js';
+import type { QueueStats } from '../../../server/contract/snapshot.js';
 import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../store/clock-controller.js';

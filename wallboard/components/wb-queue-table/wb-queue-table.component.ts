@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { QueueStats } from '../../../server/core/snapshot-types.js';
+import type { QueueStats } from '../../../server/contract/snapshot.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../store/clock-controller.js';

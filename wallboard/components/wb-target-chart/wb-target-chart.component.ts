@@ -12,6 +12,7 @@ import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
 import styles from './wb-target-chart.styles.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 /** One small multiple of the targets' history: a series' cumulative value through the day. */
 export class WbTargetChart extends LitElement {
@@ -26,7 +27,7 @@ export class WbTargetChart extends LitElement {
   /** The time the chart covers, shared with its neighbours. */
   @property({ attribute: false }) span: ChartSpan = { start: 0, end: 0 };
   /** The call centre's time zone. @default "Asia/Shanghai" */
-  @property() timeZone = 'Asia/Shanghai';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   /** Translations and number formats. */
   @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
 

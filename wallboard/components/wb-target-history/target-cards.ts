@@ -1,7 +1,7 @@
 // Which series the targets' history shows, and each one's target and cumulative points: all
 // the hotline KPIs (plus the service level) for all queues; for one queue, what its own buckets
 // hold the parts of (connect rates by tier, and its service level).
-import type { IntradayBucket, Kpi, KpiStatus } from '../../../server/core/snapshot-types.js';
+import type { IntradayBucket, Kpi, KpiStatus } from '../../../server/contract/snapshot.js';
 import {
   cumulativeSeries,
   statusOf,

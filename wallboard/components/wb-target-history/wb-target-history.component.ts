@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { IntradayBucket, Kpi } from '../../../server/core/snapshot-types.js';
+import type { IntradayBucket, Kpi } from '../../../server/contract/snapshot.js';
 import type { HistorySeriesId } from '../../charts/target-history-geometry.js';
 import { chartSpan, type ChartSpan } from '../../charts/time-axis.js';
 import { createI18n, type I18n, type MessageKey } from '../../i18n/i18n.js';
@@ -10,6 +10,7 @@ import '../wb-status-badge/wb-status-badge.js';
 import '../wb-target-chart/wb-target-chart.js';
 import { keepUnchanged, targetCards, type TargetCard } from './target-cards.js';
 import styles from './wb-target-history.styles.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 const nameKey = (id: HistorySeriesId): MessageKey => (id === 'serviceLevel' ? 'chart.serviceLevel' : `kpi.${id}`);
 
@@ -28,7 +29,7 @@ export class WbTargetHistory extends LitElement {
   /** Start of the current 15-minute bucket, server time: the lines run to its end. */
   @property({ type: Number }) nowTs = 0;
   /** The call centre's time zone. @default "Asia/Shanghai" */
-  @property() timeZone = 'Asia/Shanghai';
+  @property() timeZone = DEFAULT_TIME_ZONE;
   /** Translations and number formats. */
   @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
 

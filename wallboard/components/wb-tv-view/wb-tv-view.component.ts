@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Snapshot } from '../../../server/core/snapshot-types.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
 import type { ScreenConfig } from '../../config/screen-config.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../store/clock-controller.js';
@@ -18,6 +18,7 @@ import '../wb-kpi-tile/wb-kpi-tile.js';
 import '../wb-queue-table/wb-queue-table.js';
 import '../wb-wait-summary/wb-wait-summary.js';
 import styles from './wb-tv-view.styles.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 const GAUGES = ['systemConnect', 'agentConnect', 'vipConnect'] as const;
 const TILES = ['satisfaction', 'complaintReply', 'firstContactResolution'] as const;
@@ -56,7 +57,7 @@ export class WbTvView extends LitElement {
     const { snapshot, connection, staleSinceTs } = this.data.state;
     this.dataClock = this.dataClockAt(staleSinceTs);
     const i18n = this.i18n;
-    const timeZone = snapshot?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = snapshot?.timeZone ?? DEFAULT_TIME_ZONE;
     const now = this.minute.now();
     return html`<div class="screen">
       <header>

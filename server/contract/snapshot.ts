@@ -1,6 +1,6 @@
 // The read side of the contract (event-contract.md, "Read side") plus the extensions the
 // wallboard needs. Names the contract lists keep their meaning; everything else is additive.
-import type { AgentState, Tier } from './events.js';
+import type { AgentState, Tier } from './vocabulary.js';
 
 /** A fraction 0..1, or null where the denominator is zero. */
 export type Rate = number | null;
@@ -217,14 +217,4 @@ export interface Snapshot {
   teams: string[];
   /** Added by the server: whether the feed is current (absent from the pure core's snapshot). */
   feed?: FeedStatus;
-}
-
-/** What a screen follows: some queues, one team, or everything. */
-export interface View {
-  /** Queue ids to show; empty or absent means all. */
-  queues?: string[];
-  /** Only this team's agents and held calls (and the queues they serve, unless queues is set). */
-  team?: string;
-  /** Per-queue intraday buckets and recent abandons (the tablet's drill-down). */
-  detail?: boolean;
 }

@@ -1,6 +1,7 @@
 // The Socket.IO protocol between the server and the wallboard. Typed event maps shared by both
 // sides; the wallboard imports this file with `import type` only.
-import type { Snapshot, View } from '../core/snapshot-types.js';
+import type { Snapshot } from './snapshot.js';
+import type { View } from './view.js';
 import type { Delta } from './delta.js';
 
 export interface SnapshotMessage {

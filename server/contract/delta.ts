@@ -1,7 +1,7 @@
 // Snapshot deltas: what changed between two snapshots of one view, and how a client applies it.
 // Pure, and shared by the server (diffSnapshot) and the wallboard (applyDelta), so both agree
 // on keys and order by construction.
-import type { Snapshot } from '../core/snapshot-types.js';
+import type { Snapshot } from './snapshot.js';
 
 type ListKey = 'queues' | 'held' | 'agentList' | 'intraday' | 'recentAbandons' | 'kpis';
 type ScalarKey = Exclude<keyof Snapshot, ListKey | 'serverTs'>;

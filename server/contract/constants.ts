@@ -1,0 +1,13 @@
+// Facts of the wire contract that both the server and the screens compute with.
+
+/** The hotline's time zone when none is configured (the carriers' hotlines run on Beijing time). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Length of one intraday interval: the snapshot's buckets start on these boundaries of the local day. */
+export const BUCKET_MS = 15 * 60_000;
+
+/** The rolling window's granularity. */
+export const MINUTE_MS = 60_000;
+
+/** The rolling window the snapshot reports, in minutes. */
+export const WINDOW_MINUTES = 15;
