@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'wallboard/**/*.test.ts'],
     // Integration suites each start a private redis-server; two cores do not gain from more.
     maxWorkers: 2,
     testTimeout: 30_000,
