@@ -6,7 +6,8 @@ import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
 import type { Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
-import { compareEntryIds, initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
+import { compareEntryIds } from './core/entry-id.js';
+import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
 export interface RawEntry {
   stream: string;

@@ -4,7 +4,7 @@
 // otherwise count the morning twice).
 import { Redis } from 'ioredis';
 import { runUntilSignalled, startFromEnvironment } from '../server/main.js';
-import { entryIdMs } from '../server/core/state.js';
+import { entryIdMs } from '../server/core/entry-id.js';
 import { startSimulation } from './run-simulation.js';
 
 const BACKFILL_MS = 2 * 3600_000;

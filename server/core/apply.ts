@@ -3,9 +3,8 @@
 // entries, in any batching, always yields the same state.
 import type { CoreConfig } from './core-config.js';
 import type { EventOf, QueueEvent } from './events.js';
+import { compareEntryIds, entryIdMs } from './entry-id.js';
 import {
-  compareEntryIds,
-  entryIdMs,
   getOrCreate,
   type CallRecord,
   type ComplaintRecord,

@@ -265,15 +265,3 @@ export function deserializeState(json: string): State {
   const { core, calls } = JSON.parse(json) as { core: string; calls: string[] };
   return restoreState(core, calls);
 }
-
-/** Entry IDs are "ms-seq"; compares them as the pair of numbers they are. */
-export function compareEntryIds(a: string, b: string): number {
-  const [am = 0, as = 0] = a.split('-').map(Number);
-  const [bm = 0, bs = 0] = b.split('-').map(Number);
-  return am - bm || as - bs;
-}
-
-export function entryIdMs(id: string): number {
-  const dash = id.indexOf('-');
-  return Number(dash === -1 ? id : id.slice(0, dash));
-}

@@ -9,7 +9,7 @@
 // state covers them.
 import type { Redis } from 'ioredis';
 import type { Aggregator, RawEntry } from '../aggregator.js';
-import { compareEntryIds, entryIdMs } from '../core/state.js';
+import { compareEntryIds, entryIdMs } from '../core/entry-id.js';
 import { fieldsFromArray } from '../core/events.js';
 import type { Logger } from '../log.js';
 import type { CheckpointStore } from './checkpoint-store.js';
