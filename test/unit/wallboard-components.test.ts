@@ -269,7 +269,9 @@ describe('wb-tv-view', () => {
     expect(store.listenerCount).toBe(0);
     expect(clock.listenerCount).toBe(0);
     await mount(el);
-    expect(store.listenerCount).toBe(1);
+    // One subscription per slice: the screen's data and its data clock, the ordered queues, the
+    // day's totals series, and the header's connection state.
+    expect(store.listenerCount).toBe(5);
     store.stop();
   });
 });
