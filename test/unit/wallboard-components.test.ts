@@ -21,7 +21,7 @@ import '../../wallboard/components/wb-queue-table/wb-queue-table.js';
 import '../../wallboard/components/wb-target-history/wb-target-history.js';
 import '../../wallboard/components/wb-tv-view/wb-tv-view.js';
 import '../../wallboard/components/wb-wait-summary/wb-wait-summary.js';
-import { FakeSocket } from '../e2e/support/fake-socket.js';
+import { FakeSocket } from '../support/fake-socket.js';
 import { floorScenario } from '../e2e/support/floor-scenario.js';
 import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
 import type { Aggregator } from '../../server/aggregator.js';

@@ -6,7 +6,7 @@ import type { FeedStatus, Snapshot } from '../../server/contract/snapshot.js';
 import { diffSnapshot } from '../../server/contract/delta.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore, type WallboardState } from '../../wallboard/store/wallboard-store.js';
-import { FakeSocket } from '../e2e/support/fake-socket.js';
+import { FakeSocket } from '../support/fake-socket.js';
 import { floorScenario } from '../e2e/support/floor-scenario.js';
 import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
 import { encode } from '../../server/core/events.js';
