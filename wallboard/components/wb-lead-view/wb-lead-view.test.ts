@@ -68,4 +68,11 @@ describe('wb-lead-view', () => {
     expect(shadow(el).querySelector('button[data-team="E组"]')!.getAttribute('aria-pressed')).toBe('true');
     store.stop();
   });
+
+  it('says under its header what it ignored in its link', async () => {
+    const { el } = viewWithStore('wb-lead-view', '?rotate=1');
+    await mount(el);
+    expect(text(el, 'wb-screen-header + .warn')).toBe('链接参数无效，已忽略：rotate=1');
+    expect(text(el, '.waiting-screen')).toBe('正在连接…');
+  });
 });

@@ -80,4 +80,51 @@ describe('wb-tv-view', () => {
     expect(store.listenerCount).toBe(5);
     store.stop();
   });
+
+  it("stops the data's clocks while the data is stale, and keeps the pages turning", async () => {
+    const { el, socket, clock, store, advance } = viewWithStore('wb-tv-view', '');
+    await mount(el);
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    const summary = shadow(el).querySelector('wb-wait-summary')!;
+    const table = shadow(el).querySelector('wb-queue-table')!;
+    const holds = shadow(el).querySelector('wb-hold-board')!;
+    expect(summary.clock).toBe(clock);
+    expect(table.rotationClock).toBe(clock);
+
+    socket.disconnect();
+    await el.updateComplete;
+    await summary.updateComplete;
+    expect(shadow(el).querySelector('.main')!.classList.contains('stale')).toBe(true);
+    expect(summary.clock).not.toBe(clock);
+    expect(summary.clock!.now()).toBe(store.state.staleSinceTs);
+    expect(holds.clock).toBe(summary.clock);
+    expect(table.clock).toBe(summary.clock);
+    expect(table.rotationClock).toBe(clock);
+    const frozen = text(summary, '[data-testid=longest-wait]');
+    advance(5000);
+    await summary.updateComplete;
+    expect(text(summary, '[data-testid=longest-wait]')).toBe(frozen);
+
+    socket.connect();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    expect(summary.clock).toBe(clock);
+    expect(shadow(el).querySelector('.main')!.classList.contains('stale')).toBe(false);
+    store.stop();
+  });
+
+  it('waits for the first snapshot, and says in its footer what it ignored in its link', async () => {
+    const { el, socket, store } = viewWithStore('wb-tv-view', '?layout=huge&lang=en');
+    await mount(el);
+    expect(text(el, '.waiting-screen')).toBe('Connecting…');
+    expect(text(el, 'footer .warn')).toBe('Ignored in link: layout=huge');
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.waiting-screen')).toBeNull();
+    expect(text(el, 'footer')).toContain(snapshot.day);
+    store.stop();
+  });
 });
