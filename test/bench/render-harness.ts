@@ -7,7 +7,7 @@ import type { Delta } from '../../server/contract/delta.js';
 import type { Snapshot } from '../../server/contract/snapshot.js';
 import '../../wallboard/components/wb-lead-view/wb-lead-view.js';
 import '../../wallboard/components/wb-tv-view/wb-tv-view.js';
-import { FakeSocket } from '../e2e/support/fake-socket.js';
+import { FakeSocket } from '../support/fake-socket.js';
 
 export interface BenchData {
   snapshot: Snapshot;

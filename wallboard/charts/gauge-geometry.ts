@@ -29,7 +29,7 @@ export interface GaugeGeometry {
   max: { value: number; x: number; y: number };
 }
 
-export const GAUGE_HALF_ANGLE = (2 * Math.PI) / 3;
+const GAUGE_HALF_ANGLE = (2 * Math.PI) / 3;
 
 /** The dial's scale in the KPI's unit: from a floor that leaves the target in view, to the top. */
 export function gaugeDomain(kpi: Pick<Kpi, 'target' | 'riskFloor' | 'unit'>): [number, number] {

@@ -4,10 +4,10 @@
 import { LANGS, type Lang } from '../i18n/messages.js';
 import type { View } from '../../server/contract/view.js';
 
-export const PAGES = ['tv', 'lead'] as const;
+const PAGES = ['tv', 'lead'] as const;
 export type Page = (typeof PAGES)[number];
 
-export const TV_LAYOUTS = ['standard', 'queues'] as const;
+const TV_LAYOUTS = ['standard', 'queues'] as const;
 export type TvLayout = (typeof TV_LAYOUTS)[number];
 
 export interface ScreenConfig {
@@ -33,7 +33,7 @@ export interface ScreenConfig {
   ignored: string[];
 }
 
-export const DEFAULT_ROTATE_MS = 15_000;
+const DEFAULT_ROTATE_MS = 15_000;
 const MIN_ROTATE_S = 5;
 const MAX_ROTATE_S = 600;
 

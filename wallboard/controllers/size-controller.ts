@@ -1,7 +1,13 @@
-// Tracks the size of an element of a Lit host (by default the host itself), so charts can draw
-// in real pixels and lists can tell how many rows fit. One ResizeObserver per host, released
-// when the host leaves the DOM.
+// Tracks the size of a Lit host, so charts can draw in real pixels and lists can tell how many
+// rows fit. One ResizeObserver per host, released when the host leaves the DOM.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface SizeControllerOptions {
+  /** Width in px until the host is first measured (and where there is no ResizeObserver). @default 300 */
+  width?: number;
+  /** Height in px until the host is first measured. @default 150 */
+  height?: number;
+}
 
 export class SizeController implements ReactiveController {
   width: number;
@@ -12,10 +18,10 @@ export class SizeController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
-    fallback: { width: number; height: number },
+    options: SizeControllerOptions = {},
   ) {
-    this.width = fallback.width;
-    this.height = fallback.height;
+    this.width = options.width ?? 300;
+    this.height = options.height ?? 150;
     host.addController(this);
   }
 

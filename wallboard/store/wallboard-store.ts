@@ -34,6 +34,9 @@ export interface WallboardStoreOptions {
   schedule?: (fn: () => void) => void;
 }
 
+/** The state before the first snapshot. */
+export const INITIAL_STATE: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null };
+
 type Listener = (state: WallboardState) => void;
 
 const CLOCK_PROBE_TIMEOUT_MS = 3000;
@@ -45,7 +48,7 @@ export class WallboardStore {
   private readonly schedule: (fn: () => void) => void;
   private readonly listeners = new Set<Listener>();
   private view: View;
-  private current: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null };
+  private current: WallboardState = INITIAL_STATE;
   private seq = -1;
   /** True from (re)subscribe or resync until the snapshot that answers it. */
   private awaitingSnapshot = true;

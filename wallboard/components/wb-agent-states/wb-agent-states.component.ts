@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import type { AgentState } from '../../../server/contract/vocabulary.js';
 import { BAR_STATES, agentBarGeometry } from '../../charts/agent-bar-geometry.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
@@ -15,8 +17,10 @@ export class WbAgentStates extends LitElement {
 
   /** Agents by state now. */
   @property({ attribute: false }) agents: Readonly<Record<AgentState, number>> | null = null;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   override render() {
     const { agents, i18n } = this;

@@ -1,8 +1,10 @@
+import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { AgentRow } from '../../../server/contract/snapshot.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { AGENT_STATE_COLOUR } from '../../theme/agent-colours.js';
 import { baseStyles } from '../../theme/shared-styles.js';
@@ -15,12 +17,16 @@ export class WbAgentTable extends LitElement {
 
   /** The agents to list, in display order. */
   @property({ attribute: false }) agents: readonly AgentRow[] = [];
-  /** The shared clock the times in state tick from. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The shared clock the times in state tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
+  @consume({ context: dataClockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
-  private readonly ticker = new ClockController(this, () => this.clock, () => this.agents.length > 0);
+  private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.agents.length > 0 });
 
   override render() {
     const { i18n } = this;

@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import { createI18n, type I18n, type MessageKey } from '../../i18n/i18n.js';
 import type { ConnectionState } from '../../store/wallboard-store.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
@@ -30,8 +32,10 @@ export class WbConnectionStatus extends LitElement {
   @property({ attribute: false }) staleSinceTs: number | null = null;
   /** The call centre's time zone, for the "data from" time. @default "Asia/Shanghai" */
   @property() timeZone = DEFAULT_TIME_ZONE;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   override render() {
     const { i18n } = this;

@@ -13,7 +13,7 @@ export interface HoldTiming {
 }
 
 /** The last stretch of the interval, when the board warns before the check falls due. */
-export const SOON_MS = 10_000;
+const SOON_MS = 10_000;
 
 export function holdTiming(nextCheckDueTs: number, now: number, intervalMs: number): HoldTiming {
   const remainingMs = Math.max(0, nextCheckDueTs - now);

@@ -1,10 +1,12 @@
+import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import { LISTS } from '../../../server/contract/delta.js';
 import type { HeldCall } from '../../../server/contract/snapshot.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
@@ -41,13 +43,17 @@ export class WbHoldBoard extends LitElement {
   @property() heading = '';
   /** Tell the lead which agent to go and see on an overdue row. @default false */
   @property({ type: Boolean, attribute: 'go-see' }) goSee = false;
-  /** The shared clock the countdowns tick from. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The shared clock the countdowns tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
+  @consume({ context: dataClockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private readonly size = new SizeController(this, { width: 500, height: 600 });
-  private readonly ticker = new ClockController(this, () => this.clock, () => this.held.length > 0);
+  private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.held.length > 0 });
   private ordered: HeldCall[] = [];
   private fit = 6;
   private fittedHeight = -1;

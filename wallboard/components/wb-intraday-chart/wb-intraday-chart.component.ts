@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import type { IntradayBucket } from '../../../server/contract/snapshot.js';
 import { intradayGeometry, type IntradayGeometry } from '../../charts/intraday-geometry.js';
 import { SizeController } from '../../controllers/size-controller.js';
@@ -21,8 +23,10 @@ export class WbIntradayChart extends LitElement {
   @property() timeZone = DEFAULT_TIME_ZONE;
   /** A service-level target (fraction) drawn as a dashed line; null draws none. */
   @property({ attribute: false }) target: number | null = null;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private readonly size = new SizeController(this, { width: 640, height: 260 });
   private geometry: IntradayGeometry | null = null;

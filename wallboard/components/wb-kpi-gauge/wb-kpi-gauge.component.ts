@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import type { Kpi } from '../../../server/contract/snapshot.js';
 import { gaugeGeometry, type GaugeGeometry } from '../../charts/gauge-geometry.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
@@ -19,8 +21,10 @@ export class WbKpiGauge extends LitElement {
 
   /** The KPI to show; null renders an empty dial. */
   @property({ attribute: false }) kpi: Kpi | null = null;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private geometry: GaugeGeometry | null = null;
 

@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Kpi } from '../../../server/contract/snapshot.js';
 import { bulletGeometry, type BulletGeometry } from '../../charts/gauge-geometry.js';
@@ -17,8 +19,10 @@ export class WbKpiTile extends LitElement {
 
   /** The KPI to show. */
   @property({ attribute: false }) kpi: Kpi | null = null;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private geometry: BulletGeometry | null = null;
 

@@ -1,22 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AgentRow, HeldCall, RecentAbandon, Snapshot } from '../../../server/contract/snapshot.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { viewOf, type ScreenConfig } from '../../config/screen-config.js';
+import { ScreenController } from '../../controllers/screen-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
 import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
-import { frozenClock, type Clock, type ClockSource } from '../../store/clock-source.js';
-import { StoreController } from '../../store/store-controller.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { ClockSource } from '../../store/clock-source.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
-import { bucketStart, memo, memo2, orderQueues } from '../view-data.js';
-import '../wb-connection-status/wb-connection-status.js';
+import { NONE, abandonsOfQueue, agentsOfQueue, bucketStart, heldOfQueue, orderQueues, teamsToOffer } from '../view-data.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-queue-detail/wb-queue-detail.js';
 import '../wb-queue-list/wb-queue-list.js';
+import '../wb-screen-header/wb-screen-header.js';
 import styles from './wb-lead-view.styles.js';
-import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 const ALERT_ROWS = 3;
 
@@ -35,31 +34,44 @@ export class WbLeadView extends LitElement {
   @state() private selected: string | null = null;
   /** The team filter; null for all teams. */
   @state() private team: string | null = null;
+  private configured = false;
 
-  private data!: StoreController;
-  private readonly minute = new ClockController(this, () => this.clock, () => true, () => 60_000);
-  private readonly dataClockAt = memo((staleSinceTs: number | null): Clock => (staleSinceTs === null ? this.clock : frozenClock(staleSinceTs)));
-  private readonly queues = memo2(orderQueues);
-  private readonly agentsOf = memo2((agents: readonly AgentRow[], q: string | null) => (q === null ? agents : agents.filter((a) => a.queues.includes(q))));
-  private readonly heldOf = memo2((held: readonly HeldCall[], q: string | null) => (q === null ? held : held.filter((h) => h.queue === q)));
-  private readonly abandonsOf = memo2((list: readonly RecentAbandon[], q: string | null) => (q === null ? list : list.filter((a) => a.queue === q)));
-  private readonly bucketsOf = memo2(seriesOf);
-  /** Every team the server knows, and the one chosen even if it knows none by that name yet. */
-  private readonly teamsOf = memo2((teams: readonly string[], chosen: string | null) =>
-    chosen === null || teams.includes(chosen) ? teams : [...teams, chosen].sort(),
-  );
+  private readonly screen = new ScreenController(this, { store: () => this.store, clock: () => this.clock, config: () => this.config });
+  private readonly queues = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.queues ?? NONE, this.config.queues],
+    derive: orderQueues,
+  });
+  // The drill-down's lists, each made again only when its own list or the selected queue changed.
+  private readonly agents = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.agentList ?? NONE, this.selected],
+    derive: agentsOfQueue,
+  });
+  private readonly held = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.held ?? NONE, this.selected],
+    derive: heldOfQueue,
+  });
+  private readonly abandons = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.recentAbandons ?? NONE, this.selected],
+    derive: abandonsOfQueue,
+  });
+  private readonly buckets = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.intraday ?? NONE, this.selected],
+    derive: seriesOf,
+  });
 
   override connectedCallback(): void {
-    if (!this.data) {
-      this.data = new StoreController(this, this.store);
+    // The config arrives as a property before the element is attached (see main.ts).
+    if (!this.configured) {
+      this.configured = true;
       this.selected = this.config.selectedQueue;
       this.team = this.config.team;
     }
     super.connectedCallback();
-  }
-
-  private get i18n(): I18n {
-    return createI18n(this.config.lang);
   }
 
   private readonly onQueueSelect = (event: WbQueueSelectEvent) => {
@@ -84,53 +96,49 @@ export class WbLeadView extends LitElement {
   }
 
   override render() {
-    const { snapshot, connection, staleSinceTs } = this.data.state;
-    const i18n = this.i18n;
-    const timeZone = snapshot?.timeZone ?? DEFAULT_TIME_ZONE;
-    const teams = this.teamsOf(snapshot?.teams ?? [], this.team);
+    const i18n = this.screen.i18n;
+    const teams = teamsToOffer(this.screen.snapshot?.teams ?? NONE, this.team);
+    const ignored = this.screen.ignored;
     return html`<div class="screen">
-      <header>
+      <wb-screen-header>
         <h1>${this.config.title ?? i18n.t('app.lead')}</h1>
         <nav class="teams" aria-label=${i18n.t('lead.team')}>
           <button aria-pressed=${this.team === null ? 'true' : 'false'} @click=${() => this.selectTeam(null)}>${i18n.t('lead.allTeams')}</button>
           ${teams.map((t) => html`<button aria-pressed=${this.team === t ? 'true' : 'false'} data-team=${t} @click=${() => this.selectTeam(t)}>${t}</button>`)}
         </nav>
-        <wb-connection-status .connection=${connection} .staleSinceTs=${staleSinceTs} .timeZone=${timeZone} .i18n=${i18n}></wb-connection-status>
-        <span class="clock">${i18n.hourMinute(this.minute.now(), timeZone)}</span>
-      </header>
-      ${this.config.ignored.length > 0 ? html`<div class="warn">${i18n.t('config.ignored', { detail: this.config.ignored.join(', ') })}</div>` : nothing}
-      ${snapshot ? this.renderBody(snapshot, i18n, staleSinceTs !== null) : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
+      </wb-screen-header>
+      ${ignored === null ? nothing : html`<div class="warn">${ignored}</div>`}
+      ${this.screen.body((s) => this.renderBody(s, i18n))}
     </div>`;
   }
 
-  private renderBody(s: Snapshot, i18n: I18n, stale: boolean) {
+  private renderBody(s: Snapshot, i18n: I18n) {
     const q = this.selected;
-    const queues = this.queues(s.queues, this.config.queues);
+    const { queueNames } = this.config;
+    const queues = this.queues.value;
     const queue = q === null ? null : (queues.find((x) => x.id === q) ?? null);
-    const heading = q === null ? i18n.t('lead.allQueuesDetail') : (this.config.queueNames[q] ?? q);
-    const clock = this.dataClockAt(this.data.state.staleSinceTs);
+    const heading = q === null ? i18n.t('lead.allQueuesDetail') : (queueNames[q] ?? q);
     return html`
       <section class="alerts">
         <h2>${i18n.t('lead.alerts')}${s.held.length === 0 ? html`<span class="ok">${i18n.t('lead.noAlerts')}</span>` : nothing}</h2>
         ${s.held.length > 0
-          ? html`<wb-hold-board go-see .rows=${Math.min(ALERT_ROWS, s.held.length)} .held=${s.held} .names=${this.config.queueNames}
-              .intervalMs=${s.thresholds.holdCheckIntervalMs} .clock=${clock} .i18n=${i18n}></wb-hold-board>`
+          ? html`<wb-hold-board go-see .rows=${Math.min(ALERT_ROWS, s.held.length)} .held=${s.held} .names=${queueNames}
+              .intervalMs=${s.thresholds.holdCheckIntervalMs}></wb-hold-board>`
           : nothing}
       </section>
-      <div class="main ${stale ? 'stale' : ''}">
+      <div class="main ${this.screen.stale ? 'stale' : ''}">
         <div class="col">
           <h2>${i18n.t('lead.queues')}</h2>
           <button class="all" aria-pressed=${q === null ? 'true' : 'false'} @click=${() => this.onQueueSelect(new CustomEvent('wb-queue-select', { detail: { queue: null } }))}>
             ${i18n.t('lead.allQueuesDetail')}
           </button>
-          <wb-queue-list .queues=${queues} .selected=${q} .names=${this.config.queueNames} .thresholdMs=${s.thresholds.serviceLevelMs}
-            .clock=${clock} .i18n=${i18n} @wb-queue-select=${this.onQueueSelect}></wb-queue-list>
+          <wb-queue-list .queues=${queues} .selected=${q} .names=${queueNames} .thresholdMs=${s.thresholds.serviceLevelMs}
+            @wb-queue-select=${this.onQueueSelect}></wb-queue-list>
         </div>
         <div class="col">
-          <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agentsOf(s.agentList, q)} .held=${this.heldOf(s.held, q)}
-            .abandons=${this.abandonsOf(s.recentAbandons, q)} .buckets=${this.bucketsOf(s.intraday, q)}
-            .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget} .nowTs=${bucketStart(s.serverTs)}
-            .intervalMs=${s.thresholds.holdCheckIntervalMs} .timeZone=${s.timeZone} .clock=${clock} .i18n=${i18n}></wb-queue-detail>
+          <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agents.value} .held=${this.held.value}
+            .abandons=${this.abandons.value} .buckets=${this.buckets.value} .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget}
+            .nowTs=${bucketStart(s.serverTs)} .intervalMs=${s.thresholds.holdCheckIntervalMs} .timeZone=${s.timeZone}></wb-queue-detail>
         </div>
       </div>
     `;

@@ -3,19 +3,18 @@ import { css } from 'lit';
 export default css`
   :host { display: block; height: 100vh; overflow: hidden; background: var(--wb-bg, #0b1016); color: var(--wb-text, #e9eef4); font-size: 1rem; }
   .screen { display: grid; grid-template-rows: auto auto minmax(0, 1fr); height: 100%; }
-  header { display: flex; align-items: center; gap: 0.8em; padding: 0.6em 0.9em; border-bottom: 1px solid var(--wb-border, #263241); min-width: 0; }
+  wb-screen-header::part(header) { gap: 0.8em; padding: 0.6em 0.9em; border-bottom: 1px solid var(--wb-border, #263241); }
   h1 { margin: 0; font-size: 1.35em; white-space: nowrap; }
   .teams { display: flex; gap: 0.4em; overflow-x: auto; flex: 1 1 auto; min-width: 0; scrollbar-width: none; }
-  .teams button, .close { all: unset; box-sizing: border-box; cursor: pointer; min-height: 2.75em; padding: 0 1em; display: inline-flex; align-items: center;
+  .teams button { all: unset; box-sizing: border-box; cursor: pointer; min-height: 2.75em; padding: 0 1em; display: inline-flex; align-items: center;
     border-radius: 999px; background: var(--wb-panel-2, #18212c); border: 2px solid var(--wb-border, #263241); white-space: nowrap; font-weight: 600;
     -webkit-tap-highlight-color: transparent; }
   .teams button[aria-pressed='true'] { border-color: var(--wb-answered, #4aa8ff); background: color-mix(in srgb, var(--wb-answered, #4aa8ff) 20%, var(--wb-panel-2, #18212c)); }
-  .teams button:focus-visible, .close:focus-visible { outline: 3px solid var(--wb-answered, #4aa8ff); }
-  .clock { font-size: 1.35em; font-weight: 800; font-variant-numeric: tabular-nums; }
+  .teams button:focus-visible { outline: 3px solid var(--wb-answered, #4aa8ff); }
+  wb-screen-header::part(clock) { font-size: 1.35em; }
   .alerts { padding: 0.6em 0.9em 0.2em; }
   .alerts wb-hold-board { font-size: 0.85rem; }
   .alerts h2, .col h2 { margin: 0 0 0.4em; font-size: 1.05em; display: flex; gap: 0.6em; align-items: baseline; }
-  .alerts h2 .bad { color: var(--wb-missed, #ff5d52); }
   .alerts .ok { color: var(--wb-text-dim, #8d9bab); font-weight: 500; }
   .main { display: grid; grid-template-columns: minmax(16em, 19em) minmax(0, 1fr); min-height: 0; transition: filter 0.3s, opacity 0.3s; }
   .main.stale { filter: saturate(0.25); opacity: 0.6; }
@@ -24,7 +23,6 @@ export default css`
   .all { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; padding: 0.7em 0.9em; margin-bottom: 0.5em; border-radius: 0.6em;
     background: var(--wb-panel-2, #18212c); border: 2px solid transparent; font-weight: 700; min-height: 2.75em; }
   .all[aria-pressed='true'] { border-color: var(--wb-answered, #4aa8ff); }
-  .detail-head { display: flex; justify-content: flex-end; }
   .waiting-screen { display: grid; place-items: center; font-size: 1.6em; color: var(--wb-text-dim, #8d9bab); }
   .warn { color: var(--wb-at-risk, #f5b83d); padding: 0.3em 0.9em; font-size: 0.9em; }
 `;

@@ -1,8 +1,9 @@
+import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon } from '../../../server/contract/snapshot.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import type { Clock } from '../../store/clock-source.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-agent-table/wb-agent-table.js';
 import '../wb-hold-board/wb-hold-board.js';
@@ -40,10 +41,10 @@ export class WbQueueDetail extends LitElement {
   @property({ type: Number }) intervalMs = 30_000;
   /** The call centre's time zone. */
   @property() timeZone = DEFAULT_TIME_ZONE;
-  /** The shared clock. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   override render() {
     const { i18n, queue: q } = this;
@@ -61,25 +62,23 @@ export class WbQueueDetail extends LitElement {
       <div class="charts">
         <div class="card">
           <h3>${i18n.t('chart.intraday')}</h3>
-          <wb-intraday-chart class="chart" .buckets=${this.buckets} .nowTs=${this.nowTs} .timeZone=${this.timeZone} .target=${this.serviceLevelTarget}
-            .i18n=${i18n}></wb-intraday-chart>
+          <wb-intraday-chart class="chart" .buckets=${this.buckets} .nowTs=${this.nowTs} .timeZone=${this.timeZone} .target=${this.serviceLevelTarget}></wb-intraday-chart>
         </div>
         <div class="card">
           <h3>${i18n.t('lead.history')}</h3>
           <wb-target-history .buckets=${this.buckets} .queue=${this.queueId} .kpis=${this.kpis} .serviceLevelTarget=${this.serviceLevelTarget}
-            .nowTs=${this.nowTs} .timeZone=${this.timeZone} .i18n=${i18n}></wb-target-history>
+            .nowTs=${this.nowTs} .timeZone=${this.timeZone}></wb-target-history>
         </div>
       </div>
       <div class="lists">
         <div class="card">
           <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.length)}</h3>
-          <wb-agent-table .agents=${this.agents} .clock=${this.clock} .i18n=${i18n}></wb-agent-table>
+          <wb-agent-table .agents=${this.agents}></wb-agent-table>
         </div>
         <div class="side">
           <div class="card">
             <h3>${i18n.t('lead.held')} · ${i18n.number(this.held.length)}</h3>
-            <wb-hold-board go-see .rows=${Math.max(1, this.held.length)} .held=${this.held} .intervalMs=${this.intervalMs} .clock=${this.clock}
-              .i18n=${i18n}></wb-hold-board>
+            <wb-hold-board go-see .rows=${Math.max(1, this.held.length)} .held=${this.held} .intervalMs=${this.intervalMs}></wb-hold-board>
           </div>
           <div class="card">
             <h3>${i18n.t('lead.recentAbandons')}</h3>

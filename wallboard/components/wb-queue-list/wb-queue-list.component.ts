@@ -1,9 +1,11 @@
+import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { QueueStats } from '../../../server/contract/snapshot.js';
 import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
@@ -23,12 +25,16 @@ export class WbQueueList extends LitElement {
   @property({ attribute: false }) names: Readonly<Record<string, string>> = {};
   /** Waits past this are at risk, in ms. @default 20000 */
   @property({ type: Number }) thresholdMs = 20_000;
-  /** The shared clock the waits tick from. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The shared clock the waits tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
+  @consume({ context: dataClockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
-  private readonly ticker = new ClockController(this, () => this.clock, () => this.queues.some((q) => q.oldestQueuedTs !== null));
+  private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.queues.some((q) => q.oldestQueuedTs !== null) });
 
   private select(queue: string): void {
     const detail = { queue: this.selected === queue ? null : queue };

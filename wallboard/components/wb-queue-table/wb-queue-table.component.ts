@@ -1,9 +1,11 @@
+import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { clockContext, dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { QueueStats } from '../../../server/contract/snapshot.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
@@ -30,16 +32,22 @@ export class WbQueueTable extends LitElement {
   @property({ type: Number }) rotateMs = 15_000;
   /** Rows per page; 0 fits as many as the height allows. @default 0 */
   @property({ type: Number }) rows = 0;
-  /** The shared clock the waits and the pages tick from. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** The clock pages turn by, when it differs from `clock` (a frozen data clock). @default clock */
-  @property({ attribute: false }) rotationClock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The shared clock the waits and the pages tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
+  @consume({ context: dataClockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+  /** The clock pages turn by: they keep turning while the data is stale. @default clock, or the screen's from clockContext */
+  @consume({ context: clockContext, subscribe: true })
+  @property({ attribute: false })
+  rotationClock: Clock | undefined;
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private readonly size = new SizeController(this, { width: 800, height: 400 });
-  private readonly waits = new ClockController(this, () => this.clock, () => this.pageHasWaiting);
-  private readonly pager = new ClockController(this, () => this.rotationClock ?? this.clock, () => this.pages > 1, () => this.rotateMs);
+  private readonly waits = new ClockController(this, { clock: () => this.clock, isActive: () => this.pageHasWaiting });
+  private readonly pager = new ClockController(this, { clock: () => this.rotationClock ?? this.clock, isActive: () => this.pages > 1, periodMs: () => this.rotateMs });
   private perPage = 8;
   private pages = 1;
   private pageHasWaiting = false;

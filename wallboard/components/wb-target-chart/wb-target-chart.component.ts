@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import {
   targetHistoryGeometry,
   type CumulativePoint,
@@ -28,8 +30,10 @@ export class WbTargetChart extends LitElement {
   @property({ attribute: false }) span: ChartSpan = { start: 0, end: 0 };
   /** The call centre's time zone. @default "Asia/Shanghai" */
   @property() timeZone = DEFAULT_TIME_ZONE;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private readonly size = new SizeController(this, { width: 220, height: 90 });
   private geometry: TargetHistoryGeometry | null = null;

@@ -20,7 +20,7 @@ export interface TargetCard {
 }
 
 /** In the TV's order: connect rates, then service quality, then hold checks and service level. */
-export const ALL_QUEUES_SERIES = [
+const ALL_QUEUES_SERIES = [
   'systemConnect',
   'agentConnect',
   'vipConnect',

@@ -1,5 +1,7 @@
+import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { i18nContext } from '../../context/contexts.js';
 import type { IntradayBucket, Kpi } from '../../../server/contract/snapshot.js';
 import type { HistorySeriesId } from '../../charts/target-history-geometry.js';
 import { chartSpan, type ChartSpan } from '../../charts/time-axis.js';
@@ -30,8 +32,10 @@ export class WbTargetHistory extends LitElement {
   @property({ type: Number }) nowTs = 0;
   /** The call centre's time zone. @default "Asia/Shanghai" */
   @property() timeZone = DEFAULT_TIME_ZONE;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
   private cards: TargetCard[] = [];
   private span: ChartSpan = { start: 0, end: 0 };
@@ -64,7 +68,7 @@ export class WbTargetHistory extends LitElement {
                 : null}</b>
               <wb-status-badge status=${c.status} label=${i18n.t(STATUS_KEY[c.status])}></wb-status-badge>
             </div>
-            <wb-target-chart .label=${`${name} · ${kpiTargetText(c.spec, i18n)}`} .points=${c.points} .spec=${c.spec} .span=${this.span} .timeZone=${this.timeZone} .i18n=${i18n}></wb-target-chart>
+            <wb-target-chart .label=${`${name} · ${kpiTargetText(c.spec, i18n)}`} .points=${c.points} .spec=${c.spec} .span=${this.span} .timeZone=${this.timeZone}></wb-target-chart>
           </article>`;
         })}
       </div>

@@ -1,24 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
+import { seriesOf } from '../../charts/intraday-geometry.js';
 import type { ScreenConfig } from '../../config/screen-config.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
-import { frozenClock, type Clock, type ClockSource } from '../../store/clock-source.js';
-import { StoreController } from '../../store/store-controller.js';
+import { ScreenController } from '../../controllers/screen-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { ClockSource } from '../../store/clock-source.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
-import { bucketStart, kpisById, memo, memo2, orderQueues, totalsSeries } from '../view-data.js';
+import { NONE, bucketStart, kpiOf, orderQueues } from '../view-data.js';
 import '../wb-agent-states/wb-agent-states.js';
-import '../wb-connection-status/wb-connection-status.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
 import '../wb-kpi-gauge/wb-kpi-gauge.js';
 import '../wb-kpi-tile/wb-kpi-tile.js';
 import '../wb-queue-table/wb-queue-table.js';
+import '../wb-screen-header/wb-screen-header.js';
 import '../wb-wait-summary/wb-wait-summary.js';
 import styles from './wb-tv-view.styles.js';
-import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
 const GAUGES = ['systemConnect', 'agentConnect', 'vipConnect'] as const;
 const TILES = ['satisfaction', 'complaintReply', 'firstContactResolution'] as const;
@@ -34,43 +34,30 @@ export class WbTvView extends LitElement {
   /** What this screen shows, from its link. */
   @property({ attribute: false }) config!: ScreenConfig;
 
-  private data!: StoreController;
-  private readonly minute = new ClockController(this, () => this.clock, () => true, () => 60_000);
-  private readonly kpis = memo(kpisById);
-  private readonly queues = memo2(orderQueues);
-  private readonly series = memo(totalsSeries);
-  /** The clock the data's timers read: live, or stopped when the data went stale. */
-  private readonly dataClockAt = memo((staleSinceTs: number | null): Clock => (staleSinceTs === null ? this.clock : frozenClock(staleSinceTs)));
-  private dataClock!: Clock;
-
-  override connectedCallback(): void {
-    // The store arrives as a property before the element is attached (see main.ts).
-    this.data ??= new StoreController(this, this.store);
-    super.connectedCallback();
-  }
-
-  private get i18n(): I18n {
-    return createI18n(this.config.lang);
-  }
+  private readonly screen = new ScreenController(this, { store: () => this.store, clock: () => this.clock, config: () => this.config });
+  private readonly queues = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.queues ?? NONE, this.config.queues],
+    derive: orderQueues,
+  });
+  private readonly totals = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.intraday ?? NONE, null],
+    derive: seriesOf,
+  });
 
   override render() {
-    const { snapshot, connection, staleSinceTs } = this.data.state;
-    this.dataClock = this.dataClockAt(staleSinceTs);
-    const i18n = this.i18n;
-    const timeZone = snapshot?.timeZone ?? DEFAULT_TIME_ZONE;
-    const now = this.minute.now();
+    const i18n = this.screen.i18n;
     return html`<div class="screen">
-      <header>
+      <wb-screen-header>
         <h1>${this.config.title ?? i18n.t('app.tv')}</h1>
         <span class="scope">${this.scopeLabel(i18n)}</span>
         <span class="spacer"></span>
-        <wb-connection-status .connection=${connection} .staleSinceTs=${staleSinceTs} .timeZone=${timeZone} .i18n=${i18n}></wb-connection-status>
-        <span class="clock" data-testid="clock">${i18n.hourMinute(now, timeZone)}</span>
-      </header>
-      ${snapshot ? this.renderMain(snapshot, i18n, staleSinceTs !== null) : html`<div class="waiting-screen">${i18n.t('conn.connecting')}</div>`}
+      </wb-screen-header>
+      ${this.screen.body((s) => this.renderMain(s, i18n))}
       <footer>
-        <span class="warn">${this.config.ignored.length > 0 ? i18n.t('config.ignored', { detail: this.config.ignored.join(', ') }) : nothing}</span>
-        <span>${snapshot ? snapshot.day : nothing}</span>
+        <span class="warn">${this.screen.ignored ?? nothing}</span>
+        <span>${this.screen.snapshot?.day ?? nothing}</span>
       </footer>
     </div>`;
   }
@@ -82,26 +69,23 @@ export class WbTvView extends LitElement {
     return parts.join(' · ');
   }
 
-  private renderMain(s: Snapshot, i18n: I18n, stale: boolean) {
-    const layout = this.config.layout;
-    const kpis = this.kpis(s.kpis);
-    const queues = this.queues(s.queues, this.config.queues);
+  private renderMain(s: Snapshot, i18n: I18n) {
+    const { layout, queueNames } = this.config;
+    const stale = this.screen.stale;
     const threshold = s.thresholds.serviceLevelMs;
     const waits = html`<section class="panel">
-      <wb-wait-summary .totals=${s.totals} .thresholdMs=${threshold} .clock=${this.dataClock} .i18n=${i18n}></wb-wait-summary>
+      <wb-wait-summary .totals=${s.totals} .thresholdMs=${threshold}></wb-wait-summary>
     </section>`;
     const queueTable = html`<section class="panel grow">
       <h2>${i18n.t('queues.title')}</h2>
-      <wb-queue-table class="grow" .queues=${queues} .names=${this.config.queueNames} .thresholdMs=${threshold}
-        .rotateMs=${this.config.rotateMs} .clock=${this.dataClock} .rotationClock=${this.clock} .i18n=${i18n}></wb-queue-table>
+      <wb-queue-table class="grow" .queues=${this.queues.value} .names=${queueNames} .thresholdMs=${threshold} .rotateMs=${this.config.rotateMs}></wb-queue-table>
     </section>`;
     const holds = html`<section class="panel grow">
-      <wb-hold-board class="grow" .heading=${i18n.t('hold.title')} .held=${s.held} .names=${this.config.queueNames} .intervalMs=${s.thresholds.holdCheckIntervalMs}
-        .clock=${this.dataClock} .i18n=${i18n}></wb-hold-board>
+      <wb-hold-board class="grow" .heading=${i18n.t('hold.title')} .held=${s.held} .names=${queueNames} .intervalMs=${s.thresholds.holdCheckIntervalMs}></wb-hold-board>
     </section>`;
     const agents = html`<section class="panel">
       <h2>${i18n.t('agents.title')}</h2>
-      <wb-agent-states .agents=${s.agents} .i18n=${i18n}></wb-agent-states>
+      <wb-agent-states .agents=${s.agents}></wb-agent-states>
     </section>`;
     if (layout === 'queues') {
       return html`<div class="main queues ${stale ? 'stale' : ''}">
@@ -114,14 +98,14 @@ export class WbTvView extends LitElement {
       <div class="col">
         <section class="panel">
           <div class="kpis">
-            ${GAUGES.map((id) => html`<wb-kpi-gauge .kpi=${kpis[id] ?? null} .i18n=${i18n} data-kpi=${id}></wb-kpi-gauge>`)}
-            ${TILES.map((id) => html`<wb-kpi-tile .kpi=${kpis[id] ?? null} .i18n=${i18n} data-kpi=${id}></wb-kpi-tile>`)}
+            ${GAUGES.map((id) => html`<wb-kpi-gauge .kpi=${kpiOf(s.kpis, id)} data-kpi=${id}></wb-kpi-gauge>`)}
+            ${TILES.map((id) => html`<wb-kpi-tile .kpi=${kpiOf(s.kpis, id)} data-kpi=${id}></wb-kpi-tile>`)}
           </div>
         </section>
         <section class="panel grow">
           <h2>${i18n.t('chart.intraday')}</h2>
-          <wb-intraday-chart class="grow" .buckets=${this.series(s.intraday)} .nowTs=${bucketStart(s.serverTs)} .timeZone=${s.timeZone}
-            .target=${s.thresholds.serviceLevelTarget} .i18n=${i18n}></wb-intraday-chart>
+          <wb-intraday-chart class="grow" .buckets=${this.totals.value} .nowTs=${bucketStart(s.serverTs)} .timeZone=${s.timeZone}
+            .target=${s.thresholds.serviceLevelTarget}></wb-intraday-chart>
         </section>
       </div>
       <div class="col">${holds}${agents}</div>

@@ -3,12 +3,12 @@ import { css } from 'lit';
 export default css`
   :host { display: block; width: 100vw; height: 100vh; overflow: hidden; background: var(--wb-bg, #0b1016); color: var(--wb-text, #e9eef4); font-size: 1rem; }
   .screen { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; padding: 0.7rem 0.9rem 0.5rem; gap: 0.7rem; }
-  header { display: flex; align-items: center; gap: 1.2rem; min-width: 0; }
-  header h1 { margin: 0; font-size: 1.75rem; font-weight: 800; letter-spacing: 0.02em; white-space: nowrap; }
-  header .scope { font-size: 1.2rem; color: var(--wb-text-dim, #8d9bab); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
-  header .spacer { flex: 1; }
-  header wb-connection-status { font-size: 1.15rem; }
-  header .clock { font-size: 2rem; font-weight: 800; font-variant-numeric: tabular-nums; }
+  wb-screen-header::part(header) { gap: 1.2rem; }
+  wb-screen-header h1 { margin: 0; font-size: 1.75rem; font-weight: 800; letter-spacing: 0.02em; white-space: nowrap; }
+  wb-screen-header .scope { font-size: 1.2rem; color: var(--wb-text-dim, #8d9bab); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+  wb-screen-header .spacer { flex: 1; }
+  wb-screen-header::part(connection) { font-size: 1.15rem; }
+  wb-screen-header::part(clock) { font-size: 2rem; }
   .main { display: grid; gap: 0.7rem; min-height: 0; transition: filter 0.3s, opacity 0.3s; }
   .main.standard { grid-template-columns: minmax(0, 30fr) minmax(0, 40fr) minmax(0, 30fr); }
   .main.queues { grid-template-columns: minmax(0, 64fr) minmax(0, 36fr); }

@@ -1,8 +1,10 @@
+import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { Totals } from '../../../server/contract/snapshot.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { ClockController } from '../../store/clock-controller.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
@@ -17,12 +19,16 @@ export class WbWaitSummary extends LitElement {
   @property({ attribute: false }) totals: Totals | null = null;
   /** Waits past this are at risk (the service-level threshold), in ms. @default 20000 */
   @property({ type: Number }) thresholdMs = 20_000;
-  /** The shared clock the longest wait ticks from. */
-  @property({ attribute: false }) clock: Clock | undefined;
-  /** Translations and number formats. */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The shared clock the longest wait ticks from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
+  @consume({ context: dataClockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+  /** Translations and number formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
 
-  private readonly ticker = new ClockController(this, () => this.clock, () => this.totals?.oldestQueuedTs != null);
+  private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.totals?.oldestQueuedTs != null });
 
   override render() {
     const { totals, i18n } = this;

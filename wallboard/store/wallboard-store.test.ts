@@ -4,11 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedStatus, Snapshot } from '../../server/contract/snapshot.js';
 import { diffSnapshot } from '../../server/contract/delta.js';
-import { ClockSource } from '../../wallboard/store/clock-source.js';
-import { WallboardStore, type WallboardState } from '../../wallboard/store/wallboard-store.js';
-import { FakeSocket } from '../e2e/support/fake-socket.js';
-import { floorScenario } from '../e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
+import { ClockSource } from './clock-source.js';
+import { WallboardStore, type WallboardState } from './wallboard-store.js';
+import { FakeSocket } from '../../test/support/fake-socket.js';
+import { floorScenario } from '../../test/e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../../test/e2e/support/snapshot-from-events.js';
 import { encode } from '../../server/core/events.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
@@ -181,30 +181,6 @@ describe('WallboardStore', () => {
     expect(socket.handlerCount).toBe(4);
     store.stop();
     expect(socket.handlerCount).toBe(0);
-    expect(vi.getTimerCount()).toBe(0);
-  });
-});
-
-describe('ClockSource', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('ticks on server-time boundaries with one timer, and only while someone listens', () => {
-    vi.useFakeTimers({ now: 1_000_500 });
-    const clock = new ClockSource();
-    clock.setOffset(200);
-    const seconds: number[] = [];
-    const minutes: number[] = [];
-    const stopSeconds = clock.subscribe((now) => seconds.push(now));
-    const stopMinutes = clock.subscribe((now) => minutes.push(now), 60_000);
-    expect(vi.getTimerCount()).toBe(1);
-    vi.advanceTimersByTime(3000);
-    expect(seconds.map((s) => Math.floor(s / 1000))).toEqual([1001, 1002, 1003]);
-    vi.advanceTimersByTime(60_000);
-    expect(minutes).toHaveLength(1);
-    expect(Math.floor(minutes[0]! / 60_000) * 60_000).toBe(1_020_000);
-    stopSeconds();
-    stopMinutes();
-    expect(clock.listenerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

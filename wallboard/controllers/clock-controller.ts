@@ -2,22 +2,37 @@
 // something that moves (`isActive`, checked after each render): a board with no waiting or held
 // calls does no work at all between data changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Clock } from './clock-source.js';
+import type { Clock } from '../store/clock-source.js';
+
+export interface ClockControllerOptions {
+  /** The clock to tick from, read again after every render; nothing ticks while there is none. */
+  clock: () => Clock | undefined;
+  /** Whether the host shows anything that moves with time right now. @default () => true */
+  isActive?: () => boolean;
+  /** The host re-renders on every boundary of this period of server time, in ms. @default () => 1000 */
+  periodMs?: () => number;
+}
 
 export class ClockController implements ReactiveController {
+  private readonly clock: () => Clock | undefined;
+  private readonly isActive: () => boolean;
+  private readonly periodMs: () => number;
   private unsubscribe: (() => void) | null = null;
   private connected = false;
+  private activePeriod = 0;
+  private activeClock: Clock | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly clock: () => Clock | undefined,
-    private readonly isActive: () => boolean,
-    private readonly periodMs: () => number = () => 1000,
+    options: ClockControllerOptions,
   ) {
+    this.clock = options.clock;
+    this.isActive = options.isActive ?? (() => true);
+    this.periodMs = options.periodMs ?? (() => 1000);
     host.addController(this);
   }
 
-  /** Server time now, from the shared clock (local time before one is attached). */
+  /** Server time now, from the clock (local time while there is none). */
   now(): number {
     return this.clock()?.now() ?? Date.now();
   }
@@ -35,9 +50,6 @@ export class ClockController implements ReactiveController {
     this.connected = false;
     this.sync();
   }
-
-  private activePeriod = 0;
-  private activeClock: Clock | undefined;
 
   private sync(): void {
     const clock = this.clock();

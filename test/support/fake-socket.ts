@@ -1,6 +1,7 @@
-// A stand-in for the Socket.IO client socket in the store's unit tests only (the end-to-end
-// tests use the real server): records what the store emits and lets a test play the server.
-import type { WallboardSocket } from '../../../wallboard/store/wallboard-store.js';
+// A stand-in for the Socket.IO client socket in the wallboard's unit tests and the rendering
+// benchmark (the end-to-end tests use the real server): records what the store emits and lets a
+// test play the server.
+import type { WallboardSocket } from '../../wallboard/store/wallboard-store.js';
 
 type Handler = (...args: never[]) => void;
 

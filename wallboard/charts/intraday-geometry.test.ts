@@ -1,0 +1,28 @@
+// The intraday chart's bars, offered marks and service-level line.
+import { describe, expect, it } from 'vitest';
+import { bucket } from '../testing/buckets.js';
+import { TEN_AM, TZ } from '../testing/centre-time.js';
+import { intradayGeometry, seriesOf } from './intraday-geometry.js';
+
+describe('intraday geometry', () => {
+  const box = { width: 600, height: 200, margin: { top: 10, right: 40, bottom: 20, left: 30 } };
+
+  it('stacks abandoned on answered, marks offered, and draws the service level on its own scale', () => {
+    const buckets = [bucket(TEN_AM - 900_000, 10, 6, 2, 0.5), bucket(TEN_AM, 4, 4, 0, 1), bucket(TEN_AM, 9, 9, 0, 1, 'billing')];
+    const series = seriesOf(buckets, null);
+    expect(series).toHaveLength(2);
+    const g = intradayGeometry(series, { box, nowTs: TEN_AM + 60_000, timeZone: TZ });
+    const [first] = g.bars;
+    expect(first!.abandoned.y + first!.abandoned.height).toBeCloseTo(first!.answered.y);
+    expect(first!.offeredY).toBeLessThan(first!.abandoned.y);
+    expect(g.serviceLevelPoints.map((p) => p.y)).toEqual([95, 10]);
+    expect(g.right).toBe(560);
+    expect(g.xTicks.length).toBeGreaterThan(0);
+  });
+
+  it('is empty, not broken, before the first call of the day', () => {
+    const g = intradayGeometry([], { box, nowTs: TEN_AM, timeZone: TZ });
+    expect(g.bars).toEqual([]);
+    expect(g.serviceLevelPath).toBeNull();
+  });
+});

@@ -1,0 +1,21 @@
+// Time in the centre's zone: local minutes, the day's start, hour ticks, the span a chart covers.
+import { describe, expect, it } from 'vitest';
+import { BUCKET_MS } from '../../server/contract/constants.js';
+import { bucket, parts } from '../testing/buckets.js';
+import { TEN_AM, TZ } from '../testing/centre-time.js';
+import { chartSpan, dayStartOf, hourTicks, localMinutes } from './time-axis.js';
+
+describe('time axis', () => {
+  it('works in the centre time zone', () => {
+    expect(localMinutes(TEN_AM, TZ)).toBe(600);
+    expect(dayStartOf(TEN_AM + 1234, TZ)).toBe(TEN_AM - 10 * 3600_000);
+    expect(hourTicks(TEN_AM - 3 * 3600_000, TEN_AM, TZ, 2).map((t) => t.hour)).toEqual([8, 10]);
+  });
+
+  it('spans from the first interval with calls, not from a complaint carried over to 00:00', () => {
+    const midnight = dayStartOf(TEN_AM, TZ);
+    const buckets = [parts(midnight, { complaintsDue: 1 }), bucket(TEN_AM - 2 * 3600_000, 3, 3, 0, 1)];
+    expect(chartSpan(buckets, TEN_AM + 60_000, TZ, 3600_000)).toEqual({ start: TEN_AM - 2 * 3600_000, end: TEN_AM + BUCKET_MS });
+    expect(chartSpan([], TEN_AM, TZ)).toEqual({ start: TEN_AM + BUCKET_MS - 6 * 3600_000, end: TEN_AM + BUCKET_MS });
+  });
+});

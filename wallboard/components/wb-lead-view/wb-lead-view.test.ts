@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+// The team lead's tablet fed by the real store over a scripted socket.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Aggregator } from '../../../server/aggregator.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
+import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { FakeSocket } from '../../../test/support/fake-socket.js';
+import { parseScreenConfig, viewOf } from '../../config/screen-config.js';
+import { WallboardStore } from '../../store/wallboard-store.js';
+import { mount, shadow, text } from '../../testing/dom.js';
+import { manualClock } from '../../testing/manual-clock.js';
+import './wb-lead-view.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+let aggregator: Aggregator;
+let snapshot: Snapshot;
+
+beforeAll(() => {
+  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
+  snapshot = aggregator.snapshot(NOW);
+});
+
+afterEach(() => document.body.replaceChildren());
+
+function viewWithStore(tag: 'wb-tv-view' | 'wb-lead-view', search: string) {
+  const socket = new FakeSocket();
+  const { clock, advance } = manualClock(NOW);
+  const config = parseScreenConfig(tag === 'wb-tv-view' ? '/tv' : '/lead', search);
+  const store = new WallboardStore({ socket: socket.asSocket(), clock, view: viewOf(config), schedule: (fn) => fn() });
+  const el = document.createElement(tag);
+  Object.assign(el, { store, clock, config });
+  return { el, socket, clock, store, advance };
+}
+
+describe('wb-lead-view', () => {
+  it('drills into a tapped queue and re-subscribes when a team is chosen', async () => {
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?lang=en');
+    await mount(el);
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
+    await el.updateComplete;
+    const list = shadow(el).querySelector('wb-queue-list')!;
+    await list.updateComplete;
+    (shadow(list).querySelector('button[data-queue=vip]') as HTMLElement).click();
+    await el.updateComplete;
+    const detail = shadow(el).querySelector('wb-queue-detail')!;
+    await detail.updateComplete;
+    expect(text(detail, 'h2')).toBe('vip');
+    expect(detail.agents.every((a) => a.queues.includes('vip'))).toBe(true);
+    expect(new URL(location.href).searchParams.get('queue')).toBe('vip');
+
+    (shadow(el).querySelector('button[data-team="B组"]') as HTMLElement).click();
+    expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'B组', detail: true }]);
+    store.stop();
+  });
+
+  it('offers every team the server knows, whatever the filter, and keeps the chosen one', async () => {
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?team=E组');
+    await mount(el);
+    store.start();
+    // Filtered to a team the server has no agent of: the snapshot still lists every team.
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...snapshot, agentList: [], teams: ['A组', 'B组', 'C组', 'D组'] } });
+    await el.updateComplete;
+    const buttons = [...shadow(el).querySelectorAll('.teams button[data-team]')];
+    expect(buttons.map((b) => b.getAttribute('data-team'))).toEqual(['A组', 'B组', 'C组', 'D组', 'E组']);
+    expect(shadow(el).querySelector('button[data-team="E组"]')!.getAttribute('aria-pressed')).toBe('true');
+    store.stop();
+  });
+
+  it('says under its header what it ignored in its link', async () => {
+    const { el } = viewWithStore('wb-lead-view', '?rotate=1');
+    await mount(el);
+    expect(text(el, 'wb-screen-header + .warn')).toBe('链接参数无效，已忽略：rotate=1');
+    expect(text(el, '.waiting-screen')).toBe('正在连接…');
+  });
+});

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+// Queues per page, turning with server time on a clock the test moves by hand; and weeks on a kiosk,
+// where turning pages must not leave nodes behind.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueStats } from '../../../server/contract/snapshot.js';
+import type { Aggregator } from '../../../server/aggregator.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
+import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { ClockSource } from '../../store/clock-source.js';
+import { countNodes, mount, shadow, text } from '../../testing/dom.js';
+import { manualClock } from '../../testing/manual-clock.js';
+import './wb-queue-table.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+let aggregator: Aggregator;
+let snapshot: Snapshot;
+
+beforeAll(() => {
+  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
+  snapshot = aggregator.snapshot(NOW);
+});
+
+afterEach(() => document.body.replaceChildren());
+
+const queue = (i: number, waiting: number): QueueStats => ({
+  id: `q${String(i).padStart(2, '0')}`,
+  waiting,
+  longestWaitMs: 0,
+  queued: 10,
+  answered: 8,
+  abandoned: 1,
+  agentConnectRate: 0.9,
+  serviceLevel: 0.8,
+  asaMs: 5000,
+  oldestQueuedTs: waiting > 0 ? 1_000_000 - 30_000 * i : null,
+  shortAbandoned: 0,
+  expired: 0,
+  vipWaiting: 0,
+  window15m: { offered: 1, answered: 1, abandoned: 0, serviceLevel: 1, asaMs: 1, agentConnectRate: 1 },
+  agents: { available: 1, ringing: 0, talking: 2, hold: 0, acw: 0, paused: 0, offline: 0 },
+});
+
+describe('wb-queue-table', () => {
+  it('rotates pages of queues with server time', async () => {
+    const { clock, advance } = manualClock(Math.floor(NOW / 15_000) * 15_000 + 1000);
+    const el = await mount(Object.assign(document.createElement('wb-queue-table'), { queues: snapshot.queues, clock, rows: 4 }));
+    const shown = () => [...shadow(el).querySelectorAll('.row')].map((r) => r.getAttribute('data-queue'));
+    const first = shown();
+    expect(first).toHaveLength(3); // six queues in two balanced pages
+    expect(text(el, '.pager')).toMatch(/第 \d\/2 页/);
+    advance(15_000);
+    await el.updateComplete;
+    expect(shown()).not.toEqual(first);
+    expect([...first, ...shown()].sort()).toEqual(snapshot.queues.map((q) => q.id).sort());
+  });
+
+  it('wb-queue-table keeps the same number of nodes however many pages it turns', async () => {
+    let now = 1_000_000;
+    let fire: (() => void) | null = null;
+    const clock = new ClockSource({ now: () => now, setTimer: (fn) => (fire = fn), clearTimer: () => (fire = null) });
+    const el = Object.assign(document.createElement('wb-queue-table'), { clock, rows: 9, rotateMs: 15_000, queues: Array.from({ length: 50 }, (_, i) => queue(i, i % 3)) });
+    document.body.append(el);
+    await el.updateComplete;
+    const counts: number[] = [];
+    for (let step = 0; step < 240; step++) {
+      now += 1000;
+      const f = fire as (() => void) | null;
+      fire = null;
+      f?.();
+      if (step % 5 === 0) el.queues = Array.from({ length: 50 }, (_, i) => queue(i, (i + step) % 4));
+      await el.updateComplete;
+      if (step % 60 === 59) counts.push(countNodes(el.shadowRoot!));
+    }
+    expect(new Set(counts).size, counts.join(',')).toBe(1);
+    el.remove();
+  });
+});

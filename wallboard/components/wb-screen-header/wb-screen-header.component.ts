@@ -1,0 +1,46 @@
+import { consume } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
+import { clockContext, i18nContext } from '../../context/contexts.js';
+import { ClockController } from '../../controllers/clock-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { Clock } from '../../store/clock-source.js';
+import type { ConnectionState } from '../../store/wallboard-store.js';
+import { baseStyles } from '../../theme/shared-styles.js';
+import '../wb-connection-status/wb-connection-status.js';
+import styles from './wb-screen-header.styles.js';
+
+/**
+ * The top line of a screen: what the view puts in it first (its title and its own controls),
+ * then where the connection stands and the time of day. Views size it through its parts:
+ * `header`, `connection` and `clock`.
+ */
+export class WbScreenHeader extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** Translations and time formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
+  /** The shared server clock the time of day reads. @default local time, or the screen's from clockContext */
+  @consume({ context: clockContext, subscribe: true })
+  @property({ attribute: false })
+  clock: Clock | undefined;
+
+  private readonly status = new StoreController(this, {
+    select: (s) => [s.connection, s.staleSinceTs, s.snapshot?.timeZone ?? DEFAULT_TIME_ZONE],
+    derive: (connection: ConnectionState, staleSinceTs: number | null, timeZone: string) => ({ connection, staleSinceTs, timeZone }),
+  });
+  private readonly minute = new ClockController(this, { clock: () => this.clock, periodMs: () => 60_000 });
+
+  override render() {
+    const { connection, staleSinceTs, timeZone } = this.status.value;
+    return html`<header part="header">
+      <slot></slot>
+      <wb-connection-status part="connection" .connection=${connection} .staleSinceTs=${staleSinceTs} .timeZone=${timeZone}></wb-connection-status>
+      <span class="clock" part="clock" data-testid="clock">${this.i18n.hourMinute(this.minute.now(), timeZone)}</span>
+    </header>`;
+  }
+}

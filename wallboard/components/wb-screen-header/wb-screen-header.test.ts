@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+// The screens' top line: the view's own title, then the store's connection state and the time of
+// day, both read from what the view provides.
+import { afterEach, describe, expect, it } from 'vitest';
+import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { FakeSocket } from '../../../test/support/fake-socket.js';
+import { createI18n } from '../../i18n/i18n.js';
+import { WallboardStore } from '../../store/wallboard-store.js';
+import { mount, shadow, text } from '../../testing/dom.js';
+import { manualClock } from '../../testing/manual-clock.js';
+import { provider } from '../../testing/provider.js';
+import type { WbScreenHeader } from './wb-screen-header.component.js';
+import './wb-screen-header.js';
+
+// 13:59:30 in Shanghai.
+const NOW = Date.UTC(2026, 10, 23, 5, 59, 30);
+
+afterEach(() => document.body.replaceChildren());
+
+describe('wb-screen-header', () => {
+  it("shows the view's title, where the connection stands and the centre's time, ticking each minute", async () => {
+    const socket = new FakeSocket();
+    const { clock, advance } = manualClock(NOW);
+    const store = new WallboardStore({ socket: socket.asSocket(), clock, view: {}, schedule: (fn) => fn() });
+    const header = document.createElement('wb-screen-header');
+    header.innerHTML = '<h1>Floor 1</h1>';
+    const wrapper = provider({ store, clock, i18n: createI18n('en') });
+    wrapper.append(header);
+    document.body.append(wrapper);
+    await header.updateComplete;
+    const status = () => shadow(header).querySelector('wb-connection-status')!;
+    expect(shadow(header).querySelector('slot')!.assignedElements().map((e) => e.textContent)).toEqual(['Floor 1']);
+    expect(status().connection).toBe('connecting');
+    expect(text(header, '[data-testid=clock]')).toBe('13:59');
+    advance(30_000);
+    await header.updateComplete;
+    expect(text(header, '[data-testid=clock]')).toBe('14:00');
+
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: snapshotFromEvents(floorScenario({ now: NOW }).events, NOW) });
+    await header.updateComplete;
+    await status().updateComplete;
+    expect(status().connection).toBe('live');
+    expect(text(status(), '[data-testid=connection]')).toBe('Live');
+
+    socket.disconnect();
+    await header.updateComplete;
+    expect(status().connection).toBe('reconnecting');
+    expect(store.state.staleSinceTs).not.toBeNull();
+    expect(status().staleSinceTs).toBe(store.state.staleSinceTs);
+    store.stop();
+  });
+
+  it('stands alone as connecting, in Chinese, on local time', async () => {
+    const header = await mount(document.createElement('wb-screen-header') as WbScreenHeader);
+    const status = shadow(header).querySelector('wb-connection-status')!;
+    await status.updateComplete;
+    expect(text(status, '[data-testid=connection]')).toBe('正在连接…');
+    expect(text(header, '[data-testid=clock]')).toMatch(/^\d\d:\d\d$/);
+  });
+});

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+// Calls waiting and the longest wait, ticking on a clock the test moves by hand.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Aggregator } from '../../../server/aggregator.js';
+import type { Snapshot } from '../../../server/contract/snapshot.js';
+import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
+import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { createI18n } from '../../i18n/i18n.js';
+import { mount, text } from '../../testing/dom.js';
+import { manualClock } from '../../testing/manual-clock.js';
+import './wb-wait-summary.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+let aggregator: Aggregator;
+let snapshot: Snapshot;
+
+beforeAll(() => {
+  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
+  snapshot = aggregator.snapshot(NOW);
+});
+
+afterEach(() => document.body.replaceChildren());
+
+describe('wb-wait-summary', () => {
+  it('shows calls waiting and ticks the longest wait from oldestQueuedTs on the shared clock', async () => {
+    const { clock, advance } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-wait-summary'), { totals: snapshot.totals, clock }));
+    expect(text(el, '[data-testid=waiting]')).toBe(String(snapshot.totals.waiting));
+    const first = NOW - snapshot.totals.oldestQueuedTs!;
+    expect(text(el, '[data-testid=longest-wait]')).toBe(createI18n('zh-CN').duration(first));
+    advance(61_000);
+    await el.updateComplete;
+    expect(text(el, '[data-testid=longest-wait]')).toBe(createI18n('zh-CN').duration(first + 61_000));
+    expect(text(el, '.sub .alert')).toBe('等待过长');
+  });
+
+  it('stops ticking when nobody waits', async () => {
+    const { clock } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-wait-summary'), { totals: { ...snapshot.totals, waiting: 0, oldestQueuedTs: null }, clock }));
+    await el.updateComplete;
+    expect(clock.listenerCount).toBe(0);
+    el.remove();
+  });
+});
