@@ -12,6 +12,7 @@ import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
+import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
 import { createLease, leaseOwnerId } from './redis/lease.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
 
@@ -43,32 +44,23 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const blockingConnections = new Set<Redis>();
   const aggregator = new Aggregator(config.core);
   const consumer = new StreamConsumer(
+    { ...config, consumer: consumerName },
     {
-      streams: config.streams,
-      group: config.group,
-      consumer: consumerName,
-      batchSize: config.batchSize,
-      blockMs: config.blockMs,
-      checkpointIntervalMs: config.checkpointIntervalMs,
-      leaseMs: config.leaseMs,
-      retentionMs: config.retentionMs,
-      trimIntervalMs: config.trimIntervalMs,
-    },
-    {
-      redis,
+      streams: createIoredisStreamsClient(redis),
       // Its own connection: a blocking read holds the connection, and an interrupted one must
       // fail rather than be silently re-sent after a reconnect (the watchdog handles the rest).
-      createBlockingConnection: () => {
+      createBlockingClient: () => {
         const c = connect(config.redisUrl, 'wallboard-stream-reader', log, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
         blockingConnections.add(c);
         c.once('end', () => blockingConnections.delete(c));
-        return c;
+        return createIoredisBlockingClient(c);
       },
       aggregator,
       checkpoints: createCheckpointStore(redis, config.group, consumerName),
       deadLetters: createDeadLetterSink(redis, config.deadLetterMaxLen),
       lease: createLease(redis, config.group, consumerName, config.leaseMs),
       log: log.child({ component: 'consumer' }),
+      now: Date.now,
     },
   );
 
