@@ -15,8 +15,8 @@ export interface StartedStack {
 
 /** Starts the server as configured by the environment; used by main and by `npm start`. */
 export async function startFromEnvironment(): Promise<StartedStack> {
-  const config = loadConfig();
-  const log = createLogger({ format: config.logFormat, level: (process.env['LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
+  const config = loadConfig({ env: process.env, cwd: process.cwd(), stdoutIsTTY: process.stdout.isTTY === true });
+  const log = createLogger({ format: config.logFormat, level: config.logLevel });
   if (config.configFile) log.info('configuration loaded', { file: config.configFile });
   let privateRedis: PrivateRedis | null = null;
   let redisUrl = config.redisUrl;

@@ -14,7 +14,7 @@ import { waitFor } from './redis.js';
 
 export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig & { redisUrl: string } {
   return {
-    ...loadConfig({ LOG_FORMAT: 'json' }, process.cwd()),
+    ...loadConfig({ env: { LOG_FORMAT: 'json' }, cwd: process.cwd(), stdoutIsTTY: false }),
     port: 0,
     host: '127.0.0.1',
     blockMs: 100,
