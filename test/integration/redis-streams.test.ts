@@ -202,4 +202,12 @@ describe('trimming', () => {
     }
     expect(await streams.trimMinId(uniquePrefix('trim-missing'), '3-0')).toBe(0);
   });
+
+  it('trims approximately: a node that still holds a younger entry stays whole', async () => {
+    const stream = uniquePrefix('trim-approx');
+    const streams = client();
+    for (let ms = 1; ms <= 6; ms++) await suite.client.xadd(stream, `${ms}-1`, 'n', String(ms));
+    expect(await streams.trimMinId(stream, '5-0')).toBe(0);
+    expect(await streams.firstEntryId(stream)).toBe('1-1');
+  });
 });
