@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface ServerConfig {
   /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
@@ -40,6 +41,8 @@ export interface ServerConfig {
   staticDir: string;
   /** json or pretty. @default json unless stdout is a terminal (env LOG_FORMAT) */
   logFormat: 'json' | 'pretty';
+  /** Log lines below this level are dropped: debug, info, warn or error. @default "info" (env LOG_LEVEL) */
+  logLevel: LogLevel;
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
@@ -119,15 +122,33 @@ function readFile(path: string): ConfigFile {
   return parsed.data;
 }
 
-function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** What the configuration is read from; main.ts passes the process's own. */
+export interface ConfigSource {
+  /** The environment variables. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where a relative CONFIG_FILE, DATA_DIR and the built wallboard are found. */
+  cwd: string;
+  /** Whether stdout is a terminal: the log format defaults to pretty there. */
+  stdoutIsTTY: boolean;
+}
+
+function envInt(env: ConfigSource['env'], name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(`environment: ${name} = "${raw}": must be a whole number`);
   return Number(raw);
 }
 
+function envLogLevel(env: ConfigSource['env']): LogLevel {
+  const raw = env['LOG_LEVEL'];
+  if (raw === undefined || raw === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new ConfigError(`environment: LOG_LEVEL = "${raw}": must be ${LOG_LEVELS.slice(0, -1).join(', ')} or ${LOG_LEVELS.at(-1)}`);
+  return level;
+}
+
 /** Builds the configuration from the environment and the config file it names (CONFIG_FILE, else ./wallboard.config.json if present). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfig {
   const explicit = env['CONFIG_FILE'];
   const candidate = resolve(cwd, explicit ?? 'wallboard.config.json');
   if (explicit && !existsSync(candidate)) throw new ConfigError(`CONFIG_FILE: ${candidate}: no such file`);
@@ -135,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const file = configFile ? readFile(configFile) : {};
   const redisUrl = env['REDIS_URL'] || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`environment: REDIS_URL = "${redisUrl}": must start with redis:// or rediss://`);
-  const logFormat = env['LOG_FORMAT'] ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  const logFormat = env['LOG_FORMAT'] ?? (stdoutIsTTY ? 'pretty' : 'json');
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`environment: LOG_FORMAT = "${logFormat}": must be json or pretty`);
   const streams = env['STREAM_KEYS'] ? env['STREAM_KEYS'].split(',').map((s) => s.trim()).filter(Boolean) : file.streams ?? ['wallboard:events'];
   const { targets, streams: _s, group, ...rest } = file;
@@ -161,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pushIntervalMs: rest.pushIntervalMs ?? 200,
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
+    logLevel: envLogLevel(env),
     configFile,
     core,
   };

@@ -1,6 +1,6 @@
 // Wires the real parts together for one server process: Redis connections, the aggregator and
 // its stream consumer, the HTTP app and the Socket.IO push. main.ts calls it with the process's
-// configuration; the integration tests call it with theirs.
+// configuration, clock and name; the integration tests call it with theirs.
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
@@ -12,8 +12,17 @@ import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
-import { createLease, leaseOwnerId } from './redis/lease.js';
+import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
+import { createLease } from './redis/lease.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
+
+/** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
+export interface ServerRuntime {
+  /** The one clock: snapshots, feed status, uptime, checkpoint and trim schedules. */
+  now: () => number;
+  /** This process's name in the consumer group and as lease holder; see leaseOwnerId. */
+  owner: string;
+}
 
 export interface RunningServer {
   url: string;
@@ -24,56 +33,46 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function connect(url: string, name: string, log: Logger, extra: RedisOptions = {}): Redis {
+function connect(url: string, name: string, log: Logger, now: () => number, extra: RedisOptions = {}): Redis {
   const redis = new Redis(url, { connectionName: name, ...extra });
   let lastLogged = 0;
   redis.on('error', (error: Error) => {
     // ioredis reports every failed reconnect; one line per 5 s is enough to tell an operator.
-    if (Date.now() - lastLogged < 5000) return;
-    lastLogged = Date.now();
+    if (now() - lastLogged < 5000) return;
+    lastLogged = now();
     log.warn('redis connection error', { connection: name, error });
   });
   return redis;
 }
 
-export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger): Promise<RunningServer> {
-  const consumerName = leaseOwnerId();
+export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger, runtime: ServerRuntime): Promise<RunningServer> {
+  const { now, owner } = runtime;
   // A command Redis never answers fails after 10 s, so the consumer recovers instead of hanging.
-  const redis = connect(config.redisUrl, 'wallboard-commands', log, { commandTimeout: 10_000 });
+  const redis = connect(config.redisUrl, 'wallboard-commands', log, now, { commandTimeout: 10_000 });
   const blockingConnections = new Set<Redis>();
   const aggregator = new Aggregator(config.core);
   const consumer = new StreamConsumer(
+    { ...config, consumer: owner },
     {
-      streams: config.streams,
-      group: config.group,
-      consumer: consumerName,
-      batchSize: config.batchSize,
-      blockMs: config.blockMs,
-      checkpointIntervalMs: config.checkpointIntervalMs,
-      leaseMs: config.leaseMs,
-      retentionMs: config.retentionMs,
-      trimIntervalMs: config.trimIntervalMs,
-    },
-    {
-      redis,
+      streams: createIoredisStreamsClient(redis),
       // Its own connection: a blocking read holds the connection, and an interrupted one must
       // fail rather than be silently re-sent after a reconnect (the watchdog handles the rest).
-      createBlockingConnection: () => {
-        const c = connect(config.redisUrl, 'wallboard-stream-reader', log, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
+      createBlockingClient: () => {
+        const c = connect(config.redisUrl, 'wallboard-stream-reader', log, now, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
         blockingConnections.add(c);
         c.once('end', () => blockingConnections.delete(c));
-        return c;
+        return createIoredisBlockingClient(c);
       },
       aggregator,
-      checkpoints: createCheckpointStore(redis, config.group, consumerName),
+      checkpoints: createCheckpointStore(redis, config.group, owner),
       deadLetters: createDeadLetterSink(redis, config.deadLetterMaxLen),
-      lease: createLease(redis, config.group, consumerName, config.leaseMs),
+      lease: createLease(redis, config.group, owner, config.leaseMs),
       log: log.child({ component: 'consumer' }),
+      now,
     },
   );
 
-  const startedAt = Date.now();
-  const source = withFeedStatus(aggregator, consumer);
+  const source = withFeedStatus(aggregator, consumer, now);
   const app = createApp({
     source,
     consumer,
@@ -81,10 +80,11 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       await redis.ping();
     },
     staticDir: config.staticDir,
-    startedAt,
+    startedAt: now(),
+    now,
   });
   const http = createHttpServer(app);
-  const realtime = createRealtime(http, source, { pushIntervalMs: config.pushIntervalMs }, log.child({ component: 'realtime' }));
+  const realtime = createRealtime(http, { pushIntervalMs: config.pushIntervalMs }, { source, log: log.child({ component: 'realtime' }), now });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -92,7 +92,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const port = (http.address() as AddressInfo).port;
   consumer.start();
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  log.info('listening', { port, url: `http://${host}:${port}`, streams: config.streams, group: config.group, consumer: consumerName });
+  log.info('listening', { port, url: `http://${host}:${port}`, streams: config.streams, group: config.group, consumer: owner });
 
   return {
     url: `http://${host}:${port}`,

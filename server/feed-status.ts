@@ -13,8 +13,8 @@ export function feedState(status: ConsumerStatus): FeedStatus['state'] {
   return status.caughtUp ? 'live' : 'catchingUp';
 }
 
-/** Wraps a snapshot source with the feed status; its version moves when either changes. */
-export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number = Date.now): SnapshotSource {
+/** Wraps a snapshot source with the feed status (since when, on `now`'s clock); its version moves when either changes. */
+export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number): SnapshotSource {
   let feed: FeedStatus = { state: feedState(consumer.status), sinceTs: now(), reason: null };
   let changes = 0;
   const current = (): FeedStatus => {

@@ -1,7 +1,10 @@
-// Composition root: the only place that reads process.env, starts a private Redis when none
-// is given, and turns signals into an orderly stop.
+// Composition root: the only place that reads the process's environment (variables, working
+// directory, terminal, host and pid) and its clock, starts a private Redis when none is given,
+// and turns signals into an orderly stop.
+import { hostname } from 'node:os';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
+import { leaseOwnerId } from './redis/lease.js';
 import { RedisBinaryMissingError, startPrivateRedis, type PrivateRedis } from './redis/private-redis.js';
 import { startServer, type RunningServer } from './create-server.js';
 
@@ -15,8 +18,9 @@ export interface StartedStack {
 
 /** Starts the server as configured by the environment; used by main and by `npm start`. */
 export async function startFromEnvironment(): Promise<StartedStack> {
-  const config = loadConfig();
-  const log = createLogger({ format: config.logFormat, level: (process.env['LOG_LEVEL'] as 'info' | undefined) ?? 'info' });
+  const config = loadConfig({ env: process.env, cwd: process.cwd(), stdoutIsTTY: process.stdout.isTTY === true });
+  const now = Date.now; // the one clock: every part that tells the time is handed this
+  const log = createLogger({ format: config.logFormat, level: config.logLevel, now });
   if (config.configFile) log.info('configuration loaded', { file: config.configFile });
   let privateRedis: PrivateRedis | null = null;
   let redisUrl = config.redisUrl;
@@ -25,7 +29,7 @@ export async function startFromEnvironment(): Promise<StartedStack> {
     redisUrl = privateRedis.url;
     log.info('started a private redis-server (REDIS_URL is unset)', { url: redisUrl, dataDir: privateRedis.dataDir });
   }
-  const server = await startServer({ ...config, redisUrl }, log);
+  const server = await startServer({ ...config, redisUrl }, log, { now, owner: leaseOwnerId(hostname(), process.pid) });
   return {
     config,
     server,

@@ -8,12 +8,18 @@ import type { SnapshotSource } from '../realtime/create-realtime.js';
 import { withTimeout } from '../with-timeout.js';
 
 export interface AppDeps {
+  /** The snapshot /api/v1/snapshot serves. */
   source: SnapshotSource;
+  /** Whose status /healthz and /readyz report. */
   consumer: { status: ConsumerStatus };
   /** Resolves when Redis answers a PING; rejects otherwise. */
   pingRedis: () => Promise<void>;
+  /** Where the built wallboard is. */
   staticDir: string;
+  /** When the server started, on `now`'s clock: /healthz reports the uptime. */
   startedAt: number;
+  /** The server's clock: the snapshot's time and the uptime. */
+  now: () => number;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -26,11 +32,11 @@ export function createApp(deps: AppDeps): Express {
       res.status(400).json({ error: parsed.reason });
       return;
     }
-    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(Date.now(), parsed.view));
+    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
   });
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', uptimeMs: Date.now() - deps.startedAt, role: deps.consumer.status.role });
+    res.json({ status: 'ok', uptimeMs: deps.now() - deps.startedAt, role: deps.consumer.status.role });
   });
 
   app.get('/readyz', async (_req, res) => {

@@ -32,11 +32,20 @@ interface Room {
 
 type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>;
 
+export interface RealtimeDeps {
+  /** What the rooms show. */
+  source: SnapshotSource;
+  log: Logger;
+  /** The server's clock: snapshot times, push pacing, and the answer to a screen's clock check. */
+  now: () => number;
+}
+
 export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(httpServer: HttpServer, source: SnapshotSource, options: RealtimeOptions, log: Logger): Realtime {
+export function createRealtime(httpServer: HttpServer, options: RealtimeOptions, deps: RealtimeDeps): Realtime {
+  const { source, log, now } = deps;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>(httpServer, {
     serveClient: false,
     cors: { origin: true },
@@ -61,7 +70,7 @@ export function createRealtime(httpServer: HttpServer, source: SnapshotSource, o
     void socket.join(name);
     let room = rooms.get(name);
     if (!room) {
-      room = { view, seq: 0, last: source.snapshot(Date.now(), view) };
+      room = { view, seq: 0, last: source.snapshot(now(), view) };
       rooms.set(name, room);
     }
     // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
@@ -75,22 +84,22 @@ export function createRealtime(httpServer: HttpServer, source: SnapshotSource, o
       subscribe(socket, room?.view ?? {});
     });
     socket.on('clock', (ack) => {
-      if (typeof ack === 'function') ack(Date.now());
+      if (typeof ack === 'function') ack(now());
     });
   });
 
   function push(): void {
-    const now = Date.now();
+    const at = now();
     const changed = source.version !== pushedVersion;
-    if (!changed && now - lastFullCheck < idleRecheckMs) return;
+    if (!changed && at - lastFullCheck < idleRecheckMs) return;
     pushedVersion = source.version;
-    lastFullCheck = now;
+    lastFullCheck = at;
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
         continue;
       }
-      const next = source.snapshot(now, room.view);
+      const next = source.snapshot(at, room.view);
       const delta = diffSnapshot(room.last, next, room.seq + 1);
       if (!delta) continue;
       room.seq = delta.seq;

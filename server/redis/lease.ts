@@ -1,6 +1,5 @@
 // One active aggregator per consumer group. The lease key holds the owner's ID with a TTL;
 // the owner renews it, and a standby takes it when the owner stops renewing (crash, pause).
-import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { keys } from './keys.js';
 
@@ -16,15 +15,19 @@ export interface Lease {
   holder(): Promise<string | null>;
 }
 
-/** A lease owner's ID: host and pid, so a restart on the same host can tell its dead predecessor. */
-export function leaseOwnerId(): string {
-  return `${hostname()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * A lease owner's ID, "host/pid/nonce": host and pid so a restart on the same host can tell its
+ * dead predecessor, a nonce so two servers in one process (tests) are two owners.
+ */
+export function leaseOwnerId(host: string, pid: number): string {
+  return `${host}/${pid}/${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** True when the holder ran on this host under a pid that no longer exists (killed, crashed). */
-export function isDeadLocalHolder(holder: string): boolean {
+/** True when the holder ran on the owner's host under another pid that no longer exists (killed, crashed). */
+export function isDeadLocalHolder(holder: string, owner: string): boolean {
   const [host, pid] = holder.split('/');
-  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  const [ownHost, ownPid] = owner.split('/');
+  if (host !== ownHost || !pid || !/^\d+$/.test(pid) || pid === ownPid) return false;
   try {
     process.kill(Number(pid), 0);
     return false;
@@ -41,7 +44,7 @@ export function createLease(redis: Redis, group: string, owner: string, ttlMs: n
       if (await take()) return true;
       // A process killed on this host cannot renew; waiting out its TTL would only blank the board.
       const holder = await redis.get(key);
-      if (holder === null || !isDeadLocalHolder(holder)) return false;
+      if (holder === null || !isDeadLocalHolder(holder, owner)) return false;
       await redis.eval(RELEASE, 1, key, holder);
       return take();
     },

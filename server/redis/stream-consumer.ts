@@ -1,48 +1,38 @@
-// Reads the event streams into the aggregator through a consumer group.
-//
-// Exactly-once effect comes from the checkpoint, not from acknowledgements: the checkpoint
-// holds the state together with the last entry ID it covers. After a crash we load it and
-// re-read (XRANGE) what the group had already delivered beyond that ID, acknowledged or not;
-// everything after is read through the group as usual. Entries at or below the cursor are
-// duplicates to the core. XACK follows each applied batch, and the group's pending entries,
-// including those of a consumer that died, are claimed (XAUTOCLAIM) and acknowledged once the
-// state covers them.
-import type { Redis } from 'ioredis';
-import type { Aggregator, RawEntry } from '../aggregator.js';
-import { compareEntryIds, entryIdMs } from '../core/entry-id.js';
-import { fieldsFromArray } from '../core/events.js';
+// Reads the event streams into the aggregator through a consumer group: hold the lease, recover,
+// then read, apply, acknowledge, checkpoint and trim until stopped. Each duty is a module of its
+// own (lease-keeper, recovery, group-reader, checkpointer, stream-trimmer); this is the loop
+// that runs them, and the status the health endpoints and the feed state read. An error is
+// logged and the loop starts over, lease first, after a growing pause.
+import type { Aggregator } from '../aggregator.js';
 import type { Logger } from '../log.js';
 import type { CheckpointStore } from './checkpoint-store.js';
+import { Checkpointer } from './checkpointer.js';
+import type { StreamConsumerOptions } from './consumer-options.js';
 import type { DeadLetterSink } from './dead-letters.js';
+import { createEntryApplier, type ApplyEntries } from './entry-applier.js';
+import { GroupReader } from './group-reader.js';
 import type { Lease } from './lease.js';
-import { withTimeout } from '../with-timeout.js';
+import { LeaseKeeper } from './lease-keeper.js';
+import { recover } from './recovery.js';
+import { sleep } from './sleep.js';
+import { StreamTrimmer } from './stream-trimmer.js';
+import type { BlockingStreamsClient, StreamsClient } from './streams-client.js';
 
-export interface StreamConsumerOptions {
-  streams: string[];
-  group: string;
-  /** This process's consumer name in the group. */
-  consumer: string;
-  batchSize: number;
-  blockMs: number;
-  checkpointIntervalMs: number;
-  leaseMs: number;
-  retentionMs: number;
-  trimIntervalMs: number;
-}
+export type { StreamConsumerOptions } from './consumer-options.js';
 
 export interface StreamConsumerDeps {
-  /** Connection for ordinary commands. */
-  redis: Redis;
+  /** Stream commands on the shared connection. */
+  streams: StreamsClient;
   /** Makes the dedicated connection for blocking reads (a new one after a watchdog reset). */
-  createBlockingConnection: () => Redis;
+  createBlockingClient: () => BlockingStreamsClient;
   aggregator: Aggregator;
   checkpoints: CheckpointStore;
   deadLetters: DeadLetterSink;
   lease: Lease;
   log: Logger;
+  now: () => number;
   /** Called after every batch that changed the state. */
   onApplied?: () => void;
-  now?: () => number;
 }
 
 export type ConsumerRole = 'starting' | 'standby' | 'recovering' | 'active' | 'stopped';
@@ -55,24 +45,26 @@ export interface ConsumerStatus {
   lastError: string | null;
 }
 
-type StreamReply = [stream: string, entries: [id: string, fields: string[] | null][]][] | null;
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5000;
 
 export class StreamConsumer {
   readonly status: ConsumerStatus = { role: 'starting', caughtUp: false, lastReadAt: null, lastError: null };
   private readonly abort = new AbortController();
-  private blocking: Redis | null = null;
+  private readonly lease: LeaseKeeper;
+  private readonly reader: GroupReader;
+  private readonly checkpointer: Checkpointer;
+  private readonly trimmer: StreamTrimmer;
+  private readonly applyEntries: ApplyEntries;
   private loop: Promise<void> | null = null;
-  private lastCheckpointAt = 0;
-  private checkpointCostMs = 0;
-  private checkpointedVersion = -1;
-  /** Per stream, the last entry the stored checkpoint covers: trimming never goes past it. */
-  private readonly checkpointedCursors = new Map<string, string | null>();
-  private lastTrimAt = 0;
-  private leaseRenewedAt = 0;
-  private readonly now: () => number;
 
   constructor(private readonly options: StreamConsumerOptions, private readonly deps: StreamConsumerDeps) {
-    this.now = deps.now ?? Date.now;
+    const { log, now } = deps;
+    this.lease = new LeaseKeeper(options, { lease: deps.lease, log, now, onStandby: () => (this.status.role = 'standby') });
+    this.reader = new GroupReader(options, deps.createBlockingClient);
+    this.checkpointer = new Checkpointer(options, { aggregator: deps.aggregator, store: deps.checkpoints, now });
+    this.trimmer = new StreamTrimmer(options, { streams: deps.streams, checkpointed: (s) => this.checkpointer.coveredCursor(s), log, now });
+    this.applyEntries = createEntryApplier(deps);
   }
 
   start(): void {
@@ -82,11 +74,11 @@ export class StreamConsumer {
   /** Stops reading, writes a last checkpoint and hands the lease back. */
   async stop(): Promise<void> {
     this.abort.abort();
-    this.blocking?.disconnect();
+    this.reader.close();
     await this.loop;
     if (this.status.role === 'active') {
-      await this.checkpoint().catch((error) => this.deps.log.warn('final checkpoint failed', { error }));
-      await this.deps.lease.release().catch(() => {});
+      await this.checkpointer.save().catch((error) => this.deps.log.warn('final checkpoint failed', { error }));
+      await this.lease.release().catch(() => {});
     }
     this.status.role = 'stopped';
   }
@@ -96,15 +88,21 @@ export class StreamConsumer {
   }
 
   private async run(): Promise<void> {
-    let backoff = 100;
+    let backoff = FIRST_RETRY_MS;
     while (!this.stopped) {
       try {
-        await this.waitForLease();
+        await this.lease.acquire(this.abort.signal);
         if (this.stopped) break;
         this.status.role = 'recovering';
-        await this.recover();
+        await recover(this.options, {
+          ...this.deps,
+          applyEntries: this.applyEntries,
+          keepLease: () => this.lease.keep(),
+          signal: this.abort.signal,
+        });
+        await this.checkpointer.save();
         this.status.role = 'active';
-        backoff = 100;
+        backoff = FIRST_RETRY_MS;
         await this.consume();
       } catch (error) {
         if (this.stopped) break;
@@ -112,212 +110,27 @@ export class StreamConsumer {
         this.status.caughtUp = false;
         this.deps.log.error('stream consumer error, retrying', { error, retryInMs: backoff, role: this.status.role });
         await sleep(backoff, this.abort.signal);
-        backoff = Math.min(backoff * 2, 5000);
+        backoff = Math.min(backoff * 2, MAX_RETRY_MS);
       }
     }
-  }
-
-  private async waitForLease(): Promise<void> {
-    let announced = false;
-    while (!this.stopped) {
-      if (await this.deps.lease.tryAcquire()) {
-        this.leaseRenewedAt = this.now();
-        this.deps.log.info('holding the aggregation lease', { group: this.options.group, consumer: this.options.consumer });
-        return;
-      }
-      if (!announced) {
-        this.status.role = 'standby';
-        this.deps.log.info('standing by: another process holds the aggregation lease', { holder: await this.deps.lease.holder() });
-        announced = true;
-      }
-      await sleep(Math.max(200, this.options.leaseMs / 3), this.abort.signal);
-    }
-  }
-
-  /** Loads the checkpoint, re-reads what came after it, and takes over every pending entry. */
-  private async recover(): Promise<void> {
-    const { redis, aggregator, log } = this.deps;
-    const source = aggregator.adopt(await this.deps.checkpoints.load());
-    const restored = Object.fromEntries(this.options.streams.map((s) => [s, aggregator.cursor(s)]));
-    log.info(source === 'stored' ? 'recovering from checkpoint' : 'recovering from the state in memory (at least as recent as the stored checkpoint)', { cursors: restored });
-    for (const stream of this.options.streams) {
-      await redis.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM').catch((error: Error) => {
-        if (!error.message.includes('BUSYGROUP')) throw error;
-      });
-      await this.warnIfTrimmed(stream, restored[stream] ?? null);
-      let delivered = await this.lastDelivered(stream);
-      let replayed = await this.catchUp(stream, delivered);
-      const claimed = await this.claimPending(stream);
-      // A consumer that had not yet noticed it lost the lease may have been handed more.
-      const deliveredNow = await this.lastDelivered(stream);
-      if (deliveredNow !== delivered) {
-        delivered = deliveredNow;
-        replayed += await this.catchUp(stream, delivered);
-        claimed.push(...(await this.claimPending(stream)));
-      }
-      const cursor = aggregator.cursor(stream);
-      if (cursor) {
-        // The group was recreated behind the checkpoint (Redis lost it): skip what we hold.
-        if (compareEntryIds(cursor, delivered) > 0) await redis.xgroup('SETID', stream, this.options.group, cursor);
-        const covered = claimed.filter((id) => compareEntryIds(id, cursor) <= 0);
-        if (covered.length > 0) await redis.xack(stream, this.options.group, ...covered);
-      }
-      log.info('stream recovered', { stream, replayed, claimedPending: claimed.length, cursor, lastDelivered: delivered });
-    }
-    await this.checkpoint();
-  }
-
-  /** The ID of the last entry the group handed to any consumer ("0-0" for a new group). */
-  private async lastDelivered(stream: string): Promise<string> {
-    const groups = (await this.deps.redis.xinfo('GROUPS', stream)) as unknown[][];
-    for (const g of groups) {
-      const info = fieldsFromArray(g.map(String));
-      if (info['name'] === this.options.group) return info['last-delivered-id'] ?? '0-0';
-    }
-    throw new Error(`consumer group ${this.options.group} vanished from ${stream}`);
-  }
-
-  private async warnIfTrimmed(stream: string, cursor: string | null): Promise<void> {
-    if (!cursor) return;
-    const first = (await this.deps.redis.xrange(stream, '-', '+', 'COUNT', 1))[0];
-    if (first && compareEntryIds(first[0], cursor) > 0 && entryIdMs(first[0]) > entryIdMs(cursor) + 1) {
-      this.deps.log.warn('entries after the checkpoint were trimmed before they were applied; counts may be short', {
-        stream,
-        checkpointCursor: cursor,
-        oldestEntry: first[0],
-      });
-    }
-  }
-
-  /** Applies every entry after the stream's cursor up to `until`, in order, by plain range reads. */
-  private async catchUp(stream: string, until: string): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const cursor = this.deps.aggregator.cursor(stream);
-      if (until === '0-0' || (cursor && compareEntryIds(cursor, until) >= 0)) return total;
-      await this.keepLease(); // a long replay must not outlive the lease
-      const entries = await this.deps.redis.xrange(stream, cursor ? `(${cursor}` : '-', until, 'COUNT', this.options.batchSize);
-      if (entries.length === 0) return total;
-      await this.applyEntries(entries.map(([id, fields]) => ({ stream, id, fields: fieldsFromArray(fields) })));
-      total += entries.length;
-      if (entries.length < this.options.batchSize) return total;
-      if (this.stopped) return total;
-    }
-  }
-
-  /** Moves every pending entry of the group (any consumer's) to us; returns their IDs. */
-  private async claimPending(stream: string): Promise<string[]> {
-    const ids: string[] = [];
-    let start = '0-0';
-    do {
-      const reply = (await this.deps.redis.xautoclaim(stream, this.options.group, this.options.consumer, 0, start, 'COUNT', this.options.batchSize, 'JUSTID')) as [string, string[], string[]?];
-      ids.push(...reply[1]);
-      start = reply[0];
-    } while (start !== '0-0' && !this.stopped);
-    return ids;
   }
 
   private async consume(): Promise<void> {
-    const streams = this.options.streams;
+    const { streams, now } = this.deps;
     while (!this.stopped) {
-      await this.keepLease();
-      const reply = await this.readWithWatchdog(streams);
-      this.status.lastReadAt = this.now();
-      let count = 0;
-      for (const [stream, entries] of reply ?? []) {
-        const raw: RawEntry[] = [];
-        for (const [id, fields] of entries) if (fields) raw.push({ stream, id, fields: fieldsFromArray(fields) });
-        count += entries.length;
-        await this.applyEntries(raw);
-        if (entries.length > 0) await this.deps.redis.xack(stream, this.options.group, ...entries.map(([id]) => id));
+      await this.lease.keep();
+      const batches = await this.reader.read();
+      this.status.lastReadAt = now();
+      let delivered = 0;
+      for (const batch of batches) {
+        delivered += batch.ids.length;
+        await this.applyEntries(batch.entries);
+        await streams.ack(batch.stream, this.options.group, batch.ids);
       }
-      this.status.caughtUp = count < this.options.batchSize;
+      this.status.caughtUp = delivered < this.options.batchSize;
       this.status.lastError = null;
-      const due = this.now() - this.lastCheckpointAt >= Math.max(this.options.checkpointIntervalMs, 100 * this.checkpointCostMs);
-      if (due && this.deps.aggregator.version !== this.checkpointedVersion) await this.checkpoint();
-      if (this.now() - this.lastTrimAt >= this.options.trimIntervalMs) await this.trim();
+      await this.checkpointer.saveIfDue();
+      await this.trimmer.trimIfDue();
     }
   }
-
-  private async keepLease(): Promise<void> {
-    if (this.now() - this.leaseRenewedAt < this.options.leaseMs / 3) return;
-    if (!(await this.deps.lease.renew())) {
-      this.status.role = 'standby';
-      throw new Error('lost the aggregation lease to another process');
-    }
-    this.leaseRenewedAt = this.now();
-  }
-
-  // A blocking read can hang for good after a reconnect; past its BLOCK time plus a margin we
-  // drop the connection and make a new one.
-  private async readWithWatchdog(streams: string[]): Promise<StreamReply> {
-    this.blocking ??= this.deps.createBlockingConnection();
-    const connection = this.blocking;
-    const read = connection.xreadgroup(
-      'GROUP', this.options.group, this.options.consumer,
-      'COUNT', this.options.batchSize,
-      'BLOCK', this.options.blockMs,
-      'STREAMS', ...streams, ...streams.map(() => '>'),
-    ) as Promise<StreamReply>;
-    try {
-      return await withTimeout(read, this.options.blockMs + 5000, 'blocking read did not return');
-    } catch (error) {
-      read.catch(() => {});
-      connection.disconnect();
-      if (this.blocking === connection) this.blocking = null;
-      throw error;
-    }
-  }
-
-  private async applyEntries(entries: RawEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const rejected = this.deps.aggregator.applyBatch(entries);
-    if (rejected.length > 0) {
-      await this.deps.deadLetters.write(rejected);
-      for (const r of rejected) this.deps.log.warn('invalid entry dead-lettered', { stream: r.stream, entryId: r.id, reason: r.reason });
-    }
-    this.deps.onApplied?.();
-  }
-
-  private async checkpoint(): Promise<void> {
-    const started = performance.now();
-    const version = this.deps.aggregator.version;
-    const covered = this.options.streams.map((s) => [s, this.deps.aggregator.cursor(s)] as const);
-    const parts = this.deps.aggregator.checkpointParts();
-    this.checkpointCostMs = performance.now() - started;
-    try {
-      await this.deps.checkpoints.save(parts);
-    } catch (error) {
-      this.deps.aggregator.checkpointFailed();
-      throw error;
-    }
-    this.checkpointedVersion = version;
-    for (const [stream, cursor] of covered) this.checkpointedCursors.set(stream, cursor);
-    this.lastCheckpointAt = this.now();
-  }
-
-  /** Trims by age, but never past what the stored checkpoint covers (a crash replays from there). */
-  private async trim(): Promise<void> {
-    this.lastTrimAt = this.now();
-    for (const stream of this.options.streams) {
-      const cursor = this.checkpointedCursors.get(stream);
-      if (!cursor) continue;
-      const minMs = Math.min(this.now() - this.options.retentionMs, entryIdMs(cursor));
-      const removed = await this.deps.redis.xtrim(stream, 'MINID', '~', `${minMs}-0`);
-      if (removed > 0) this.deps.log.info('trimmed stream', { stream, removed, olderThan: new Date(minMs).toISOString() });
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }

@@ -1,10 +1,12 @@
 // Runs the real server for tests: in-process (startTestServer) or as a child process that a
 // test can kill at any instant (spawnServer).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import { io, type Socket } from 'socket.io-client';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
 import { silentLogger, type Logger } from '../../server/log.js';
-import { startServer, type RunningServer } from '../../server/create-server.js';
+import { startServer, type RunningServer, type ServerRuntime } from '../../server/create-server.js';
+import { leaseOwnerId } from '../../server/redis/lease.js';
 import { freePort } from '../../server/redis/private-redis.js';
 import { applyDelta, type Delta } from '../../server/contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
@@ -14,7 +16,7 @@ import { waitFor } from './redis.js';
 
 export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig & { redisUrl: string } {
   return {
-    ...loadConfig({ LOG_FORMAT: 'json' }, process.cwd()),
+    ...loadConfig({ env: { LOG_FORMAT: 'json' }, cwd: process.cwd(), stdoutIsTTY: false }),
     port: 0,
     host: '127.0.0.1',
     blockMs: 100,
@@ -26,8 +28,13 @@ export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = 
   };
 }
 
+/** What main.ts would pass: the real clock, and a name that is this process's (each server its own). */
+export function testRuntime(): ServerRuntime {
+  return { now: Date.now, owner: leaseOwnerId(hostname(), process.pid) };
+}
+
 export async function startTestServer(redisUrl: string, overrides: Partial<ServerConfig> = {}, log: Logger = silentLogger): Promise<RunningServer> {
-  return startServer(testConfig(redisUrl, overrides), log);
+  return startServer(testConfig(redisUrl, overrides), log, testRuntime());
 }
 
 export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
