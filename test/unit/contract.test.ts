@@ -7,6 +7,7 @@ import { kpiStatus, statusAgainst } from '../../server/contract/kpi-status.js';
 import { parseView, parseViewQuery, VIEW_LIMITS, viewKey } from '../../server/contract/view.js';
 import { apply } from '../../server/core/apply.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import type { EventInput } from '../../server/core/events.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
 import { initialState } from '../../server/core/state.js';
 import { entries, MIN, SEC, T0 } from '../support/entries.js';
@@ -66,7 +67,7 @@ describe('list orders', () => {
   // A floor with several queues, held calls, agents and abandons, so every list has items to order.
   function floor() {
     const state = initialState();
-    const inputs = [
+    const inputs: EventInput[] = [
       { type: 'agent.state', ts: T0, agentId: 'a2', state: 'talking', team: 'B', queues: ['tech'] },
       { type: 'agent.state', ts: T0, agentId: 'a1', state: 'available', team: 'A', queues: ['billing'] },
       { type: 'call.queued', ts: T0, callId: 'c3', queue: 'tech' },
@@ -79,8 +80,8 @@ describe('list orders', () => {
       { type: 'call.abandoned', ts: T0 + 30 * SEC, callId: 'c2', queue: 'billing' },
       { type: 'call.queued', ts: T0 + 20 * MIN, callId: 'c4', queue: 'vip' },
       { type: 'call.abandoned', ts: T0 + 21 * MIN, callId: 'c4', queue: 'vip' },
-    ] as const;
-    for (const e of entries([...inputs])) apply(state, e, DEFAULT_CORE_CONFIG);
+    ];
+    for (const e of entries(inputs)) apply(state, e, DEFAULT_CORE_CONFIG);
     return toSnapshot(state, DEFAULT_CORE_CONFIG, T0 + 22 * MIN, { detail: true });
   }
 
