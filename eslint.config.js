@@ -12,6 +12,8 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 const PURE = 'server/core and server/contract are pure';
+// Folder depths below server/core and server/contract that the import rules cover (1 = top level).
+const DEPTHS = [1, 2, 3, 4];
 
 /** Imports that do I/O, forbidden in pure code; `where` names the code in the message. */
 function ioImports(where, instead) {
@@ -126,49 +128,54 @@ export default defineConfig(
   },
 
   // ── Architecture ────────────────────────────────────────────────────────────────────────
-  {
-    name: 'hotline/architecture/core',
-    files: ['server/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: coreIo.paths,
-          patterns: [
-            ...coreIo.patterns,
+  { name: 'hotline/architecture/pure', files: ['server/core/**/*.ts', 'server/contract/**/*.ts'], rules: purityRules(PURE) },
+  // Relative imports are checked by depth: from server/core/a/b.ts it takes '../../' to leave the core.
+  ...DEPTHS.flatMap((depth) => {
+    const up = `(\\.\\./){${depth}}`;
+    const nested = '*/'.repeat(depth - 1);
+    return [
+      {
+        name: `hotline/architecture/core-depth-${depth}`,
+        files: [`server/core/${nested}*.ts`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
             {
-              // The core's modules sit directly in server/core, so '../' leaves it: only
-              // '../contract/' may follow (a subfolder would need its own depth here).
-              regex: '^\\.\\./(?!contract/)',
-              message:
-                'server/core may import only server/core and server/contract: the adapters depend on the core, never the other way round. Move the shared piece into server/contract or pass it in.',
+              paths: coreIo.paths,
+              patterns: [
+                ...coreIo.patterns,
+                {
+                  // Out of server/core, only into server/contract.
+                  regex: `^${up}(?!contract/)`,
+                  message:
+                    'server/core may import only server/core and server/contract: the adapters depend on the core, never the other way round. Move the shared piece into server/contract or pass it in.',
+                },
+              ],
             },
           ],
         },
-      ],
-      ...purityRules(PURE),
-    },
-  },
-  {
-    name: 'hotline/architecture/contract',
-    files: ['server/contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
+      },
+      {
+        name: `hotline/architecture/contract-depth-${depth}`,
+        files: [`server/contract/${nested}*.ts`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
             {
-              // Anything but zod and a sibling ('./x.js') is outside the flat server/contract.
-              regex: '^(?!zod(/|$)|\\./)',
-              message:
-                'server/contract is the wire contract the server and the browser share: it imports only zod and other server/contract modules. Keep I/O (Node built-ins, ioredis, socket.io, express) and server logic out; move the type or constant you need into server/contract instead.',
+              patterns: [
+                {
+                  // A package other than zod, or a path that climbs out of server/contract.
+                  regex: `^(?!zod(/|$)|\\.)|^${up}`,
+                  message:
+                    'server/contract is the wire contract the server and the browser share: it imports only zod and other server/contract modules. Keep I/O (Node built-ins, ioredis, socket.io, express) and server logic out; move the type or constant you need into server/contract instead.',
+                },
+              ],
             },
           ],
         },
-      ],
-      ...purityRules(PURE),
-    },
-  },
+      },
+    ];
+  }),
   {
     name: 'hotline/architecture/simulator-model',
     // The simulator's model is seeded and pure too: its I/O lives in simulator/publisher.ts.
