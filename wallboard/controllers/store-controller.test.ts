@@ -3,7 +3,6 @@
 // its slice changed, and what it holds keeps its identity in between.
 import { LitElement, html } from 'lit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Aggregator } from '../../server/aggregator.js';
 import { diffSnapshot } from '../../server/contract/delta.js';
 import type { HeldCall, Snapshot } from '../../server/contract/snapshot.js';
 import { encode, type EventInput } from '../../server/core/events.js';
@@ -54,7 +53,7 @@ class HeldOfGivenStore extends LitElement {
 }
 customElements.define('test-held-of-given-store', HeldOfGivenStore);
 
-let aggregator: Aggregator;
+let aggregator: ReturnType<typeof aggregatorOf>;
 let first: Snapshot;
 
 beforeAll(() => {

@@ -3,7 +3,6 @@
 // where held calls coming, going and re-sorting must not leave nodes behind.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HeldCall } from '../../../server/contract/snapshot.js';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { encode } from '../../../server/core/events.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
@@ -16,7 +15,7 @@ import './wb-hold-board.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
+let aggregator: ReturnType<typeof aggregatorOf>;
 let snapshot: Snapshot;
 
 beforeAll(() => {

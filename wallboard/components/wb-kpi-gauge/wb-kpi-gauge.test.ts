@@ -2,21 +2,18 @@
 // A KPI on a dial, fed a real snapshot's KPI.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
 import { mount, shadow, text } from '../../testing/dom.js';
 import './wb-kpi-gauge.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
 let snapshot: Snapshot;
 
 beforeAll(() => {
-  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
-  snapshot = aggregator.snapshot(NOW);
+  snapshot = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
 });
 
 afterEach(() => document.body.replaceChildren());

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 // The team lead's tablet fed by the real store over a scripted socket.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
 import { FakeSocket } from '../../../test/support/fake-socket.js';
 import { parseScreenConfig, viewOf } from '../../config/screen-config.js';
 import { WallboardStore } from '../../store/wallboard-store.js';
@@ -14,12 +13,10 @@ import './wb-lead-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
 let snapshot: Snapshot;
 
 beforeAll(() => {
-  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
-  snapshot = aggregator.snapshot(NOW);
+  snapshot = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
 });
 
 afterEach(() => document.body.replaceChildren());

@@ -3,10 +3,9 @@
 // where turning pages must not leave nodes behind.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueStats } from '../../../server/contract/snapshot.js';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
 import { ClockSource } from '../../store/clock-source.js';
 import { countNodes, mount, shadow, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';
@@ -14,12 +13,10 @@ import './wb-queue-table.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
 let snapshot: Snapshot;
 
 beforeAll(() => {
-  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
-  snapshot = aggregator.snapshot(NOW);
+  snapshot = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
 });
 
 afterEach(() => document.body.replaceChildren());

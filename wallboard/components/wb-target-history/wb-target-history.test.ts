@@ -2,10 +2,9 @@
 // The targets through the day, fed real buckets: every KPI for all queues, a queue's own for one.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, shadow, text } from '../../testing/dom.js';
@@ -14,12 +13,10 @@ import './wb-target-history.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
 let snapshot: Snapshot;
 
 beforeAll(() => {
-  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
-  snapshot = aggregator.snapshot(NOW);
+  snapshot = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
 });
 
 afterEach(() => document.body.replaceChildren());
@@ -49,7 +46,7 @@ describe('wb-target-history', () => {
   });
 
   it('shows one queue its connect rates by tier and its service level', async () => {
-    const detail = aggregator.snapshot(NOW, { detail: true });
+    const detail = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW, { detail: true });
     const el = await mount(Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(detail.intraday, 'vip'), queue: 'vip', kpis: detail.kpis, nowTs: NOW, i18n: createI18n('en') }));
     expect([...shadow(el).querySelectorAll('.card')].map((c) => c.getAttribute('data-series'))).toEqual(['vipConnect', 'serviceLevel']);
     const sl = shadow(el).querySelector('.card[data-series=serviceLevel] wb-target-chart') as LitElement;

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // The wall screen fed by the real store over a scripted socket, on a clock the test moves by hand.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { diffSnapshot } from '../../../server/contract/delta.js';
 import { encode } from '../../../server/core/events.js';
@@ -16,7 +15,7 @@ import './wb-tv-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
+let aggregator: ReturnType<typeof aggregatorOf>;
 let snapshot: Snapshot;
 
 beforeAll(() => {

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 // Calls waiting and the longest wait, ticking on a clock the test moves by hand.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Aggregator } from '../../../server/aggregator.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../../test/e2e/support/snapshot-from-events.js';
+import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';
@@ -12,12 +11,10 @@ import './wb-wait-summary.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
 
-let aggregator: Aggregator;
 let snapshot: Snapshot;
 
 beforeAll(() => {
-  aggregator = aggregatorOf(floorScenario({ now: NOW }).events);
-  snapshot = aggregator.snapshot(NOW);
+  snapshot = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
 });
 
 afterEach(() => document.body.replaceChildren());
