@@ -1,6 +1,6 @@
 // Starts and owns a private redis-server: used by the server when REDIS_URL is unset, and by
 // the tests (each suite gets its own on a free port). Append-only persistence with an fsync
-// every second, so a killed server loses at most a second of the stream.
+// every second by default, so a machine that loses power loses at most a second of the stream.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,9 +13,13 @@ export interface PrivateRedisOptions {
   port?: number;
   /** The redis-server binary. @default "redis-server" */
   binary?: string;
-  /** Persist with appendonly + fsync everysec; off for throwaway test servers. @default true */
+  /** Persist with appendonly; off for throwaway test servers. @default true */
   persist?: boolean;
+  /** When the append-only file is fsynced: "always" makes every write durable before its reply. @default "everysec" */
+  appendfsync?: AppendFsync;
 }
+
+export type AppendFsync = 'always' | 'everysec' | 'no';
 
 export interface PrivateRedis {
   url: string;
@@ -69,7 +73,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     '--dir', dataDir,
     '--save', '',
     '--appendonly', persist ? 'yes' : 'no',
-    '--appendfsync', 'everysec',
+    '--appendfsync', options.appendfsync ?? 'everysec',
     '--protected-mode', 'yes',
     '--loglevel', 'warning',
     '--pidfile', resolve(dataDir, 'redis.pid'),

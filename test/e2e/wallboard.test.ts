@@ -1,34 +1,41 @@
 // End to end: the built wallboard in Debian's Chromium, served by the real server (a child
 // process) reading a real Redis stream. Events go in by XADD, as any producer's would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+//
+// Every test opens its own pages. The first tests share one floor (Redis, server, scenario) and
+// each adds only calls of its own; a test that stops the server or Redis gets a floor of its
+// own, so each test passes alone (-t) and in any order (--sequence.shuffle).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Snapshot } from '../../server/contract/snapshot.js';
-import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
+import { waitFor } from '../support/redis.js';
 import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
 import { deepAll, deepScrollIntoView, deepText, launchBrowser, screenshot } from './support/browser.js';
-import { floorScenario } from './support/floor-scenario.js';
-import { publish } from './support/publish.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { startFloor, type Floor } from './support/floor.js';
 
-let redis: TestRedis;
-let server: ServerProcess;
 let browser: Browser;
+/** Pages the running test opened; closed after it. */
 const pages: Page[] = [];
 
-async function rest(query = ''): Promise<Snapshot> {
-  const res = await fetch(`${server.url}/api/v1/snapshot${query}`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Snapshot;
-}
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
 
-async function open(path: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  (page as Page & { problems?: string[] }).problems = problems;
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh page (its own browser context) on the floor's server, once it says it is live. */
+async function open(floor: Floor, path: string, width: number, height: number): Promise<Page & { problems: string[] }> {
+  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { problems: string[] };
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
   pages.push(page);
-  await page.goto(server.url + path);
+  await page.goto(floor.server.url + path);
   await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
   return page;
 }
@@ -55,45 +62,44 @@ function restFigures(s: Snapshot) {
   };
 }
 
-beforeAll(async () => {
-  redis = await startTestRedis();
-  server = await startServerProcess(redis.url);
-  browser = await launchBrowser();
-  await publish(redis.url, floorScenario({ now: Date.now() }).events);
-  await waitFor(async () => (await rest()).ingest.applied > 0 && (await fetch(`${server.url}/readyz`)).ok, 'the scenario to be applied');
-}, 90_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  await redis?.dispose();
-});
+/** Waits until the TV shows what the floor's REST snapshot gives. */
+async function tvMatchesRest(page: Page, floor: Floor, what: string, timeoutMs: number): Promise<void> {
+  await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await floor.rest())), what, timeoutMs);
+}
 
 describe('wallboard end to end', () => {
+  // Shared by the tests below: each adds calls of its own, and none stops the server or Redis.
+  let floor: Floor;
+  beforeAll(async () => {
+    floor = await startFloor();
+  });
+  afterAll(async () => {
+    await floor?.dispose();
+  });
+
   it('shows on the TV the same numbers the REST snapshot gives, and follows new events', async () => {
-    const page = await open('/tv', 1920, 1080);
+    const page = await open(floor, '/tv', 1920, 1080);
     // Six queues fit on one page at 1920 × 1080, so every queue's row is on screen.
-    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to match REST', 15_000);
+    await tvMatchesRest(page, floor, 'the TV to match REST', 15_000);
     await screenshot(page, 'tv-1920x1080-zh');
 
     const now = Date.now();
-    await publish(redis.url, [
+    await floor.publish([
       { type: 'call.queued', ts: now, callId: 'e2e-q1', queue: 'roaming' },
       { type: 'call.queued', ts: now, callId: 'e2e-q2', queue: 'roaming', tier: 'gold' },
       { type: 'call.abandoned', ts: now + 5, callId: 'w0-0', queue: 'billing' },
     ]);
-    await waitFor(async () => (await rest()).queues.find((q) => q.id === 'roaming')?.waiting === 2, 'the server to count the new calls');
-    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to follow', 10_000);
+    await waitFor(async () => (await floor.rest()).queues.find((q) => q.id === 'roaming')?.waiting === 2, 'the server to count the new calls');
+    await tvMatchesRest(page, floor, 'the TV to follow', 10_000);
     expect((await tvFigures(page)).queues['roaming']).toBe(2);
-    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+    expect(page.problems).toEqual([]);
   });
 
   it('counts a held call down to its check, raises the overdue alert, and clears it on call.hold_check', async () => {
-    const page = pages[0]!;
+    const page = await open(floor, '/tv', 1920, 1080);
     const now = Date.now();
     const agentId = 'a001';
-    await publish(redis.url, [
+    await floor.publish([
       { type: 'call.queued', ts: now - 60_000, callId: 'e2e-hold', queue: 'billing' },
       { type: 'call.answered', ts: now - 50_000, callId: 'e2e-hold', queue: 'billing', agentId },
       { type: 'call.held', ts: now - 26_000, callId: 'e2e-hold', agentId },
@@ -124,7 +130,7 @@ describe('wallboard end to end', () => {
     await waitFor(async () => (await rowOf())?.text.match(/\+0:0[2-9]/), 'the lateness to count up');
     await screenshot(page, 'tv-1920x1080-hold-overdue');
 
-    await publish(redis.url, [{ type: 'call.hold_check', ts: Date.now(), callId: 'e2e-hold', agentId }]);
+    await floor.publish([{ type: 'call.hold_check', ts: Date.now(), callId: 'e2e-hold', agentId }]);
     const cleared = await waitFor(async () => {
       const r = await rowOf();
       return r && r.data['state'] === 'ok' ? r : null;
@@ -132,14 +138,16 @@ describe('wallboard end to end', () => {
     expect(cleared.text).toMatch(/下次回应 0:(30|29)/);
   });
 
-  it('renders English, the tablet at 1024 × 768 and the TV at 3840 × 2160', async () => {
-    const en = await open('/tv?lang=en', 1920, 1080);
+  it('renders the TV in English', async () => {
+    const en = await open(floor, '/tv?lang=en', 1920, 1080);
     expect(await deepText(en, 'h1')).toBe('Hotline wallboard');
     expect((await deepAll(en, '.rule'))[0]?.text).toBe('Check on the caller every 30 s');
     await screenshot(en, 'tv-1920x1080-en');
     await en.close();
+  });
 
-    const lead = await open('/lead?queue=billing', 1024, 768);
+  it('renders the tablet at 1024 × 768: a queue in detail, the KPI history in English, one team', async () => {
+    const lead = await open(floor, '/lead?queue=billing', 1024, 768);
     expect(await deepText(lead, 'h1')).toBe('班长看板');
     await waitFor(async () => (await deepAll(lead, '.summary h2'))[0]?.text === 'billing', 'the billing detail');
     await screenshot(lead, 'lead-1024x768-zh');
@@ -151,7 +159,7 @@ describe('wallboard end to end', () => {
     await lead.waitForTimeout(300);
     await screenshot(lead, 'lead-1024x768-billing-history-zh');
 
-    const leadEn = await open('/lead?lang=en', 1024, 768);
+    const leadEn = await open(floor, '/lead?lang=en', 1024, 768);
     expect((await deepAll(leadEn, '.alerts h2'))[0]?.text).toMatch(/^Hold-check alerts/);
     await screenshot(leadEn, 'lead-1024x768-en');
     // Every KPI's line ends at the figure the TV shows (hold checks move with the clock alone,
@@ -159,7 +167,7 @@ describe('wallboard end to end', () => {
     const english = createI18n('en');
     await waitFor(async () => {
       const shown = Object.fromEntries((await deepAll(leadEn, '.card[data-series]')).map((c) => [c.data['series'], c.text]));
-      return (await rest()).kpis.every((k) => k.id === 'holdCheckOnTime' || shown[k.id]?.includes(kpiValueText(k, english)));
+      return (await floor.rest()).kpis.every((k) => k.id === 'holdCheckOnTime' || shown[k.id]?.includes(kpiValueText(k, english)));
     }, 'the tablet history to end at the KPIs', 10_000);
     expect((await deepAll(leadEn, '.card[data-series]')).map((c) => c.data['series'])).toHaveLength(8);
     await deepScrollIntoView(leadEn, 'wb-target-history', 40);
@@ -168,23 +176,38 @@ describe('wallboard end to end', () => {
     await leadEn.close();
     await lead.close();
 
-    const teams = await open('/lead?team=B组', 1024, 768);
+    const teams = await open(floor, '/lead?team=B组', 1024, 768);
     // Filtered to one team, the filter still offers every team the server knows.
-    expect((await deepAll(teams, '.teams button[data-team]')).map((b) => b.data['team'])).toEqual((await rest()).teams);
+    expect((await deepAll(teams, '.teams button[data-team]')).map((b) => b.data['team'])).toEqual((await floor.rest()).teams);
     await deepScrollIntoView(teams, 'wb-target-history', 40);
     await teams.waitForTimeout(300);
     await screenshot(teams, 'lead-1024x768-history-zh');
     await teams.close();
+  });
 
-    const big = await open('/tv', 3840, 2160);
+  it('renders the TV at 3840 × 2160 without scrolling', async () => {
+    const big = await open(floor, '/tv', 3840, 2160);
     const noScroll = await big.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth);
     expect(noScroll).toBe(true);
     await screenshot(big, 'tv-3840x2160-zh');
     await big.close();
   });
+});
+
+describe('wallboard end to end, when a part goes away', () => {
+  // Each test here stops its server or its Redis, so each starts a floor of its own.
+  let floor: Floor;
+  beforeEach(async () => {
+    floor = await startFloor();
+  });
+  afterEach(async () => {
+    await floor?.dispose();
+  });
 
   it('survives a server restart: says so with the time of its data, then catches up without a reload', async () => {
-    const page = pages[0]!;
+    const page = await open(floor, '/tv', 1920, 1080);
+    await tvMatchesRest(page, floor, 'the TV to match REST', 15_000);
+    const server = floor.server;
     await page.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = 42));
     await server.stop('SIGKILL');
     await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.includes('正在重连'), 'the TV to notice', 10_000);
@@ -197,16 +220,16 @@ describe('wallboard end to end', () => {
     await screenshot(page, 'tv-1920x1080-server-gone');
 
     // The feed moves on while the server is down.
-    await publish(redis.url, [{ type: 'call.queued', ts: Date.now(), callId: 'e2e-while-down', queue: 'complaints' }]);
+    await floor.publish([{ type: 'call.queued', ts: Date.now(), callId: 'e2e-while-down', queue: 'complaints' }]);
     await server.restart();
     await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.includes('实时'), 'the TV to reconnect', 20_000);
-    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to catch up', 10_000);
+    await tvMatchesRest(page, floor, 'the TV to catch up', 10_000);
     expect(await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)).toBe(42);
   });
 
   it('says so when the event feed is gone while the server is still up', async () => {
-    const page = pages[0]!;
-    await redis.kill();
+    const page = await open(floor, '/tv', 1920, 1080);
+    await floor.redis.kill();
     // The server pushes its feed status; it reports down as soon as its consumer's read fails.
     await waitFor(async () => (await deepAll(page, '[data-testid=connection]'))[0]?.data['state'] === 'feedDown', 'the TV to report the feed down', 10_000);
     expect(await deepText(page, '[data-testid=connection]')).toMatch(/话务数据中断\s*数据截至 \d\d:\d\d:\d\d/);

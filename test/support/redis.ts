@@ -4,16 +4,23 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPrivateRedis, type PrivateRedis } from '../../server/redis/private-redis.js';
+import { startPrivateRedis, type AppendFsync, type PrivateRedis } from '../../server/redis/private-redis.js';
 
 export interface TestRedis extends PrivateRedis {
   /** Removes the data directory after stopping. */
   dispose(): Promise<void>;
 }
 
-export async function startTestRedis(options: { persist?: boolean } = {}): Promise<TestRedis> {
+export interface TestRedisOptions {
+  /** Keep an append-only file. @default false */
+  persist?: boolean;
+  /** The append-only file's fsync policy; "always" for a test that kills Redis right after a write. @default "everysec" */
+  appendfsync?: AppendFsync;
+}
+
+export async function startTestRedis(options: TestRedisOptions = {}): Promise<TestRedis> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-redis-'));
-  const redis = await startPrivateRedis({ dataDir, persist: options.persist ?? false });
+  const redis = await startPrivateRedis({ dataDir, persist: options.persist ?? false, appendfsync: options.appendfsync });
   return {
     ...redis,
     dispose: async () => {
