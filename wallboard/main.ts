@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import { parseScreenConfig, viewOf } from './config/screen-config.js';
 import { createI18n } from './i18n/i18n.js';
 import { ClockSource } from './store/clock-source.js';
+import { nextFrame } from './store/next-frame.js';
 import { WallboardStore, type WallboardSocket } from './store/wallboard-store.js';
 import './components/wb-lead-view/wb-lead-view.js';
 import './components/wb-tv-view/wb-tv-view.js';
@@ -14,7 +15,7 @@ document.title = config.title ?? createI18n(config.lang).t(config.page === 'lead
 
 const socket: WallboardSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
 const clock = new ClockSource();
-const store = new WallboardStore({ socket, clock, view: viewOf(config) });
+const store = new WallboardStore({ socket, clock, view: viewOf(config), schedule: nextFrame });
 
 const view = document.createElement(config.page === 'lead' ? 'wb-lead-view' : 'wb-tv-view');
 view.store = store;

@@ -30,7 +30,7 @@ export interface WallboardStoreOptions {
   clockProbeMs?: number;
   /** How many clock probes make one measurement. @default 5 */
   clockProbes?: number;
-  /** Runs a notification batch; @default requestAnimationFrame, or a 16 ms timer where there is none. */
+  /** Runs a notification batch: the browser passes `nextFrame`. @default a 16 ms timer */
   schedule?: (fn: () => void) => void;
 }
 
@@ -198,11 +198,8 @@ export class WallboardStore {
   }
 }
 
+// Without a frame scheduler (Node, the integration tests) notifications batch on a short timer;
+// the browser passes nextFrame (next-frame.ts) from main.ts.
 function defaultSchedule(fn: () => void): void {
-  // rAF does not run in a hidden tab; a timer keeps the state moving there.
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
-    requestAnimationFrame(() => fn());
-  } else {
-    setTimeout(fn, 16);
-  }
+  setTimeout(fn, 16);
 }
