@@ -103,7 +103,7 @@ function describeIssues(error: z.ZodError, source: string, raw: unknown): string
     .map((i) => {
       const field = i.path.join('.') || '(root)';
       let value: unknown = raw;
-      for (const p of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
+      for (const p of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
       const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : JSON.stringify(value);
       return `${source}: field "${field}" = ${shown}: ${i.message}`;
     })

@@ -28,7 +28,7 @@ export function livePacing(liveStartTs: number, speed: number): Pacing {
 export function retime(entry: FeedEntry, pacing: Pacing): OutgoingEntry {
   switch (entry.kind) {
     case 'event':
-      return { kind: 'event', event: retimeEvent(entry.event, pacing.toWall) };
+      return { kind: 'event', event: retimeEvent(entry.event, (ts) => pacing.toWall(ts)) };
     case 'raw': {
       const ts = entry.fields['ts'];
       // Malformed entries keep their malformation: only a well-formed time is re-timed.

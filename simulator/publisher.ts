@@ -48,8 +48,8 @@ export function createRedisPublisher(redis: Redis, options: PublisherOptions = {
       const pipeline = redis.pipeline();
       for (const entry of entries) pipeline.xadd(streamKey, ...trim, '*', ...entryArgs(entry));
       const results = (await pipeline.exec()) ?? [];
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
+      const failed = results.find(([error]) => error)?.[0];
+      if (failed) throw failed;
     },
   };
 }

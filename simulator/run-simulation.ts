@@ -100,7 +100,7 @@ export async function startSimulation(options: SimulationOptions): Promise<Runni
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot reach Redis at ${options.redisUrl}: ${(error as Error).message}`);
+    throw new Error(`cannot reach Redis at ${options.redisUrl}: ${(error as Error).message}`, { cause: error });
   }
   const sink = createRedisPublisher(redis, { streamKey: options.streamKey ?? DEFAULT_STREAM_KEY, maxLen: options.maxLen });
   const close = async () => {

@@ -91,7 +91,7 @@ function diffList<K extends ListKey>(key: K, prev: Item<K>[], next: Item<K>[]): 
 
 /** Applies a delta to a snapshot, returning a new snapshot (the input is left untouched). */
 export function applyDelta(snapshot: Snapshot, delta: Delta): Snapshot {
-  const next = { ...snapshot, ...delta.set, serverTs: delta.serverTs } as Snapshot;
+  const next = { ...snapshot, ...delta.set, serverTs: delta.serverTs };
   for (const key of LIST_KEYS) {
     const change = delta.lists[key];
     if (change) (next as unknown as Record<string, unknown>)[key] = applyList(key, snapshot[key] as Item<typeof key>[], change as ListChange<Item<typeof key>>);

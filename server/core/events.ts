@@ -119,7 +119,7 @@ export function decode(fields: Readonly<Record<string, string>>): DecodeResult {
   if (type === undefined) return { ok: false, reason: 'missing field "type"' };
   if (!(type in eventSchemas)) return { ok: false, reason: `unknown type "${type}"` };
   const result = eventSchemas[type as EventType].safeParse(fields);
-  if (result.success) return { ok: true, event: result.data as QueueEvent };
+  if (result.success) return { ok: true, event: result.data };
   const reason = result.error.issues
     .map((i) => {
       const field = i.path.join('.') || '(entry)';

@@ -17,8 +17,8 @@ export function createDeadLetterSink(redis: Redis, maxLen: number): DeadLetterSi
           'sourceStream', r.stream, 'sourceId', r.id, 'reason', r.reason, 'fields', JSON.stringify(r.fields));
       }
       const results = await pipeline.exec();
-      const failed = results?.find(([error]) => error);
-      if (failed) throw failed[0];
+      const failed = results?.find(([error]) => error)?.[0];
+      if (failed) throw failed;
     },
   };
 }

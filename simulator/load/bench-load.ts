@@ -115,14 +115,15 @@ async function main(): Promise<number> {
       // three in flight: the next batch is generated while Redis stores the previous one (one
       // connection, so entries still land in order).
       const inFlight = new Set<Promise<void>>();
-      let failure: unknown = null;
-      while (!stopping && Date.now() - began < stepMs && total < maxEvents && failure === null) {
+      // A holder, not a variable: the write's callback sets it, which control flow analysis cannot see.
+      const failed: { error: Error | null } = { error: null };
+      while (!stopping && Date.now() - began < stepMs && total < maxEvents && failed.error === null) {
         const due = Math.floor((rate * (Date.now() - began)) / 1000) - sent;
         const batch = Math.min(due, Math.ceil(rate / 20), maxEvents - total);
         if (batch > 0 && inFlight.size < 3) {
           const write: Promise<void> = generator.write(batch).then(
             () => void inFlight.delete(write),
-            (error: unknown) => void (failure = error),
+            (error: unknown) => void (failed.error = error instanceof Error ? error : new Error(String(error))),
           );
           inFlight.add(write);
           sent += batch;
@@ -138,7 +139,7 @@ async function main(): Promise<number> {
         }
       }
       await Promise.all(inFlight);
-      if (failure !== null) throw failure;
+      if (failed.error !== null) throw failed.error;
       const seconds = (Date.now() - began) / 1000;
       const end = await groupLag(redis);
       const server1 = sampleProcess(stack.serverPid);

@@ -40,7 +40,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     lines.push(line);
     if (lines.length > 200) lines.shift();
   };
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     keep(line);
     try {
       if ((JSON.parse(line) as { msg?: string }).msg === 'listening') listening = true;
@@ -48,7 +48,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // not JSON: kept for the report all the same
     }
   });
-  createInterface({ input: child.stderr! }).on('line', keep);
+  createInterface({ input: child.stderr }).on('line', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const serverUrl = `http://127.0.0.1:${port}`;
   const cleanup = async () => {
@@ -60,7 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitUntilReady(child, serverUrl, () => listening, options.readyTimeoutMs ?? 60_000);
   } catch (error) {
     await cleanup();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`);
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`, { cause: error });
   }
   options.log(`stack up: redis ${redis.url}, server ${serverUrl} (pid ${child.pid})`);
   return { redis, serverUrl, serverPid: child.pid!, serverLog: () => lines.slice(), stop: cleanup };

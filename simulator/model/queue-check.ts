@@ -48,23 +48,17 @@ export function createQueueCheck(options: QueueCheckOptions): QueueCheck {
 
   return {
     observe(event) {
-      switch (event.type) {
-        case 'call.queued':
-          if (event.ts >= options.fromTs) {
-            queuedAt.set(event.callId, event.ts);
-            order.push(event.callId);
-          }
-          return;
-        case 'call.answered':
-        case 'call.abandoned': {
-          const since = queuedAt.get(event.callId);
-          if (since === undefined) return;
-          queuedAt.delete(event.callId);
-          outcomes.set(event.callId, { waitMs: event.ts - since, answered: event.type === 'call.answered' });
-          return;
+      // Only queueings and their outcomes matter to the queueing formulas.
+      if (event.type === 'call.queued') {
+        if (event.ts >= options.fromTs) {
+          queuedAt.set(event.callId, event.ts);
+          order.push(event.callId);
         }
-        default:
-          return;
+      } else if (event.type === 'call.answered' || event.type === 'call.abandoned') {
+        const since = queuedAt.get(event.callId);
+        if (since === undefined) return;
+        queuedAt.delete(event.callId);
+        outcomes.set(event.callId, { waitMs: event.ts - since, answered: event.type === 'call.answered' });
       }
     },
     result() {

@@ -122,7 +122,12 @@ export function apportion(count: number, weights: Record<string, number>): strin
   const out: string[] = [];
   const left = whole.slice();
   while (out.length < count) {
-    for (let i = 0; i < keys.length; i++) if (left[i]! > 0) (out.push(keys[i]!), (left[i]! -= 1));
+    for (let i = 0; i < keys.length; i++) {
+      if (left[i]! > 0) {
+        out.push(keys[i]!);
+        left[i]! -= 1;
+      }
+    }
   }
   return out;
 }
@@ -172,7 +177,10 @@ export function staffShifts(count: number, demand: number[]): number[] {
         const hour = (start + h) % 24;
         score += Math.max(0, target[hour]! - coverage[hour]!) + (coverage[hour] === 0 ? 1e6 : 0) + target[hour]! / (coverage[hour]! + 1) / 1e3;
       }
-      if (score > bestScore) (bestScore = score), (best = start);
+      if (score > bestScore) {
+        bestScore = score;
+        best = start;
+      }
     }
     starts.push(best);
     for (let h = 0; h < hours; h++) coverage[(best + h) % 24]! += 1;

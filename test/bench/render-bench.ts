@@ -39,7 +39,7 @@ function generate(views: Record<string, View>): Record<string, BenchData> {
   const rand = rng(11);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const first = Object.fromEntries(Object.entries(views).map(([k, v]) => [k, aggregator.snapshot(NOW, v)]));
-  let prev = { ...first };
+  const prev = { ...first };
   const cycles: Record<string, Delta[]> = Object.fromEntries(Object.keys(views).map((k) => [k, []]));
   let waiting = aggregator.snapshot(NOW).queues.flatMap((q) => (q.waiting > 0 ? [q.id] : []));
   let n = 0;
@@ -113,10 +113,10 @@ async function main() {
       await page.goto(`http://127.0.0.1:${port}${path}`);
       await page.waitForFunction(() => 'bench' in window);
       await page.evaluate(async ([p, url]) => {
-        const input = await (await fetch(url)).json();
+        const input: unknown = await (await fetch(url)).json();
         await (window as unknown as { bench: { init(d: unknown, p: string): Promise<void> } }).bench.init(input, p);
       }, [path, `/data/${name}`] as const);
-      type Bench = { applyOne(): Promise<number>; run(s: number, p: number): Promise<number[]>; counts(): { elements: number; treeNodes: number; clockListeners: number } };
+      interface Bench { applyOne(): Promise<number>; run(s: number, p: number): Promise<number[]>; counts(): { elements: number; treeNodes: number; clockListeners: number } }
       const applyTimes = await page.evaluate(async () => {
         const b = (window as unknown as { bench: Bench }).bench;
         for (let i = 0; i < 50; i++) await b.applyOne(); // warm-up
@@ -128,7 +128,7 @@ async function main() {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-        const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        const metrics = await cdp.send('Performance.getMetrics');
         const m = Object.fromEntries(metrics.metrics.map((x) => [x.name, x.value]));
         const counts = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.counts());
         return { heapUsedMB: round(heap.usedSize / 2 ** 20), domNodes: m['Nodes'], jsEventListeners: m['JSEventListeners'], elements: counts.elements, treeNodes: counts.treeNodes, clockListeners: counts.clockListeners };

@@ -48,7 +48,7 @@ async function tvFigures(page: Page) {
     queued: Number((await deepText(page, '[data-testid=queued]'))?.replace(/\D/g, '')),
     answered: Number((await deepText(page, '[data-testid=answered]'))?.replace(/\D/g, '')),
     abandoned: Number((await deepText(page, '[data-testid=abandoned]'))?.replace(/\D/g, '')),
-    queues: Object.fromEntries(queues.map((q) => [q.data['queue'], Number(q.text.split(' ')[1])])),
+    queues: Object.fromEntries(queues.map((q) => [q.data['queue'] ?? '', Number(q.text.split(' ')[1])])),
   };
 }
 
@@ -166,7 +166,7 @@ describe('wallboard end to end', () => {
     // so they may be a push behind the REST snapshot).
     const english = createI18n('en');
     await waitFor(async () => {
-      const shown = Object.fromEntries((await deepAll(leadEn, '.card[data-series]')).map((c) => [c.data['series'], c.text]));
+      const shown = Object.fromEntries((await deepAll(leadEn, '.card[data-series]')).map((c) => [c.data['series'] ?? '', c.text]));
       return (await floor.rest()).kpis.every((k) => k.id === 'holdCheckOnTime' || shown[k.id]?.includes(kpiValueText(k, english)));
     }, 'the tablet history to end at the KPIs', 10_000);
     expect((await deepAll(leadEn, '.card[data-series]')).map((c) => c.data['series'])).toHaveLength(8);

@@ -76,7 +76,7 @@ function losing(socket: WallboardSocket, lose: (delta: Delta) => boolean): Wallb
         };
       }
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
@@ -125,8 +125,8 @@ describe('ingest from a Redis stream', () => {
     }, 'REST to show the answer');
     expect(rest.totals).toMatchObject({ arrived: 2, queued: 2, answered: 1, waiting: 1, vipWaiting: 1, agentConnectRate: 1 });
     const live = await waitFor(() => (ws.current()?.totals.answered === 1 ? ws.current() : null), 'the socket client to show the answer');
-    expect(live!.totals).toEqual({ ...rest.totals, longestWaitMs: live!.totals.longestWaitMs });
-    expect(live!.queues.map((q) => q.id)).toEqual(['billing']);
+    expect(live.totals).toEqual({ ...rest.totals, longestWaitMs: live.totals.longestWaitMs });
+    expect(live.queues.map((q) => q.id)).toEqual(['billing']);
     expect(ws.deltas.length).toBeGreaterThan(0);
     expect(ws.resyncs).toBe(0);
     // The caller's number never reaches a suite.client.
@@ -190,9 +190,9 @@ describe('ingest from a Redis stream', () => {
     const teamA = connectStore(server.url, { view: { team: 'A' } });
     running.push(techOnly, teamA);
     const t = await waitFor(() => (techOnly.current()?.totals.waiting === 2 ? techOnly.current() : null), 'the tech view');
-    expect(t!.queues.map((q) => q.id)).toEqual(['tech']);
+    expect(t.queues.map((q) => q.id)).toEqual(['tech']);
     const a = await waitFor(() => (teamA.current()?.totals.waiting === 1 ? teamA.current() : null), 'the team A view');
-    expect(a!.agentList.map((x) => x.id)).toEqual(['a1']);
+    expect(a.agentList.map((x) => x.id)).toEqual(['a1']);
     expect((await snapshotOf(server.url, '?queues=tech')).totals.waiting).toBe(2);
     expect((await getJson(`${server.url}/api/v1/snapshot?team=`)).status).toBe(400);
   });

@@ -22,6 +22,6 @@ export function entries(inputs: Array<EventInput & { appendedAt?: number }>, str
     const ms = Math.max(appendedAt ?? input.ts, lastMs);
     seq = ms === lastMs ? seq + 1 : 0;
     lastMs = ms;
-    return { stream, id: `${ms}-${seq}`, event: event(input as EventInput) };
+    return { stream, id: `${ms}-${seq}`, event: event(input) };
   });
 }

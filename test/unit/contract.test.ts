@@ -41,10 +41,12 @@ describe('view schema', () => {
       view: { queues: ['billing', 'tech'], team: 'B', detail: true },
     });
     expect(parseViewQuery({ detail: 'no' })).toEqual({ ok: true, view: { detail: false } });
-    expect(parseViewQuery({ queues: ['a', 'b'] })).toMatchObject({ ok: false, reason: expect.stringContaining('once') });
+    const repeated = parseViewQuery({ queues: ['a', 'b'] });
+    expect(repeated.ok ? null : repeated.reason).toContain('once');
     expect(parseViewQuery({ team: '' })).toMatchObject({ ok: false });
     const tooMany = Array.from({ length: VIEW_LIMITS.queues + 1 }, (_, i) => `q${i}`).join(',');
-    expect(parseViewQuery({ queues: tooMany })).toMatchObject({ ok: false, reason: expect.stringMatching(/^queues:/) });
+    const many = parseViewQuery({ queues: tooMany });
+    expect(many.ok ? null : many.reason).toMatch(/^queues:/);
     expect(parseViewQuery({ queues: 'x'.repeat(VIEW_LIMITS.nameLength + 1) })).toMatchObject({ ok: false });
   });
 });

@@ -75,7 +75,9 @@ describe('core invariants', () => {
         }
         // Rates stay within 0..1 whatever the mix.
         for (const rate of [t.systemConnectRate, t.agentConnectRate, t.vipConnectRate, t.serviceLevel, t.holdCheckOnTimeRate]) {
-          if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0), expect(rate).toBeLessThanOrEqual(1);
+          if (rate === null) continue;
+          expect(rate).toBeGreaterThanOrEqual(0);
+          expect(rate).toBeLessThanOrEqual(1);
         }
       }),
       { numRuns: 200 },

@@ -47,7 +47,10 @@ describe('Erlang formulas', () => {
     const servers = 10;
     let cdf = 0;
     let term = Math.exp(-load);
-    for (let k = 0; k < servers; k++) (cdf += term), (term *= load / (k + 1));
+    for (let k = 0; k < servers; k++) {
+      cdf += term;
+      term *= load / (k + 1);
+    }
     const a = erlangAFigures({ servers, arrivalRatePerSec: load / 100, meanHandleMs: 100_000, meanPatienceMs: 100_000, thresholdMs: 20_000 });
     expect(a.waitProbability).toBeCloseTo(1 - cdf, 8);
     // Every queued caller is either answered or abandons: SL ≤ 1 − abandon rate.

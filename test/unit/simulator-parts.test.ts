@@ -78,8 +78,8 @@ describe('the agenda', () => {
 });
 
 describe('routing', () => {
-  type Call = { id: string; vipTier: boolean; queuedTs: number; waiting: boolean };
-  type Agent = { id: string; skills: string[]; vip: boolean };
+  interface Call { id: string; vipTier: boolean; queuedTs: number; waiting: boolean }
+  interface Agent { id: string; skills: string[]; vip: boolean }
   const call = (id: string, vipTier: boolean, queuedTs: number): Call => ({ id, vipTier, queuedTs, waiting: false });
 
   it('gives a VIP seat the VIP caller first, and a regular seat the longest waiting', () => {

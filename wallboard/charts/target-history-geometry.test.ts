@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUCKET_MS } from '../../server/contract/constants.js';
 import { parts } from '../testing/buckets.js';
 import { TEN_AM, TZ } from '../testing/centre-time.js';
-import { cumulativeSeries, SERIES_PARTS, statusOf, targetHistoryGeometry, type CumulativePoint } from './target-history-geometry.js';
+import { cumulativeSeries, type SERIES_PARTS, statusOf, targetHistoryGeometry, type CumulativePoint } from './target-history-geometry.js';
 
 describe('targets history', () => {
   const box = { width: 300, height: 100, margin: { top: 0, right: 0, bottom: 0, left: 0 } };

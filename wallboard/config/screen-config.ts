@@ -4,8 +4,7 @@
 import { LANGS, type Lang } from '../i18n/messages.js';
 import type { View } from '../../server/contract/view.js';
 
-const PAGES = ['tv', 'lead'] as const;
-export type Page = (typeof PAGES)[number];
+export type Page = 'tv' | 'lead';
 
 const TV_LAYOUTS = ['standard', 'queues'] as const;
 export type TvLayout = (typeof TV_LAYOUTS)[number];

@@ -29,8 +29,8 @@ export async function startServerProcess(redisUrl: string, env: Record<string, s
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
-    proc.stdout!.on('data', keep);
-    proc.stderr!.on('data', keep);
+    proc.stdout.on('data', keep);
+    proc.stderr.on('data', keep);
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     child = proc;
     await waitFor(

@@ -2,7 +2,6 @@
 // What the connection pill says, and the time the data is from when it is not live.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n/i18n.js';
-import type { ConnectionState } from '../../store/wallboard-store.js';
 import { mount, shadow, text } from '../../testing/dom.js';
 import './wb-connection-status.js';
 
@@ -18,7 +17,7 @@ describe('wb-connection-status', () => {
   });
 
   it('says the feed is catching up in a neutral colour and shape, without stopping the data', async () => {
-    const el = await mount(Object.assign(document.createElement('wb-connection-status'), { connection: 'catchingUp' as ConnectionState, staleSinceTs: null as number | null }));
+    const el = await mount(Object.assign(document.createElement('wb-connection-status'), { connection: 'catchingUp', staleSinceTs: null as number | null }));
     expect(text(el, '[data-testid=connection]')).toBe('正在追赶，数据可能滞后');
     const pill = shadow(el).querySelector('.pill')!;
     expect(pill.classList.contains('status-info')).toBe(true);

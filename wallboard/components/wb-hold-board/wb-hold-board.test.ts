@@ -29,7 +29,7 @@ describe('wb-hold-board', () => {
   it('puts an overdue check on top, marks it, counts up how late it is, and clears it on the check-in', async () => {
     const { clock, advance } = manualClock(NOW);
     const el = await mount(Object.assign(document.createElement('wb-hold-board'), { held: snapshot.held, clock, rows: 10, i18n: createI18n('en') }));
-    const rows = () => [...shadow(el).querySelectorAll('.row')].map((r) => ({ call: r.getAttribute('data-call'), state: r.getAttribute('data-state'), due: r.querySelector('[data-testid=hold-due]')!.textContent!.replace(/\s+/g, ' ').trim() }));
+    const rows = () => [...shadow(el).querySelectorAll('.row')].map((r) => ({ call: r.getAttribute('data-call'), state: r.getAttribute('data-state'), due: r.querySelector('[data-testid=hold-due]')!.textContent.replace(/\s+/g, ' ').trim() }));
     // The scenario: hold0 overdue by 11 s, hold1 due in 7 s, hold2 due in 18 s, hold3 due in 24 s.
     expect(rows()).toEqual([
       { call: 'hold0', state: 'overdue', due: 'Overdue +0:11' },
@@ -72,7 +72,7 @@ describe('wb-hold-board', () => {
         nextCheckDueTs: now - ((i * 13_000 + step * 3_000) % 45_000) + 30_000,
         team: 'A',
         agentName: null,
-        tier: (i % 3 === 0 ? 'gold' : 'standard') as HeldCall['tier'],
+        tier: i % 3 === 0 ? ('gold' as const) : ('standard' as const),
         checksMissed: i % 2,
       })).filter((h, i, all) => all.findIndex((x) => x.callId === h.callId) === i);
     const el = Object.assign(document.createElement('wb-hold-board'), { clock, rows: 20, held: held(0) });

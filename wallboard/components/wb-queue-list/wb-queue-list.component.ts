@@ -3,7 +3,6 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { QueueStats } from '../../../server/contract/snapshot.js';
-import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
@@ -38,7 +37,7 @@ export class WbQueueList extends LitElement {
 
   private select(queue: string): void {
     const detail = { queue: this.selected === queue ? null : queue };
-    this.dispatchEvent(new CustomEvent('wb-queue-select', { detail, bubbles: true, composed: true }) as WbQueueSelectEvent);
+    this.dispatchEvent(new CustomEvent('wb-queue-select', { detail, bubbles: true, composed: true }));
   }
 
   override render() {

@@ -10,7 +10,6 @@ import { WallboardStore } from '../../store/wallboard-store.js';
 import { mount, shadow, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';
 import { provider } from '../../testing/provider.js';
-import type { WbScreenHeader } from './wb-screen-header.component.js';
 import './wb-screen-header.js';
 
 // 13:59:30 in Shanghai.
@@ -53,7 +52,7 @@ describe('wb-screen-header', () => {
   });
 
   it('stands alone as connecting, in Chinese, on local time', async () => {
-    const header = await mount(document.createElement('wb-screen-header') as WbScreenHeader);
+    const header = await mount(document.createElement('wb-screen-header'));
     const status = shadow(header).querySelector('wb-connection-status')!;
     await status.updateComplete;
     expect(text(status, '[data-testid=connection]')).toBe('正在连接…');

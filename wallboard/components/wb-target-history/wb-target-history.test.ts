@@ -30,7 +30,7 @@ describe('wb-target-history', () => {
     const zh = createI18n('zh-CN');
     for (const k of snapshot.kpis) {
       const card = cards.find((c) => c.getAttribute('data-series') === k.id)!;
-      expect(card.querySelector('[data-testid=history-value]')!.textContent!.replace('分', ''), k.id).toBe(kpiValueText(k, zh));
+      expect(card.querySelector('[data-testid=history-value]')!.textContent.replace('分', ''), k.id).toBe(kpiValueText(k, zh));
       expect(card.getAttribute('data-status'), k.id).toBe(k.status);
       const chart = card.querySelector('wb-target-chart')!;
       await chart.updateComplete;
