@@ -1,11 +1,12 @@
 // Owns the aggregate state of one consumer group and is the only writer to it: raw stream
 // entries in (decoded here, at the edge of the pure core), snapshots out.
-import { apply, skipInvalid } from './core/apply.js';
+import { apply } from './core/apply.js';
 import type { CoreConfig } from './core/core-config.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
 import type { Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
+import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
 import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
