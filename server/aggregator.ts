@@ -1,6 +1,7 @@
 // Owns the aggregate state of one consumer group and is the only writer to it: raw stream
 // entries in (decoded here, at the edge of the pure core), snapshots out.
 import { apply } from './core/apply.js';
+import { restoreState, serializeCall, serializeCore } from './core/checkpoint-codec.js';
 import type { CoreConfig } from './core/core-config.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
@@ -8,7 +9,7 @@ import type { Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
-import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
+import { initialState, type State } from './core/state.js';
 
 export interface RawEntry {
   stream: string;
