@@ -41,6 +41,8 @@ export function onComplaintReplied(state: ComplaintsState, event: EventOf<'compl
   if (c.repliedTs !== null) return;
   placeInDay();
   c.repliedTs = event.ts;
+  // Replied now, it is no longer stale: keep it even if the day just opened had let it go.
+  state.complaints.set(c.id, c);
 }
 
 /** Called when a day opens (local midnight passed): lets go of complaints nobody will ask about. */
