@@ -1,6 +1,7 @@
 // Agents: the latest state each one reported (a late report of an older state is ignored),
 // with the name, team, queues and VIP skill the reports carry. The agents' part of the
 // snapshot: counts by state, per queue served, the agent list and the teams.
+import { z } from 'zod';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import type { AgentRow } from '../contract/snapshot.js';
@@ -8,18 +9,19 @@ import { LISTS } from '../contract/delta.js';
 import type { View } from '../contract/view.js';
 import { AGENT_STATES, type AgentState } from '../contract/vocabulary.js';
 
-export interface AgentRecord {
-  id: string;
-  state: AgentState;
-  sinceTs: number;
+export const agentRecordSchema = z.object({
+  id: z.string(),
+  state: z.enum(AGENT_STATES),
+  sinceTs: z.number(),
   /** Time of the newest state report; older ones arriving late are ignored. */
-  lastEventTs: number;
-  name: string | null;
-  team: string | null;
-  queues: string[];
-  vip: boolean;
-  reason: string | null;
-}
+  lastEventTs: z.number(),
+  name: z.string().nullable(),
+  team: z.string().nullable(),
+  queues: z.array(z.string()),
+  vip: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type AgentRecord = z.infer<typeof agentRecordSchema>;
 
 export interface AgentsState {
   agents: Map<string, AgentRecord>;

@@ -2,29 +2,38 @@
 // forgotten. Counts arrivals, blocked calls, surveys and resolutions once per call; ends the
 // call's hold and open waits when it ends; sweeps out calls that ended long enough ago, and
 // expires those that never ended.
+import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import { ratio } from './counts.js';
 import { countToday, type DayCounters } from './day.js';
 import type { EventOf } from './events.js';
-import { endHold, type HoldsState } from './holds.js';
-import type { TransferringCall } from './transfers.js';
-import { abandonWaitsAtEnd, expireOpenVisits, setTier, type QueueingCall, type VisitsState } from './visits.js';
+import { endHold, endedHoldSchema, holdSchema, type HoldsState } from './holds.js';
+import { abandonWaitsAtEnd, expireOpenVisits, setTier, visitSchema, type VisitsState } from './visits.js';
 import type { Rate } from '../contract/snapshot.js';
-import type { Tier } from '../contract/vocabulary.js';
+import { TIERS } from '../contract/vocabulary.js';
 
-export interface CallRecord extends QueueingCall, TransferringCall {
-  id: string;
-  tier: Tier;
-  arrivalCounted: boolean;
-  blocked: boolean;
-  endedTs: number | null;
-  resolutionCounted: boolean;
-  surveyCounted: boolean;
+/** A call's record. Its visits, holds and transfers document the fields they use (QueueingCall, HoldingCall, TransferringCall). */
+export const callRecordSchema = z.object({
+  id: z.string(),
+  tier: z.enum(TIERS),
+  arrivalCounted: z.boolean(),
+  blocked: z.boolean(),
+  visits: z.array(visitSchema),
+  queue: z.string().nullable(),
+  agentId: z.string().nullable(),
+  hold: holdSchema.nullable(),
+  holdEndedTs: z.number(),
+  endedTs: z.number().nullable(),
+  resolutionCounted: z.boolean(),
+  surveyCounted: z.boolean(),
+  transfers: z.array(z.number()),
+  lastHold: endedHoldSchema.nullable(),
   /** Redis time (entry ID) of the last entry about this call: drives expiry. */
-  lastSeenAt: number;
+  lastSeenAt: z.number(),
   /** Event time of the last event about this call. */
-  lastEventTs: number;
-}
+  lastEventTs: z.number(),
+});
+export type CallRecord = z.infer<typeof callRecordSchema>;
 
 export interface CallsState extends VisitsState, HoldsState {
   calls: Map<string, CallRecord>;

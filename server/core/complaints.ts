@@ -1,17 +1,20 @@
 // Complaints: opened with a reply deadline, then replied. The board counts those open, overdue
 // and replied today, and per 15-minute interval those that fell due. A complaint is forgotten
 // some time after its reply or its deadline, when a day closes.
+import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import { bucketIndex, type DayWindow } from './windows.js';
 
-export interface ComplaintRecord {
-  id: string;
-  openedTs: number | null;
-  dueTs: number | null;
-  repliedTs: number | null;
-}
+export const complaintRecordSchema = z.object({
+  id: z.string(),
+  openedTs: z.number().nullable(),
+  /** The reply deadline: the event's dueTs, else opened + complaintReplyMs. */
+  dueTs: z.number().nullable(),
+  repliedTs: z.number().nullable(),
+});
+export type ComplaintRecord = z.infer<typeof complaintRecordSchema>;
 
 export interface ComplaintsState {
   complaints: Map<string, ComplaintRecord>;

@@ -1,27 +1,29 @@
 // Today's counters: which calendar day an event belongs to, opening the next day at local
 // midnight, and the counters that are not about queue visits (arrivals, surveys, resolutions,
 // hold checks, transfers), for the day and per 15-minute bucket.
+import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import type { IngestCounters } from '../contract/snapshot.js';
 import { forgetStaleComplaints, type ComplaintsState } from './complaints.js';
-import { emptyCounts, type Counts } from './counts.js';
+import { countsSchema, emptyCounts } from './counts.js';
 import { getOrCreate } from './map-utils.js';
 import { bucketIndex, dayWindow, type DayWindow } from './windows.js';
 
 /** Day counters that are not about queue visits; kept for the day and per 15-minute bucket. */
-export interface DayCounters {
-  arrived: number;
-  blocked: number;
-  surveySum: number;
-  surveys: number;
-  resolved: number;
-  endedWithResolution: number;
-  holdChecksDue: number;
-  holdChecksOnTime: number;
-  warmTransfers: number;
-  coldTransfers: number;
-  otherTransfers: number;
-}
+export const dayCountersSchema = z.object({
+  arrived: z.number(),
+  blocked: z.number(),
+  surveySum: z.number(),
+  surveys: z.number(),
+  resolved: z.number(),
+  endedWithResolution: z.number(),
+  holdChecksDue: z.number(),
+  holdChecksOnTime: z.number(),
+  warmTransfers: z.number(),
+  coldTransfers: z.number(),
+  otherTransfers: z.number(),
+});
+export type DayCounters = z.infer<typeof dayCountersSchema>;
 
 export function emptyDayCounters(): DayCounters {
   return {
@@ -31,10 +33,8 @@ export function emptyDayCounters(): DayCounters {
 }
 
 /** A queue's visit counts, by tier class. */
-export interface QueueDayCounts {
-  standard: Counts;
-  vip: Counts;
-}
+export const queueDayCountsSchema = z.object({ standard: countsSchema, vip: countsSchema });
+export type QueueDayCounts = z.infer<typeof queueDayCountsSchema>;
 
 export function emptyQueueDayCounts(): QueueDayCounts {
   return { standard: emptyCounts(), vip: emptyCounts() };

@@ -2,6 +2,7 @@
 // holdCheckIntervalMs. Each check is due one interval after the previous one (or the hold's
 // start); a check made within it is on time, and every due time that passed without one is a
 // missed check. Misses are booked when the hold ends, and counted live for holds still open.
+import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import { countToday, type DayCounters, type DayState } from './day.js';
 import type { EventOf } from './events.js';
@@ -11,21 +12,19 @@ import type { View } from '../contract/view.js';
 import type { Tier } from '../contract/vocabulary.js';
 import { ratio } from './counts.js';
 
-export interface Hold {
-  agentId: string;
-  sinceTs: number;
-  lastCheckTs: number;
+export const holdSchema = z.object({
+  agentId: z.string(),
+  sinceTs: z.number(),
+  lastCheckTs: z.number(),
   /** Checks made late or not made during this hold. */
-  missed: number;
+  missed: z.number(),
   /** Opened by a check whose call.held had not arrived (yet). */
-  openedByCheck: boolean;
-}
+  openedByCheck: z.boolean(),
+});
+export type Hold = z.infer<typeof holdSchema>;
 
-export interface EndedHold {
-  sinceTs: number;
-  lastCheckTs: number;
-  endedTs: number;
-}
+export const endedHoldSchema = z.object({ sinceTs: z.number(), lastCheckTs: z.number(), endedTs: z.number() });
+export type EndedHold = z.infer<typeof endedHoldSchema>;
 
 /** The part of a call record that its holds read and write. */
 export interface HoldingCall {

@@ -3,6 +3,7 @@
 // which takes back what the visit added to the tallies (today, its 15-minute bucket, the rolling
 // window) and adds what it adds now: the counts converge whatever the order. Also the index of
 // the calls waiting now, and the queues' part of the snapshot.
+import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import { addCounts, asaMs, connectRate, emptyCounts, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
 import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats } from './day.js';
@@ -13,30 +14,34 @@ import { WINDOW_MINUTES } from '../contract/constants.js';
 import type { QueueStats, RecentAbandon } from '../contract/snapshot.js';
 import { isVipTier, type Tier } from '../contract/vocabulary.js';
 
-export type Outcome = 'answered' | 'abandoned' | 'expired';
+const outcomeSchema = z.enum(['answered', 'abandoned', 'expired']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** What a visit added to the tallies: the offer at offerTs, the outcome at outcomeTs. */
+const contributionSchema = z.object({
+  queue: z.string(),
+  vip: z.boolean(),
+  offerTs: z.number(),
+  outcome: outcomeSchema.nullable(),
+  outcomeTs: z.number(),
+  waitMs: z.number().nullable(),
+  withinSl: z.boolean(),
+  short: z.boolean(),
+});
+export type Contribution = z.infer<typeof contributionSchema>;
 
 /** One stay of a call in one queue, from call.queued to its answer, abandon or expiry. */
-export interface Visit {
-  queue: string;
-  queuedTs: number | null;
-  outcome: Outcome | null;
-  outcomeTs: number | null;
+export const visitSchema = z.object({
+  queue: z.string(),
+  queuedTs: z.number().nullable(),
+  outcome: outcomeSchema.nullable(),
+  outcomeTs: z.number().nullable(),
   /** Set when the outcome was inferred (a call.ended while waiting): an explicit event overrides it. */
-  inferred: boolean;
+  inferred: z.boolean(),
   /** What this visit added to the tallies, so a correction can take exactly that back. */
-  contribution: Contribution | null;
-}
-
-export interface Contribution {
-  queue: string;
-  vip: boolean;
-  offerTs: number;
-  outcome: Outcome | null;
-  outcomeTs: number;
-  waitMs: number | null;
-  withinSl: boolean;
-  short: boolean;
-}
+  contribution: contributionSchema.nullable(),
+});
+export type Visit = z.infer<typeof visitSchema>;
 
 /** The part of a call record that its visits read and write. */
 export interface QueueingCall {
