@@ -10,13 +10,13 @@ import {
   serializeCore,
 } from './core/checkpoint-codec.js';
 import type { CoreConfig } from './core/core-config.js';
-import { decode } from './core/events.js';
-import { toSnapshot } from './core/snapshot.js';
-import type { Snapshot } from './contract/snapshot.js';
-import type { View } from './contract/view.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
+import { decode } from './core/events.js';
+import { toSnapshot } from './core/snapshot.js';
 import { initialState, type State } from './core/state.js';
+import type { Snapshot } from './contract/snapshot.js';
+import type { View } from './contract/view.js';
 
 export interface RawEntry {
   stream: string;
