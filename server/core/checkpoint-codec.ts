@@ -10,7 +10,7 @@ import { agentRecordSchema } from './agents.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
-import { compileCheck, type CheckIssue } from './compile-check.js';
+import { compileCheck } from './compile-check.js';
 import { countsSchema } from './counts.js';
 import { dayCountersSchema, queueDayCountsSchema } from './day.js';
 import type { State } from './state.js';
@@ -76,7 +76,7 @@ type SerializedCore = z.infer<typeof coreSchema>;
 type MustBeNone<T extends never> = T;
 export type StateFieldsNotInCore = MustBeNone<Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls'>>;
 
-const checkCall = compileCheck(callRecordSchema);
+const isCallRecord = compileCheck(callRecordSchema);
 
 const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
 const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new Map(list.map(([k, inner]) => [k, new Map(inner)]));
@@ -134,8 +134,8 @@ export function decodeCore(json: string): DecodedCore {
   for (let v = storedVersion; v < CHECKPOINT_VERSION; v++) upgraded = { ...CHECKPOINT_MIGRATIONS[v - 1]!.core(upgraded), version: v + 1 };
   const parsed = coreSchema.safeParse(upgraded);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new CheckpointFormatError(`checkpoint core${storedVersion < CHECKPOINT_VERSION ? ` (version ${storedVersion})` : ''}: field "${issue.path.join('.')}": ${issue.message}`);
+    const version = storedVersion < CHECKPOINT_VERSION ? ` (version ${storedVersion})` : '';
+    throw new CheckpointFormatError(`checkpoint core${version}: ${issueText(parsed.error.issues[0]!)}`);
   }
   return { storedVersion, core: parsed.data };
 }
@@ -168,15 +168,19 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
   };
   const steps = CHECKPOINT_MIGRATIONS.slice(storedVersion - 1);
   let index = 0;
+  // This loop runs for every call stored: nothing in it allocates unless a record is refused,
+  // and records are checked by the compiled check rather than parsed by zod.
   for (const json of calls) {
-    let raw = parseJson(json, `call record ${index}`);
-    for (const step of steps) raw = step.call(raw);
-    // Checked with the compiled check, not parsed by zod: this loop runs for every call stored.
-    const issue = checkCall(raw);
-    if (issue) throw new CheckpointFormatError(`checkpoint call record ${index}${callIdOf(raw)}: ${describe(issue)}`);
-    const call = raw as CallRecord;
-    state.calls.set(call.id, call);
-    if (call.hold) state.onHold.set(call.id, true);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch (error) {
+      throw new CheckpointFormatError(`checkpoint call record ${index}: not JSON (${(error as Error).message})`);
+    }
+    if (steps.length > 0) for (const step of steps) raw = step.call(raw);
+    if (!isCallRecord(raw)) throw new CheckpointFormatError(`checkpoint call record ${index}${callIdOf(raw)}: ${callIssue(raw)}`);
+    state.calls.set(raw.id, raw);
+    if (raw.hold) state.onHold.set(raw.id, true);
     index += 1;
   }
   return state;
@@ -213,7 +217,12 @@ function callIdOf(raw: unknown): string {
   return typeof id === 'string' ? ` (call "${id}")` : '';
 }
 
-function describe(issue: CheckIssue): string {
-  const got = issue.got === undefined ? 'nothing' : JSON.stringify(issue.got);
-  return `field "${issue.path.join('.')}": expected ${issue.expected}, got ${got.length > 40 ? `${got.slice(0, 40)}…` : got}`;
+/** Why a record the compiled check refused does not fit: zod's first issue. */
+function callIssue(raw: unknown): string {
+  const parsed = callRecordSchema.safeParse(raw);
+  return parsed.success ? 'does not fit the call record schema' : issueText(parsed.error.issues[0]!);
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  return `field "${issue.path.join('.')}": ${issue.message}`;
 }

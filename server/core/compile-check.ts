@@ -1,21 +1,13 @@
-// A fast validator compiled from a zod schema, for the bulk of a checkpoint: tens of thousands
-// of call records on the recovery path, where zod's own parse adds about a third to the time of
-// the JSON parse. For the plain shapes it supports (objects, arrays, nullable, string, number,
-// boolean, enum, literal) it accepts exactly what the schema accepts, and it copies nothing: the
-// value checked is used as is (unknown keys are kept, not stripped). Any other construct (a
-// transform, a refinement, a default, an optional field) throws when compiling, so the schema
-// cannot drift into something the check does not understand.
+// A fast yes-or-no check compiled from a zod schema, for the bulk of a checkpoint: tens of
+// thousands of call records on the recovery path, where zod's parse adds a third to the time of
+// the JSON parse and copies every record. The schema becomes one boolean expression, compiled
+// with new Function so that every read is a plain property access: a check built of closures
+// was four times slower. For the plain shapes it supports (objects, arrays, nullable, string,
+// number, boolean, enum, literal) it accepts exactly what the schema accepts, and the value is
+// used as is (unknown keys are kept, not stripped). Any other construct throws when compiling,
+// so the schema cannot grow something the check would wave through. Only the schema's own keys
+// and values, JSON-quoted, go into the generated code; nothing from the data does.
 import type { z } from 'zod';
-
-/** Where a value does not fit, and what was expected there. */
-export interface CheckIssue {
-  path: (string | number)[];
-  expected: string;
-  got: unknown;
-}
-
-/** Returns null when the value fits the schema. */
-export type Check = (value: unknown) => CheckIssue | null;
 
 interface Def {
   type: string;
@@ -27,66 +19,35 @@ interface Def {
   values?: unknown[];
 }
 
-const issue = (expected: string, got: unknown): CheckIssue => ({ path: [], expected, got });
+/** A type guard that agrees with `schema.safeParse(value).success`; ask zod for the reason when it says no. */
+export function compileCheck<T>(schema: z.ZodType<T>): (value: unknown) => value is T {
+  return new Function('value', `return ${condition(schema, 'value', 0)};`) as (value: unknown) => value is T;
+}
 
-export function compileCheck(schema: z.ZodType): Check {
+/** A JavaScript expression that is true when the value of expression `v` fits the schema. */
+function condition(schema: z.ZodType, v: string, depth: number): string {
   const def = schema.def as Def;
-  if (def.checks && def.checks.length > 0) throw new Error(`compileCheck: refinements are not supported (${def.type})`);
+  if (def.checks && def.checks.length > 0) throw new Error(`compileCheck: refinements are not supported (on a ${def.type})`);
+  const oneOf = (values: unknown[]) => `(${values.map((a) => `${v} === ${JSON.stringify(a)}`).join(' || ')})`;
   switch (def.type) {
     case 'string':
-      return (v) => (typeof v === 'string' ? null : issue('a string', v));
-    case 'number':
-      return (v) => (typeof v === 'number' && Number.isFinite(v) ? null : issue('a number', v));
     case 'boolean':
-      return (v) => (typeof v === 'boolean' ? null : issue('true or false', v));
-    case 'enum': {
-      const allowed = new Set(Object.values(def.entries!));
-      const expected = `one of ${[...allowed].map((a) => JSON.stringify(a)).join(', ')}`;
-      return (v) => (allowed.has(v as string) ? null : issue(expected, v));
-    }
-    case 'literal': {
-      const allowed = new Set(def.values!);
-      const expected = [...allowed].map((a) => JSON.stringify(a)).join(' or ');
-      return (v) => (allowed.has(v) ? null : issue(expected, v));
-    }
-    case 'nullable': {
-      const inner = compileCheck(def.innerType!);
-      return (v) => {
-        if (v === null) return null;
-        const found = inner(v);
-        if (found && found.path.length === 0) found.expected += ' or null';
-        return found;
-      };
-    }
+      return `typeof ${v} === "${def.type}"`;
+    case 'number':
+      return `(typeof ${v} === "number" && Number.isFinite(${v}))`; // as z.number(): no NaN, no Infinity
+    case 'enum':
+      return oneOf(Object.values(def.entries!));
+    case 'literal':
+      return oneOf(def.values!);
+    case 'nullable':
+      return `(${v} === null || ${condition(def.innerType!, v, depth)})`;
     case 'array': {
-      const element = compileCheck(def.element!);
-      return (v) => {
-        if (!Array.isArray(v)) return issue('an array', v);
-        for (let i = 0; i < v.length; i++) {
-          const found = element(v[i]);
-          if (found) {
-            found.path.unshift(i);
-            return found;
-          }
-        }
-        return null;
-      };
+      const element = `e${depth}`;
+      return `(Array.isArray(${v}) && ${v}.every((${element}) => ${condition(def.element!, element, depth + 1)}))`;
     }
     case 'object': {
-      const keys = Object.keys(def.shape!);
-      const checks = keys.map((k) => compileCheck(def.shape![k]!));
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return issue('an object', v);
-        const record = v as Record<string, unknown>;
-        for (let i = 0; i < keys.length; i++) {
-          const found = checks[i]!(record[keys[i]!]);
-          if (found) {
-            found.path.unshift(keys[i]!);
-            return found;
-          }
-        }
-        return null;
-      };
+      const fields = Object.entries(def.shape!).map(([key, field]) => condition(field, `${v}[${JSON.stringify(key)}]`, depth));
+      return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})${fields.map((f) => ` && ${f}`).join('')})`;
     }
     default:
       throw new Error(`compileCheck: zod type "${def.type}" is not supported`);

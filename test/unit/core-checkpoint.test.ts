@@ -139,12 +139,12 @@ describe('a checkpoint that cannot be read', () => {
     [
       'a call record with a field of the wrong type',
       () => restoreState(v1.checkpoint.core, [v1.checkpoint.calls[0]!, v1.checkpoint.calls[1]!.replace('"queue":"tech"', '"queue":5')]),
-      /checkpoint call record 1 \(call "c2"\): field "visits\.0\.queue": expected a string, got 5/,
+      /checkpoint call record 1 \(call "c2"\): field "visits\.0\.queue": .*expected string, received number/,
     ],
     [
       'a call record that lacks a field',
       () => restoreState(v1.checkpoint.core, [v1.checkpoint.calls[0]!.replace('"surveyCounted":true,', '')]),
-      /call "c1"\): field "surveyCounted": expected true or false, got nothing/,
+      /call "c1"\): field "surveyCounted": .*expected boolean, received undefined/,
     ],
   ])('rejects %s with a CheckpointFormatError naming the field', (_, run, reason) => {
     expect(formatError(run).message).toMatch(reason);
@@ -209,7 +209,14 @@ describe('adopt() of a readable checkpoint', () => {
 describe('compileCheck', () => {
   const check = compileCheck(callRecordSchema);
   const records = v1.checkpoint.calls.map((c) => JSON.parse(c) as unknown);
-  const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.constant([]), fc.constant({}));
+  const anyJson = fc.oneof(
+    fc.constantFrom(null, undefined, NaN, Infinity, [], {}, 'answered', 'gold', 'vip'),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.string(),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
 
   /** The paths to every value inside `value`. */
   function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -230,13 +237,13 @@ describe('compileCheck', () => {
   }
 
   it('accepts exactly what the schema accepts', () => {
-    for (const record of records) expect(check(record)).toBeNull();
+    for (const record of records) expect(check(record)).toBe(true);
     fc.assert(
       fc.property(fc.nat(), fc.nat(), anyJson, fc.boolean(), (r, p, replacement, remove) => {
         const record = records[r % records.length];
         const all = paths(record);
         const candidate = mutated(record, all[p % all.length]!, replacement, remove);
-        expect(check(candidate) === null).toBe(callRecordSchema.safeParse(candidate).success);
+        expect(check(candidate)).toBe(callRecordSchema.safeParse(candidate).success);
       }),
       { numRuns: 2000 },
     );
