@@ -123,7 +123,7 @@ export function decodeCore(json: string): DecodedCore {
   const raw = parseJson(json, 'core');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CheckpointFormatError('checkpoint core: not a JSON object');
   const stored = raw as Record<string, unknown>;
-  const storedVersion = stored['version'] ?? 1;
+  const storedVersion = stored['version'] === undefined ? 1 : stored['version'];
   if (typeof storedVersion !== 'number' || !Number.isInteger(storedVersion) || storedVersion < 1) {
     throw new CheckpointFormatError(`checkpoint core: field "version": expected a whole number from 1, got ${JSON.stringify(storedVersion)}`);
   }

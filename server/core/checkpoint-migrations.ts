@@ -2,6 +2,10 @@
 // oldest first. A step fills what the older format lacks (a counter added since starts at 0)
 // and leaves the rest for the schema to judge. A step may assume nothing about its input: it
 // is stored data, and a value it does not understand is passed on for the schema to refuse.
+// To change the format (a field added to a record or to the state), add a step here, which
+// raises CHECKPOINT_VERSION, and write that version's fixture with
+// test/fixtures/make-checkpoint-fixture.ts. A change without a step makes the committed
+// fixtures fail to restore in core-checkpoint.test.ts.
 import { emptyCounts } from './counts.js';
 import { emptyDayCounters } from './day.js';
 import { initialState } from './state.js';
