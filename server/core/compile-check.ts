@@ -1,8 +1,8 @@
 // A fast yes-or-no check compiled from a zod schema, for the bulk of a checkpoint: tens of
 // thousands of call records on the recovery path, where zod's parse adds a third to the time of
-// the JSON parse and copies every record. The schema becomes one boolean expression, compiled
-// with new Function so that every read is a plain property access: a check built of closures
-// was four times slower. For the plain shapes it supports (objects, arrays, nullable, string,
+// the JSON parse and copies every record. The schema becomes the body of one function, compiled
+// with new Function: straight-line tests and plain loops, every read a plain property access (a
+// check built of closures was four times slower). For the plain shapes it supports (objects, arrays, nullable, string,
 // number, boolean, enum, literal) it accepts exactly what the schema accepts, and the value is
 // used as is (unknown keys are kept, not stripped). Any other construct throws when compiling,
 // so the schema cannot grow something the check would wave through. Only the schema's own keys
@@ -21,33 +21,47 @@ interface Def {
 
 /** A type guard that agrees with `schema.safeParse(value).success`; ask zod for the reason when it says no. */
 export function compileCheck<T>(schema: z.ZodType<T>): (value: unknown) => value is T {
-  return new Function('value', `return ${condition(schema, 'value', 0)};`) as (value: unknown) => value is T;
+  const body: string[] = [];
+  emit(schema, 'value', body, { next: 0 });
+  return new Function('value', [...body, 'return true;'].join('\n')) as (value: unknown) => value is T;
 }
 
-/** A JavaScript expression that is true when the value of expression `v` fits the schema. */
-function condition(schema: z.ZodType, v: string, depth: number): string {
+/** Appends statements that return false unless the value of expression `v` fits the schema. */
+function emit(schema: z.ZodType, v: string, out: string[], names: { next: number }): void {
   const def = schema.def as Def;
   if (def.checks && def.checks.length > 0) throw new Error(`compileCheck: refinements are not supported (on a ${def.type})`);
-  const oneOf = (values: unknown[]) => `(${values.map((a) => `${v} === ${JSON.stringify(a)}`).join(' || ')})`;
+  const noneOf = (values: unknown[]) => values.map((a) => `${v} !== ${JSON.stringify(a)}`).join(' && ');
   switch (def.type) {
     case 'string':
     case 'boolean':
-      return `typeof ${v} === "${def.type}"`;
-    case 'number':
-      return `(typeof ${v} === "number" && Number.isFinite(${v}))`; // as z.number(): no NaN, no Infinity
+      out.push(`if (typeof ${v} !== "${def.type}") return false;`);
+      return;
+    case 'number': // as z.number(): no NaN, no Infinity
+      out.push(`if (typeof ${v} !== "number" || !Number.isFinite(${v})) return false;`);
+      return;
     case 'enum':
-      return oneOf(Object.values(def.entries!));
+      out.push(`if (${noneOf(Object.values(def.entries!))}) return false;`);
+      return;
     case 'literal':
-      return oneOf(def.values!);
+      out.push(`if (${noneOf(def.values!)}) return false;`);
+      return;
     case 'nullable':
-      return `(${v} === null || ${condition(def.innerType!, v, depth)})`;
+      out.push(`if (${v} !== null) {`);
+      emit(def.innerType!, v, out, names);
+      out.push('}');
+      return;
     case 'array': {
-      const element = `e${depth}`;
-      return `(Array.isArray(${v}) && ${v}.every((${element}) => ${condition(def.element!, element, depth + 1)}))`;
+      const n = names.next++;
+      out.push(`const a${n} = ${v};`, `if (!Array.isArray(a${n})) return false;`, `for (let i${n} = 0; i${n} < a${n}.length; i${n}++) {`);
+      emit(def.element!, `a${n}[i${n}]`, out, names);
+      out.push('}');
+      return;
     }
     case 'object': {
-      const fields = Object.entries(def.shape!).map(([key, field]) => condition(field, `${v}[${JSON.stringify(key)}]`, depth));
-      return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})${fields.map((f) => ` && ${f}`).join('')})`;
+      const n = names.next++;
+      out.push(`const o${n} = ${v};`, `if (typeof o${n} !== "object" || o${n} === null || Array.isArray(o${n})) return false;`);
+      for (const [key, field] of Object.entries(def.shape!)) emit(field, `o${n}[${JSON.stringify(key)}]`, out, names);
+      return;
     }
     default:
       throw new Error(`compileCheck: zod type "${def.type}" is not supported`);
