@@ -28,7 +28,7 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
   if (!acceptEntry(state, entry.stream, entry.id)) return 'duplicate';
   const appendedAt = entryIdMs(entry.id);
   const event = clampClock(state, entry.event, appendedAt, config);
-  if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state);
+  if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state); // the rolling window moved on a minute
   applyEvent(state, event, appendedAt, config);
   state.ingest.applied += 1;
   if (sweepDue(state)) sweepCalls(state, state.arrivalWatermark, config);
