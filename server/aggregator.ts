@@ -1,13 +1,22 @@
 // Owns the aggregate state of one consumer group and is the only writer to it: raw stream
 // entries in (decoded here, at the edge of the pure core), snapshots out.
-import { apply, skipInvalid } from './core/apply.js';
+import { apply } from './core/apply.js';
+import {
+  CHECKPOINT_VERSION,
+  CheckpointFormatError,
+  decodeCore,
+  restoreFromCore,
+  serializeCall,
+  serializeCore,
+} from './core/checkpoint-codec.js';
 import type { CoreConfig } from './core/core-config.js';
+import { skipInvalid } from './core/delivery.js';
+import { compareEntryIds } from './core/entry-id.js';
 import { decode } from './core/events.js';
 import { toSnapshot } from './core/snapshot.js';
+import { initialState, type State } from './core/state.js';
 import type { Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
-import { compareEntryIds } from './core/entry-id.js';
-import { initialState, restoreState, serializeCall, serializeCore, type State } from './core/state.js';
 
 export interface RawEntry {
   stream: string;
@@ -33,11 +42,23 @@ export interface StoredCheckpoint {
   calls: Iterable<string>;
 }
 
+/**
+ * Where adopt() took the state from. 'stored': the stored checkpoint (with none stored, the
+ * initial state). 'memory': the state in memory, at least as far along as the stored one.
+ * 'discarded': the stored checkpoint could not be read (an older build's bug, corruption, a
+ * newer format after a rollback) and was dropped; the state is the one in memory if there was
+ * one, else the initial state, which the stream (kept 48 h) rebuilds. `discardedCheckpoint` says
+ * why; the next checkpoint replaces the stored one.
+ */
+export type AdoptResult = 'stored' | 'memory' | 'discarded';
+
 export class Aggregator {
   private state: State = initialState();
   private nextCheckpointFull = true;
   /** Bumped on every change; lets the push loop skip work when nothing happened. */
   version = 0;
+  /** Why the last adopt() discarded the stored checkpoint; null when it did not. */
+  discardedCheckpoint: CheckpointFormatError | null = null;
 
   constructor(readonly config: CoreConfig) {}
 
@@ -84,34 +105,63 @@ export class Aggregator {
     this.nextCheckpointFull = true;
   }
 
+  /** Replaces the state with a stored checkpoint, or the initial state; throws CheckpointFormatError for one it cannot read. */
   restore(checkpoint: StoredCheckpoint | null): void {
-    this.state = checkpoint ? restoreState(checkpoint.core, checkpoint.calls) : initialState();
-    // After a restore the stored calls match the state, unless there were none stored.
-    this.nextCheckpointFull = checkpoint === null;
-    this.version += 1;
+    if (checkpoint === null) return this.replaceState(initialState(), true);
+    const decoded = decodeCore(checkpoint.core);
+    // Stored calls of an older version are all rewritten, so that the store holds one version.
+    this.replaceState(restoreFromCore(decoded, checkpoint.calls), decoded.storedVersion < CHECKPOINT_VERSION);
   }
 
   /**
    * Takes the stored checkpoint, unless the state in memory is at least as far along on every
    * stream: after a Redis that lost its data, or an error that did not cost us the lease, the
-   * memory is the better record, and both are states of a prefix of the same streams.
+   * memory is the better record, and both are states of a prefix of the same streams. A stored
+   * checkpoint that cannot be read is discarded rather than retried: see AdoptResult.
    */
-  adopt(stored: StoredCheckpoint | null): 'stored' | 'memory' {
-    const memory = this.state.cursors;
-    if (memory.size > 0) {
-      const storedCursors = new Map(stored ? (JSON.parse(stored.core) as { cursors: [string, string][] }).cursors : []);
-      const streams = new Set([...memory.keys(), ...storedCursors.keys()]);
-      const ahead = [...streams].every((s) => {
-        const mine = memory.get(s);
-        const theirs = storedCursors.get(s);
-        return theirs === undefined || (mine !== undefined && compareEntryIds(mine, theirs) >= 0);
-      });
-      if (ahead) {
-        this.nextCheckpointFull = true;
-        return 'memory';
+  adopt(stored: StoredCheckpoint | null): AdoptResult {
+    this.discardedCheckpoint = null;
+    const decoded = stored && this.readOrDiscard(() => decodeCore(stored.core));
+    const memoryAhead = this.state.cursors.size > 0 && this.isAtLeastAsFarAs(decoded?.core.cursors ?? []);
+    if (!memoryAhead && stored && decoded) {
+      const state = this.readOrDiscard(() => restoreFromCore(decoded, stored.calls));
+      if (state) {
+        this.replaceState(state, decoded.storedVersion < CHECKPOINT_VERSION);
+        return 'stored';
       }
     }
-    this.restore(stored);
-    return 'stored';
+    // The next checkpoint replaces the stored one whole, unreadable records included.
+    if (this.state.cursors.size > 0) {
+      this.nextCheckpointFull = true;
+      return this.discardedCheckpoint ? 'discarded' : 'memory';
+    }
+    this.replaceState(initialState(), true);
+    return this.discardedCheckpoint ? 'discarded' : 'stored';
+  }
+
+  private replaceState(state: State, nextCheckpointFull: boolean): void {
+    this.state = state;
+    this.nextCheckpointFull = nextCheckpointFull;
+    this.version += 1;
+  }
+
+  private isAtLeastAsFarAs(cursors: [string, string][]): boolean {
+    const memory = this.state.cursors;
+    const stored = new Map(cursors);
+    return [...new Set([...memory.keys(), ...stored.keys()])].every((s) => {
+      const mine = memory.get(s);
+      const theirs = stored.get(s);
+      return theirs === undefined || (mine !== undefined && compareEntryIds(mine, theirs) >= 0);
+    });
+  }
+
+  private readOrDiscard<T>(read: () => T): T | null {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof CheckpointFormatError)) throw error;
+      this.discardedCheckpoint = error;
+      return null;
+    }
   }
 }

@@ -1,24 +1,26 @@
 // Counts of queue visits and the rates derived from them. A queue visit contributes to today's
 // counters, the intraday bucket and the rolling window; when a late or out-of-order event
 // changes what we know of a visit, its old contribution is taken back and the new one added.
+import { z } from 'zod';
 import type { Rate, WindowStats } from '../contract/snapshot.js';
 
-export interface Counts {
+export const countsSchema = z.object({
   /** Visits that entered the queue (anchored at queue time). */
-  offered: number;
-  answered: number;
+  offered: z.number(),
+  answered: z.number(),
   /** Every abandon, short ones included. */
-  abandoned: number;
+  abandoned: z.number(),
   /** Abandons shorter than the short-abandon threshold: left out of the rates. */
-  shortAbandoned: number;
+  shortAbandoned: z.number(),
   /** Visits given up on because their call never ended. */
-  expired: number;
+  expired: z.number(),
   /** Answered within the service-level threshold. */
-  withinSl: number;
+  withinSl: z.number(),
   /** Sum and count of the waits of answered visits whose queue time is known. */
-  waitSumMs: number;
-  waitCount: number;
-}
+  waitSumMs: z.number(),
+  waitCount: z.number(),
+});
+export type Counts = z.infer<typeof countsSchema>;
 
 export function emptyCounts(): Counts {
   return { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, expired: 0, withinSl: 0, waitSumMs: 0, waitCount: 0 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { apply, type Entry } from '../../server/core/apply.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import type { EventInput } from '../../server/core/events.js';
-import { deserializeState, initialState, restoreState, serializeCall, serializeCore, serializeState, type State } from '../../server/core/state.js';
+import { deserializeState, restoreState, serializeCall, serializeCore, serializeState } from '../../server/core/checkpoint-codec.js';
+import { initialState, type State } from '../../server/core/state.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
 import { entries, SEC, T0 } from '../support/entries.js';
 

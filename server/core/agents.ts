@@ -1,0 +1,97 @@
+// Agents: the latest state each one reported (a late report of an older state is ignored),
+// with the name, team, queues and VIP skill the reports carry. The agents' part of the
+// snapshot: counts by state, per queue served, the agent list and the teams.
+import { z } from 'zod';
+import type { EventOf } from './events.js';
+import { getOrCreate } from './map-utils.js';
+import type { AgentRow } from '../contract/snapshot.js';
+import { LISTS } from '../contract/delta.js';
+import type { View } from '../contract/view.js';
+import { AGENT_STATES, type AgentState } from '../contract/vocabulary.js';
+
+export const agentRecordSchema = z.object({
+  id: z.string(),
+  state: z.enum(AGENT_STATES),
+  sinceTs: z.number(),
+  /** Time of the newest state report; older ones arriving late are ignored. */
+  lastEventTs: z.number(),
+  name: z.string().nullable(),
+  team: z.string().nullable(),
+  queues: z.array(z.string()),
+  vip: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type AgentRecord = z.infer<typeof agentRecordSchema>;
+
+export interface AgentsState {
+  agents: Map<string, AgentRecord>;
+}
+
+export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>): void {
+  const agent = getOrCreate(state.agents, event.agentId, () => ({
+    id: event.agentId,
+    state: event.state,
+    sinceTs: event.ts,
+    lastEventTs: event.ts,
+    name: null,
+    team: null,
+    queues: [],
+    vip: false,
+    reason: null,
+  }));
+  if (event.ts < agent.lastEventTs) return; // a late report of an older state
+  agent.lastEventTs = event.ts;
+  if (agent.state !== event.state) {
+    agent.state = event.state;
+    agent.sinceTs = event.ts;
+  }
+  agent.reason = event.reason ?? null;
+  if (event.name !== undefined) agent.name = event.name;
+  if (event.team !== undefined) agent.team = event.team;
+  if (event.queues !== undefined) agent.queues = event.queues;
+  if (event.vip !== undefined) agent.vip = event.vip;
+}
+
+export function emptyAgentCounts(): Record<AgentState, number> {
+  return Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
+}
+
+/** The queues the agents serve: those of one team, or of everyone. */
+export function servedQueues(state: AgentsState, team?: string): string[] {
+  const out: string[] = [];
+  for (const a of state.agents.values()) if (team === undefined || a.team === team) out.push(...a.queues);
+  return out;
+}
+
+export interface AgentsPart {
+  /** The agents the view shows, by state. */
+  counts: Record<AgentState, number>;
+  /** Every agent, by state, under each queue they serve. */
+  byQueue: Map<string, Record<AgentState, number>>;
+  list: AgentRow[];
+  teams: string[];
+}
+
+export function agentsPart(state: AgentsState, view: View, queues: ReadonlySet<string> | null): AgentsPart {
+  const shown = [...state.agents.values()].filter((a) => agentInView(a, view, queues));
+  const counts = emptyAgentCounts();
+  for (const a of shown) counts[a.state] += 1;
+  // Agents by state per queue they serve, in one pass over every agent.
+  const byQueue = new Map<string, Record<AgentState, number>>();
+  for (const a of state.agents.values()) for (const q of a.queues) getOrCreate(byQueue, q, emptyAgentCounts)[a.state] += 1;
+  return {
+    counts,
+    byQueue,
+    list: shown.map(agentRow).sort(LISTS.agentList.compare),
+    teams: [...new Set([...state.agents.values()].flatMap((a) => (a.team === null ? [] : [a.team])))].sort(),
+  };
+}
+
+function agentInView(agent: AgentRecord, view: View, queues: ReadonlySet<string> | null): boolean {
+  if (view.team !== undefined) return agent.team === view.team;
+  return queues === null || agent.queues.some((q) => queues.has(q));
+}
+
+function agentRow(a: AgentRecord): AgentRow {
+  return { id: a.id, name: a.name, team: a.team, state: a.state, sinceTs: a.sinceTs, queues: a.queues, vip: a.vip, reason: a.reason };
+}

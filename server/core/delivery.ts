@@ -1,0 +1,68 @@
+// Delivery: what happens to a stream entry before and after its event is applied. An entry
+// at or below its stream's cursor is a duplicate (delivery is at least once); an event time
+// ahead of the Redis append time is clamped to it; the watermarks move; and once a minute of
+// Redis time the calls are swept for expiry.
+import type { CoreConfig } from './core-config.js';
+import { compareEntryIds } from './entry-id.js';
+import type { QueueEvent } from './events.js';
+import { MINUTE_MS } from '../contract/constants.js';
+import type { IngestCounters } from '../contract/snapshot.js';
+
+export interface DeliveryState {
+  /** Last applied entry ID per stream key: anything at or below it is a duplicate. */
+  cursors: Map<string, string>;
+  /** Highest Redis append time seen (ms part of entry IDs): the expiry clock. */
+  arrivalWatermark: number;
+  /** Highest (clamped) event time seen: drives the rolling window's horizon. */
+  eventWatermark: number;
+  /** Redis time of the last sweep of calls for expiry. */
+  lastGcAt: number;
+  ingest: IngestCounters;
+}
+
+export type ApplyResult = 'applied' | 'duplicate';
+
+/** How often (in Redis time) calls are swept for expiry. */
+const GC_EVERY_MS = MINUTE_MS;
+
+/** Moves the stream's cursor to `id`; false (and counted) for a duplicate, at or below the cursor. */
+export function acceptEntry(state: DeliveryState, stream: string, id: string): boolean {
+  const cursor = state.cursors.get(stream);
+  if (cursor !== undefined && compareEntryIds(id, cursor) <= 0) {
+    state.ingest.duplicates += 1;
+    return false;
+  }
+  state.cursors.set(stream, id);
+  return true;
+}
+
+/** Records an entry that failed validation: it moves the cursor like any other entry. */
+export function skipInvalid(state: DeliveryState, stream: string, id: string): ApplyResult {
+  if (!acceptEntry(state, stream, id)) return 'duplicate';
+  state.ingest.deadLettered += 1;
+  return 'applied';
+}
+
+// A producer whose clock runs ahead would open tomorrow early or expire calls; Redis's append
+// time is one clock for all producers, so an event may not claim to be later than that.
+export function clampClock(state: DeliveryState, event: QueueEvent, appendedAt: number, config: CoreConfig): QueueEvent {
+  if (event.ts <= appendedAt + config.maxClockAheadMs) return event;
+  state.ingest.clockSkewed += 1;
+  return { ...event, ts: appendedAt };
+}
+
+/** Moves both watermarks; returns whether the event watermark entered a new minute. */
+export function advanceWatermarks(state: DeliveryState, eventTs: number, appendedAt: number): boolean {
+  if (appendedAt > state.arrivalWatermark) state.arrivalWatermark = appendedAt;
+  if (eventTs <= state.eventWatermark) return false;
+  const movedMinute = Math.floor(eventTs / MINUTE_MS) !== Math.floor(state.eventWatermark / MINUTE_MS);
+  state.eventWatermark = eventTs;
+  return movedMinute;
+}
+
+/** Whether a sweep of calls is due (once a minute of Redis time); marks it as done. */
+export function sweepDue(state: DeliveryState): boolean {
+  if (state.arrivalWatermark - state.lastGcAt < GC_EVERY_MS) return false;
+  state.lastGcAt = state.arrivalWatermark;
+  return true;
+}

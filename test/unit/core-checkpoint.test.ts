@@ -1,0 +1,257 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Aggregator, type RawEntry } from '../../server/aggregator.js';
+import { callRecordSchema } from '../../server/core/calls.js';
+import { CHECKPOINT_VERSION, CheckpointFormatError, restoreState, serializeCall, serializeCore } from '../../server/core/checkpoint-codec.js';
+import { compileCheck } from '../../server/core/compile-check.js';
+import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import { z } from 'zod';
+
+interface Fixture {
+  configOverrides: Partial<typeof DEFAULT_CORE_CONFIG>;
+  entries: RawEntry[];
+  duplicates: RawEntry[];
+  later: RawEntry[];
+  now: number;
+  checkpoint: { core: string; calls: string[] };
+}
+
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+const load = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Fixture;
+const v1 = load('checkpoint-v1.json');
+const config = { ...DEFAULT_CORE_CONFIG, ...v1.configOverrides };
+const views = [{}, { queues: ['billing'] }, { team: 'south' }, { detail: true }];
+const DAY = 24 * 3600_000;
+
+/** The fixture's entries applied by the code of today. */
+function replayed(fixture: Fixture): Aggregator {
+  const aggregator = new Aggregator(config);
+  aggregator.applyBatch([...fixture.entries, ...fixture.duplicates]);
+  return aggregator;
+}
+
+function restored(core: string, calls: string[] = v1.checkpoint.calls): Aggregator {
+  const aggregator = new Aggregator(config);
+  aggregator.restore({ core, calls });
+  return aggregator;
+}
+
+/** The whole state, as a full checkpoint writes it. */
+function stateOf(a: Aggregator): { core: string; calls: string[] } {
+  a.checkpointFailed(); // the next checkpoint writes every call
+  const parts = a.checkpointParts();
+  return { core: parts.core, calls: [...parts.calls.values()].filter((c) => c !== null) };
+}
+
+/** The v1 core with a change made to its parsed JSON. */
+function v1CoreWith(change: (core: Record<string, any>) => void): string {
+  const core = JSON.parse(v1.checkpoint.core) as Record<string, any>;
+  change(core);
+  return JSON.stringify(core);
+}
+
+const formatError = (run: () => unknown): CheckpointFormatError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CheckpointFormatError) return error;
+    throw error;
+  }
+  throw new Error('expected a CheckpointFormatError');
+};
+
+describe('checkpoints written by earlier versions', () => {
+  const files = readdirSync(FIXTURES).filter((f) => /^checkpoint-v\d+\.json$/.test(f));
+
+  it('has a fixture for every version up to the current one', () => {
+    expect(files.sort()).toEqual(Array.from({ length: CHECKPOINT_VERSION }, (_, i) => `checkpoint-v${i + 1}.json`));
+  });
+
+  for (const file of files) {
+    it(`${file}: restores to the snapshots and state that replaying its entries gives, and continues alike`, () => {
+      const fixture = load(file);
+      const fromStream = replayed(fixture);
+      const fromCheckpoint = restored(fixture.checkpoint.core, fixture.checkpoint.calls);
+      for (const view of views) expect(fromCheckpoint.snapshot(fixture.now, view)).toEqual(fromStream.snapshot(fixture.now, view));
+      // The stream again from its start: the restored cursors skip what the checkpoint holds.
+      fromCheckpoint.applyBatch([...fixture.entries, ...fixture.later]);
+      fromStream.applyBatch([...fixture.entries, ...fixture.later]);
+      for (const now of [fixture.now, fixture.now + DAY]) {
+        for (const view of views) expect(fromCheckpoint.snapshot(now, view)).toEqual(fromStream.snapshot(now, view));
+      }
+      expect(stateOf(fromCheckpoint)).toEqual(stateOf(fromStream));
+    });
+  }
+
+  it('writes the current version, and a restored state writes the bytes it was read from', () => {
+    const { core, calls } = stateOf(replayed(v1));
+    expect(JSON.parse(core)).toMatchObject({ version: CHECKPOINT_VERSION });
+    const state = restoreState(core, calls);
+    expect(serializeCore(state)).toBe(core);
+    expect([...state.calls.values()].map(serializeCall)).toEqual(calls);
+  });
+
+  it('fills a counter a version 1 checkpoint lacks with 0, so counting goes on from there', () => {
+    const core = v1CoreWith((c) => {
+      delete c['ingest'].applied;
+      delete c['today'].counters.holdChecksDue;
+      delete c['today'].queues[0][1].standard.waitCount;
+      delete c['rolling'][0][1][0][1].offered;
+    });
+    const state = restoreState(core, v1.checkpoint.calls);
+    expect(state.ingest.applied).toBe(0);
+    expect(state.today!.counters.holdChecksDue).toBe(0);
+    expect(state.today!.queues.get('billing')!.standard.waitCount).toBe(0);
+    expect([...state.rolling.values()][0]!.values().next().value!.offered).toBe(0);
+
+    const aggregator = restored(core);
+    const dayEnd = JSON.parse(v1.checkpoint.core).today.endTs as number;
+    const sameDay = v1.later.filter((e) => Number(e.id.split('-')[0]) < dayEnd);
+    aggregator.applyBatch(sameDay);
+    const reference = replayed(v1);
+    reference.applyBatch(sameDay);
+    const [mine, theirs] = [aggregator.snapshot(v1.now), reference.snapshot(v1.now)];
+    expect(mine.ingest.applied).toBe(sameDay.length);
+    // The hold checks due before the checkpoint are lost with their counter, not turned into NaN.
+    const dueBefore = JSON.parse(v1.checkpoint.core).today.counters.holdChecksDue as number;
+    expect(mine.totals.holdChecksDue).toBe(theirs.totals.holdChecksDue - dueBefore);
+    expect(JSON.stringify(mine)).not.toMatch(/NaN/);
+  });
+
+  it('is told apart from a version 1 checkpoint only by its version field', () => {
+    const { core, calls } = stateOf(replayed(v1));
+    const withoutVersion = JSON.stringify({ ...JSON.parse(core), version: undefined });
+    expect(serializeCore(restoreState(withoutVersion, calls))).toBe(core);
+  });
+});
+
+describe('a checkpoint that cannot be read', () => {
+  it.each([
+    ['a core that is not JSON', () => restoreState('{"cursors": [', []), /checkpoint core: not JSON/],
+    ['a core that is not an object', () => restoreState('[1, 2]', []), /checkpoint core: not a JSON object/],
+    ['a future version', () => restoreState(v1CoreWith((c) => (c['version'] = CHECKPOINT_VERSION + 1)), []), new RegExp(`version ${CHECKPOINT_VERSION + 1} is newer than this server reads \\(${CHECKPOINT_VERSION}\\)`)],
+    ['a version that is not a number', () => restoreState(v1CoreWith((c) => (c['version'] = '2')), []), /field "version": expected a whole number/],
+    ['a counter of the wrong type', () => restoreState(v1CoreWith((c) => (c['today'].counters.arrived = 'many')), []), /field "today\.counters\.arrived": .*expected number/],
+    ['a missing part of the core', () => restoreState(v1CoreWith((c) => delete c['agents']), []), /field "agents"/],
+    ['an agent in an unknown state', () => restoreState(v1CoreWith((c) => (c['agents'][0].state = 'dancing')), []), /field "agents\.0\.state"/],
+    ['a call record that is not JSON', () => restoreState(v1.checkpoint.core, ['{"id": "c1"']), /checkpoint call record 0: not JSON/],
+    [
+      'a call record with a field of the wrong type',
+      () => restoreState(v1.checkpoint.core, [v1.checkpoint.calls[0]!, v1.checkpoint.calls[1]!.replace('"queue":"tech"', '"queue":5')]),
+      /checkpoint call record 1 \(call "c2"\): field "visits\.0\.queue": .*expected string, received number/,
+    ],
+    [
+      'a call record that lacks a field',
+      () => restoreState(v1.checkpoint.core, [v1.checkpoint.calls[0]!.replace('"surveyCounted":true,', '')]),
+      /call "c1"\): field "surveyCounted": .*expected boolean, received undefined/,
+    ],
+  ])('rejects %s with a CheckpointFormatError naming the field', (_, run, reason) => {
+    expect(formatError(run).message).toMatch(reason);
+  });
+
+  const corrupt = { core: v1CoreWith((c) => (c['today'].counters.arrived = null)), calls: v1.checkpoint.calls };
+
+  it('is discarded by adopt(): the aggregator starts from the initial state and the next checkpoint replaces it', () => {
+    const aggregator = new Aggregator(config);
+    expect(aggregator.adopt(corrupt)).toBe('discarded');
+    expect(aggregator.discardedCheckpoint).toBeInstanceOf(CheckpointFormatError);
+    expect(aggregator.discardedCheckpoint!.message).toMatch(/today\.counters\.arrived/);
+    expect(aggregator.cursor('wallboard:events')).toBeNull();
+    expect(aggregator.checkpointParts().full).toBe(true);
+    // Rebuilt from the stream, it is the state the checkpoint would have been.
+    aggregator.applyBatch([...v1.entries, ...v1.duplicates]);
+    expect(aggregator.snapshot(v1.now)).toEqual(replayed(v1).snapshot(v1.now));
+  });
+
+  it('is discarded by adopt() in favour of the state in memory, also when only a call record is bad', () => {
+    const badCall = { core: v1.checkpoint.core, calls: [...v1.checkpoint.calls, '{"id": "c99"}'] };
+    for (const stored of [corrupt, badCall]) {
+      const aggregator = new Aggregator(config);
+      aggregator.applyBatch(v1.entries.slice(0, 10));
+      aggregator.checkpointParts(); // stored: the next one would write only the changes
+      const cursor = aggregator.cursor('wallboard:events');
+      expect(aggregator.adopt(stored)).toBe('discarded');
+      expect(aggregator.cursor('wallboard:events')).toBe(cursor);
+      expect(aggregator.checkpointParts().full).toBe(true);
+    }
+  });
+
+  it('is not reported once a later adopt() reads a good one', () => {
+    const aggregator = new Aggregator(config);
+    aggregator.adopt(corrupt);
+    expect(aggregator.adopt(v1.checkpoint)).toBe('stored');
+    expect(aggregator.discardedCheckpoint).toBeNull();
+  });
+});
+
+describe('adopt() of a readable checkpoint', () => {
+  it('rewrites every call at the next checkpoint after reading an older version, and only the changed ones otherwise', () => {
+    const older = new Aggregator(config);
+    expect(older.adopt(v1.checkpoint)).toBe('stored');
+    expect(older.checkpointParts().full).toBe(true);
+    const current = new Aggregator(config);
+    expect(current.adopt(stateOf(replayed(v1)))).toBe('stored');
+    expect(current.checkpointParts().full).toBe(false);
+  });
+
+  it('keeps the state in memory when it is as far along, without reading the calls', () => {
+    const aggregator = replayed(v1);
+    const calls = {
+      [Symbol.iterator]: () => {
+        throw new Error('the calls were read');
+      },
+    };
+    expect(aggregator.adopt({ core: v1.checkpoint.core, calls })).toBe('memory');
+  });
+});
+
+describe('compileCheck', () => {
+  const check = compileCheck(callRecordSchema);
+  const records = v1.checkpoint.calls.map((c) => JSON.parse(c) as unknown);
+  const anyJson = fc.oneof(
+    fc.constantFrom(null, undefined, NaN, Infinity, [], {}, 'answered', 'gold', 'vip'),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.string(),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
+
+  /** The paths to every value inside `value`. */
+  function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+    if (typeof value !== 'object' || value === null) return [at];
+    const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    return [at, ...keys.flatMap((k) => paths((value as Record<string | number, unknown>)[k], [...at, k]))];
+  }
+
+  function mutated(record: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
+    const copy = structuredClone(record) as Record<string | number, unknown>;
+    if (path.length === 0) return replacement;
+    let parent = copy;
+    for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+    const last = path.at(-1)!;
+    if (remove && !Array.isArray(parent)) delete parent[last];
+    else parent[last] = replacement;
+    return copy;
+  }
+
+  it('accepts exactly what the schema accepts', () => {
+    for (const record of records) expect(check(record)).toBe(true);
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), anyJson, fc.boolean(), (r, p, replacement, remove) => {
+        const record = records[r % records.length];
+        const all = paths(record);
+        const candidate = mutated(record, all[p % all.length]!, replacement, remove);
+        expect(check(candidate)).toBe(callRecordSchema.safeParse(candidate).success);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses to compile what it cannot check as zod would', () => {
+    expect(() => compileCheck(z.object({ n: z.number().int() }))).toThrow(/refinements/);
+    expect(() => compileCheck(z.object({ n: z.number().optional() }))).toThrow(/optional/);
+    expect(() => compileCheck(z.string().transform(Number))).toThrow(/pipe/);
+  });
+});
