@@ -14,7 +14,7 @@ import type { StreamsClient } from './streams-client.js';
 
 export interface RecoveryDeps {
   streams: StreamsClient;
-  aggregator: Pick<Aggregator, 'adopt' | 'cursor'>;
+  aggregator: Pick<Aggregator, 'adopt' | 'cursor' | 'discardedCheckpoint'>;
   checkpoints: Pick<CheckpointStore, 'load'>;
   applyEntries: ApplyEntries;
   /** Renews the lease when due, and throws when it is lost: a long replay must not outlive it. */
@@ -31,7 +31,22 @@ export async function recover(options: RecoveryOptions, deps: RecoveryDeps): Pro
   const { aggregator, log } = deps;
   const source = aggregator.adopt(await deps.checkpoints.load());
   const restored = Object.fromEntries(options.streams.map((s) => [s, aggregator.cursor(s)]));
-  log.info(source === 'stored' ? 'recovering from checkpoint' : 'recovering from the state in memory (at least as recent as the stored checkpoint)', { cursors: restored });
+  switch (source) {
+    case 'stored':
+      log.info('recovering from checkpoint', { cursors: restored });
+      break;
+    case 'memory':
+      log.info('recovering from the state in memory (at least as recent as the stored checkpoint)', { cursors: restored });
+      break;
+    case 'discarded':
+      // Loud: the board restarts from the state in memory, or rebuilds from the stream's 48 h.
+      log.error('stored checkpoint unreadable: discarded; the next checkpoint replaces it', {
+        reason: aggregator.discardedCheckpoint?.message ?? null,
+        from: Object.values(restored).some((c) => c !== null) ? 'the state in memory' : 'the stream (rebuilding)',
+        cursors: restored,
+      });
+      break;
+  }
   for (const stream of options.streams) await recoverStream(stream, restored[stream] ?? null, options, deps);
 }
 

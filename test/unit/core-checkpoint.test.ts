@@ -1,12 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- the tests edit a checkpoint's raw JSON, whatever its shape */
 import { readdirSync, readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Aggregator, type RawEntry } from '../../server/aggregator.js';
-import { callRecordSchema } from '../../server/core/calls.js';
 import { CHECKPOINT_VERSION, CheckpointFormatError, restoreState, serializeCall, serializeCore } from '../../server/core/checkpoint-codec.js';
-import { compileCheck } from '../../server/core/compile-check.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
-import { z } from 'zod';
 
 interface Fixture {
   configOverrides: Partial<typeof DEFAULT_CORE_CONFIG>;
@@ -203,55 +200,5 @@ describe('adopt() of a readable checkpoint', () => {
       },
     };
     expect(aggregator.adopt({ core: v1.checkpoint.core, calls })).toBe('memory');
-  });
-});
-
-describe('compileCheck', () => {
-  const check = compileCheck(callRecordSchema);
-  const records = v1.checkpoint.calls.map((c) => JSON.parse(c) as unknown);
-  const anyJson = fc.oneof(
-    fc.constantFrom(null, undefined, NaN, Infinity, [], {}, 'answered', 'gold', 'vip'),
-    fc.boolean(),
-    fc.integer(),
-    fc.double(),
-    fc.string(),
-    fc.array(fc.integer(), { maxLength: 2 }),
-  );
-
-  /** The paths to every value inside `value`. */
-  function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-    if (typeof value !== 'object' || value === null) return [at];
-    const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-    return [at, ...keys.flatMap((k) => paths((value as Record<string | number, unknown>)[k], [...at, k]))];
-  }
-
-  function mutated(record: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
-    const copy = structuredClone(record) as Record<string | number, unknown>;
-    if (path.length === 0) return replacement;
-    let parent = copy;
-    for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
-    const last = path.at(-1)!;
-    if (remove && !Array.isArray(parent)) delete parent[last];
-    else parent[last] = replacement;
-    return copy;
-  }
-
-  it('accepts exactly what the schema accepts', () => {
-    for (const record of records) expect(check(record)).toBe(true);
-    fc.assert(
-      fc.property(fc.nat(), fc.nat(), anyJson, fc.boolean(), (r, p, replacement, remove) => {
-        const record = records[r % records.length];
-        const all = paths(record);
-        const candidate = mutated(record, all[p % all.length]!, replacement, remove);
-        expect(check(candidate)).toBe(callRecordSchema.safeParse(candidate).success);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('refuses to compile what it cannot check as zod would', () => {
-    expect(() => compileCheck(z.object({ n: z.number().int() }))).toThrow(/refinements/);
-    expect(() => compileCheck(z.object({ n: z.number().optional() }))).toThrow(/optional/);
-    expect(() => compileCheck(z.string().transform(Number))).toThrow(/pipe/);
   });
 });

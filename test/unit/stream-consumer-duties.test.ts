@@ -146,6 +146,20 @@ describe('recover', () => {
     expect(lines.find((l) => l.msg === 'stream recovered')).toMatchObject({ stream, replayed: 3, claimedPending: 0, cursor: '5-0', lastDelivered: '5-0' });
   });
 
+  it('says loudly when the stored checkpoint is unreadable, and rebuilds from the stream', async () => {
+    const entries = ['1-0', '2-0', '3-0'].map((id) => entry(stream, id));
+    const { client } = fakeStreams(entries, ['3-0'], []);
+    const { done, aggregator, applied, lines } = run(client, { core: '{"version":99}', calls: [] });
+    await done;
+    expect(applied).toEqual(['1-0', '2-0', '3-0']);
+    expect(aggregator.cursor(stream)).toBe('3-0');
+    expect(lines.find((l) => l.msg.startsWith('stored checkpoint unreadable'))).toMatchObject({
+      level: 'error',
+      reason: expect.stringContaining('version 99') as unknown,
+      from: 'the stream (rebuilding)',
+    });
+  });
+
   it('catches up again when the group handed out more while it recovered', async () => {
     const entries = ['1-0', '2-0', '3-0'].map((id) => entry(stream, id));
     const { client } = fakeStreams(entries, ['2-0', '3-0'], []);
