@@ -14,8 +14,8 @@ import type { Snapshot } from '../../server/contract/snapshot.js';
 import type { View } from '../../server/contract/view.js';
 import { diffSnapshot, type Delta } from '../../server/contract/delta.js';
 import { ARTIFACTS, launchBrowser } from '../e2e/support/browser.js';
-import { floorScenario } from '../e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../support/floor-scenario.js';
+import { aggregatorOf } from '../support/snapshot-from-events.js';
 import type { BenchData } from './render-harness.js';
 
 const { values } = parseArgs({ options: { views: { type: 'string', default: 'tv,lead' }, minutes: { type: 'string', default: '60' }, 'per-second': { type: 'string', default: '2' }, steps: { type: 'string', default: '600' } } });

@@ -7,8 +7,8 @@ import { diffSnapshot } from '../../server/contract/delta.js';
 import { ClockSource } from './clock-source.js';
 import { WallboardStore, type WallboardState } from './wallboard-store.js';
 import { FakeSocket } from '../../test/support/fake-socket.js';
-import { floorScenario } from '../../test/e2e/support/floor-scenario.js';
-import { aggregatorOf } from '../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../test/support/floor-scenario.js';
+import { aggregatorOf } from '../../test/support/snapshot-from-events.js';
 import { encode } from '../../server/core/events.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);

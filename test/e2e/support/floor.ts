@@ -4,7 +4,7 @@
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import type { EventInput } from '../../../server/core/events.js';
 import { startTestRedis, waitFor, type TestRedis } from '../../support/redis.js';
-import { floorScenario } from './floor-scenario.js';
+import { floorScenario } from '../../support/floor-scenario.js';
 import { publish } from './publish.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 

@@ -2,8 +2,8 @@
 // A KPI as a big numeral over a bullet bar, fed a real snapshot's KPI.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, text } from '../../testing/dom.js';
 import './wb-kpi-tile.js';

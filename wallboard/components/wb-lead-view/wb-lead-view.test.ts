@@ -2,8 +2,8 @@
 // The team lead's tablet fed by the real store over a scripted socket.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { FakeSocket } from '../../../test/support/fake-socket.js';
 import { parseScreenConfig, viewOf } from '../../config/screen-config.js';
 import { WallboardStore } from '../../store/wallboard-store.js';

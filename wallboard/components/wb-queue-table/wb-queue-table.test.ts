@@ -4,8 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueStats } from '../../../server/contract/snapshot.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { ClockSource } from '../../store/clock-source.js';
 import { countNodes, mount, shadow, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';

@@ -2,8 +2,8 @@
 // The screens' top line: the view's own title, then the store's connection state and the time of
 // day, both read from what the view provides.
 import { afterEach, describe, expect, it } from 'vitest';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { FakeSocket } from '../../../test/support/fake-socket.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { WallboardStore } from '../../store/wallboard-store.js';

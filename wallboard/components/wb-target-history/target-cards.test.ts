@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKET_MS } from '../../../server/contract/constants.js';
 import type { Kpi } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { parts } from '../../testing/buckets.js';
 import { TEN_AM } from '../../testing/centre-time.js';

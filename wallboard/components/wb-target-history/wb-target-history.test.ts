@@ -3,8 +3,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LitElement } from 'lit';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, shadow, text } from '../../testing/dom.js';

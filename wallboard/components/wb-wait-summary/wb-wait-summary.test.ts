@@ -2,8 +2,8 @@
 // Calls waiting and the longest wait, ticking on a clock the test moves by hand.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
-import { floorScenario } from '../../../test/e2e/support/floor-scenario.js';
-import { snapshotFromEvents } from '../../../test/e2e/support/snapshot-from-events.js';
+import { floorScenario } from '../../../test/support/floor-scenario.js';
+import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';

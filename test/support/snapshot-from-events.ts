@@ -1,10 +1,10 @@
 // Real Snapshot objects for component tests and the rendering benchmark: contract events run
 // through the server's own aggregator, exactly as the server would serve them.
-import { Aggregator } from '../../../server/aggregator.js';
-import { DEFAULT_CORE_CONFIG } from '../../../server/core/core-config.js';
-import { encode, type EventInput } from '../../../server/core/events.js';
-import type { Snapshot } from '../../../server/contract/snapshot.js';
-import type { View } from '../../../server/contract/view.js';
+import { Aggregator } from '../../server/aggregator.js';
+import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import { encode, type EventInput } from '../../server/core/events.js';
+import type { Snapshot } from '../../server/contract/snapshot.js';
+import type { View } from '../../server/contract/view.js';
 
 export function aggregatorOf(events: readonly EventInput[]): Aggregator {
   const aggregator = new Aggregator(DEFAULT_CORE_CONFIG);

@@ -1,8 +1,8 @@
 // A deterministic day on a hotline floor for the end-to-end tests and screenshots: agents in
 // teams, a few hours of answered and abandoned calls, callers waiting now, callers on hold at
 // different points of their 30-second clock, surveys and complaints. Pure: a seed and a clock in.
-import type { EventInput } from '../../../server/core/events.js';
-import type { Tier } from '../../../server/contract/vocabulary.js';
+import type { EventInput } from '../../server/core/events.js';
+import type { Tier } from '../../server/contract/vocabulary.js';
 
 export interface ScenarioOptions {
   /** Server time now, epoch ms. */
