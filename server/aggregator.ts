@@ -1,14 +1,7 @@
 // Owns the aggregate state of one consumer group and is the only writer to it: raw stream
 // entries in (decoded here, at the edge of the pure core), snapshots out.
 import { apply } from './core/apply.js';
-import {
-  CHECKPOINT_VERSION,
-  CheckpointFormatError,
-  decodeCore,
-  restoreFromCore,
-  serializeCall,
-  serializeCore,
-} from './core/checkpoint-codec.js';
+import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCore, restoreFromCore, serializeCall, serializeCore } from './core/checkpoint-codec.js';
 import type { CoreConfig } from './core/core-config.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';

@@ -58,14 +58,17 @@ const rateTarget = targetSchema.refine((t) => t.target <= 1, 'a rate target is a
 
 /** What a config file may set; every field optional, unknown fields rejected. */
 const fileSchema = z.strictObject({
-  timeZone: z.string().refine((tz) => {
-    try {
-      assertTimeZone(tz);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone Intl knows').optional(),
+  timeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        assertTimeZone(tz);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone Intl knows')
+    .optional(),
   serviceLevelMs: positiveMs.optional(),
   serviceLevelTarget: z.number().min(0).max(1, 'a fraction 0..1').optional(),
   shortAbandonMs: z.number().int().min(0).optional(),
@@ -158,11 +161,26 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`environment: REDIS_URL = "${redisUrl}": must start with redis:// or rediss://`);
   const logFormat = env['LOG_FORMAT'] ?? (stdoutIsTTY ? 'pretty' : 'json');
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`environment: LOG_FORMAT = "${logFormat}": must be json or pretty`);
-  const streams = env['STREAM_KEYS'] ? env['STREAM_KEYS'].split(',').map((s) => s.trim()).filter(Boolean) : file.streams ?? ['wallboard:events'];
+  const streams = env['STREAM_KEYS']
+    ? env['STREAM_KEYS']
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : (file.streams ?? ['wallboard:events']);
   const { targets, streams: _s, group, ...rest } = file;
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
-    ...pick(rest, ['timeZone', 'serviceLevelMs', 'serviceLevelTarget', 'shortAbandonMs', 'holdCheckIntervalMs', 'callExpiryMs', 'endedRetentionMs', 'complaintReplyMs', 'maxClockAheadMs']),
+    ...pick(rest, [
+      'timeZone',
+      'serviceLevelMs',
+      'serviceLevelTarget',
+      'shortAbandonMs',
+      'holdCheckIntervalMs',
+      'callExpiryMs',
+      'endedRetentionMs',
+      'complaintReplyMs',
+      'maxClockAheadMs',
+    ]),
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
   };
   return {

@@ -36,7 +36,9 @@ export function createLogger(options: LoggerOptions, bound: LogFields = {}): Log
     if (options.format === 'json') {
       write(JSON.stringify({ ts: new Date(now()).toISOString(), level, msg, ...all }));
     } else {
-      const rest = Object.entries(all).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+      const rest = Object.entries(all)
+        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .join(' ');
       write(`${new Date(now()).toISOString().slice(11, 19)} ${level.padEnd(5)} ${msg}${rest ? ' ' + rest : ''}`);
     }
   };

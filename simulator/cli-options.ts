@@ -16,8 +16,16 @@ interface FlagSpec {
 
 export const FLAGS = {
   scenario: { type: 'string', value: 'name', help: 'named scenario (see below). Default: normal-day' },
-  agents: { type: 'string', value: 'n', help: 'agents on the roster (a001…); they work 9-hour shifts staffed to the profile, except in mmn/erlang-a where all are on duty. Default: 100 (20 in mmn/erlang-a)' },
-  'arrival-rate': { type: 'string', value: 'rate', help: 'calls per second, flat (e.g. 0.3); "profile" for the time-of-day profile; "profile:0.4" for the profile peaking at 0.4/s. Default: profile peaking at 0.25/s (flat 0.1/s in mmn/erlang-a)' },
+  agents: {
+    type: 'string',
+    value: 'n',
+    help: 'agents on the roster (a001…); they work 9-hour shifts staffed to the profile, except in mmn/erlang-a where all are on duty. Default: 100 (20 in mmn/erlang-a)',
+  },
+  'arrival-rate': {
+    type: 'string',
+    value: 'rate',
+    help: 'calls per second, flat (e.g. 0.3); "profile" for the time-of-day profile; "profile:0.4" for the profile peaking at 0.4/s. Default: profile peaking at 0.25/s (flat 0.1/s in mmn/erlang-a)',
+  },
   aht: { type: 'string', value: 'seconds', help: 'mean talk time (the service time in mmn/erlang-a). Default: 180' },
   'handle-dist': { type: 'string', value: 'kind', help: 'handle-time distribution: exponential or lognormal (cv 0.8). Default: lognormal, exponential in mmn/erlang-a' },
   patience: { type: 'string', value: 'seconds|inf', help: 'mean caller patience in queue; "inf" for callers who never hang up. Default: 150 (120 in erlang-a)' },
@@ -39,9 +47,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type CliCommand =
-  | { kind: 'help' }
-  | { kind: 'run'; run: RunOptions; dryRun: boolean; redisUrl: string | null; streamKey: string; maxLen: number | undefined };
+export type CliCommand = { kind: 'help' } | { kind: 'run'; run: RunOptions; dryRun: boolean; redisUrl: string | null; streamKey: string; maxLen: number | undefined };
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
   let values: Record<string, string | boolean | undefined>;
@@ -134,7 +140,10 @@ export function parseArrivalRate(text: string): ArrivalRateSpec {
 }
 
 function parseQueues(text: string): string[] {
-  const ids = text.split(',').map((q) => q.trim()).filter((q) => q.length > 0);
+  const ids = text
+    .split(',')
+    .map((q) => q.trim())
+    .filter((q) => q.length > 0);
   const bad = ids.find((q) => !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(q));
   if (ids.length === 0 || bad !== undefined) throw new UsageError(`--queues "${text}": comma-separated ids of lower-case letters, digits, - or _`);
   if (ids.every((q) => q === 'vip')) throw new UsageError('--queues: needs at least one queue besides "vip"');
@@ -160,7 +169,7 @@ export function helpText(): string {
   return [
     'Usage: npm run simulate -- [flags]',
     '',
-    'Writes call-centre events in the contract\'s shape (docs/event-contract.md) into a Redis',
+    "Writes call-centre events in the contract's shape (docs/event-contract.md) into a Redis",
     'stream, live (event times = wall clock) or as a backfill of recent history.',
     '',
     'Flags:',

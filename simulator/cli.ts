@@ -43,7 +43,10 @@ async function main(): Promise<number> {
   let simulation: RunningSimulation;
   try {
     if (command.dryRun) {
-      simulation = runSimulation(options, createLineSink((line) => writeStdout(line)));
+      simulation = runSimulation(
+        options,
+        createLineSink((line) => writeStdout(line)),
+      );
       // `| head` closes the pipe: stop quietly rather than crash on EPIPE.
       process.stdout.on('error', () => void simulation.stop());
     } else {

@@ -29,10 +29,19 @@ export function summaryText(summary: SimulationSummary): string {
   const lines = [
     `${summary.scenario} (seed ${summary.seed}): ${count.format(summary.entries)} entries in ${(summary.wallMs / 1000).toFixed(1)} s, ` +
       `simulated ${new Date(summary.modelStartTs).toISOString()} → ${new Date(summary.modelEndTs).toISOString()}`,
-    '  ' + Object.entries(summary.eventsByType).sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type} ${count.format(n)}`).join(', '),
+    '  ' +
+      Object.entries(summary.eventsByType)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, n]) => `${type} ${count.format(n)}`)
+        .join(', '),
   ];
   if (summary.defects) {
-    lines.push('  feed defects: ' + Object.entries(summary.defects).map(([kind, n]) => `${kind} ${n}`).join(', '));
+    lines.push(
+      '  feed defects: ' +
+        Object.entries(summary.defects)
+          .map(([kind, n]) => `${kind} ${n}`)
+          .join(', '),
+    );
   }
   if (summary.check) lines.push(...checkTable(summary.check));
   return lines.join('\n');

@@ -178,7 +178,9 @@ export function runSimulation(options: RunOptions, sink: EntrySink, close: () =>
         if (isReplyError(error)) throw error;
         if (stopping) return;
         const backoff = Math.min(10_000, 500 * 2 ** Math.min(attempt, 5));
-        log(`write to ${sink.target} failed (attempt ${attempt}, ${batch.length} entries, first ts ${batch[0]?.dueTs}): ${(error as Error).message}; retrying in ${backoff} ms`);
+        log(
+          `write to ${sink.target} failed (attempt ${attempt}, ${batch.length} entries, first ts ${batch[0]?.dueTs}): ${(error as Error).message}; retrying in ${backoff} ms`,
+        );
         await sleep(backoff);
       }
     }
@@ -193,8 +195,14 @@ export function runSimulation(options: RunOptions, sink: EntrySink, close: () =>
     const ratePerSec = ((entries - lastProgress.entries) * 1000) / Math.max(1, wall - lastProgress.wall);
     lastProgress = { wall, entries };
     options.onProgress({
-      phase, entries, ratePerSec, modelTs, backlogMs, waiting: stats.waiting,
-      agentsOnDuty: source.model.agents.length - stats.agents.offline, timeZone: source.config.timeZone,
+      phase,
+      entries,
+      ratePerSec,
+      modelTs,
+      backlogMs,
+      waiting: stats.waiting,
+      agentsOnDuty: source.model.agents.length - stats.agents.offline,
+      timeZone: source.config.timeZone,
     });
   };
 

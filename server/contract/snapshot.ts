@@ -5,14 +5,7 @@ import type { AgentState, Tier } from './vocabulary.js';
 /** A fraction 0..1, or null where the denominator is zero. */
 export type Rate = number | null;
 
-export type KpiId =
-  | 'systemConnect'
-  | 'agentConnect'
-  | 'vipConnect'
-  | 'satisfaction'
-  | 'complaintReply'
-  | 'firstContactResolution'
-  | 'holdCheckOnTime';
+export type KpiId = 'systemConnect' | 'agentConnect' | 'vipConnect' | 'satisfaction' | 'complaintReply' | 'firstContactResolution' | 'holdCheckOnTime';
 
 /** met: at or above target; atRisk: within the configured margin below it; missed: below that. */
 export type KpiStatus = 'met' | 'atRisk' | 'missed' | 'noData';

@@ -52,9 +52,7 @@ export function onComplaintReplied(state: ComplaintsState, event: EventOf<'compl
 export function forgetStaleComplaints(state: ComplaintsState, dayStartTs: number): void {
   for (const [id, c] of state.complaints) {
     const stale =
-      c.repliedTs !== null
-        ? c.repliedTs < dayStartTs - REPLIED_COMPLAINTS_KEPT_MS
-        : c.dueTs !== null && c.dueTs < dayStartTs - OPEN_COMPLAINTS_KEPT_PAST_DUE_MS;
+      c.repliedTs !== null ? c.repliedTs < dayStartTs - REPLIED_COMPLAINTS_KEPT_MS : c.dueTs !== null && c.dueTs < dayStartTs - OPEN_COMPLAINTS_KEPT_PAST_DUE_MS;
     if (stale) state.complaints.delete(id);
   }
 }

@@ -27,8 +27,17 @@ export type DayCounters = z.infer<typeof dayCountersSchema>;
 
 export function emptyDayCounters(): DayCounters {
   return {
-    arrived: 0, blocked: 0, surveySum: 0, surveys: 0, resolved: 0, endedWithResolution: 0,
-    holdChecksDue: 0, holdChecksOnTime: 0, warmTransfers: 0, coldTransfers: 0, otherTransfers: 0,
+    arrived: 0,
+    blocked: 0,
+    surveySum: 0,
+    surveys: 0,
+    resolved: 0,
+    endedWithResolution: 0,
+    holdChecksDue: 0,
+    holdChecksOnTime: 0,
+    warmTransfers: 0,
+    coldTransfers: 0,
+    otherTransfers: 0,
   };
 }
 

@@ -16,9 +16,12 @@ const score = z
   .regex(/^\d{1,3}(\.\d+)?$/, 'must be a number 0–100')
   .transform(Number)
   .refine((n) => n >= 0 && n <= 100, 'must be within 0–100');
-const queueList = z
-  .string()
-  .transform((s) => s.split(',').map((q) => q.trim()).filter((q) => q.length > 0));
+const queueList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((q) => q.trim())
+    .filter((q) => q.length > 0),
+);
 
 const base = { v: z.literal('1', { error: 'v must be "1"' }), ts: epochMs };
 

@@ -120,14 +120,7 @@ export interface HeldSource {
 }
 
 /** The calls on hold now that the view shows, next check due first. */
-export function heldCalls(
-  state: HeldSource,
-  config: CoreConfig,
-  now: number,
-  view: View,
-  queues: ReadonlySet<string> | null,
-  expiredBefore: number,
-): HeldCall[] {
+export function heldCalls(state: HeldSource, config: CoreConfig, now: number, view: View, queues: ReadonlySet<string> | null, expiredBefore: number): HeldCall[] {
   const held: HeldCall[] = [];
   for (const callId of state.onHold.keys()) {
     const call = state.calls.get(callId);

@@ -282,7 +282,16 @@ export interface QueuesPart {
 }
 
 export function queuesPart(state: QueuesSource, day: DayStats, queueIds: readonly string[], now: number, expiredBefore: number): QueuesPart {
-  const part: QueuesPart = { rows: [], standard: emptyCounts(), vip: emptyCounts(), waiting: 0, vipWaiting: 0, oldestQueuedTs: null, expiredNow: 0, window: emptyCounts() };
+  const part: QueuesPart = {
+    rows: [],
+    standard: emptyCounts(),
+    vip: emptyCounts(),
+    waiting: 0,
+    vipWaiting: 0,
+    oldestQueuedTs: null,
+    expiredNow: 0,
+    window: emptyCounts(),
+  };
   const nowMinute = minuteIndex(now);
   for (const id of queueIds) {
     const dayCounts = day.queues.get(id);

@@ -13,8 +13,21 @@ export function createDeadLetterSink(redis: Redis, maxLen: number): DeadLetterSi
     async write(rejected) {
       const pipeline = redis.pipeline();
       for (const r of rejected) {
-        pipeline.xadd(keys.deadLetters(r.stream), 'MAXLEN', '~', maxLen, '*',
-          'sourceStream', r.stream, 'sourceId', r.id, 'reason', r.reason, 'fields', JSON.stringify(r.fields));
+        pipeline.xadd(
+          keys.deadLetters(r.stream),
+          'MAXLEN',
+          '~',
+          maxLen,
+          '*',
+          'sourceStream',
+          r.stream,
+          'sourceId',
+          r.id,
+          'reason',
+          r.reason,
+          'fields',
+          JSON.stringify(r.fields),
+        );
       }
       const results = await pipeline.exec();
       const failed = results?.find(([error]) => error)?.[0];

@@ -83,10 +83,16 @@ export function createIoredisBlockingClient(redis: Redis): BlockingStreamsClient
   return {
     async readGroup(group, consumer, streams, count, blockMs) {
       const reply = (await redis.xreadgroup(
-        'GROUP', group, consumer,
-        'COUNT', count,
-        'BLOCK', blockMs,
-        'STREAMS', ...streams, ...streams.map(() => '>'),
+        'GROUP',
+        group,
+        consumer,
+        'COUNT',
+        count,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        ...streams,
+        ...streams.map(() => '>'),
       )) as ReadGroupReply;
       const batches: GroupBatch[] = [];
       for (const [stream, delivered] of reply ?? []) {

@@ -68,16 +68,26 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
   const port = options.port || (await freePort());
   const persist = options.persist ?? true;
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dataDir,
-    '--save', '',
-    '--appendonly', persist ? 'yes' : 'no',
-    '--appendfsync', options.appendfsync ?? 'everysec',
-    '--protected-mode', 'yes',
-    '--loglevel', 'warning',
-    '--pidfile', resolve(dataDir, 'redis.pid'),
-    '--daemonize', 'no',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dataDir,
+    '--save',
+    '',
+    '--appendonly',
+    persist ? 'yes' : 'no',
+    '--appendfsync',
+    options.appendfsync ?? 'everysec',
+    '--protected-mode',
+    'yes',
+    '--loglevel',
+    'warning',
+    '--pidfile',
+    resolve(dataDir, 'redis.pid'),
+    '--daemonize',
+    'no',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -68,7 +68,11 @@ async function recoverStream(stream: string, restored: string | null, options: R
   if (cursor) {
     // The group was recreated behind the checkpoint (Redis lost it): skip what we hold.
     if (compareEntryIds(cursor, delivered) > 0) await streams.setGroupId(stream, options.group, cursor);
-    await streams.ack(stream, options.group, claimed.filter((id) => compareEntryIds(id, cursor) <= 0));
+    await streams.ack(
+      stream,
+      options.group,
+      claimed.filter((id) => compareEntryIds(id, cursor) <= 0),
+    );
   }
   deps.log.info('stream recovered', { stream, replayed, claimedPending: claimed.length, cursor, lastDelivered: delivered });
 }

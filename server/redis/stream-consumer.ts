@@ -58,7 +58,10 @@ export class StreamConsumer {
   private readonly applyEntries: ApplyEntries;
   private loop: Promise<void> | null = null;
 
-  constructor(private readonly options: StreamConsumerOptions, private readonly deps: StreamConsumerDeps) {
+  constructor(
+    private readonly options: StreamConsumerOptions,
+    private readonly deps: StreamConsumerDeps,
+  ) {
     const { log, now } = deps;
     this.lease = new LeaseKeeper(options, { lease: deps.lease, log, now, onStandby: () => (this.status.role = 'standby') });
     this.reader = new GroupReader(options, deps.createBlockingClient);

@@ -22,7 +22,7 @@ export const BENCH_SCENARIO: Scenario = {
   build: (overrides) => {
     const base = normalDayConfig(overrides);
     const handleMs = mean(base.ringMs) + mean(base.talkMs) + base.holds.share * mean(base.holds.durationMs) + mean(base.acwMs);
-    const ratePerSec = ((0.85 * base.roster.count) / (handleMs / 1000)) / (1 - base.ivr.selfServiceShare);
+    const ratePerSec = (0.85 * base.roster.count) / (handleMs / 1000) / (1 - base.ivr.selfServiceShare);
     return {
       ...base,
       arrivals: { peakRatePerSec: ratePerSec, profile: 'flat', surges: [] },

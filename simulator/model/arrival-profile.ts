@@ -6,10 +6,7 @@ import type { LocalClock } from './local-clock.js';
 import type { Random } from './random.js';
 
 /** Relative call volume per local hour 0–23, peak 1. A 7×24 hotline never drops to zero at night. */
-const HOTLINE_PROFILE = [
-  0.3, 0.25, 0.22, 0.2, 0.2, 0.22, 0.3, 0.45, 0.7, 0.95, 1.0, 0.92,
-  0.72, 0.76, 0.9, 0.97, 0.88, 0.72, 0.62, 0.6, 0.56, 0.5, 0.42, 0.35,
-] as const;
+const HOTLINE_PROFILE = [0.3, 0.25, 0.22, 0.2, 0.2, 0.22, 0.3, 0.45, 0.7, 0.95, 1.0, 0.92, 0.72, 0.76, 0.9, 0.97, 0.88, 0.72, 0.62, 0.6, 0.56, 0.5, 0.42, 0.35] as const;
 
 export const PROFILES = ['hotline', 'flat'] as const;
 export type ProfileName = (typeof PROFILES)[number];

@@ -122,7 +122,20 @@ export function createCallCentre(options: CallCentreOptions): CallCentre {
     const tier = r.weighted(windowValue(config.tiers.windows, now, anchorTs) ?? config.tiers.shares);
     const vipTier = tier !== 'standard';
     const queue = vipTier && config.vipQueue ? config.vipQueue : r.weighted(queueShares);
-    const call: Call = { id: `c-${idPrefix}-${++calls}`, tier, vipTier, queue, phase: 'ivr', epoch: 0, queuedTs: now, waiting: false, agent: null, plan: null, step: 0, transfers: 0 };
+    const call: Call = {
+      id: `c-${idPrefix}-${++calls}`,
+      tier,
+      vipTier,
+      queue,
+      phase: 'ivr',
+      epoch: 0,
+      queuedTs: now,
+      waiting: false,
+      agent: null,
+      plan: null,
+      step: 0,
+      transfers: 0,
+    };
     emit({ type: 'call.arrived', ts: ts(), callId: call.id, caller: phoneNumber(r.next(), r.next()), tier, dnis: '10000' });
     const trunkLimit = windowValue(config.trunks.windows, now, anchorTs) ?? config.trunks.limit;
     const faultShare = windowValue(config.ivr.faultWindows, now, anchorTs) ?? config.ivr.faultShare;
@@ -255,7 +268,14 @@ export function createCallCentre(options: CallCentreOptions): CallCentre {
     const plan = planComplaint(config, random.callers);
     const complaintId = `k-${idPrefix}-${++complaints}`;
     const openedTs = Math.floor(now + plan.openedAfterMs);
-    const opened: EventInput = { type: 'complaint.opened', ts: openedTs, complaintId, callId: call.id, dueTs: openedTs + Math.floor(plan.replyWithinMs), grade: plan.grade };
+    const opened: EventInput = {
+      type: 'complaint.opened',
+      ts: openedTs,
+      complaintId,
+      callId: call.id,
+      dueTs: openedTs + Math.floor(plan.replyWithinMs),
+      grade: plan.grade,
+    };
     heap.push(openedTs, { kind: 'emit', event: opened });
     heap.push(openedTs + plan.repliedAfterMs, { kind: 'emit', event: { type: 'complaint.replied', ts: Math.floor(openedTs + plan.repliedAfterMs), complaintId } });
   }

@@ -8,7 +8,6 @@ export interface LocalClock {
   minuteOfDay(ts: number): number;
 }
 
-
 const HOUR_MS = 3_600_000;
 
 export function createLocalClock(timeZone: string): LocalClock {

@@ -27,7 +27,38 @@ export interface AgentProfile {
 }
 
 const SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He', 'Lin', 'Gao', 'Luo'];
-const GIVEN = ['Wei', 'Fang', 'Na', 'Min', 'Jing', 'Li', 'Qiang', 'Lei', 'Jun', 'Yang', 'Yong', 'Yan', 'Jie', 'Tao', 'Ming', 'Chao', 'Xiuying', 'Xia', 'Ping', 'Gang', 'Hui', 'Lan', 'Hong', 'Bo', 'Ying', 'Xin', 'Yu', 'Hao', 'Ting', 'Rui'];
+const GIVEN = [
+  'Wei',
+  'Fang',
+  'Na',
+  'Min',
+  'Jing',
+  'Li',
+  'Qiang',
+  'Lei',
+  'Jun',
+  'Yang',
+  'Yong',
+  'Yan',
+  'Jie',
+  'Tao',
+  'Ming',
+  'Chao',
+  'Xiuying',
+  'Xia',
+  'Ping',
+  'Gang',
+  'Hui',
+  'Lan',
+  'Hong',
+  'Bo',
+  'Ying',
+  'Xin',
+  'Yu',
+  'Hao',
+  'Ting',
+  'Rui',
+];
 const SHIFT_MINUTES = 9 * 60;
 const VIP_GROUP = '(vip seats)';
 const TEAM_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -54,10 +85,7 @@ export function buildRoster(config: ModelConfig, random: Random): AgentProfile[]
     const inGroup = groups.get(groupKey) ?? 0;
     groups.set(groupKey, inGroup + 1);
     const vipSkill = seat.vip && vipQueue ? [vipQueue] : [];
-    const others =
-      roster.skills === 'all'
-        ? regular.filter((q) => q !== seat.primary)
-        : secondSkill(seat.primary, regular, roster.secondSkillShare, random);
+    const others = roster.skills === 'all' ? regular.filter((q) => q !== seat.primary) : secondSkill(seat.primary, regular, roster.secondSkillShare, random);
     return {
       id: agentId(index),
       name: uniqueName(random, usedNames),

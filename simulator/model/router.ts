@@ -91,10 +91,7 @@ export class Router<C extends Routable, A extends Staffable> {
       for (const line of [lines.vipCallers, lines.standardCallers]) {
         const call = line.peek();
         if (!call) continue;
-        const better =
-          !best ||
-          (agent.vip && call.vipTier && !best.vip) ||
-          ((!agent.vip || call.vipTier === best.vip) && call.queuedTs < best.call.queuedTs);
+        const better = !best || (agent.vip && call.vipTier && !best.vip) || ((!agent.vip || call.vipTier === best.vip) && call.queuedTs < best.call.queuedTs);
         if (better) best = { call, queue, line, vip: call.vipTier };
       }
     }

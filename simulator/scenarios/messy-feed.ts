@@ -109,9 +109,7 @@ export function createMessyFeed(defects: FeedDefects, random: Random, idPrefix: 
 export function malformedEntry(kind: MalformedKind, ts: number, callId: string, random: Random): Record<string, string> {
   switch (kind) {
     case 'missing-field':
-      return random.chance(0.5)
-        ? { v: '1', type: 'call.queued', ts: String(ts), callId }
-        : { v: '1', type: 'call.answered', ts: String(ts), callId, queue: 'tech' };
+      return random.chance(0.5) ? { v: '1', type: 'call.queued', ts: String(ts), callId } : { v: '1', type: 'call.answered', ts: String(ts), callId, queue: 'tech' };
     case 'unknown-type':
       return { v: '1', type: random.pick(['call.teleported', 'agent.coffee', 'CALL_QUEUED']), ts: String(ts), callId };
     case 'bad-number':

@@ -5,16 +5,7 @@ import { normalDayConfig } from './normal-day.js';
 import { erlangAConfig, mmnConfig } from './queueing-models.js';
 import type { Scenario } from './scenario-types.js';
 
-export const SCENARIO_NAMES = [
-  'normal-day',
-  'morning-surge',
-  'trunk-outage',
-  'vip-surge',
-  'hold-heavy',
-  'messy-feed',
-  'mmn',
-  'erlang-a',
-] as const;
+export const SCENARIO_NAMES = ['normal-day', 'morning-surge', 'trunk-outage', 'vip-surge', 'hold-heavy', 'messy-feed', 'mmn', 'erlang-a'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export const SCENARIOS: Record<ScenarioName, Scenario> = {

@@ -40,7 +40,9 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.match(/\d+/)?.[0] ?? 0) * 1024;
 }
 
@@ -53,7 +55,9 @@ async function backlog(redisUrl: string, redis: Redis): Promise<void> {
   await waitFor(() => server.aggregator.cursor(stream) === last, 'the backlog to be applied', 600_000);
   const seconds = (performance.now() - started) / 1000;
   const mem = process.memoryUsage();
-  console.log(`backlog   ${BACKLOG_EVENTS} events in ${seconds.toFixed(2)} s = ${Math.round(BACKLOG_EVENTS / seconds)} events/s  (rss ${mb(mem.rss)}, heap ${mb(mem.heapUsed)})`);
+  console.log(
+    `backlog   ${BACKLOG_EVENTS} events in ${seconds.toFixed(2)} s = ${Math.round(BACKLOG_EVENTS / seconds)} events/s  (rss ${mb(mem.rss)}, heap ${mb(mem.heapUsed)})`,
+  );
   await server.stop();
 }
 
@@ -68,7 +72,9 @@ async function live(redisUrl: string, redis: Redis): Promise<void> {
   const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
   await waitFor(() => server.aggregator.cursor(stream) === last, 'the live stream to be applied', 600_000);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`live      ${LIVE_EVENTS} events through XREADGROUP/XACK in ${seconds.toFixed(2)} s = ${Math.round(LIVE_EVENTS / seconds)} events/s  (producer alone: ${Math.round(LIVE_EVENTS / produced)} events/s, same process)`);
+  console.log(
+    `live      ${LIVE_EVENTS} events through XREADGROUP/XACK in ${seconds.toFixed(2)} s = ${Math.round(LIVE_EVENTS / seconds)} events/s  (producer alone: ${Math.round(LIVE_EVENTS / produced)} events/s, same process)`,
+  );
   await server.stop();
 }
 

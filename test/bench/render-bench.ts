@@ -18,7 +18,14 @@ import { floorScenario } from '../support/floor-scenario.js';
 import { aggregatorOf } from '../support/snapshot-from-events.js';
 import type { BenchData } from './render-harness.js';
 
-const { values } = parseArgs({ options: { views: { type: 'string', default: 'tv,lead' }, minutes: { type: 'string', default: '60' }, 'per-second': { type: 'string', default: '2' }, steps: { type: 'string', default: '600' } } });
+const { values } = parseArgs({
+  options: {
+    views: { type: 'string', default: 'tv,lead' },
+    minutes: { type: 'string', default: '60' },
+    'per-second': { type: 'string', default: '2' },
+    steps: { type: 'string', default: '600' },
+  },
+});
 const MINUTES = Number(values.minutes);
 const PER_SECOND = Number(values['per-second']);
 const STEPS = Number(values.steps);
@@ -29,7 +36,7 @@ const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2
 
 function rng(seed: number) {
   let a = seed;
-  return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return () => (a = (a * 1664525 + 1013904223) >>> 0) / 4294967296;
 }
 
 /** A busy floor's changes, as one cycle of deltas per view. */
@@ -53,7 +60,8 @@ function generate(views: Record<string, View>): Record<string, BenchData> {
       events.push({ type: 'call.queued', ts, callId: `b${n++}`, queue });
       waiting.push(queue);
     }
-    if (rand() < 0.5 && n > 0) events.push({ type: 'call.answered', ts, callId: `b${Math.floor(rand() * n)}`, queue: pick(waiting.length ? waiting : QUEUES), agentId: pick(scenario.agents).id });
+    if (rand() < 0.5 && n > 0)
+      events.push({ type: 'call.answered', ts, callId: `b${Math.floor(rand() * n)}`, queue: pick(waiting.length ? waiting : QUEUES), agentId: pick(scenario.agents).id });
     if (rand() < 0.4) events.push({ type: 'agent.state', ts, agentId: pick(scenario.agents).id, state: pick(['available', 'talking', 'acw', 'paused'] as const) });
     if (rand() < 0.6 && held.length) {
       const h = pick(held);
@@ -80,19 +88,32 @@ const quantile = (xs: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 const round = (x: number) => Math.round(x * 100) / 100;
-const stats = (xs: number[]) => ({ n: xs.length, mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), p50: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)), max: round(Math.max(...xs)) });
+const stats = (xs: number[]) => ({
+  n: xs.length,
+  mean: round(xs.reduce((a, b) => a + b, 0) / xs.length),
+  p50: round(quantile(xs, 0.5)),
+  p95: round(quantile(xs, 0.95)),
+  max: round(Math.max(...xs)),
+});
 
 async function main() {
   const t0 = Date.now();
   const data = generate({ tv: {}, lead: { detail: true } });
   const snap = (d: BenchData): Snapshot => d.snapshot;
-  console.log(`generated in ${Date.now() - t0} ms: ${snap(data['tv']!).queues.length} queues, ${snap(data['tv']!).agentList.length} agents, ${snap(data['tv']!).held.length} held; cycle of ${data['tv']!.cycle.length} deltas`);
+  console.log(
+    `generated in ${Date.now() - t0} ms: ${snap(data['tv']!).queues.length} queues, ${snap(data['tv']!).agentList.length} agents, ${snap(data['tv']!).held.length} held; cycle of ${data['tv']!.cycle.length} deltas`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'wb-render-bench-'));
   await build({
     configFile: false,
     logLevel: 'warn',
-    build: { outDir: dir, emptyOutDir: false, lib: { entry: join(process.cwd(), 'test/bench/render-harness.ts'), formats: ['es'], fileName: () => 'harness.js' }, minify: true },
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      lib: { entry: join(process.cwd(), 'test/bench/render-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
+      minify: true,
+    },
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const index = `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync('wallboard/index.html', 'utf8').match(/<style>([\s\S]*?)<\/style>/)![1]}</style></head><body><script type="module" src="/harness.js"></script></body></html>`;
@@ -106,17 +127,29 @@ async function main() {
   const browser = await launchBrowser();
   const report: Record<string, unknown> = { queues: 50, agents: 500, held: 100, simulatedMinutes: MINUTES, deltasPerSecond: PER_SECOND };
   try {
-    for (const [name, path, width, height] of ([['tv', '/tv', 1920, 1080], ['lead', '/lead', 1024, 768]] as const).filter(([n]) => VIEWS.includes(n))) {
+    for (const [name, path, width, height] of (
+      [
+        ['tv', '/tv', 1920, 1080],
+        ['lead', '/lead', 1024, 768],
+      ] as const
+    ).filter(([n]) => VIEWS.includes(n))) {
       const page = await browser.newPage({ viewport: { width, height } });
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
       await page.goto(`http://127.0.0.1:${port}${path}`);
       await page.waitForFunction(() => 'bench' in window);
-      await page.evaluate(async ([p, url]) => {
-        const input: unknown = await (await fetch(url)).json();
-        await (window as unknown as { bench: { init(d: unknown, p: string): Promise<void> } }).bench.init(input, p);
-      }, [path, `/data/${name}`] as const);
-      interface Bench { applyOne(): Promise<number>; run(s: number, p: number): Promise<number[]>; counts(): { elements: number; treeNodes: number; clockListeners: number } }
+      await page.evaluate(
+        async ([p, url]) => {
+          const input: unknown = await (await fetch(url)).json();
+          await (window as unknown as { bench: { init(d: unknown, p: string): Promise<void> } }).bench.init(input, p);
+        },
+        [path, `/data/${name}`] as const,
+      );
+      interface Bench {
+        applyOne(): Promise<number>;
+        run(s: number, p: number): Promise<number[]>;
+        counts(): { elements: number; treeNodes: number; clockListeners: number };
+      }
       const applyTimes = await page.evaluate(async () => {
         const b = (window as unknown as { bench: Bench }).bench;
         for (let i = 0; i < 50; i++) await b.applyOne(); // warm-up
@@ -131,7 +164,14 @@ async function main() {
         const metrics = await cdp.send('Performance.getMetrics');
         const m = Object.fromEntries(metrics.metrics.map((x) => [x.name, x.value]));
         const counts = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.counts());
-        return { heapUsedMB: round(heap.usedSize / 2 ** 20), domNodes: m['Nodes'], jsEventListeners: m['JSEventListeners'], elements: counts.elements, treeNodes: counts.treeNodes, clockListeners: counts.clockListeners };
+        return {
+          heapUsedMB: round(heap.usedSize / 2 ** 20),
+          domNodes: m['Nodes'],
+          jsEventListeners: m['JSEventListeners'],
+          elements: counts.elements,
+          treeNodes: counts.treeNodes,
+          clockListeners: counts.clockListeners,
+        };
       };
       // Five simulated minutes to settle caches, then the baseline, then the rest of the hour.
       const warm = await page.evaluate(([p]) => (window as unknown as { bench: Bench }).bench.run(300, p!), [PER_SECOND]);
@@ -143,7 +183,14 @@ async function main() {
         trend.push({ minute: done + 5, ...(await measure()) });
       }
       const after = trend.at(-1)!;
-      report[name] = { viewport: `${width}x${height}`, applyOneUpdateMs: stats(applyTimes), simulatedSecondMs: stats(seconds), afterWarmUp: before, afterHour: after, trend: trend.map((t) => `${t.minute}m ${t.heapUsedMB} MB ${t.domNodes} nodes (${t.treeNodes} in the tree)`) };
+      report[name] = {
+        viewport: `${width}x${height}`,
+        applyOneUpdateMs: stats(applyTimes),
+        simulatedSecondMs: stats(seconds),
+        afterWarmUp: before,
+        afterHour: after,
+        trend: trend.map((t) => `${t.minute}m ${t.heapUsedMB} MB ${t.domNodes} nodes (${t.treeNodes} in the tree)`),
+      };
       console.log(name, JSON.stringify(report[name], null, 1));
       await page.close();
     }

@@ -19,10 +19,11 @@ const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
 /** Resolves after every pending microtask (all of Lit's update cycle) has run. */
-const settle = () => new Promise<void>((resolve) => {
-  waiting.push(resolve);
-  channel.port2.postMessage(0);
-});
+const settle = () =>
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
 
 let now = 0;
 let timer: (() => void) | null = null;

@@ -131,10 +131,14 @@ describe('wallboard end to end', () => {
     await screenshot(page, 'tv-1920x1080-hold-overdue');
 
     await floor.publish([{ type: 'call.hold_check', ts: Date.now(), callId: 'e2e-hold', agentId }]);
-    const cleared = await waitFor(async () => {
-      const r = await rowOf();
-      return r && r.data['state'] === 'ok' ? r : null;
-    }, 'the alert to clear on the check-in', 5_000);
+    const cleared = await waitFor(
+      async () => {
+        const r = await rowOf();
+        return r && r.data['state'] === 'ok' ? r : null;
+      },
+      'the alert to clear on the check-in',
+      5_000,
+    );
     expect(cleared.text).toMatch(/下次回应 0:(30|29)/);
   });
 
@@ -165,10 +169,14 @@ describe('wallboard end to end', () => {
     // Every KPI's line ends at the figure the TV shows (hold checks move with the clock alone,
     // so they may be a push behind the REST snapshot).
     const english = createI18n('en');
-    await waitFor(async () => {
-      const shown = Object.fromEntries((await deepAll(leadEn, '.card[data-series]')).map((c) => [c.data['series'] ?? '', c.text]));
-      return (await floor.rest()).kpis.every((k) => k.id === 'holdCheckOnTime' || shown[k.id]?.includes(kpiValueText(k, english)));
-    }, 'the tablet history to end at the KPIs', 10_000);
+    await waitFor(
+      async () => {
+        const shown = Object.fromEntries((await deepAll(leadEn, '.card[data-series]')).map((c) => [c.data['series'] ?? '', c.text]));
+        return (await floor.rest()).kpis.every((k) => k.id === 'holdCheckOnTime' || shown[k.id]?.includes(kpiValueText(k, english)));
+      },
+      'the tablet history to end at the KPIs',
+      10_000,
+    );
     expect((await deepAll(leadEn, '.card[data-series]')).map((c) => c.data['series'])).toHaveLength(8);
     await deepScrollIntoView(leadEn, 'wb-target-history', 40);
     await leadEn.waitForTimeout(300);

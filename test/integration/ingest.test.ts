@@ -235,7 +235,10 @@ describe('ingest from a Redis stream', () => {
       return s.totals.answered === 2 ? s : null;
     }, 'both partitions');
     expect(Object.keys(snap.ingest.cursors).sort()).toEqual([...streams].sort());
-    expect(snap.queues.map((q) => [q.id, q.answered])).toEqual([['billing', 1], ['tech', 1]]);
+    expect(snap.queues.map((q) => [q.id, q.answered])).toEqual([
+      ['billing', 1],
+      ['tech', 1],
+    ]);
   });
 
   it('trims the stream by age, but never what the state does not yet cover', async () => {

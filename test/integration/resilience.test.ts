@@ -75,10 +75,14 @@ describe('crash and restart', () => {
     }
     for (let i = 0; i < 5; i++) await append(stream, trafficBatch(batch++, now));
     const length = await suite.client.xlen(stream);
-    const caughtUp = await waitFor(async () => {
-      const s = await snapshotOf(server.url);
-      return s.ingest.cursors[stream] === (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0] ? s : null;
-    }, `the restarted server to apply every entry (${replay})`, 20_000);
+    const caughtUp = await waitFor(
+      async () => {
+        const s = await snapshotOf(server.url);
+        return s.ingest.cursors[stream] === (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0] ? s : null;
+      },
+      `the restarted server to apply every entry (${replay})`,
+      20_000,
+    );
     expect(countsOf(caughtUp), replay).toEqual(countsOf(await reference(stream, caughtUp.serverTs)));
     expect(caughtUp.totals.arrived, replay).toBe(batch * 100);
     expect(length, replay).toBeGreaterThan(batch * 100);
@@ -119,10 +123,14 @@ describe('crash and restart', () => {
       // Redis comes back with the stream it had acknowledged: the append-only file kept it.
       expect(await ownClient.xlen(stream)).toBe(200);
       await add(300);
-      const snap = await waitFor(async () => {
-        const s = await snapshotOf(server.url);
-        return s.totals.queued === 500 ? s : null;
-      }, 'counting to resume after the restart', 20_000);
+      const snap = await waitFor(
+        async () => {
+          const s = await snapshotOf(server.url);
+          return s.totals.queued === 500 ? s : null;
+        },
+        'counting to resume after the restart',
+        20_000,
+      );
       expect(snap.totals.waiting).toBe(500);
       await waitFor(async () => (await getJson(`${server.url}/readyz`)).status === 200, 'ready again');
       expect((await snapshotOf(server.url)).feed?.state).toBe('live');

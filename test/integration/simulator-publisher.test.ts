@@ -31,7 +31,10 @@ describe('simulator → Redis', () => {
     expect(Math.max(...times)).toBeLessThanOrEqual(END);
     // The same seed, flags and span give the same entries (here through the dry-run sink).
     const lines: string[] = [];
-    await runSimulation({ ...options }, createLineSink((line) => void lines.push(line))).done;
+    await runSimulation(
+      { ...options },
+      createLineSink((line) => void lines.push(line)),
+    ).done;
     expect(rows.map((r) => JSON.stringify(r.fields))).toEqual(lines);
   });
 
@@ -103,7 +106,11 @@ describe('simulator → the real server', () => {
     const server = await startTestServer(suite.redis.url, { streams: [streamKey], group: uniquePrefix('group') });
     try {
       const summary = await (await startSimulation({ redisUrl: suite.redis.url, streamKey, scenario, seed: 12, backfillMs: 20 * 60_000, live: false })).done;
-      const malformed = summary.defects ? Object.entries(summary.defects).filter(([k]) => !['duplicate', 'reordered', 'orphan', 'lostEnd'].includes(k)).reduce((s, [, n]) => s + n, 0) : 0;
+      const malformed = summary.defects
+        ? Object.entries(summary.defects)
+            .filter(([k]) => !['duplicate', 'reordered', 'orphan', 'lostEnd'].includes(k))
+            .reduce((s, [, n]) => s + n, 0)
+        : 0;
       if (scenario === 'messy-feed') expect(malformed).toBeGreaterThan(0);
       const ingest = await waitFor(async () => {
         const { ingest } = await snapshotOf(server.url);

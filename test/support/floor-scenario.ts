@@ -56,7 +56,12 @@ export function floorScenario(options: ScenarioOptions): Scenario {
   const agents = queues.flatMap((queue, qi) =>
     Array.from({ length: perQueue }, (_, i) => {
       const n = qi * perQueue + i;
-      return { id: `a${String(n + 1).padStart(3, '0')}`, name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`, team: TEAMS[n % TEAMS.length]!, queue };
+      return {
+        id: `a${String(n + 1).padStart(3, '0')}`,
+        name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
+        team: TEAMS[n % TEAMS.length]!,
+        queue,
+      };
     }),
   );
   const login = now - (options.hours ?? 5) * 3600_000 - 600_000;
@@ -110,7 +115,16 @@ export function floorScenario(options: ScenarioOptions): Scenario {
   const states = ['talking', 'talking', 'talking', 'available', 'acw', 'talking', 'paused', 'ringing', 'available', 'offline'] as const;
   agents.forEach((a, i) => {
     const state = states[i % states.length]!;
-    events.push({ type: 'agent.state', ts: now - 5_000 - rand() * 400_000, agentId: a.id, state, team: a.team, name: a.name, queues: [a.queue], ...(state === 'paused' ? { reason: '培训' } : {}) });
+    events.push({
+      type: 'agent.state',
+      ts: now - 5_000 - rand() * 400_000,
+      agentId: a.id,
+      state,
+      team: a.team,
+      name: a.name,
+      queues: [a.queue],
+      ...(state === 'paused' ? { reason: '培训' } : {}),
+    });
   });
   queues.forEach((queue, qi) => {
     const waiting = [3, 1, 4, 1, 2, 0][qi % 6]!;

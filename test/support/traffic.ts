@@ -30,4 +30,3 @@ export function trafficBatch(batch: number, now: number): EventInput[] {
   }
   return out;
 }
-

@@ -127,11 +127,51 @@ describe('a checkpoint that cannot be read', () => {
   it.each([
     ['a core that is not JSON', () => restoreState('{"cursors": [', []), /checkpoint core: not JSON/],
     ['a core that is not an object', () => restoreState('[1, 2]', []), /checkpoint core: not a JSON object/],
-    ['a future version', () => restoreState(v1CoreWith((c) => (c['version'] = CHECKPOINT_VERSION + 1)), []), new RegExp(`version ${CHECKPOINT_VERSION + 1} is newer than this server reads \\(${CHECKPOINT_VERSION}\\)`)],
-    ['a version that is not a number', () => restoreState(v1CoreWith((c) => (c['version'] = '2')), []), /field "version": expected a whole number/],
-    ['a counter of the wrong type', () => restoreState(v1CoreWith((c) => (c['today'].counters.arrived = 'many')), []), /field "today\.counters\.arrived": .*expected number/],
-    ['a missing part of the core', () => restoreState(v1CoreWith((c) => delete c['agents']), []), /field "agents"/],
-    ['an agent in an unknown state', () => restoreState(v1CoreWith((c) => (c['agents'][0].state = 'dancing')), []), /field "agents\.0\.state"/],
+    [
+      'a future version',
+      () =>
+        restoreState(
+          v1CoreWith((c) => (c['version'] = CHECKPOINT_VERSION + 1)),
+          [],
+        ),
+      new RegExp(`version ${CHECKPOINT_VERSION + 1} is newer than this server reads \\(${CHECKPOINT_VERSION}\\)`),
+    ],
+    [
+      'a version that is not a number',
+      () =>
+        restoreState(
+          v1CoreWith((c) => (c['version'] = '2')),
+          [],
+        ),
+      /field "version": expected a whole number/,
+    ],
+    [
+      'a counter of the wrong type',
+      () =>
+        restoreState(
+          v1CoreWith((c) => (c['today'].counters.arrived = 'many')),
+          [],
+        ),
+      /field "today\.counters\.arrived": .*expected number/,
+    ],
+    [
+      'a missing part of the core',
+      () =>
+        restoreState(
+          v1CoreWith((c) => delete c['agents']),
+          [],
+        ),
+      /field "agents"/,
+    ],
+    [
+      'an agent in an unknown state',
+      () =>
+        restoreState(
+          v1CoreWith((c) => (c['agents'][0].state = 'dancing')),
+          [],
+        ),
+      /field "agents\.0\.state"/,
+    ],
     ['a call record that is not JSON', () => restoreState(v1.checkpoint.core, ['{"id": "c1"']), /checkpoint call record 0: not JSON/],
     [
       'a call record with a field of the wrong type',

@@ -31,8 +31,16 @@ describe('the 30-second hold check', () => {
     const snap = toSnapshot(state, config, T0 + 40 * SEC);
     expect(snap.held).toEqual([
       {
-        callId: 'c1', agentId: 'a7', queue: 'billing', heldSinceTs: T0, lastCheckTs: T0 + 25 * SEC, nextCheckDueTs: T0 + 55 * SEC,
-        team: 'A', agentName: '王芳', tier: 'gold', checksMissed: 0,
+        callId: 'c1',
+        agentId: 'a7',
+        queue: 'billing',
+        heldSinceTs: T0,
+        lastCheckTs: T0 + 25 * SEC,
+        nextCheckDueTs: T0 + 55 * SEC,
+        team: 'A',
+        agentName: '王芳',
+        tier: 'gold',
+        checksMissed: 0,
       },
     ]);
     expect(snap.totals).toMatchObject({ holdChecksDue: 1, holdChecksOnTime: 1, holdCheckOnTimeRate: 1 });
@@ -173,9 +181,7 @@ describe('a messy feed', () => {
   });
 
   it('clamps an event time that runs ahead of Redis, so a fast clock cannot open tomorrow', () => {
-    const state = run([
-      { type: 'call.queued', ts: T0 + 20 * 3600_000, callId: 'c1', queue: 'billing', appendedAt: T0 },
-    ]);
+    const state = run([{ type: 'call.queued', ts: T0 + 20 * 3600_000, callId: 'c1', queue: 'billing', appendedAt: T0 }]);
     expect(state.ingest.clockSkewed).toBe(1);
     const snap = toSnapshot(state, config, T0 + MIN);
     expect(snap.day).toBe('2026-11-23');

@@ -19,7 +19,7 @@ function run(inputs: EventInput[]): State {
 const at = (state: State, ts = T0 + 10 * MIN) => toSnapshot(state, config, ts);
 
 describe('out of order and repeated', () => {
-  it('a repeated answer does not close the caller\'s second wait in the same queue', () => {
+  it("a repeated answer does not close the caller's second wait in the same queue", () => {
     const state = run([
       { type: 'call.queued', ts: T0, callId: 'c1', queue: 'billing' },
       { type: 'call.answered', ts: T0 + 5 * SEC, callId: 'c1', queue: 'billing', agentId: 'a1' },
@@ -83,7 +83,7 @@ describe('out of order and repeated', () => {
     expect(at(state).agentList[0]).toMatchObject({ state: 'available', sinceTs: T0 });
   });
 
-  it('a call transferred to another queue and held there shows on that queue\'s hold board', () => {
+  it("a call transferred to another queue and held there shows on that queue's hold board", () => {
     const state = run([
       { type: 'call.queued', ts: T0, callId: 'c1', queue: 'billing' },
       { type: 'call.answered', ts: T0 + SEC, callId: 'c1', queue: 'billing', agentId: 'a1' },

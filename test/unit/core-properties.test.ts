@@ -87,26 +87,21 @@ describe('core invariants', () => {
 
   it('replaying a stream in any delivery split, with redeliveries, gives the same state', () => {
     fc.assert(
-      fc.property(
-        streams,
-        fc.array(fc.nat(), { maxLength: 20 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 10 })), { maxLength: 10 }),
-        (list, cuts, redeliveries) => {
-          const once = applyAll(list);
-          // Batches cut at arbitrary points, and after some batches a crash makes the consumer
-          // see a run of already-applied entries again.
-          const points = [...new Set(cuts.map((c) => c % (list.length + 1)))].sort((a, b) => a - b);
-          const state = initialState();
-          let from = 0;
-          for (const [k, to] of [...points, list.length].entries()) {
-            applyAll(list.slice(from, to), state);
-            const again = redeliveries[k];
-            if (again) applyAll(list.slice(Math.max(0, to - again[1] - 1), to), state);
-            from = to;
-          }
-          expect(comparable(state)).toBe(comparable(once));
-        },
-      ),
+      fc.property(streams, fc.array(fc.nat(), { maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 10 })), { maxLength: 10 }), (list, cuts, redeliveries) => {
+        const once = applyAll(list);
+        // Batches cut at arbitrary points, and after some batches a crash makes the consumer
+        // see a run of already-applied entries again.
+        const points = [...new Set(cuts.map((c) => c % (list.length + 1)))].sort((a, b) => a - b);
+        const state = initialState();
+        let from = 0;
+        for (const [k, to] of [...points, list.length].entries()) {
+          applyAll(list.slice(from, to), state);
+          const again = redeliveries[k];
+          if (again) applyAll(list.slice(Math.max(0, to - again[1] - 1), to), state);
+          from = to;
+        }
+        expect(comparable(state)).toBe(comparable(once));
+      }),
       { numRuns: 150 },
     );
   });

@@ -7,6 +7,7 @@ import type { EventInput } from '../../server/core/events.js';
 import { entries, MIN, SEC, T0 } from '../support/entries.js';
 
 const config = DEFAULT_CORE_CONFIG;
+// The event tables below keep one call a line, its events side by side (prettier-ignore).
 
 function run(inputs: Parameters<typeof entries>[0], cfg: CoreConfig = config): State {
   const state = initialState();
@@ -14,7 +15,12 @@ function run(inputs: Parameters<typeof entries>[0], cfg: CoreConfig = config): S
   return state;
 }
 
-const arrive = (callId: string, ts: number, tier?: 'standard' | 'silver' | 'gold' | 'diamond'): EventInput => ({ type: 'call.arrived', ts, callId, ...(tier ? { tier } : {}) });
+const arrive = (callId: string, ts: number, tier?: 'standard' | 'silver' | 'gold' | 'diamond'): EventInput => ({
+  type: 'call.arrived',
+  ts,
+  callId,
+  ...(tier ? { tier } : {}),
+});
 const queued = (callId: string, ts: number, queue = 'billing'): EventInput => ({ type: 'call.queued', ts, callId, queue });
 const answered = (callId: string, ts: number, queue = 'billing', agentId = 'a1'): EventInput => ({ type: 'call.answered', ts, callId, queue, agentId });
 const abandoned = (callId: string, ts: number, queue = 'billing'): EventInput => ({ type: 'call.abandoned', ts, callId, queue });
@@ -41,6 +47,7 @@ describe('queue counters', () => {
   });
 
   it('splits the connect rate by tier: standard in agentConnectRate, silver/gold/diamond in vipConnectRate', () => {
+    // prettier-ignore
     const state = run([
       arrive('s1', T0), queued('s1', T0), answered('s1', T0 + SEC),
       arrive('s2', T0), queued('s2', T0), abandoned('s2', T0 + 30 * SEC),
@@ -57,6 +64,7 @@ describe('queue counters', () => {
 
   it('leaves abandons shorter than the threshold out of the rates but still counts them', () => {
     const cfg = { ...config, shortAbandonMs: 5 * SEC };
+    // prettier-ignore
     const state = run([
       queued('c1', T0), abandoned('c1', T0 + 2 * SEC),
       queued('c2', T0), abandoned('c2', T0 + 10 * SEC),
@@ -70,6 +78,7 @@ describe('queue counters', () => {
   });
 
   it('counts blocked calls against the system connect rate', () => {
+    // prettier-ignore
     const state = run([
       arrive('c1', T0), { type: 'call.blocked', ts: T0, callId: 'c1', reason: 'trunks busy' },
       arrive('c2', T0), arrive('c3', T0), arrive('c4', T0),
@@ -95,6 +104,7 @@ describe('queue counters', () => {
   });
 
   it('counts a transferred call as an offer in each queue it waited in', () => {
+    // prettier-ignore
     const state = run([
       queued('c1', T0, 'billing'), answered('c1', T0 + 5 * SEC, 'billing'),
       { type: 'call.transferred', ts: T0 + MIN, callId: 'c1', agentId: 'a1', toQueue: 'tech', mode: 'cold' },
@@ -104,10 +114,14 @@ describe('queue counters', () => {
     ]);
     const snap = toSnapshot(state, config, T0 + 3 * MIN);
     expect(snap.totals).toMatchObject({ queued: 3, answered: 3, coldTransfers: 1, warmTransfers: 1 });
-    expect(snap.queues.map((q) => [q.id, q.queued])).toEqual([['billing', 2], ['tech', 1]]);
+    expect(snap.queues.map((q) => [q.id, q.queued])).toEqual([
+      ['billing', 2],
+      ['tech', 1],
+    ]);
   });
 
   it('fills 15-minute intraday buckets and the rolling 15-minute window', () => {
+    // prettier-ignore
     const state = run([
       queued('c1', T0 + 2 * MIN), answered('c1', T0 + 2 * MIN + 5 * SEC),
       queued('c2', T0 + 20 * MIN), abandoned('c2', T0 + 21 * MIN),
@@ -124,6 +138,7 @@ describe('queue counters', () => {
   });
 
   it('keeps the parts of each KPI per interval, so the history of the targets can be drawn', () => {
+    // prettier-ignore
     const state = run([
       arrive('c1', T0 + MIN, 'gold'), queued('c1', T0 + MIN), answered('c1', T0 + MIN + 5 * SEC),
       { type: 'call.held', ts: T0 + 2 * MIN, callId: 'c1', agentId: 'a1' },
@@ -136,12 +151,32 @@ describe('queue counters', () => {
       { type: 'complaint.replied', ts: T0 + 18 * MIN, complaintId: 'k2' },
     ]);
     const [first, second] = toSnapshot(state, config, T0 + 25 * MIN).intraday;
-    expect(first).toMatchObject({ startTs: T0, arrived: 1, vipAnswered: 1, vipHandled: 1, holdChecksDue: 1, holdChecksOnTime: 0, complaintsDue: 1, complaintsRepliedOnTime: 0 });
-    expect(second).toMatchObject({ startTs: T0 + 15 * MIN, arrived: 1, blocked: 1, resolved: 1, endedWithResolution: 1, surveys: 1, surveyScoreSum: 90, complaintsDue: 1, complaintsRepliedOnTime: 1 });
+    expect(first).toMatchObject({
+      startTs: T0,
+      arrived: 1,
+      vipAnswered: 1,
+      vipHandled: 1,
+      holdChecksDue: 1,
+      holdChecksOnTime: 0,
+      complaintsDue: 1,
+      complaintsRepliedOnTime: 0,
+    });
+    expect(second).toMatchObject({
+      startTs: T0 + 15 * MIN,
+      arrived: 1,
+      blocked: 1,
+      resolved: 1,
+      endedWithResolution: 1,
+      surveys: 1,
+      surveyScoreSum: 90,
+      complaintsDue: 1,
+      complaintsRepliedOnTime: 1,
+    });
   });
 
   it('starts a new day at local midnight and keeps the callers still waiting', () => {
     const midnight = Date.UTC(2026, 10, 23, 16, 0, 0); // 2026-11-24 00:00 Asia/Shanghai
+    // prettier-ignore
     const state = run([
       queued('c1', midnight - 5 * MIN), answered('c1', midnight - 4 * MIN),
       queued('c2', midnight - MIN),

@@ -157,7 +157,11 @@ describe('events against the contract', () => {
 
 describe('the floor', () => {
   it('routes VIP tiers to the vip queue, answered there by VIP seats only', () => {
-    const vipSeats = new Set(createCallCentre({ config: normalDay, seed: 1, startTs: MIDNIGHT }).agents.filter((a) => a.vip).map((a) => a.id));
+    const vipSeats = new Set(
+      createCallCentre({ config: normalDay, seed: 1, startTs: MIDNIGHT })
+        .agents.filter((a) => a.vip)
+        .map((a) => a.id),
+    );
     const queuedVip = day.filter((e) => e.type === 'call.queued' && e.queue === 'vip');
     expect(queuedVip.length).toBeGreaterThan(100);
     expect(queuedVip.every((e) => e.type === 'call.queued' && e.tier !== 'standard')).toBe(true);

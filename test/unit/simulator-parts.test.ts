@@ -72,14 +72,26 @@ describe('the agenda', () => {
     times.forEach((ts, i) => heap.push(ts, `${ts}:${i}`));
     const out: string[] = [];
     for (let e = heap.pop(); e; e = heap.pop()) out.push(e.item);
-    const expected = times.map((ts, i) => ({ ts, i })).sort((a, b) => a.ts - b.ts || a.i - b.i).map(({ ts, i }) => `${ts}:${i}`);
+    const expected = times
+      .map((ts, i) => ({ ts, i }))
+      .sort((a, b) => a.ts - b.ts || a.i - b.i)
+      .map(({ ts, i }) => `${ts}:${i}`);
     expect(out).toEqual(expected);
   });
 });
 
 describe('routing', () => {
-  interface Call { id: string; vipTier: boolean; queuedTs: number; waiting: boolean }
-  interface Agent { id: string; skills: string[]; vip: boolean }
+  interface Call {
+    id: string;
+    vipTier: boolean;
+    queuedTs: number;
+    waiting: boolean;
+  }
+  interface Agent {
+    id: string;
+    skills: string[];
+    vip: boolean;
+  }
   const call = (id: string, vipTier: boolean, queuedTs: number): Call => ({ id, vipTier, queuedTs, waiting: false });
 
   it('gives a VIP seat the VIP caller first, and a regular seat the longest waiting', () => {

@@ -187,13 +187,21 @@ describe('recover', () => {
   });
 
   it('leaves the group where it is when it is not behind', async () => {
-    const { client, calls } = fakeStreams(['1-0', '2-0'].map((id) => entry(stream, id)), ['2-0'], []);
+    const { client, calls } = fakeStreams(
+      ['1-0', '2-0'].map((id) => entry(stream, id)),
+      ['2-0'],
+      [],
+    );
     await run(client, storedAfter(stream, ['1-0'])).done;
     expect(calls.setGroupId).toEqual([]);
   });
 
   it('warns when entries after the checkpoint were trimmed before they were applied', async () => {
-    const { client } = fakeStreams(['9-0'].map((id) => entry(stream, id)), ['9-0'], []);
+    const { client } = fakeStreams(
+      ['9-0'].map((id) => entry(stream, id)),
+      ['9-0'],
+      [],
+    );
     const { done, lines } = run(client, storedAfter(stream, ['2-0']));
     await done;
     expect(lines.find((l) => l.msg.startsWith('entries after the checkpoint were trimmed'))).toMatchObject({ stream, checkpointCursor: '2-0', oldestEntry: '9-0' });

@@ -113,7 +113,10 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
     serviceLevelPath,
     serviceLevelPoints: withSl.map((b) => ({ key: b.startTs, x: x(b.startTs + BUCKET_MS / 2), y: y2(b.serviceLevel ?? 0) })),
     xTicks: hourTicks(start, end, timeZone, step).map((t) => ({ at: x(t.ts), value: t.ts })),
-    yTicks: y.ticks(4).filter((v) => Number.isInteger(v)).map((v) => ({ at: y(v), value: v })),
+    yTicks: y
+      .ticks(4)
+      .filter((v) => Number.isInteger(v))
+      .map((v) => ({ at: y(v), value: v })),
     y2Ticks: [0, 0.5, 1].map((v) => ({ at: y2(v), value: v })),
     targetY: options.target === undefined || options.target === null ? null : y2(options.target),
   };

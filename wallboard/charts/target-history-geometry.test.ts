@@ -26,8 +26,21 @@ describe('targets history', () => {
 
   it('takes each series from its own parts', () => {
     const b = parts(TEN_AM, {
-      arrived: 200, blocked: 2, standardAnswered: 90, standardHandled: 100, vipAnswered: 19, vipHandled: 20, answeredWithinSl: 96,
-      surveys: 4, surveyScoreSum: 346, resolved: 45, endedWithResolution: 50, holdChecksDue: 10, holdChecksOnTime: 9, complaintsDue: 4, complaintsRepliedOnTime: 3,
+      arrived: 200,
+      blocked: 2,
+      standardAnswered: 90,
+      standardHandled: 100,
+      vipAnswered: 19,
+      vipHandled: 20,
+      answeredWithinSl: 96,
+      surveys: 4,
+      surveyScoreSum: 346,
+      resolved: 45,
+      endedWithResolution: 50,
+      holdChecksDue: 10,
+      holdChecksOnTime: 9,
+      complaintsDue: 4,
+      complaintsRepliedOnTime: 3,
     });
     const last = (id: keyof typeof SERIES_PARTS) => cumulativeSeries([b], id).at(-1)!.value;
     expect(last('systemConnect')).toBe(0.99);
@@ -47,7 +60,9 @@ describe('targets history', () => {
     const g = targetHistoryGeometry(points, spec, { box, span, timeZone: TZ });
     expect(g.segments.map((s) => s.status)).toEqual(['met', 'atRisk', 'missed', 'atRisk', 'met']);
     // The met piece ends where the line meets the target, halfway from 0.9 to 0.8.
-    const [, firstEnd] = g.segments[0]!.path.match(/L([\d.]+),([\d.]+)$/)!.slice(1).map(Number) as [number, number];
+    const [, firstEnd] = g.segments[0]!.path.match(/L([\d.]+),([\d.]+)$/)!
+      .slice(1)
+      .map(Number) as [number, number];
     expect(firstEnd).toBeCloseTo(g.targetY);
     expect(g.last).toMatchObject({ x: 300, status: 'met', value: 0.9 });
     expect(g.zones.map((z) => z.status)).toEqual(['met', 'atRisk', 'missed']);
@@ -60,7 +75,14 @@ describe('targets history', () => {
   it('stretches the scale down for a bad start, draws nothing before the first count, and fails fast on a bad target', () => {
     const spec = { target: 0.9, riskFloor: 0.87, unit: 'fraction' as const };
     const span = { start: TEN_AM, end: TEN_AM + 2 * Q };
-    const g = targetHistoryGeometry([{ ts: TEN_AM + Q, value: 0.34, sample: 3 }, { ts: TEN_AM + 2 * Q, value: 0.6, sample: 5 }], spec, { box, span, timeZone: TZ });
+    const g = targetHistoryGeometry(
+      [
+        { ts: TEN_AM + Q, value: 0.34, sample: 3 },
+        { ts: TEN_AM + 2 * Q, value: 0.6, sample: 5 },
+      ],
+      spec,
+      { box, span, timeZone: TZ },
+    );
     expect(g.domain).toEqual([0.3, 1]);
     expect(g.segments).toHaveLength(1);
     const empty = targetHistoryGeometry([{ ts: TEN_AM + Q, value: null, sample: 0 }], spec, { box, span, timeZone: TZ });

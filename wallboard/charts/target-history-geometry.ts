@@ -135,7 +135,7 @@ export function targetHistoryGeometry(points: readonly CumulativePoint[], spec: 
   // The gauge's scale, so the tablet reads like the TV; stretched down when the day dipped lower.
   const scaleTop = spec.unit === 'points' ? 100 : 1;
   const lowest = Math.min(...visible.map((p) => p.value));
-  const low = Math.max(0, Math.min(gaugeDomain(spec)[0], Math.floor((lowest / scaleTop) * 10) / 10 * scaleTop));
+  const low = Math.max(0, Math.min(gaugeDomain(spec)[0], (Math.floor((lowest / scaleTop) * 10) / 10) * scaleTop));
   const x = scaleLinear().domain([span.start, span.end]).range([left, right]);
   const y = scaleLinear().domain([low, scaleTop]).range([bottom, top]).clamp(true);
 
@@ -154,9 +154,10 @@ export function targetHistoryGeometry(points: readonly CumulativePoint[], spec: 
   const segments = splitByStatus(xy, spec).map((run, i) => ({
     key: `${i}-${run.status}`,
     status: run.status,
-    path: line<XY>()
-      .x((p) => p.x)
-      .y((p) => p.y)(run.points) ?? '',
+    path:
+      line<XY>()
+        .x((p) => p.x)
+        .y((p) => p.y)(run.points) ?? '',
   }));
   const end = xy.at(-1);
   const lastStatus = end ? statusOf(end.value, spec) : 'noData';

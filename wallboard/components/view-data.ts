@@ -20,8 +20,7 @@ export const kpiOf = (kpis: readonly Kpi[], id: KpiId): Kpi | null => kpis.find(
 export const agentsOfQueue = (agents: readonly AgentRow[], queue: string | null): readonly AgentRow[] =>
   queue === null ? agents : agents.filter((a) => a.queues.includes(queue));
 
-export const heldOfQueue = (held: readonly HeldCall[], queue: string | null): readonly HeldCall[] =>
-  queue === null ? held : held.filter((h) => h.queue === queue);
+export const heldOfQueue = (held: readonly HeldCall[], queue: string | null): readonly HeldCall[] => (queue === null ? held : held.filter((h) => h.queue === queue));
 
 export const abandonsOfQueue = (abandons: readonly RecentAbandon[], queue: string | null): readonly RecentAbandon[] =>
   queue === null ? abandons : abandons.filter((a) => a.queue === queue);

@@ -37,7 +37,16 @@ const MIN_ROTATE_S = 5;
 const MAX_ROTATE_S = 600;
 
 const list = (raw: string | null) =>
-  raw === null ? [] : [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0))];
+  raw === null
+    ? []
+    : [
+        ...new Set(
+          raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0),
+        ),
+      ];
 
 export function parseScreenConfig(pathname: string, search: string): ScreenConfig {
   const params = new URLSearchParams(search);

@@ -120,7 +120,10 @@ describe('WallboardStore', () => {
     const { socket, store, flush } = setup();
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
-    const withFeed = (x: Snapshot, state: FeedStatus['state'], sinceTs: number): Snapshot => ({ ...x, feed: { state, sinceTs, reason: state === 'down' ? 'Connection is closed.' : null } });
+    const withFeed = (x: Snapshot, state: FeedStatus['state'], sinceTs: number): Snapshot => ({
+      ...x,
+      feed: { state, sinceTs, reason: state === 'down' ? 'Connection is closed.' : null },
+    });
     store.start();
     const down = withFeed(base, 'down', NOW - 5000);
     socket.fire('snapshot', { seq: 1, view: 'k', snapshot: down });

@@ -3,7 +3,15 @@ import type { IntradayBucket } from '../../server/contract/snapshot.js';
 
 export type Parts = Partial<Omit<IntradayBucket, 'queue' | 'startTs'>>;
 
-export const bucket = (startTs: number, offered: number, answered: number, abandoned: number, serviceLevel: number | null, queue: string | null = null, parts: Parts = {}): IntradayBucket => ({
+export const bucket = (
+  startTs: number,
+  offered: number,
+  answered: number,
+  abandoned: number,
+  serviceLevel: number | null,
+  queue: string | null = null,
+  parts: Parts = {},
+): IntradayBucket => ({
   queue,
   startTs,
   offered,

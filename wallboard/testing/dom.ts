@@ -11,8 +11,7 @@ export async function mount<T extends LitElement>(el: T): Promise<T> {
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
 
 /** The text of the first match of `selector` in `el`'s shadow root, whitespace collapsed; null when none. */
-export const text = (el: Element, selector: string): string | null =>
-  shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+export const text = (el: Element, selector: string): string | null => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 
 /** Every node under `root` (elements, text and comments), for tests that watch the DOM grow. */
 export function countNodes(root: Node): number {

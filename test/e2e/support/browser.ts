@@ -42,7 +42,8 @@ export function deepAll(page: Page, selector: string): Promise<{ text: string; d
   return page.evaluate((sel) => {
     const out: { text: string; data: Record<string, string> }[] = [];
     const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll(sel)) out.push({ text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '', data: { ...(el as HTMLElement).dataset } as Record<string, string> });
+      for (const el of root.querySelectorAll(sel))
+        out.push({ text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '', data: { ...(el as HTMLElement).dataset } as Record<string, string> });
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
     };
     walk(document);
@@ -52,19 +53,22 @@ export function deepAll(page: Page, selector: string): Promise<{ text: string; d
 
 /** Scrolls the first element matching a selector, through shadow roots, to `offsetPx` below the top of its scroller. */
 export function deepScrollIntoView(page: Page, selector: string, offsetPx = 0): Promise<boolean> {
-  return page.evaluate(([sel, offset]) => {
-    const find = (root: Document | ShadowRoot): Element | null => {
-      const hit = root.querySelector(sel);
-      if (hit) return hit;
-      for (const el of root.querySelectorAll('*')) {
-        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const el = find(document) as HTMLElement | null;
-    el?.style.setProperty('scroll-margin-top', `${offset}px`);
-    el?.scrollIntoView({ block: 'start' });
-    return el !== null;
-  }, [selector, offsetPx] as const);
+  return page.evaluate(
+    ([sel, offset]) => {
+      const find = (root: Document | ShadowRoot): Element | null => {
+        const hit = root.querySelector(sel);
+        if (hit) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+          if (inner) return inner;
+        }
+        return null;
+      };
+      const el = find(document) as HTMLElement | null;
+      el?.style.setProperty('scroll-margin-top', `${offset}px`);
+      el?.scrollIntoView({ block: 'start' });
+      return el !== null;
+    },
+    [selector, offsetPx] as const,
+  );
 }

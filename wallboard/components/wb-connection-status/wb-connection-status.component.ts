@@ -42,13 +42,17 @@ export class WbConnectionStatus extends LitElement {
     const look = LOOK[this.connection];
     const stale = this.connection === 'reconnecting' || this.connection === 'feedDown';
     return html`<span class="pill status-${look.tone} ${stale ? 'stale' : ''}" role="status" data-testid="connection" data-state=${this.connection}>
-      ${this.connection === 'live'
-        ? html`<span class="live-dot"></span>`
-        : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${look.tone === 'info' ? SYNC_ICON : statusIcon(look.tone)}</svg>`}
+      ${
+        this.connection === 'live'
+          ? html`<span class="live-dot"></span>`
+          : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${look.tone === 'info' ? SYNC_ICON : statusIcon(look.tone)}</svg>`
+      }
       <span>${i18n.t(look.key)}</span>
-      ${stale && this.staleSinceTs !== null
-        ? html`<span class="since" data-testid="data-from">${i18n.t('conn.dataFrom', { time: i18n.time(this.staleSinceTs, this.timeZone) })}</span>`
-        : null}
+      ${
+        stale && this.staleSinceTs !== null
+          ? html`<span class="since" data-testid="data-from">${i18n.t('conn.dataFrom', { time: i18n.time(this.staleSinceTs, this.timeZone) })}</span>`
+          : null
+      }
     </span>`;
   }
 }

@@ -82,11 +82,13 @@ export class WbHoldBoard extends LitElement {
     const now = this.ticker.now();
     const late = this.ordered.filter((h) => h.nextCheckDueTs <= now).length;
     const heading = this.heading
-      ? html`<h2>${this.heading}${this.ordered.length > 0
-          ? html`<span class="count ${late > 0 ? 'overdue' : ''}" data-testid="hold-overdue-count"
+      ? html`<h2>${this.heading}${
+          this.ordered.length > 0
+            ? html`<span class="count ${late > 0 ? 'overdue' : ''}" data-testid="hold-overdue-count"
               >${late > 0 ? `${i18n.t('hold.overdue')} ${i18n.number(late)} / ` : ''}${i18n.number(this.ordered.length)}</span
             >`
-          : null}</h2>`
+            : null
+        }</h2>`
       : null;
     const rule = html`${heading}<div class="rule">${i18n.t('hold.rule', { seconds: Math.round(this.intervalMs / 1000) })}</div>`;
     if (this.ordered.length === 0) return html`${rule}<div class="empty">${i18n.t('hold.none')}</div>`;
@@ -102,18 +104,20 @@ export class WbHoldBoard extends LitElement {
             const agent = h.agentName ?? h.agentId;
             const meta = [h.team, h.queue === null ? null : (this.names[h.queue] ?? h.queue)].filter((s) => s).join(' · ');
             return html`<div class="row ${t.state}" role="listitem" style="--row-h: ${ROW_EM}em" data-call=${h.callId} data-state=${t.state}>
-              ${t.state === 'overdue'
-                ? html`<svg class="status-icon icon status-missed" viewBox="0 0 24 24" aria-hidden="true">${statusIcon('missed')}</svg>`
-                : html`<svg class="ring" viewBox="0 0 24 24" aria-hidden="true">
+              ${
+                t.state === 'overdue'
+                  ? html`<svg class="status-icon icon status-missed" viewBox="0 0 24 24" aria-hidden="true">${statusIcon('missed')}</svg>`
+                  : html`<svg class="ring" viewBox="0 0 24 24" aria-hidden="true">
                     <circle class="bg" cx="12" cy="12" r="9"></circle>
                     <circle class="left" cx="12" cy="12" r="9" stroke-dasharray="${RING * t.fractionLeft} ${RING}"></circle>
-                  </svg>`}
+                  </svg>`
+              }
               <div class="who">
                 <div class="agent">${agent}</div>
                 <div class="meta">
-                  ${t.state === 'overdue' && this.goSee ? html`<span class="go">${i18n.t('hold.goSee', { agent })}</span> · ` : null}${h.tier !== 'standard' ? html`<span class="vip">${i18n.t(`tier.${h.tier}`)}</span> · ` : null}${meta}${h.checksMissed > 0
-                        ? html` · ${i18n.t('hold.missed', { n: h.checksMissed })}`
-                        : null}
+                  ${t.state === 'overdue' && this.goSee ? html`<span class="go">${i18n.t('hold.goSee', { agent })}</span> · ` : null}${h.tier !== 'standard' ? html`<span class="vip">${i18n.t(`tier.${h.tier}`)}</span> · ` : null}${meta}${
+                    h.checksMissed > 0 ? html` · ${i18n.t('hold.missed', { n: h.checksMissed })}` : null
+                  }
                 </div>
               </div>
               <div class="held"><span class="cap">${i18n.t('hold.onHold')}</span><span class="v num">${i18n.duration(now - h.heldSinceTs)}</span></div>

@@ -29,7 +29,12 @@ describe('wb-hold-board', () => {
   it('puts an overdue check on top, marks it, counts up how late it is, and clears it on the check-in', async () => {
     const { clock, advance } = manualClock(NOW);
     const el = await mount(Object.assign(document.createElement('wb-hold-board'), { held: snapshot.held, clock, rows: 10, i18n: createI18n('en') }));
-    const rows = () => [...shadow(el).querySelectorAll('.row')].map((r) => ({ call: r.getAttribute('data-call'), state: r.getAttribute('data-state'), due: r.querySelector('[data-testid=hold-due]')!.textContent.replace(/\s+/g, ' ').trim() }));
+    const rows = () =>
+      [...shadow(el).querySelectorAll('.row')].map((r) => ({
+        call: r.getAttribute('data-call'),
+        state: r.getAttribute('data-state'),
+        due: r.querySelector('[data-testid=hold-due]')!.textContent.replace(/\s+/g, ' ').trim(),
+      }));
     // The scenario: hold0 overdue by 11 s, hold1 due in 7 s, hold2 due in 18 s, hold3 due in 24 s.
     expect(rows()).toEqual([
       { call: 'hold0', state: 'overdue', due: 'Overdue +0:11' },
@@ -44,7 +49,13 @@ describe('wb-hold-board', () => {
       { call: 'hold1', state: 'overdue', due: 'Overdue +0:01' },
     ]);
     // The agent checks in on hold0: the server's next snapshot restarts its clock.
-    aggregator.applyBatch([{ stream: 'wallboard:events', id: `${NOW + 8000}-0`, fields: encode({ type: 'call.hold_check', ts: NOW + 8000, callId: 'hold0', agentId: snapshot.held[0]!.agentId }) }]);
+    aggregator.applyBatch([
+      {
+        stream: 'wallboard:events',
+        id: `${NOW + 8000}-0`,
+        fields: encode({ type: 'call.hold_check', ts: NOW + 8000, callId: 'hold0', agentId: snapshot.held[0]!.agentId }),
+      },
+    ]);
     el.held = aggregator.snapshot(NOW + 8000).held;
     await el.updateComplete;
     expect(rows().find((r) => r.call === 'hold0')).toEqual({ call: 'hold0', state: 'ok', due: 'Next check 0:30' });

@@ -34,5 +34,4 @@ describe('wb-kpi-gauge', () => {
       expect(shadow(badge).querySelector('svg')!.innerHTML).toContain(shape);
     }
   });
-
 });

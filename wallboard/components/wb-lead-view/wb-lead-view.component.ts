@@ -121,10 +121,12 @@ export class WbLeadView extends LitElement {
     return html`
       <section class="alerts">
         <h2>${i18n.t('lead.alerts')}${s.held.length === 0 ? html`<span class="ok">${i18n.t('lead.noAlerts')}</span>` : nothing}</h2>
-        ${s.held.length > 0
-          ? html`<wb-hold-board go-see .rows=${Math.min(ALERT_ROWS, s.held.length)} .held=${s.held} .names=${queueNames}
+        ${
+          s.held.length > 0
+            ? html`<wb-hold-board go-see .rows=${Math.min(ALERT_ROWS, s.held.length)} .held=${s.held} .names=${queueNames}
               .intervalMs=${s.thresholds.holdCheckIntervalMs}></wb-hold-board>`
-          : nothing}
+            : nothing
+        }
       </section>
       <div class="main ${this.screen.stale ? 'stale' : ''}">
         <div class="col">

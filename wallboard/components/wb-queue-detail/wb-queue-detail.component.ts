@@ -51,13 +51,15 @@ export class WbQueueDetail extends LitElement {
     return html`
       <div class="summary">
         <h2>${this.heading}</h2>
-        ${q
-          ? html`<span class="figure"><b class="num">${i18n.number(q.waiting)}</b><span>${i18n.t('queues.waiting')}</span></span>
+        ${
+          q
+            ? html`<span class="figure"><b class="num">${i18n.number(q.waiting)}</b><span>${i18n.t('queues.waiting')}</span></span>
               <span class="figure"><b class="num">${i18n.number(q.answered)}</b><span>${i18n.t('queues.answered')}</span></span>
               <span class="figure"><b class="num">${i18n.number(q.abandoned)}</b><span>${i18n.t('queues.abandoned')}</span></span>
               <span class="figure"><b class="num">${i18n.percent(q.serviceLevel)}</b><span>${i18n.t('queues.serviceLevel')}</span></span>
               <span class="figure"><b class="num">${i18n.percent(q.agentConnectRate)}</b><span>${i18n.t('queues.connect')}</span></span>`
-          : null}
+            : null
+        }
       </div>
       <div class="charts">
         <div class="card">
@@ -82,9 +84,10 @@ export class WbQueueDetail extends LitElement {
           </div>
           <div class="card">
             <h3>${i18n.t('lead.recentAbandons')}</h3>
-            ${this.abandons.length === 0
-              ? html`<div class="dim">${i18n.t('lead.noAbandons')}</div>`
-              : html`<ul>
+            ${
+              this.abandons.length === 0
+                ? html`<div class="dim">${i18n.t('lead.noAbandons')}</div>`
+                : html`<ul>
                   ${rows(
                     this.abandons.slice(0, 12),
                     (a) => `${a.callId}@${a.ts}`,
@@ -94,7 +97,8 @@ export class WbQueueDetail extends LitElement {
                       <span class="num">${a.waitMs === null ? '—' : i18n.t('lead.waited', { time: i18n.duration(a.waitMs) })}</span>
                     </li>`,
                   )}
-                </ul>`}
+                </ul>`
+            }
           </div>
         </div>
       </div>

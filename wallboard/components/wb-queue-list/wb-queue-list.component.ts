@@ -54,9 +54,9 @@ export class WbQueueList extends LitElement {
           <span class="waiting num">${i18n.number(q.waiting)}<small>${i18n.t('queues.waiting')}</small></span>
           <span class="meta">
             <span class="long status-${status}"
-              >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(status)}</svg>`}${longest === null
-                ? '—'
-                : i18n.duration(longest)}</span
+              >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(status)}</svg>`}${
+                longest === null ? '—' : i18n.duration(longest)
+              }</span
             >
             <span>${i18n.t('queues.serviceLevel')} ${i18n.percent(q.serviceLevel, 0)}</span>
             <span>${i18n.t('queues.available')} ${i18n.number(q.agents.available)}</span>

@@ -101,12 +101,14 @@ export class WbQueueTable extends LitElement {
           </div>`;
         },
       )}
-      ${this.pages > 1
-        ? html`<div class="pager">
+      ${
+        this.pages > 1
+          ? html`<div class="pager">
             ${i18n.t('scope.page', { page: page + 1, pages: this.pages })}
             ${Array.from({ length: this.pages }, (_, i) => html`<span class="dot ${i === page ? 'on' : ''}"></span>`)}
           </div>`
-        : null}
+          : null
+      }
     `;
   }
 }

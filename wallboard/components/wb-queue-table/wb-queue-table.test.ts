@@ -57,7 +57,12 @@ describe('wb-queue-table', () => {
     let now = 1_000_000;
     let fire: (() => void) | null = null;
     const clock = new ClockSource({ now: () => now, setTimer: (fn) => (fire = fn), clearTimer: () => (fire = null) });
-    const el = Object.assign(document.createElement('wb-queue-table'), { clock, rows: 9, rotateMs: 15_000, queues: Array.from({ length: 50 }, (_, i) => queue(i, i % 3)) });
+    const el = Object.assign(document.createElement('wb-queue-table'), {
+      clock,
+      rows: 9,
+      rotateMs: 15_000,
+      queues: Array.from({ length: 50 }, (_, i) => queue(i, i % 3)),
+    });
     document.body.append(el);
     await el.updateComplete;
     const counts: number[] = [];

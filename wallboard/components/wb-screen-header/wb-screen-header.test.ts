@@ -29,7 +29,12 @@ describe('wb-screen-header', () => {
     document.body.append(wrapper);
     await header.updateComplete;
     const status = () => shadow(header).querySelector('wb-connection-status')!;
-    expect(shadow(header).querySelector('slot')!.assignedElements().map((e) => e.textContent)).toEqual(['Floor 1']);
+    expect(
+      shadow(header)
+        .querySelector('slot')!
+        .assignedElements()
+        .map((e) => e.textContent),
+    ).toEqual(['Floor 1']);
     expect(status().connection).toBe('connecting');
     expect(text(header, '[data-testid=clock]')).toBe('13:59');
     advance(30_000);

@@ -2,12 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { i18nContext } from '../../context/contexts.js';
-import {
-  targetHistoryGeometry,
-  type CumulativePoint,
-  type HistoryTarget,
-  type TargetHistoryGeometry,
-} from '../../charts/target-history-geometry.js';
+import { targetHistoryGeometry, type CumulativePoint, type HistoryTarget, type TargetHistoryGeometry } from '../../charts/target-history-geometry.js';
 import type { ChartSpan } from '../../charts/time-axis.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
@@ -66,9 +61,11 @@ export class WbTargetChart extends LitElement {
         (t, i) => svg`<text class="axis ${i === 1 ? 'target-label' : ''}" x=${g.left - 4} y=${t.at} dy="0.35em" text-anchor="end">${this.format(t.value)}</text>`,
       )}
       ${g.segments.map((s) => svg`<path class="seg status-${s.status}" d=${s.path}></path>`)}
-      ${g.last
-        ? svg`<g class="marker status-${g.last.status}" data-status=${g.last.status} transform="translate(${g.last.x - r} ${g.last.y - r}) scale(${(2 * r) / 24})">${statusIcon(g.last.status)}</g>`
-        : svg`<text class="empty" x=${(g.left + g.right) / 2} y=${(g.top + g.bottom) / 2} dy="0.35em">${i18n.t('status.noData')}</text>`}
+      ${
+        g.last
+          ? svg`<g class="marker status-${g.last.status}" data-status=${g.last.status} transform="translate(${g.last.x - r} ${g.last.y - r}) scale(${(2 * r) / 24})">${statusIcon(g.last.status)}</g>`
+          : svg`<text class="empty" x=${(g.left + g.right) / 2} y=${(g.top + g.bottom) / 2} dy="0.35em">${i18n.t('status.noData')}</text>`
+      }
       ${g.xTicks.map((t) => svg`<text class="axis" x=${t.at} y=${g.bottom + 3} dy="1em" text-anchor="middle">${i18n.hourMinute(t.value, this.timeZone)}</text>`)}
     </svg>`;
   }

@@ -44,7 +44,10 @@ describe('target cards', () => {
     const input = { queue: 'billing', kpis, serviceLevelTarget: 0.8, nowTs: TEN_AM + Q };
     const before = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3 })] });
     // One more call answered, outside the service level: the connect rate moves, the service level too.
-    const moved = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3 }), parts(TEN_AM + Q, { standardAnswered: 1, standardHandled: 1 })] });
+    const moved = targetCards({
+      ...input,
+      buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3 }), parts(TEN_AM + Q, { standardAnswered: 1, standardHandled: 1 })],
+    });
     expect(keepUnchanged(before, moved).map((c, i) => c === before[i])).toEqual([false, false]);
     const same = targetCards({ ...input, buckets: [parts(TEN_AM, { standardAnswered: 3, standardHandled: 4, answeredWithinSl: 3, offered: 9 })] });
     expect(keepUnchanged(before, same).map((c, i) => c === before[i])).toEqual([true, true]);

@@ -2,13 +2,7 @@
 // the hotline KPIs (plus the service level) for all queues; for one queue, what its own buckets
 // hold the parts of (connect rates by tier, and its service level).
 import type { IntradayBucket, Kpi, KpiStatus } from '../../../server/contract/snapshot.js';
-import {
-  cumulativeSeries,
-  statusOf,
-  type CumulativePoint,
-  type HistorySeriesId,
-  type HistoryTarget,
-} from '../../charts/target-history-geometry.js';
+import { cumulativeSeries, statusOf, type CumulativePoint, type HistorySeriesId, type HistoryTarget } from '../../charts/target-history-geometry.js';
 
 export interface TargetCard {
   id: HistorySeriesId;

@@ -63,9 +63,9 @@ export class WbTargetHistory extends LitElement {
           return html`<article class="card" data-series=${c.id} data-status=${c.status}>
             <header class="name">${name}</header>
             <div class="figures">
-              <b class="value num status-${c.status}" data-testid="history-value">${kpiValueText({ value: c.value, unit: c.spec.unit }, i18n)}${c.spec.unit === 'points' && c.value !== null
-                ? html`<span class="unit">${i18n.t('unit.points')}</span>`
-                : null}</b>
+              <b class="value num status-${c.status}" data-testid="history-value">${kpiValueText({ value: c.value, unit: c.spec.unit }, i18n)}${
+                c.spec.unit === 'points' && c.value !== null ? html`<span class="unit">${i18n.t('unit.points')}</span>` : null
+              }</b>
               <wb-status-badge status=${c.status} label=${i18n.t(STATUS_KEY[c.status])}></wb-status-badge>
             </div>
             <wb-target-chart .label=${`${name} · ${kpiTargetText(c.spec, i18n)}`} .points=${c.points} .spec=${c.spec} .span=${this.span} .timeZone=${this.timeZone}></wb-target-chart>

@@ -24,7 +24,9 @@ afterEach(() => document.body.replaceChildren());
 describe('wb-target-history', () => {
   it('shows every KPI for all queues, ending at the figure the TV shows, with its status in colour, shape and words', async () => {
     const nowTs = Math.floor(NOW / 900_000) * 900_000;
-    const el = await mount(Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(snapshot.intraday, null), kpis: snapshot.kpis, nowTs, timeZone: snapshot.timeZone }));
+    const el = await mount(
+      Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(snapshot.intraday, null), kpis: snapshot.kpis, nowTs, timeZone: snapshot.timeZone }),
+    );
     const cards = [...shadow(el).querySelectorAll('.card')];
     expect(cards.map((c) => c.getAttribute('data-series'))).toEqual([...snapshot.kpis.map((k) => k.id), 'serviceLevel']);
     const zh = createI18n('zh-CN');
@@ -47,11 +49,21 @@ describe('wb-target-history', () => {
 
   it('shows one queue its connect rates by tier and its service level', async () => {
     const detail = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW, { detail: true });
-    const el = await mount(Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(detail.intraday, 'vip'), queue: 'vip', kpis: detail.kpis, nowTs: NOW, i18n: createI18n('en') }));
+    const el = await mount(
+      Object.assign(document.createElement('wb-target-history'), {
+        buckets: seriesOf(detail.intraday, 'vip'),
+        queue: 'vip',
+        kpis: detail.kpis,
+        nowTs: NOW,
+        i18n: createI18n('en'),
+      }),
+    );
     expect([...shadow(el).querySelectorAll('.card')].map((c) => c.getAttribute('data-series'))).toEqual(['vipConnect', 'serviceLevel']);
     const sl = shadow(el).querySelector('.card[data-series=serviceLevel] wb-target-chart') as LitElement;
     await sl.updateComplete;
     expect(text(sl, '.target-label')).toBe('80%');
-    expect(text(el, '.card[data-series=serviceLevel] [data-testid=history-value]')).toBe(createI18n('en').percent(detail.queues.find((q) => q.id === 'vip')!.serviceLevel));
+    expect(text(el, '.card[data-series=serviceLevel] [data-testid=history-value]')).toBe(
+      createI18n('en').percent(detail.queues.find((q) => q.id === 'vip')!.serviceLevel),
+    );
   });
 });

@@ -48,9 +48,11 @@ export class WbWaitSummary extends LitElement {
           ${longest === null ? '0:00' : i18n.duration(longest)}
         </div>
         <div class="sub">
-          ${status === 'none'
-            ? null
-            : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(status)}</svg><b class="alert">${i18n.t('status.waitLong')}</b>`}
+          ${
+            status === 'none'
+              ? null
+              : html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(status)}</svg><b class="alert">${i18n.t('status.waitLong')}</b>`
+          }
         </div>
       </div>
       <div class="today">
