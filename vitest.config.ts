@@ -32,6 +32,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // After the other projects, not beside them: the browser's timings must not share two
+          // cores with the integration suites' kill -9 and restart storms.
+          sequence: { groupOrder: 1 },
           // The end-to-end tests load the built wallboard (dist/wallboard/) from the real server;
           // only this project builds it, so the other projects start at once.
           globalSetup: ['test/e2e/global-setup.ts'],
