@@ -4,11 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/support/floor-scenario.js';
 import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
-import { FakeSocket } from '../../../test/support/fake-socket.js';
-import { parseScreenConfig, viewOf } from '../../config/screen-config.js';
-import { WallboardStore } from '../../store/wallboard-store.js';
 import { mount, shadow, text } from '../../testing/dom.js';
-import { manualClock } from '../../testing/manual-clock.js';
+import { viewWithStore } from '../../testing/view-with-store.js';
 import './wb-lead-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
@@ -21,19 +18,9 @@ beforeAll(() => {
 
 afterEach(() => document.body.replaceChildren());
 
-function viewWithStore(tag: 'wb-tv-view' | 'wb-lead-view', search: string) {
-  const socket = new FakeSocket();
-  const { clock, advance } = manualClock(NOW);
-  const config = parseScreenConfig(tag === 'wb-tv-view' ? '/tv' : '/lead', search);
-  const store = new WallboardStore({ socket: socket.asSocket(), clock, view: viewOf(config), schedule: (fn) => fn() });
-  const el = document.createElement(tag);
-  Object.assign(el, { store, clock, config });
-  return { el, socket, clock, store, advance };
-}
-
 describe('wb-lead-view', () => {
   it('drills into a tapped queue and re-subscribes when a team is chosen', async () => {
-    const { el, socket, store } = viewWithStore('wb-lead-view', '?lang=en');
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?lang=en', NOW);
     await mount(el);
     store.start();
     socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
@@ -54,7 +41,7 @@ describe('wb-lead-view', () => {
   });
 
   it('offers every team the server knows, whatever the filter, and keeps the chosen one', async () => {
-    const { el, socket, store } = viewWithStore('wb-lead-view', '?team=E组');
+    const { el, socket, store } = viewWithStore('wb-lead-view', '?team=E组', NOW);
     await mount(el);
     store.start();
     // Filtered to a team the server has no agent of: the snapshot still lists every team.
@@ -67,7 +54,7 @@ describe('wb-lead-view', () => {
   });
 
   it('says under its header what it ignored in its link', async () => {
-    const { el } = viewWithStore('wb-lead-view', '?rotate=1');
+    const { el } = viewWithStore('wb-lead-view', '?rotate=1', NOW);
     await mount(el);
     expect(text(el, 'wb-screen-header + .warn')).toBe('链接参数无效，已忽略：rotate=1');
     expect(text(el, '.waiting-screen')).toBe('正在连接…');

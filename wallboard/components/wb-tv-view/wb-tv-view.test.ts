@@ -6,11 +6,8 @@ import { diffSnapshot } from '../../../server/contract/delta.js';
 import { encode } from '../../../server/core/events.js';
 import { floorScenario } from '../../../test/support/floor-scenario.js';
 import { aggregatorOf } from '../../../test/support/snapshot-from-events.js';
-import { FakeSocket } from '../../../test/support/fake-socket.js';
-import { parseScreenConfig, viewOf } from '../../config/screen-config.js';
-import { WallboardStore } from '../../store/wallboard-store.js';
 import { mount, shadow, text } from '../../testing/dom.js';
-import { manualClock } from '../../testing/manual-clock.js';
+import { viewWithStore } from '../../testing/view-with-store.js';
 import './wb-tv-view.js';
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
@@ -25,19 +22,9 @@ beforeAll(() => {
 
 afterEach(() => document.body.replaceChildren());
 
-function viewWithStore(tag: 'wb-tv-view' | 'wb-lead-view', search: string) {
-  const socket = new FakeSocket();
-  const { clock, advance } = manualClock(NOW);
-  const config = parseScreenConfig(tag === 'wb-tv-view' ? '/tv' : '/lead', search);
-  const store = new WallboardStore({ socket: socket.asSocket(), clock, view: viewOf(config), schedule: (fn) => fn() });
-  const el = document.createElement(tag);
-  Object.assign(el, { store, clock, config });
-  return { el, socket, clock, store, advance };
-}
-
 describe('wb-tv-view', () => {
   it('renders the snapshot and follows deltas, in English when the link says so', async () => {
-    const { el, socket, store } = viewWithStore('wb-tv-view', '?lang=en');
+    const { el, socket, store } = viewWithStore('wb-tv-view', '?lang=en', NOW);
     await mount(el);
     store.start();
     socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
@@ -64,7 +51,7 @@ describe('wb-tv-view', () => {
   });
 
   it('leaves no listener on the clock or the store after it is taken off the page, however often', async () => {
-    const { el, socket, clock, store } = viewWithStore('wb-tv-view', '');
+    const { el, socket, clock, store } = viewWithStore('wb-tv-view', '', NOW);
     store.start();
     socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
     for (let i = 0; i < 20; i++) {
@@ -81,7 +68,7 @@ describe('wb-tv-view', () => {
   });
 
   it("stops the data's clocks while the data is stale, and keeps the pages turning", async () => {
-    const { el, socket, clock, store, advance } = viewWithStore('wb-tv-view', '');
+    const { el, socket, clock, store, advance } = viewWithStore('wb-tv-view', '', NOW);
     await mount(el);
     store.start();
     socket.fire('snapshot', { seq: 1, view: 'k', snapshot });
@@ -115,7 +102,7 @@ describe('wb-tv-view', () => {
   });
 
   it('waits for the first snapshot, and says in its footer what it ignored in its link', async () => {
-    const { el, socket, store } = viewWithStore('wb-tv-view', '?layout=huge&lang=en');
+    const { el, socket, store } = viewWithStore('wb-tv-view', '?layout=huge&lang=en', NOW);
     await mount(el);
     expect(text(el, '.waiting-screen')).toBe('Connecting…');
     expect(text(el, 'footer .warn')).toBe('Ignored in link: layout=huge');
