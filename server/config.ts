@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -166,7 +167,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean)
-    : (file.streams ?? ['wallboard:events']);
+    : (file.streams ?? [DEFAULT_STREAM_KEY]);
   const { targets, streams: _s, group, ...rest } = file;
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
