@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
+import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface ServerConfig {
@@ -47,6 +48,11 @@ export interface ServerConfig {
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
+  /** The inputs the server runs itself (the config file's `ingest` section). */
+  ingest: {
+    /** POST /api/v1/events; off until a token is set (see http-ingest-config.ts for each field's default). */
+    http: HttpIngestConfig;
+  };
 }
 
 export class ConfigError extends Error {
@@ -99,8 +105,17 @@ const fileSchema = z.strictObject({
   deadLetterMaxLen: z.number().int().min(100).optional(),
   leaseMs: z.number().int().min(1000).optional(),
   pushIntervalMs: z.number().int().min(50).max(10_000).optional(),
+  ingest: z.strictObject({ http: httpIngestFileSchema.optional() }).optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
+
+/** Fields whose value an error message never shows. */
+const SECRET_FIELDS = new Set<PropertyKey>(['token']);
+
+function hideSecrets(field: PropertyKey, value: unknown): string | undefined {
+  if (SECRET_FIELDS.has(field)) return '(not shown)';
+  return JSON.stringify(value, (key, v: unknown) => (SECRET_FIELDS.has(key) ? '(not shown)' : v));
+}
 
 function describeIssues(error: z.ZodError, source: string, raw: unknown): string {
   return error.issues
@@ -108,7 +123,7 @@ function describeIssues(error: z.ZodError, source: string, raw: unknown): string
       const field = i.path.join('.') || '(root)';
       let value: unknown = raw;
       for (const p of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
-      const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : JSON.stringify(value);
+      const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : hideSecrets(i.path.at(-1) ?? '', value);
       return `${source}: field "${field}" = ${shown}: ${i.message}`;
     })
     .join('\n');
@@ -168,7 +183,10 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .map((s) => s.trim())
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
-  const { targets, streams: _s, group, ...rest } = file;
+  const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
+  const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
+  if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
+  const { targets, streams: _s, group, ingest, ...rest } = file;
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     ...pick(rest, [
@@ -204,6 +222,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     logLevel: envLogLevel(env),
     configFile,
     core,
+    ingest: { http: httpIngestConfig(ingest?.http, envToken) },
   };
 }
 

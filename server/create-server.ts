@@ -8,6 +8,8 @@ import { Aggregator } from './aggregator.js';
 import type { ServerConfig } from './config.js';
 import { withFeedStatus } from './feed-status.js';
 import { createApp } from './http/create-app.js';
+import { createIngestRoute } from './http/ingest-route.js';
+import { createHttpIngest } from './ingest/http-ingest.js';
 import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
@@ -73,6 +75,14 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   );
 
   const source = withFeedStatus(aggregator, consumer, now);
+  // The HTTP ingest writes to the first stream (a partitioned deployment routes by its own producers).
+  const { token, ...httpIngest } = config.ingest.http;
+  const [ownerHost = owner, ownerPid] = owner.split('/'); // leaseOwnerId's "host/pid/nonce"
+  const ingestLog = log.child({ component: 'http-ingest' });
+  const ingest =
+    token === null
+      ? null
+      : createHttpIngest({ redis, stream: config.streams[0]!, config: { ...httpIngest, token }, log: ingestLog, now, host: ownerHost, pid: Number(ownerPid) || 0 });
   const app = createApp({
     source,
     consumer,
@@ -82,6 +92,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     staticDir: config.staticDir,
     startedAt: now(),
     now,
+    ingest: createIngestRoute({ ingest, log: ingestLog }),
   });
   const http = createHttpServer(app);
   const realtime = createRealtime(http, { pushIntervalMs: config.pushIntervalMs }, { source, log: log.child({ component: 'realtime' }), now });
@@ -101,6 +112,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     consumer,
     stop: async () => {
       await realtime.close();
+      await ingest?.stop();
       await consumer.stop();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

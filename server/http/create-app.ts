@@ -1,5 +1,5 @@
 // The REST read API, health endpoints and the built wallboard, on one origin.
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseViewQuery } from '../contract/view.js';
@@ -20,6 +20,8 @@ export interface AppDeps {
   startedAt: number;
   /** The server's clock: the snapshot's time and the uptime. */
   now: () => number;
+  /** POST /api/v1/events, the HTTP ingest (ingest-route.ts); absent, the path is not served. */
+  ingest?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -34,6 +36,8 @@ export function createApp(deps: AppDeps): Express {
     }
     res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
   });
+
+  if (deps.ingest) app.use('/api/v1/events', deps.ingest);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeMs: deps.now() - deps.startedAt, role: deps.consumer.status.role });
