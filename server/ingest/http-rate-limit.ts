@@ -37,8 +37,6 @@ export function createIngestRateLimiter(options: IngestRateLimiterOptions): Inge
       keyPrefix: `wallboard:ingest:{${hashTagOf(stream)}}:rate:${kind}`,
       points,
       duration: 1,
-      // Fail at once while Redis is away rather than queue behind the reconnect: the append would fail too.
-      rejectIfRedisNotReady: true,
     });
   const limiters: Record<RateKind, RateLimiterRedis> = {
     requests: limiter('requests', rate.requestsPerSecond),
