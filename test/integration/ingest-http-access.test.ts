@@ -7,8 +7,9 @@ import type { RunningServer } from '../../server/create-server.js';
 import { INGEST_OFF_MESSAGE } from '../../server/http/ingest-route.js';
 import { HTTP_INGEST_DEFAULTS, type HttpIngestConfig } from '../../server/ingest/http-ingest-config.js';
 import { createLogger } from '../../server/log.js';
+import { parseSourceStatus } from '../../server/ingest/source-status.js';
 import { keys } from '../../server/redis/keys.js';
-import { uniquePrefix, useTestRedis } from '../support/redis.js';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { startTestServer } from '../support/server.js';
 
 const TOKEN = 'access-test-token-abcdefghijkl';
@@ -48,6 +49,19 @@ describe('without a token configured', () => {
     expect(reply.body.error).toContain('WALLBOARD_INGEST_TOKEN');
     expect(await suite.client.xlen(stream)).toBe(0);
     expect(await suite.client.hlen(keys.ingestSources(stream))).toBe(0);
+  });
+});
+
+describe('the source record', () => {
+  it('is rewritten on a heartbeat while no request comes, and marked down when the server stops', async () => {
+    const { server, stream } = await start({ source: 'bridge' });
+    const read = async () => parseSourceStatus((await suite.client.hget(keys.ingestSources(stream), 'bridge/http')) ?? '');
+    const first = await waitFor(read, 'the first record');
+    expect(first).toMatchObject({ adapter: 'http', link: 'up', events: 0 });
+    await waitFor(async () => (await read())!.heartbeatTs > first.heartbeatTs, 'a heartbeat', 8000);
+    await server.stop();
+    running.splice(running.indexOf(server), 1);
+    expect(await read()).toMatchObject({ link: 'down', linkReason: 'stopped' });
   });
 });
 

@@ -259,19 +259,29 @@ describe('source record', () => {
     };
     const before = await waitFor(settled, 'the record to count every entry');
     expect(before).toMatchObject({ source: 'cti', adapter: 'http', link: 'up', linkReason: null });
-    expect(before.skipped['request refused: 413 too many events']).toBe(1);
-    expect(before.skipped['request refused: 413 body too large']).toBe(1);
+    const tooMany = 'request refused: 413 too many events';
+    expect((await post(Array.from({ length: 51 }, () => ({ type: 'call.arrived', callId: callId(), ts: 1 })))).status).toBe(413);
     const reason = 'invalid call.queued: missing field "queue"';
-    const ts = Date.now() + 5;
-    await post([
-      { type: 'call.arrived', callId: callId(), ts },
-      { type: 'call.queued', callId: callId(), ts },
-    ]);
-    const after = await waitFor(async () => {
+    const settledAt = (ts: number) => async () => {
       const s = await settled();
       return s && s.lastEventTs === ts ? s : null;
-    }, 'the record to count the request');
+    };
+    const ts = Date.now() + 5;
+    const body = [
+      { type: 'call.arrived', callId: callId(), ts },
+      { type: 'call.queued', callId: callId(), ts },
+    ];
+    expect((await post(body, { key: 'record-1' })).status).toBe(200);
+    // Written with the request, not only on the 5 s heartbeat.
+    const after = await waitFor(settledAt(ts), 'the record to count the request', 1500);
     expect(after.events).toBe(before.events + 1);
     expect(after.skipped[reason]).toBe((before.skipped[reason] ?? 0) + 1);
+    expect(after.skipped[tooMany]).toBe((before.skipped[tooMany] ?? 0) + 1);
+    // A replay counts nothing: after it and one more event, the rejection is still counted once.
+    expect((await post(body, { key: 'record-1' })).headers.get('idempotent-replayed')).toBe('true');
+    await post([{ type: 'call.arrived', callId: callId(), ts: ts + 1 }]);
+    const later = await waitFor(settledAt(ts + 1), 'the record to count the next request', 1500);
+    expect(later.events).toBe(before.events + 2);
+    expect(later.skipped[reason]).toBe(after.skipped[reason]);
   });
 });
