@@ -7,6 +7,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
 import type { ServerConfig } from './config.js';
 import { withFeedStatus } from './feed-status.js';
+import { SourceTracker, startSourceMonitor } from './source-monitor.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
@@ -72,10 +73,12 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     },
   );
 
-  const source = withFeedStatus(aggregator, consumer, now);
+  const sourceMonitor = startSourceMonitor(redis, config.streams, new SourceTracker(config.sources), now, log.child({ component: 'sources' }), config.sources.pollMs);
+  const source = withFeedStatus(aggregator, consumer, now, sourceMonitor.tracker);
   const app = createApp({
     source,
     consumer,
+    sources: sourceMonitor.tracker,
     pingRedis: async () => {
       await redis.ping();
     },
@@ -100,6 +103,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     aggregator,
     consumer,
     stop: async () => {
+      sourceMonitor.stop();
       await realtime.close();
       await consumer.stop();
       http.closeAllConnections();
