@@ -8,6 +8,7 @@ import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 
 export interface ServerConfig {
@@ -47,6 +48,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** How the board judges the PBX adapters feeding it: gone, quiet, forgotten. @default goneAfterMs 20 s, quietAfterMs 10 min, forgetAfterMs 24 h, pollMs 2 s */
   sources: SourceJudgement;
+  /** PBX adapters to run inside the server process (config file `ingest.adapters`); none by default. */
+  adapters: ConfiguredAdapter[];
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
@@ -108,6 +111,11 @@ const fileSchema = z.strictObject({
       quietAfterMs: z.number().int().min(0).optional(),
       forgetAfterMs: positiveMs.optional(),
       pollMs: z.number().int().min(500).max(5000).optional(),
+    })
+    .optional(),
+  ingest: z
+    .strictObject({
+      adapters: z.array(configuredAdapterSchema).optional(),
     })
     .optional(),
 });
@@ -179,7 +187,13 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .map((s) => s.trim())
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
-  const { targets, streams: _s, group, sources, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, ...rest } = file;
+  let adapters: ConfiguredAdapter[];
+  try {
+    adapters = (ingest?.adapters ?? []).map((entry, i) => resolveConfiguredAdapter(entry, `ingest.adapters[${i}]`));
+  } catch (error) {
+    throw new ConfigError(`${configFile}: ${(error as Error).message}`);
+  }
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     ...pick(rest, [
@@ -214,6 +228,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     logFormat,
     logLevel: envLogLevel(env),
     sources: { ...DEFAULT_SOURCE_JUDGEMENT, ...sources },
+    adapters,
     configFile,
     core,
   };

@@ -8,6 +8,8 @@ import { Aggregator } from './aggregator.js';
 import type { ServerConfig } from './config.js';
 import { withFeedStatus } from './feed-status.js';
 import { SourceTracker, startSourceMonitor } from './source-monitor.js';
+import { startInProcessAdapters } from './ingest/in-process.js';
+import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
@@ -23,6 +25,9 @@ export interface ServerRuntime {
   now: () => number;
   /** This process's name in the consumer group and as lease holder; see leaseOwnerId. */
   owner: string;
+  /** The host's name and the process id: the default source name of in-process adapters, shown in their status. @default the owner's parts */
+  host?: string;
+  pid?: number;
 }
 
 export interface RunningServer {
@@ -94,6 +99,15 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   });
   const port = (http.address() as AddressInfo).port;
   consumer.start();
+  const ingest = startInProcessAdapters(config.adapters, {
+    connect: (name) => connect(config.redisUrl, name, log, now, { maxRetriesPerRequest: null }),
+    stream: config.streams[0]!,
+    defaultSource: defaultSourceName(runtime.host ?? owner),
+    log,
+    now,
+    host: runtime.host ?? owner,
+    pid: runtime.pid ?? 0,
+  });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info('listening', { port, url: `http://${host}:${port}`, streams: config.streams, group: config.group, consumer: owner });
 
@@ -103,6 +117,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     aggregator,
     consumer,
     stop: async () => {
+      await ingest.stop();
       sourceMonitor.stop();
       await realtime.close();
       await consumer.stop();
