@@ -3,8 +3,8 @@
 // numbers are as of when the feed stopped).
 import type { FeedStatus } from '../../server/contract/snapshot.js';
 
-/** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not. */
-export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown';
+/** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not; sourceDown: the feed is read, but a PBX source feeding it is down or gone. */
+export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown' | 'sourceDown';
 
 export interface FeedConnection {
   connection: ConnectionState;
@@ -22,7 +22,7 @@ export function feedConnection(feed: FeedStatus | undefined): FeedConnection {
   switch (feed.state) {
     case 'live': {
       const lost = (feed.sources ?? []).filter((s) => s.state === 'down' || s.state === 'gone');
-      if (lost.length > 0) return { connection: 'feedDown', staleSinceTs: Math.min(...lost.map((s) => s.sinceTs)) };
+      if (lost.length > 0) return { connection: 'sourceDown', staleSinceTs: Math.min(...lost.map((s) => s.sinceTs)) };
       return { connection: 'live', staleSinceTs: null };
     }
     // The data was current until the server lost its feed: that is the time it is "from".

@@ -66,8 +66,9 @@ describe('wb-screen-header', () => {
     });
     await header.updateComplete;
     await status().updateComplete;
-    expect(status().connection).toBe('feedDown');
+    expect(status().connection).toBe('sourceDown');
     expect(status().staleSinceTs).toBe(lostAt);
+    expect(text(status(), '[data-testid=connection]')).toBe('Data incomplete Data from 13:58:30');
     const sources = shadow(header).querySelector('wb-source-status')!;
     await sources.updateComplete;
     expect(text(sources, '[data-testid=source]')).toBe('PBX pbx1: disconnected since 13:58');
