@@ -2,6 +2,7 @@
 // fast as Redis takes it. Events go through the shared schema's encodeArgs(); only the
 // messy feed's deliberately malformed entries are written field for field.
 import type { Redis } from 'ioredis';
+import { DEFAULT_STREAM_KEY } from '../server/contract/constants.js';
 import { encodeArgs, type EventInput } from '../server/core/events.js';
 
 /** One entry as it goes onto the stream. */
@@ -22,7 +23,7 @@ export interface PublisherOptions {
   maxLen?: number;
 }
 
-export const DEFAULT_STREAM_KEY = 'wallboard:events';
+export { DEFAULT_STREAM_KEY } from '../server/contract/constants.js';
 
 /** The XADD field/value arguments of one entry. */
 export function entryArgs(entry: OutgoingEntry): string[] {

@@ -11,3 +11,6 @@ export const MINUTE_MS = 60_000;
 
 /** The rolling window the snapshot reports, in minutes. */
 export const WINDOW_MINUTES = 15;
+
+/** The stream producers append to unless told otherwise (docs/event-contract.md, Transport). */
+export const DEFAULT_STREAM_KEY = 'wallboard:events';

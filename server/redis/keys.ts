@@ -1,8 +1,25 @@
 // Key names. Everything a consumer group owns shares one hash tag, so on Redis Cluster it
 // lives in one slot; a partitioned stream "wallboard:events:{q}" keeps its dead letters beside it.
+// An adapter's keys share its stream's slot, so its events and its read position go in one MULTI.
+
+/** The part of a key Redis Cluster hashes: the first non-empty {…}, else the whole key. */
+export function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open === -1 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+const ingest = (stream: string) => `wallboard:ingest:{${hashTagOf(stream)}}`;
+
 export const keys = {
   checkpoint: (group: string) => `wallboard:{${group}}:checkpoint`,
   checkpointCalls: (group: string) => `wallboard:{${group}}:checkpoint:calls`,
   lease: (group: string) => `wallboard:{${group}}:lease`,
   deadLetters: (stream: string) => `${stream}:dead`,
+  /** Where one adapter of one source keeps its read position (an opaque string of its own). */
+  ingestPosition: (stream: string, source: string, adapter: string) => `${ingest(stream)}:position:${source}:${adapter}`,
+  /** Hash of the status records of every source feeding the stream, field "source/adapter". */
+  ingestSources: (stream: string) => `${ingest(stream)}:sources`,
+  /** A request's Idempotency-Key and the reply it got, for the HTTP ingest. */
+  ingestIdempotency: (stream: string, key: string) => `${ingest(stream)}:idempotency:${key}`,
 };

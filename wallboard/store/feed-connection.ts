@@ -12,12 +12,19 @@ export interface FeedConnection {
   staleSinceTs: number | null;
 }
 
-/** A snapshot without a feed status (the pure core's, as in tests) counts as live. */
+/**
+ * A snapshot without a feed status (the pure core's, as in tests) counts as live. A PBX source
+ * that is down or gone makes the board stale even when the server's own feed is live: its calls
+ * stop moving, so the screen says since when the data is incomplete (the source pill says which).
+ */
 export function feedConnection(feed: FeedStatus | undefined): FeedConnection {
   if (!feed) return { connection: 'live', staleSinceTs: null };
   switch (feed.state) {
-    case 'live':
+    case 'live': {
+      const lost = (feed.sources ?? []).filter((s) => s.state === 'down' || s.state === 'gone');
+      if (lost.length > 0) return { connection: 'feedDown', staleSinceTs: Math.min(...lost.map((s) => s.sinceTs)) };
       return { connection: 'live', staleSinceTs: null };
+    }
     // The data was current until the server lost its feed: that is the time it is "from".
     case 'down':
       return { connection: 'feedDown', staleSinceTs: feed.sinceTs };

@@ -1,0 +1,4 @@
+// The adapters `npm run ingest` and the server's config file know, by command name.
+import type { AdapterKind } from './adapter.js';
+
+export const ADAPTER_KINDS: readonly AdapterKind[] = [];
