@@ -49,6 +49,7 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
     // The events below come after an arrival: one that opens a call's record counts an unknown call.
     case 'call.answered':
     case 'call.abandoned':
+    case 'call.exited':
       return onOutcome(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.held':
       return onHeld(state, touchCall(state, event, appendedAt, true), event, config);
