@@ -8,7 +8,7 @@ import { parseSourceStatus } from '../../server/ingest/source-status.js';
 import { keys } from '../../server/redis/keys.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { snapshotOf, startTestServer } from '../support/server.js';
+import { getJson, snapshotOf, startTestServer } from '../support/server.js';
 
 const TOKEN = 'ingest-test-token-0123456789';
 const suite = useTestRedis();
@@ -283,5 +283,13 @@ describe('source record', () => {
     const later = await waitFor(settledAt(ts + 1), 'the record to count the next request', 1500);
     expect(later.events).toBe(before.events + 2);
     expect(later.skipped[reason]).toBe(after.skipped[reason]);
+    // The board lists it like a PBX adapter: in the snapshot's feed status and at /api/v1/sources.
+    const listed = await waitFor(
+      async () => (await snapshotOf(server.url)).feed?.sources?.find((f) => f.source === 'cti' && f.lastEventTs === ts + 1),
+      'the snapshot to list the source',
+    );
+    expect(listed).toMatchObject({ adapter: 'http', state: 'live', reason: null });
+    const details = (await getJson<{ sources: { source: string; skipped: Record<string, number> }[] }>(`${server.url}/api/v1/sources`)).body.sources;
+    expect(details.find((d) => d.source === 'cti')?.skipped[reason]).toBe(later.skipped[reason]);
   });
 });
