@@ -30,6 +30,8 @@ export interface Totals {
   queued: number;
   answered: number;
   abandoned: number;
+  /** Callers who left the queue unanswered without hanging up (call.exited): not connected in the rates. */
+  exited: number;
   waiting: number;
   longestWaitMs: number;
   agentConnectRate: Rate;
@@ -62,11 +64,12 @@ export interface Totals {
   vipWaiting: number;
 }
 
-/** Counts over the rolling last 15 minutes (answered/abandoned by when they happened). */
+/** Counts over the rolling last 15 minutes (answered/abandoned/exited by when they happened). */
 export interface WindowStats {
   offered: number;
   answered: number;
   abandoned: number;
+  exited: number;
   serviceLevel: Rate;
   asaMs: number | null;
   agentConnectRate: Rate;
@@ -79,6 +82,8 @@ export interface QueueStats {
   queued: number;
   answered: number;
   abandoned: number;
+  /** Callers who left this queue unanswered without hanging up. */
+  exited: number;
   agentConnectRate: Rate;
   serviceLevel: Rate;
   asaMs: number | null;
@@ -130,7 +135,9 @@ export interface IntradayBucket {
   answered: number;
   abandoned: number;
   serviceLevel: Rate;
-  // extensions: the connect rates' parts (handled = answered + abandoned − short abandons)
+  // extensions
+  exited: number;
+  // the connect rates' parts (handled = answered + abandoned − short abandons + exited)
   standardAnswered: number;
   standardHandled: number;
   vipAnswered: number;
