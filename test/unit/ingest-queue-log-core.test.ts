@@ -73,5 +73,4 @@ describe('a day of queue_log through the core', () => {
     expect(arrived).toEqual({ type: 'call.arrived', callId: 'pbx1:1795400010.11', ts: T + 10_000, caller: '13812345678', dnis: '4008800100' });
     expect(checked([arrived]).valid[0]).toMatchObject({ caller: '138****5678', dnis: '4008800100' });
   });
-  });
 });
