@@ -7,17 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../server/ingest/adapter.js';
 import { PositionConflictError } from '../../server/ingest/position-writer.js';
-import {
-  answeredCall,
-  expectedFields,
-  midnightSec,
-  ql,
-  sourceStatus,
-  startQueueLog,
-  storedPosition,
-  streamFields,
-  todaySec,
-} from '../fixtures/queue-log/harness.js';
+import { answeredCall, expectedFields, midnightSec, ql, sourceStatus, startQueueLog, storedPosition, streamFields, todaySec } from '../fixtures/queue-log/harness.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 
 const suite = useTestRedis();
@@ -220,7 +210,16 @@ describe('following a queue_log', () => {
     const b = start({ batchLines: 1 });
     await new Promise((r) => setTimeout(r, 200));
     write(file, more);
-    const failed = await Promise.race([a.done.then(() => null, (e: unknown) => e), b.done.then(() => null, (e: unknown) => e)]);
+    const failed = await Promise.race([
+      a.done.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      b.done.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    ]);
     expect(failed).toBeInstanceOf(PositionConflictError);
     expect((failed as Error).message).toMatch(/another adapter running for this source/);
     await expectStreamToBe([...first, ...more]);

@@ -152,7 +152,9 @@ describe('transfers', () => {
 describe('agents', () => {
   it('RINGNOANSWER and RINGCANCELED: no call event; an agent not known yet shows available, one known shows nothing new', () => {
     const state = fresh();
-    expect(events(state, '0|1.1|sales|SIP/2004|RINGNOANSWER|15000')).toEqual([{ type: 'agent.state', agentId: '2004', state: 'available', ts: ms(0), queues: ['sales'] }]);
+    expect(events(state, '0|1.1|sales|SIP/2004|RINGNOANSWER|15000')).toEqual([
+      { type: 'agent.state', agentId: '2004', state: 'available', ts: ms(0), queues: ['sales'] },
+    ]);
     expect(map(state, '20|1.1|sales|SIP/2004|RINGCANCELED|2000')).toEqual({ kind: 'ignored' });
   });
 
@@ -188,14 +190,18 @@ describe('agents', () => {
     expect(events(state, '1|NONE|support|PJSIP/2004|ADDMEMBER|')).toEqual([
       { type: 'agent.state', agentId: '2004', state: 'available', ts: ms(1), queues: ['sales', 'support'] },
     ]);
-    expect(events(state, '2|NONE|sales|PJSIP/2004|REMOVEMEMBER|')).toEqual([{ type: 'agent.state', agentId: '2004', state: 'available', ts: ms(2), queues: ['support'] }]);
+    expect(events(state, '2|NONE|sales|PJSIP/2004|REMOVEMEMBER|')).toEqual([
+      { type: 'agent.state', agentId: '2004', state: 'available', ts: ms(2), queues: ['support'] },
+    ]);
     expect(events(state, '3|NONE|support|PJSIP/2004|REMOVEMEMBER|')).toEqual([{ type: 'agent.state', agentId: '2004', state: 'offline', ts: ms(3), queues: [] }]);
   });
 
   it('AGENTLOGIN and AGENTCALLBACKLOGIN log in; AGENTLOGOFF logs off, AGENTCALLBACKLOGOFF with its reason', () => {
     const state = fresh();
     expect(events(state, '0|NONE|NONE|Agent/3001|AGENTLOGIN|SIP/3001-0000000a')).toEqual([{ type: 'agent.state', agentId: '3001', state: 'available', ts: ms(0) }]);
-    expect(events(state, '1|NONE|NONE|Agent/3001|AGENTLOGOFF|SIP/3001-0000000a|60')).toEqual([{ type: 'agent.state', agentId: '3001', state: 'offline', ts: ms(1), queues: [] }]);
+    expect(events(state, '1|NONE|NONE|Agent/3001|AGENTLOGOFF|SIP/3001-0000000a|60')).toEqual([
+      { type: 'agent.state', agentId: '3001', state: 'offline', ts: ms(1), queues: [] },
+    ]);
     expect(events(state, '2|NONE|NONE|Agent/3002|AGENTCALLBACKLOGIN|1002@default')[0]).toMatchObject({ agentId: '3002', state: 'available' });
     expect(events(state, '3|NONE|NONE|Agent/3002|AGENTCALLBACKLOGOFF|1002@default|43|Autologoff')[0]).toMatchObject({
       agentId: '3002',
@@ -278,7 +284,12 @@ describe("a first start's warm-up (lines before local midnight)", () => {
   it('shows the agents found logged in as they were, and lets a wait that began before midnight queue itself', () => {
     const state = initialMapperState(ms(1000));
     // Before midnight: taught, nothing shown.
-    for (const text of ['0|NONE|sales|SIP/2004|ADDMEMBER|', '10|NONE|NONE|SIP/2004|PAUSEALL|Break', '0|NONE|sales|SIP/2005|ADDMEMBER|', '20|NONE|sales|SIP/2005|REMOVEMEMBER|']) {
+    for (const text of [
+      '0|NONE|sales|SIP/2004|ADDMEMBER|',
+      '10|NONE|NONE|SIP/2004|PAUSEALL|Break',
+      '0|NONE|sales|SIP/2005|ADDMEMBER|',
+      '20|NONE|sales|SIP/2005|REMOVEMEMBER|',
+    ]) {
       map(state, text);
     }
     map(state, '990|1.1|sales|NONE|ENTERQUEUE||138|1');

@@ -46,7 +46,10 @@ export function agentFromField(field: string | null): AgentRef | null {
   const tech = slash > 0 ? raw.slice(0, slash).toLowerCase() : '';
   if (!TECHNOLOGIES.has(tech)) return { id: raw.slice(0, 128), name: raw.slice(0, 128) };
   // "Local/2004@from-queue/n" → "2004"; "PJSIP/2004/sip:2004@10.0.0.5" → "2004"; "Local/2004@ctx-0000001a;1" → "2004".
-  let resource = raw.slice(slash + 1).split(/[/@;]/, 1)[0]!.trim();
+  let resource = raw
+    .slice(slash + 1)
+    .split(/[/@;]/, 1)[0]!
+    .trim();
   resource = resource.replace(NUMBERED.has(tech) ? NUMBERED_SUFFIX : CHANNEL_SUFFIX, '');
   return resource === '' ? null : { id: resource.slice(0, 128) };
 }

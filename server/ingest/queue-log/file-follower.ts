@@ -176,9 +176,12 @@ export class FileFollower {
       return null;
     }
     if (resume) {
-      this.options.log.warn('the file of the stored position is gone (compressed or deleted?): its lines after that position are lost; reading the current file from its start', {
-        offset: resume.offset,
-      });
+      this.options.log.warn(
+        'the file of the stored position is gone (compressed or deleted?): its lines after that position are lost; reading the current file from its start',
+        {
+          offset: resume.offset,
+        },
+      );
       this.nextGen = resume.gen + 1;
     }
     this.resume = null;

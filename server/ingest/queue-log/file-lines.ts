@@ -47,7 +47,9 @@ export async function readLines(handle: FileHandle, offset: number, maxLines: nu
     let start = 0;
     for (let i = 0; i < bytesRead && lines.length < maxLines; i++) {
       if (buffer[i] !== NEWLINE) continue;
-      const text = long ? Buffer.concat([long, buffer.subarray(start, i)]).toString('utf8', 0, MAX_LINE_TEXT) : buffer.toString('utf8', start, Math.min(i, start + MAX_LINE_TEXT));
+      const text = long
+        ? Buffer.concat([long, buffer.subarray(start, i)]).toString('utf8', 0, MAX_LINE_TEXT)
+        : buffer.toString('utf8', start, Math.min(i, start + MAX_LINE_TEXT));
       lines.push(text);
       long = null;
       start = i + 1;

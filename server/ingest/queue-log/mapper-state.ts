@@ -63,7 +63,17 @@ export function rememberQueue(state: MapperState, queue: string): void {
 
 /** The agent's record, created (logged out, never shown) if new, and made the newest. */
 export function agentTrack(state: MapperState, id: string, ts: number): AgentTrack {
-  const agent = state.agents.get(id) ?? { loggedIn: false, paused: false, pauseReason: null, offReason: null, call: null, queues: [], sinceTs: ts, named: false, shown: null };
+  const agent = state.agents.get(id) ?? {
+    loggedIn: false,
+    paused: false,
+    pauseReason: null,
+    offReason: null,
+    call: null,
+    queues: [],
+    sinceTs: ts,
+    named: false,
+    shown: null,
+  };
   remember(state.agents, id, agent, MAX_AGENTS);
   return agent;
 }

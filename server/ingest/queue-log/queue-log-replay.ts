@@ -64,7 +64,7 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
       while (offset < size && !stopping) {
         const read = await readLines(handle, offset, options.batchLines, { takePartial: true, limit: size });
         if (read.lines.length === 0) break;
-        for (let i = 0; i < read.lines.length && !stopping; ) {
+        for (let i = 0; i < read.lines.length && !stopping;) {
           // Paced: the lines due by now go together; wait for the next one otherwise.
           let j = i;
           while (j < read.lines.length && dueAt(read.lines[j]!) <= deps.now()) j++;
@@ -118,7 +118,7 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
 async function scanTimes(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<{ first: number; latest: number } | null> {
   let first: number | null = null;
   let latest = -Infinity;
-  for (let offset = 0; offset < size; ) {
+  for (let offset = 0; offset < size;) {
     const read = await readLines(handle, offset, SCAN_LINES, { takePartial: true, limit: size });
     if (read.lines.length === 0) break;
     for (const text of read.lines) {
