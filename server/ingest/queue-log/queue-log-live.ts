@@ -5,7 +5,7 @@
 import { dayWindow } from '../../core/windows.js';
 import { keys } from '../../redis/keys.js';
 import type { AdapterDeps, RunningAdapter } from '../adapter.js';
-import { createPositionWriter, PositionConflictError } from '../position-writer.js';
+import { createPositionWriter } from '../position-writer.js';
 import { SourceReporter } from '../source-status.js';
 import { commitWithRetry } from './commit-with-retry.js';
 import { FileFollower } from './file-follower.js';
@@ -14,6 +14,7 @@ import { initialMapperState, type MapperState } from './mapper-state.js';
 import type { QueueLogOptions } from './queue-log-options.js';
 import { encodePosition, parsePosition, type FilePosition } from './queue-log-position.js';
 import { queueLogSummary } from './queue-log-summary.js';
+import { createSleeper, endOfRun } from './run-lifecycle.js';
 
 export const LIVE_ADAPTER_NAME = 'queue-log';
 
@@ -24,15 +25,7 @@ export function startQueueLogLive(options: QueueLogOptions, deps: AdapterDeps): 
   let stopping = false;
   let processor: LineProcessor | null = null;
   let follower: FileFollower | null = null;
-  let wakeSleep: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wakeSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { sleep, wake } = createSleeper();
 
   const publish = () => writer.publishStatus().catch((error: Error) => log.debug('could not write the source status', { error: error.message }));
   const onLink = (state: 'up' | 'down', reason?: string) => {
@@ -80,24 +73,7 @@ export function startQueueLogLive(options: QueueLogOptions, deps: AdapterDeps): 
     }
   };
 
-  const done = run().then(
-    async () => {
-      reporter.link('down', 'stopped');
-      await publish();
-      deps.redis.disconnect();
-    },
-    async (error: unknown) => {
-      // After a conflict the status record is the other adapter's: leave it alone.
-      if (!(error instanceof PositionConflictError)) {
-        reporter.link('down', (error as Error).message);
-        await publish();
-      }
-      deps.redis.disconnect();
-      throw error;
-    },
-  );
-  // The CLI and the server await `done`; this keeps an early failure from being reported unhandled first.
-  done.catch(() => undefined);
+  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, reason: () => 'stopped' });
 
   return {
     reporter,
@@ -105,7 +81,7 @@ export function startQueueLogLive(options: QueueLogOptions, deps: AdapterDeps): 
     stop: async () => {
       stopping = true;
       follower?.stop();
-      wakeSleep?.();
+      wake();
       await done.catch(() => undefined);
     },
     summary: () => queueLogSummary(reporter, processor?.counts, options.file),

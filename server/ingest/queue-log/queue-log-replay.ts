@@ -5,7 +5,7 @@
 // its own position key (adapter "queue-log-replay"): the live adapter's position is not touched.
 import { open } from 'node:fs/promises';
 import type { AdapterDeps, RunningAdapter } from '../adapter.js';
-import { createPositionWriter, PositionConflictError } from '../position-writer.js';
+import { createPositionWriter } from '../position-writer.js';
 import { SourceReporter } from '../source-status.js';
 import { commitWithRetry } from './commit-with-retry.js';
 import { readLines, statHandle } from './file-lines.js';
@@ -14,6 +14,7 @@ import { initialMapperState } from './mapper-state.js';
 import { lineEpochMs } from './queue-log-line.js';
 import type { QueueLogOptions } from './queue-log-options.js';
 import { queueLogSummary } from './queue-log-summary.js';
+import { createSleeper, endOfRun } from './run-lifecycle.js';
 
 export const REPLAY_ADAPTER_NAME = 'queue-log-replay';
 
@@ -26,15 +27,7 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
   const writer = createPositionWriter({ redis: deps.redis, stream: deps.stream, reporter });
   let stopping = false;
   let processor: LineProcessor | null = null;
-  let wakeSleep: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wakeSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { sleep, wake } = createSleeper();
 
   const run = async (): Promise<void> => {
     const handle = await open(options.file, 'r');
@@ -85,29 +78,14 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
     }
   };
 
-  const done = run().then(
-    async () => {
-      reporter.link('down', stopping ? 'stopped' : 'replay finished');
-      await writer.publishStatus().catch(() => undefined);
-      deps.redis.disconnect();
-    },
-    async (error: unknown) => {
-      if (!(error instanceof PositionConflictError)) {
-        reporter.link('down', (error as Error).message);
-        await writer.publishStatus().catch(() => undefined);
-      }
-      deps.redis.disconnect();
-      throw error;
-    },
-  );
-  done.catch(() => undefined);
+  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, reason: () => (stopping ? 'stopped' : 'replay finished') });
 
   return {
     reporter,
     done,
     stop: async () => {
       stopping = true;
-      wakeSleep?.();
+      wake();
       await done.catch(() => undefined);
     },
     summary: () => queueLogSummary(reporter, processor?.counts, options.file),
