@@ -2,6 +2,7 @@
 // and the decisions that are not obvious (see the README's "Connecting your PBX").
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../server/core/events.js';
+import { checked } from '../../server/ingest/position-writer.js';
 import {
   initialMapperState,
   MAX_AGENTS,
@@ -237,6 +238,17 @@ describe('lines that show nothing, and lines that cannot be used', () => {
     ['0|1.1|sales|NONE|BLINDTRANSFER|200|ctx|1|1|1', 'BLINDTRANSFER without an agent'],
   ])('%s is skipped: %s', (text, reason) => {
     expect(map(fresh(), text)).toEqual({ kind: 'skipped', reason });
+  });
+});
+
+describe("the contract's limits", () => {
+  it('cuts a long caller and a long pause reason to what the contract takes, so the event is not refused', () => {
+    const state = fresh();
+    const produced = events(state, `0|1.1|sales|NONE|ENTERQUEUE||${'1'.repeat(80)}|1`, `1|NONE|NONE|SIP/2004|PAUSEALL|${'x'.repeat(300)}`);
+    const { valid, invalid } = checked(produced);
+    expect(invalid).toEqual([]);
+    expect(valid.map((e) => e.type)).toEqual(['call.arrived', 'call.queued', 'agent.state']);
+    expect(valid[2]).toMatchObject({ reason: 'x'.repeat(256) });
   });
 });
 

@@ -53,6 +53,7 @@ export class FileFollower {
   /** A new file is at the path and ours was read once more after it was seen. */
   private drained = false;
   private takePartial = false;
+  private lastError: string | null = null;
   /** The watcher saw a change since the last wait. */
   private signalled = false;
 
@@ -68,10 +69,14 @@ export class FileFollower {
     while (!this.stopped) {
       try {
         const batch = await this.step();
+        this.lastError = null;
         if (batch) return batch;
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        this.options.log.warn('cannot read the queue_log', { file: this.current?.openedAs ?? this.options.path, error: (error as Error).message });
+        // Once per kind of failure, not once a poll: EACCES can last until someone fixes the permissions.
+        if ((error as Error).message !== this.lastError)
+          this.options.log.warn('cannot read the queue_log', { file: this.current?.openedAs ?? this.options.path, error: (error as Error).message });
+        this.lastError = (error as Error).message;
         this.options.onLink('down', reason);
         await this.close();
       }

@@ -80,6 +80,8 @@ export class LineProcessor {
     const now = this.options.now();
     const last = this.lastLogged.get(reason);
     if (last !== undefined && now - last < SKIP_LOG_EVERY_MS) return;
+    // A file of garbage can hold any number of "event" names; the reporter folds them past 50 anyway.
+    if (this.lastLogged.size >= 200) this.lastLogged.clear();
     this.lastLogged.set(reason, now);
     this.options.log.warn('skipped a queue_log line', { reason, skippedSoFar: this.options.reporter.current.skipped[reason] ?? 0 });
   }

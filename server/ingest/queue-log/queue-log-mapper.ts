@@ -72,7 +72,7 @@ function dispatch(ctx: Ctx): string | null {
     case 'PAUSEALL':
       return onAgent(ctx, (a) => {
         a.paused = true;
-        a.pauseReason = ctx.line.data[0]?.trim() || null;
+        a.pauseReason = text(ctx.line.data[0]);
       });
     case 'UNPAUSE':
     case 'UNPAUSEALL':
@@ -88,10 +88,15 @@ function dispatch(ctx: Ctx): string | null {
       return onRemoveMember(ctx);
     case 'AGENTLOGOFF':
     case 'AGENTCALLBACKLOGOFF':
-      return onLogoff(ctx, event === 'AGENTCALLBACKLOGOFF' ? ctx.line.data[2]?.trim() || null : null);
+      return onLogoff(ctx, event === 'AGENTCALLBACKLOGOFF' ? text(ctx.line.data[2]) : null);
     default:
       return `unknown event ${event}`;
   }
+}
+
+/** A free-text field as a reason: trimmed, at most the contract's 256 characters, null when empty. */
+function text(field: string | undefined): string | null {
+  return field?.trim().slice(0, 256) || null;
 }
 
 function callIdOf(ctx: Ctx, raw: string): string {
@@ -113,7 +118,8 @@ function onEnterQueue(ctx: Ctx): string | null {
   const id = callIdOf(ctx, callId);
   // The first queue of a call is its arrival; a later one (after an exit or a transfer) only queues it again.
   if (!ctx.state.calls.has(callId)) {
-    const caller = data[1]?.trim();
+    // The contract takes up to 64 characters; the writer masks the number before it leaves the adapter.
+    const caller = data[1]?.trim().slice(0, 64);
     const dnis = ctx.state.dids.get(callId);
     ctx.events.push({ type: 'call.arrived', callId: id, ts, ...(caller && /\d/.test(caller) ? { caller } : {}), ...(dnis ? { dnis } : {}) });
   }
