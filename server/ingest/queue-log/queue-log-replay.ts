@@ -48,8 +48,9 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
       const proc = new LineProcessor(initialMapperState(null), { mapper: { source: deps.source, runTag }, reporter, log, now: deps.now, shiftMs });
       processor = proc;
       const dueAt = (text: string) => {
+        if (speed === undefined) return 0;
         const ts = lineEpochMs(text);
-        return speed === undefined || ts === null ? 0 : startedAt + (ts - times.first) / speed;
+        return ts === null ? 0 : startedAt + (ts - times.first) / speed;
       };
       let from = await writer.readPosition();
       let offset = 0;
