@@ -97,6 +97,20 @@ describe('following a queue_log', () => {
     expect(await storedPosition(suite.client, stream)).toMatchObject({ gen: 1 });
   });
 
+  it('takes the unfinished last line of a rotated file as it is, once the new file has begun', async () => {
+    const before = calls(0, 1);
+    const sec = todaySec();
+    const cut = ql(sec, `${sec}.9`, 'sales', 'NONE', 'ENTERQUEUE', '', '13812345678', 1);
+    write(file, before);
+    appendFileSync(file, cut);
+    start();
+    await expectStreamToBe(before);
+    renameSync(file, `${file}.1`);
+    const after = calls(1, 1);
+    write(file, after);
+    await expectStreamToBe([...before, cut, ...after]);
+  });
+
   it('follows a copytruncate rotation, reading from the copy what it had not read before the truncation', async () => {
     const before = calls(0, 2);
     write(file, before);
