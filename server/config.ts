@@ -8,6 +8,8 @@ import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
+import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 
 export interface ServerConfig {
   /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
@@ -44,6 +46,10 @@ export interface ServerConfig {
   logFormat: 'json' | 'pretty';
   /** Log lines below this level are dropped: debug, info, warn or error. @default "info" (env LOG_LEVEL) */
   logLevel: LogLevel;
+  /** How the board judges the PBX adapters feeding it: gone, quiet, forgotten. @default goneAfterMs 20 s, quietAfterMs 10 min, forgetAfterMs 24 h, pollMs 2 s */
+  sources: SourceJudgement;
+  /** PBX adapters to run inside the server process (config file `ingest.adapters`); none by default. */
+  adapters: ConfiguredAdapter[];
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
@@ -99,6 +105,19 @@ const fileSchema = z.strictObject({
   deadLetterMaxLen: z.number().int().min(100).optional(),
   leaseMs: z.number().int().min(1000).optional(),
   pushIntervalMs: z.number().int().min(50).max(10_000).optional(),
+  sources: z
+    .strictObject({
+      goneAfterMs: z.number().int().min(6000, 'adapters report every 5 s: at least 6000').optional(),
+      quietAfterMs: z.number().int().min(0).optional(),
+      forgetAfterMs: positiveMs.optional(),
+      pollMs: z.number().int().min(500).max(5000).optional(),
+    })
+    .optional(),
+  ingest: z
+    .strictObject({
+      adapters: z.array(configuredAdapterSchema).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
 
@@ -168,7 +187,13 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .map((s) => s.trim())
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
-  const { targets, streams: _s, group, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, ...rest } = file;
+  let adapters: ConfiguredAdapter[];
+  try {
+    adapters = (ingest?.adapters ?? []).map((entry, i) => resolveConfiguredAdapter(entry, `ingest.adapters[${i}]`));
+  } catch (error) {
+    throw new ConfigError(`${configFile}: ${(error as Error).message}`);
+  }
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     ...pick(rest, [
@@ -202,6 +227,8 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
     logLevel: envLogLevel(env),
+    sources: { ...DEFAULT_SOURCE_JUDGEMENT, ...sources },
+    adapters,
     configFile,
     core,
   };

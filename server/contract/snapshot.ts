@@ -165,6 +165,24 @@ export interface FeedStatus {
   sinceTs: number;
   /** The reason, when down. */
   reason: string | null;
+  /** The PBX adapters feeding the stream, from the status records they publish; absent when none has ever reported. */
+  sources?: SourceFeed[];
+}
+
+/** One PBX adapter as the board sees it (docs/event-contract.md, "Sources"). */
+export interface SourceFeed {
+  /** The source's name ("pbx1"), which also prefixes its call ids. */
+  source: string;
+  /** The adapter kind: "queue-log", "ami", "http", or a producer's own. */
+  adapter: string;
+  /** live: reporting, events flowing; quiet: reporting, but no event for a while; down: it cannot reach its PBX; gone: it stopped reporting. */
+  state: 'live' | 'quiet' | 'down' | 'gone';
+  /** Since when it has been in this state (server time). */
+  sinceTs: number;
+  /** Event time of the last event it appended; null before the first. */
+  lastEventTs: number | null;
+  /** Why, when down ("ECONNREFUSED", "file missing") or gone; null otherwise. */
+  reason: string | null;
 }
 
 export interface RecentAbandon {

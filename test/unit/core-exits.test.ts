@@ -38,7 +38,9 @@ describe('call.exited on the wire', () => {
     expect(decode(fields)).toMatchObject({ ok: true, event: { type: 'call.exited', reason: 'timeout' } });
     expect(decode({ v: '1', type: 'call.exited', ts: String(T0), callId: 'c1', queue: 'billing' })).toMatchObject({ ok: true });
     for (const reason of ['empty', 'key']) expect(decode({ ...fields, reason })).toMatchObject({ ok: true, event: { reason } });
-    expect(decode({ ...fields, reason: 'voicemail' })).toMatchObject({ ok: false, reason: expect.stringMatching(/field "reason"/) });
+    const unknownReason = decode({ ...fields, reason: 'voicemail' });
+    expect(unknownReason.ok).toBe(false);
+    expect(!unknownReason.ok && unknownReason.reason).toMatch(/^field "reason": /);
     expect(decode({ v: '1', type: 'call.exited', ts: String(T0), callId: 'c1' })).toEqual({ ok: false, reason: 'missing field "queue"' });
   });
 });
