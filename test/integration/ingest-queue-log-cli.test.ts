@@ -107,8 +107,10 @@ describe('queue-log --replay', () => {
     expect(fields).toEqual(
       expected.map((f) => ({ ...f, ts: String(Number(f['ts']) + shift), ...(f['callId'] ? { callId: f['callId'].replace('pbx1:', `pbx1:${tag}:`) } : {}) })),
     );
-    // The live adapter's position is not touched; a second replay gets call ids of its own.
+    // The live adapter's position is not touched, and a finished replay leaves no source behind for the board to miss.
     expect(await suite.client.exists(keys.ingestPosition(stream, 'pbx1', 'queue-log'))).toBe(0);
+    expect(await suite.client.hgetall(keys.ingestSources(stream))).toEqual({});
+    // A second replay gets call ids of its own.
     const again = ingest(['queue-log', '--file', SAMPLE, '--replay', '--source', 'pbx1'], env);
     expect(await again.exit).toBe(0);
     const second = (await streamFields(suite.client, stream)).slice(expected.length);

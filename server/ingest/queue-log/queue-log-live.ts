@@ -73,7 +73,7 @@ export function startQueueLogLive(options: QueueLogOptions, deps: AdapterDeps): 
     }
   };
 
-  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, reason: () => 'stopped' });
+  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, stream: deps.stream, reason: () => 'stopped' });
 
   return {
     reporter,

@@ -3,6 +3,7 @@
 // --speed times real time) and ends. Call ids get the run's tag ("pbx1:replay-lx3k9a:1700000000.42"),
 // so a replay never collides with a live run or an earlier replay of the same file. It keeps
 // its own position key (adapter "queue-log-replay"): the live adapter's position is not touched.
+// The board lists it as a source while it runs; its record is removed when it ends.
 import { open } from 'node:fs/promises';
 import type { AdapterDeps, RunningAdapter } from '../adapter.js';
 import { createPositionWriter } from '../position-writer.js';
@@ -79,7 +80,7 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
     }
   };
 
-  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, reason: () => (stopping ? 'stopped' : 'replay finished') });
+  const done = endOfRun(run(), { reporter, writer, redis: deps.redis, stream: deps.stream, reason: () => 'replay finished', forget: true });
 
   return {
     reporter,

@@ -1,6 +1,7 @@
 // What the live and the replay runs share around their loop: a sleep that stop() cuts short, and
 // the end of a run (the status says why the link is down, the connection is let go).
 import type { Redis } from 'ioredis';
+import { keys } from '../../redis/keys.js';
 import { PositionConflictError, type PositionWriter } from '../position-writer.js';
 import type { SourceReporter } from '../source-status.js';
 
@@ -31,19 +32,26 @@ export interface RunEnd {
   reporter: SourceReporter;
   writer: PositionWriter;
   redis: Redis;
-  /** The link's reason once the run ended by itself or was stopped ("stopped", "replay finished"). */
+  stream: string;
+  /** The link's reason once the run ended by itself or was stopped ("stopped"). */
   reason: () => string;
+  /**
+   * Remove the status record at the end instead of leaving it down: a replay that finished is
+   * not a source the board lost (a record left down, then gone, would show the board stale for a day).
+   */
+  forget?: boolean;
 }
 
 /**
  * Settles when the run does: the status record is written a last time with the link down and
- * why (not after a PositionConflictError: the record is then the other adapter's), and the
- * adapter's connection is closed. Rejects with the run's error.
+ * why, or removed for a replay (not after a PositionConflictError: the record is then the other
+ * adapter's), and the adapter's connection is closed. Rejects with the run's error.
  */
 export function endOfRun(run: Promise<void>, end: RunEnd): Promise<void> {
   const last = async (reason: string) => {
     end.reporter.link('down', reason);
-    await end.writer.publishStatus().catch(() => undefined);
+    if (end.forget) await end.redis.hdel(keys.ingestSources(end.stream), end.reporter.field).catch(() => undefined);
+    else await end.writer.publishStatus().catch(() => undefined);
   };
   const done = run.then(
     async () => {
