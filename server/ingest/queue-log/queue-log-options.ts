@@ -5,10 +5,12 @@ import { DEFAULT_TIME_ZONE } from '../../contract/constants.js';
 import { assertTimeZone } from '../../core/windows.js';
 import type { FlagSpec } from '../adapter.js';
 
+const FILE_NEEDED = 'give the path of the queue_log, e.g. /var/log/asterisk/queue_log';
+
 export const queueLogOptionsSchema = z
   .object({
     /** The queue_log to follow. @default none: required */
-    file: z.string().trim().min(1, 'give the queue_log path, e.g. /var/log/asterisk/queue_log'),
+    file: z.string({ error: FILE_NEEDED }).trim().min(1, FILE_NEEDED),
     /** Read the whole file once, timestamps moved so that its latest line lands now, and exit. @default false */
     replay: z.boolean().default(false),
     /** With replay: append at this many times real time instead of as fast as Redis takes it. @default as fast as possible */
