@@ -113,7 +113,11 @@ export class FileFollower {
         current.offset = read.end;
         current.identity.head ??= await readHead(current.handle);
         const size = (await statHandle(current.handle)).size;
-        return { lines: read.lines, position: { gen: current.gen, file: { ...current.identity }, offset: current.offset }, atEnd: current.offset >= size };
+        return {
+          lines: read.lines,
+          position: { gen: current.gen, file: identityOf(current.identity, current.identity.head), offset: current.offset },
+          atEnd: current.offset >= size,
+        };
       }
       if (!(await this.checkAtEnd(current))) return null;
     }
@@ -157,14 +161,14 @@ export class FileFollower {
       this.options.log.warn('the queue_log was truncated (copytruncate): reading the rest from its copy first', { copy: copy.path, offset: current.offset });
       const handle = await open(copy.path, 'r');
       await current.handle.close();
-      this.current = { handle, openedAs: copy.path, identity: { ...copy.stat, head: current.identity.head }, offset: current.offset, gen: current.gen };
+      this.current = { handle, openedAs: copy.path, identity: identityOf(copy.stat, current.identity.head), offset: current.offset, gen: current.gen };
       this.drained = false;
       return;
     }
     this.options.log.warn('the queue_log was truncated (copytruncate): reading it from the start', { file: current.openedAs, offset: current.offset });
     current.gen += 1;
     current.offset = 0;
-    current.identity = { ...(await statHandle(current.handle)), head: await readHead(current.handle) };
+    current.identity = identityOf(await statHandle(current.handle), await readHead(current.handle));
   }
 
   /** Opens where to read: the stored position (in the file or a rotated sibling), else the path from its start. */
@@ -191,7 +195,7 @@ export class FileFollower {
     }
     this.resume = null;
     const s = await statHandle(handle);
-    this.current = { handle, openedAs: path, identity: { dev: s.dev, ino: s.ino, head: await readHead(handle) }, offset: 0, gen: this.nextGen };
+    this.current = { handle, openedAs: path, identity: identityOf(s, await readHead(handle)), offset: 0, gen: this.nextGen };
     this.drained = false;
     this.options.onLink('up');
     return this.current;
@@ -212,7 +216,7 @@ export class FileFollower {
     const handle = await open(where, 'r');
     const s = await statHandle(handle);
     if (where !== path) this.options.log.info('resuming in the rotated file first', { file: where, offset: resume.offset });
-    this.current = { handle, openedAs: where, identity: { dev: s.dev, ino: s.ino, head: resume.file.head }, offset: resume.offset, gen: resume.gen };
+    this.current = { handle, openedAs: where, identity: identityOf(s, resume.file.head), offset: resume.offset, gen: resume.gen };
     this.resume = null;
     this.drained = false;
     this.options.onLink('up');
@@ -255,4 +259,8 @@ export class FileFollower {
       this.watcher = null;
     }
   }
+}
+
+function identityOf(file: { dev: string; ino: string }, head: string | null): FileIdentity {
+  return { dev: file.dev, ino: file.ino, head };
 }
