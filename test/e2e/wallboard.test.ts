@@ -6,12 +6,12 @@
 // own, so each test passes alone (-t) and in any order (--sequence.shuffle).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Snapshot } from '../../server/contract/snapshot.js';
 import { waitFor } from '../support/redis.js';
 import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
 import { deepAll, deepScrollIntoView, deepText, launchBrowser, screenshot } from './support/browser.js';
 import { startFloor, type Floor } from './support/floor.js';
+import { restFigures, tvFigures } from './support/tv-figures.js';
 
 let browser: Browser;
 /** Pages the running test opened; closed after it. */
@@ -38,28 +38,6 @@ async function open(floor: Floor, path: string, width: number, height: number): 
   await page.goto(floor.server.url + path);
   await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
   return page;
-}
-
-/** The figures the TV shows, read off the page. */
-async function tvFigures(page: Page) {
-  const queues = await deepAll(page, '.row[data-queue]');
-  return {
-    waiting: Number((await deepText(page, '[data-testid=waiting]'))?.replace(/\D/g, '')),
-    queued: Number((await deepText(page, '[data-testid=queued]'))?.replace(/\D/g, '')),
-    answered: Number((await deepText(page, '[data-testid=answered]'))?.replace(/\D/g, '')),
-    abandoned: Number((await deepText(page, '[data-testid=abandoned]'))?.replace(/\D/g, '')),
-    queues: Object.fromEntries(queues.map((q) => [q.data['queue'] ?? '', Number(q.text.split(' ')[1])])),
-  };
-}
-
-function restFigures(s: Snapshot) {
-  return {
-    waiting: s.totals.waiting,
-    queued: s.totals.queued,
-    answered: s.totals.answered,
-    abandoned: s.totals.abandoned,
-    queues: Object.fromEntries(s.queues.map((q) => [q.id, q.waiting])),
-  };
 }
 
 /** Waits until the TV shows what the floor's REST snapshot gives. */

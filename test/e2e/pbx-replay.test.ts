@@ -1,0 +1,118 @@
+// End to end from a PBX: a queue_log written the way Asterisk writes it, replayed by
+// `npm run ingest -- queue-log --replay` into a real Redis, read by the real server, shown on the
+// TV in Debian's Chromium. The figures on the wall are held to a count made straight from the
+// file's lines, not from anything the adapter or the server computed.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../server/contract/snapshot.js';
+import { fieldsFromArray } from '../../server/core/events.js';
+import { generateQueueLog } from '../fixtures/queue-log/generate-queue-log.js';
+import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
+import { deepText, launchBrowser, screenshot } from './support/browser.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { restFigures, tvFigures } from './support/tv-figures.js';
+
+/** A fixed-offset zone where it is now closest to noon, so the replayed ten minutes never straddle the board's midnight. */
+function zoneNearNoon(now: number): string {
+  const utcHours = (now % 86_400_000) / 3_600_000;
+  let best = 0;
+  for (let k = -12; k <= 14; k++) if (Math.abs(((utcHours + k + 24) % 24) - 12) < Math.abs(((utcHours + best + 24) % 24) - 12)) best = k;
+  return best === 0 ? 'Etc/UTC' : best > 0 ? `Etc/GMT-${best}` : `Etc/GMT+${-best}`;
+}
+
+/** What the file says happened, counted from its lines by the queue_log documentation's meanings. */
+function countLines(lines: readonly string[]) {
+  const count = (...events: string[]) => lines.filter((l) => events.includes(l.split('|')[4]!)).length;
+  return {
+    arrived: new Set(lines.filter((l) => l.split('|')[4] === 'ENTERQUEUE').map((l) => l.split('|')[1])).size,
+    queued: count('ENTERQUEUE'),
+    answered: count('CONNECT'),
+    abandoned: count('ABANDON'),
+    exited: count('EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITWITHKEY'),
+  };
+}
+
+let browser: Browser;
+let redis: TestRedis;
+let server: ServerProcess;
+const dir = mkdtempSync(join(tmpdir(), 'wb-e2e-pbx-'));
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  redis = await startTestRedis();
+  const configFile = join(dir, 'wallboard.config.json');
+  writeFileSync(configFile, JSON.stringify({ timeZone: zoneNearNoon(Date.now()) }));
+  server = await startServerProcess(redis.url, { CONFIG_FILE: configFile });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGTERM');
+  await redis?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function replay(file: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/ingest/cli.ts', 'queue-log', '--file', file, '--replay', '--source', 'pbx1'], {
+      cwd: process.cwd(),
+      env: { ...process.env, REDIS_URL: redis.url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('a PBX replay on the wall', () => {
+  it('shows on the TV the calls of a replayed queue_log, as counted from its lines', async () => {
+    const nowSec = Math.floor(Date.now() / 1000);
+    const log = generateQueueLog({ startSec: nowSec - 900, spanSec: 480, calls: 160, agents: 24, queues: ['billing', 'tech', 'mobile'], seed: 11 });
+    const file = join(dir, 'queue_log');
+    writeFileSync(file, log.lines.join('\n') + '\n');
+    const expected = countLines(log.lines);
+
+    const run = await replay(file);
+    expect(run.code, run.output).toBe(0);
+
+    const rest = async () => (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as Snapshot;
+    const snap = await waitFor(async () => {
+      const s = await rest();
+      return s.totals.queued === expected.queued && s.totals.answered === expected.answered ? s : null;
+    }, 'the server to count the replay');
+    expect(snap.totals).toMatchObject({ ...expected, waiting: 0 });
+    // The replay said goodbye: it is not left on the board as a lost source.
+    expect(snap.feed?.sources ?? []).toEqual([]);
+    // No full caller number went into the stream: every caller is masked.
+    const client = new Redis(redis.url);
+    const values = (await client.xrange('wallboard:events', '-', '+')).map(([, f]) => fieldsFromArray(f));
+    client.disconnect();
+    const callers = values.flatMap((f) => (f['caller'] ? [f['caller']] : []));
+    expect(callers).toHaveLength(expected.arrived);
+    expect(callers.filter((c) => !/^138\*{4}\d{4}$/.test(c))).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${server.url}/tv?lang=en`);
+    await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
+    await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to show the replay', 15_000);
+    const tv = await tvFigures(page);
+    expect({ queued: tv.queued, answered: tv.answered, abandoned: tv.abandoned }).toEqual({
+      queued: expected.queued,
+      answered: expected.answered,
+      abandoned: expected.abandoned,
+    });
+    expect(Number((await deepText(page, '[data-testid=exited]'))?.replace(/\D/g, ''))).toBe(expected.exited);
+    await screenshot(page, 'tv-pbx-replay-en');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
