@@ -50,6 +50,9 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
     case 'call.answered':
     case 'call.abandoned':
       return onOutcome(state, touchCall(state, event, appendedAt, true), event, config);
+    case 'call.exited':
+      touchCall(state, event, appendedAt, true);
+      return;
     case 'call.held':
       return onHeld(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.hold_check':

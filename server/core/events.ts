@@ -2,7 +2,7 @@
 // event type gives both the runtime validation of stream entries and the QueueEvent union;
 // the server, the simulator and any adapter encode and decode through this module only.
 import { z } from 'zod';
-import { AGENT_STATES, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
+import { AGENT_STATES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
 
 // Stream fields are strings; these turn them into typed values with a reason when they fail.
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'longer than 128 characters');
@@ -46,6 +46,7 @@ export const eventSchemas = {
   'call.queued': z.object({ ...base, type: z.literal('call.queued'), callId: id, queue: id, tier: z.enum(TIERS).optional() }),
   'call.answered': z.object({ ...base, type: z.literal('call.answered'), callId: id, queue: id, agentId: id }),
   'call.abandoned': z.object({ ...base, type: z.literal('call.abandoned'), callId: id, queue: id }),
+  'call.exited': z.object({ ...base, type: z.literal('call.exited'), callId: id, queue: id, reason: z.enum(EXIT_REASONS).optional() }),
   'call.held': z.object({ ...base, type: z.literal('call.held'), callId: id, agentId: id }),
   'call.hold_check': z.object({ ...base, type: z.literal('call.hold_check'), callId: id, agentId: id }),
   'call.resumed': z.object({ ...base, type: z.literal('call.resumed'), callId: id, agentId: id }),
@@ -97,6 +98,7 @@ export const queueEventSchema = z.discriminatedUnion('type', [
   eventSchemas['call.queued'],
   eventSchemas['call.answered'],
   eventSchemas['call.abandoned'],
+  eventSchemas['call.exited'],
   eventSchemas['call.held'],
   eventSchemas['call.hold_check'],
   eventSchemas['call.resumed'],
