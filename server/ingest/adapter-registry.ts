@@ -1,4 +1,5 @@
 // The adapters `npm run ingest` and the server's config file know, by command name.
 import type { AdapterKind } from './adapter.js';
+import { amiAdapter } from './ami/ami-adapter.js';
 
-export const ADAPTER_KINDS: readonly AdapterKind[] = [];
+export const ADAPTER_KINDS: readonly AdapterKind[] = [amiAdapter];
