@@ -138,7 +138,7 @@ export class FakeAmi {
     for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length), bytes.length]) {
       for (const socket of this.loggedIn) socket.write(bytes.subarray(start, cut));
       start = cut;
-      if (cut < bytes.length) await new Promise((r) => setTimeout(r, 3));
+      if (cut < bytes.length) await new Promise((r) => setImmediate(r));
     }
   }
 

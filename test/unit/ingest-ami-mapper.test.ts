@@ -1,7 +1,8 @@
 // AMI events → contract events, on the fixtures' documented sequences, with a fake clock: the
 // decisions a PBX administrator reads in the README's mapping table are pinned here.
 import { describe, expect, it } from 'vitest';
-import type { EventInput } from '../../server/core/events.js';
+import { decode, encode, type EventInput } from '../../server/core/events.js';
+import { checked } from '../../server/ingest/position-writer.js';
 import { agentIdOf, agentIdOfChannel } from '../../server/ingest/ami/agent-id.js';
 import { AmiMapper, eventTime, LEAVE_GRACE_MS, type AmiMapperOptions } from '../../server/ingest/ami/ami-mapper.js';
 import { emptyAmiState, parsePosition, serializePosition } from '../../server/ingest/ami/ami-state.js';
@@ -75,6 +76,16 @@ describe('a call through its whole life', () => {
     expect(after.held).toEqual([]);
     expect(after.totals).toMatchObject({ arrived: 1, answered: 1, abandoned: 0, waiting: 0 });
     expect(after.agents).toMatchObject({ available: 1, talking: 0, hold: 0 });
+  });
+});
+
+describe('the caller', () => {
+  it('is masked before it leaves the adapter, and stays masked the same when the server decodes the entry again', () => {
+    const arrived = feed(mapperOf(), life['join']!, T0)[0]!;
+    const written = checked([arrived]).valid[0]!;
+    expect(written).toMatchObject({ caller: '138****1234' });
+    const read = decode(encode(written));
+    expect(read).toMatchObject({ ok: true, event: { caller: '138****1234' } });
   });
 });
 

@@ -2,21 +2,22 @@
 // environment) and the server's config file section.
 import { z } from 'zod';
 
+const seconds = (what: string) => z.number({ error: `${what} must be a number of seconds` });
 const noLineBreak = (what: string) => z.string().refine((s) => !/[\r\n]/.test(s), `${what} must not hold a line break`);
 
 export const amiOptionsSchema = z.object({
   /** The PBX's host name or address. */
   host: z.string().trim().min(1, 'the PBX host is required (--host)'),
   /** The AMI port (manager.conf [general] port). @default 5038 */
-  port: z.number().int().min(1).max(65_535).default(5038),
+  port: z.number({ error: 'must be a port number, 1–65535' }).int().min(1, 'must be a port number, 1–65535').max(65_535, 'must be a port number, 1–65535').default(5038),
   /** The manager.conf user. */
   user: noLineBreak('the user').pipe(z.string().trim().min(1, 'the AMI user is required (--user)')),
   /** Its secret; from AMI_SECRET on the command line, so it stays out of `ps`. Never logged. */
   secret: noLineBreak('the secret').pipe(z.string().min(1, 'the AMI secret is required (AMI_SECRET or --secret)')),
   /** An Unhold followed by a Hold within this is a hold check, not a resume and a new hold. @default 5000 */
-  holdCheckWindowMs: z.number().int().min(0).max(120_000).default(5_000),
+  holdCheckWindowMs: seconds('the hold-check window').int().min(0).max(120_000).default(5_000),
   /** A Ping this often; no reply by the next one and the link is taken for dead. @default 20000 */
-  pingIntervalMs: z.number().int().min(100).max(600_000).default(20_000),
+  pingIntervalMs: seconds('the ping interval').int().min(100).max(600_000).default(20_000),
   /** Reconnect back-off: the first wait, and the longest (a wrong secret is retried this slowly). */
   reconnect: z
     .object({
@@ -38,7 +39,7 @@ export type AmiOptions = z.output<typeof amiOptionsSchema>;
 /** A number flag as the schema wants it (NaN, refused by the schema, for a value that is not one). */
 function num(value: string | boolean | undefined, scale = 1): number | undefined {
   if (typeof value !== 'string') return undefined;
-  return value.trim() === '' ? Number.NaN : Number(value) * scale;
+  return value.trim() === '' ? Number.NaN : Math.round(Number(value) * scale);
 }
 
 /** The options from parsed command-line flags and the environment, for the schema to check. */
