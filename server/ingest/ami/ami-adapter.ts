@@ -123,9 +123,10 @@ export function startAmiAdapter(options: AmiOptions, deps: AdapterDeps): Running
       onLink: (state, reason) => {
         if (state === 'down') {
           if (!stopping) log.warn('AMI link down', { reason });
-          mapper.linkLost(now());
-          dirty = true;
-          signal();
+          if (mapper.linkLost(now())) {
+            dirty = true;
+            signal();
+          }
         } else {
           log.info('AMI link up: logged in');
         }

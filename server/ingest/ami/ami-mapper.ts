@@ -106,9 +106,11 @@ export class AmiMapper {
     return next;
   }
 
-  /** The link to the PBX went down at `ts`: what changes meanwhile is dated here by the next resync. */
-  linkLost(ts: number): void {
-    this.state.lostTs ??= ts;
+  /** The link to the PBX went down at `ts`: what changes meanwhile is dated here by the next resync. Returns whether that is news. */
+  linkLost(ts: number): boolean {
+    if (this.state.lostTs !== null) return false;
+    this.state.lostTs = ts;
+    return true;
   }
 
   /** A QueueStatus was just asked for: events from now on are newer than its answer. */
