@@ -12,7 +12,9 @@
 import type { EventInput } from '../../core/events.js';
 import { applyMemberReport, type MemberReport } from './agent-beliefs.js';
 import { agentIdOf, agentIdOfChannel } from './agent-id.js';
-import { callerOf, memberReport, type AmiMapper } from './ami-mapper.js';
+import type { AmiMapper } from './ami-mapper.js';
+import { callerOf } from './call-events.js';
+import { memberReport } from './member-events.js';
 import { field, type AmiMessage } from './ami-wire.js';
 
 export interface WaitingCaller {
