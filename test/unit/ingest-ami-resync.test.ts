@@ -147,4 +147,21 @@ describe('resync', () => {
     ]);
     expect(corrections).toBe(2);
   });
+
+  it("a member's queues and pauses are what QueueStatus lists now: a queue it left while away is dropped", () => {
+    const m = believingOneWaiting();
+    const pausedIn401 = msg({
+      Event: 'QueueMemberPause',
+      Queue: '401',
+      Interface: 'Local/2004@from-queue/n',
+      MemberName: 'Alice Wang',
+      Paused: 1,
+      PausedReason: 'Break',
+    });
+    m.handle(pausedIn401, T0, T0);
+    expect(m.state.agents.get('2004')).toMatchObject({ queues: ['400', '401'], pausedQueues: ['401'] });
+    const { events } = resyncAt(m, [entry('1700000000.16', '400', 50), member('Local/2004@from-queue/n', 'Alice Wang', 1)], [], T0 + 60 * SEC);
+    expect(events).toEqual([{ type: 'agent.state', agentId: '2004', name: 'Alice Wang', state: 'available', queues: ['400'], ts: T0 + 60 * SEC }]);
+    expect(m.state.agents.get('2004')).toMatchObject({ queues: ['400'], pausedQueues: [] });
+  });
 });

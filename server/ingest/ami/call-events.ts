@@ -85,7 +85,9 @@ export function onComplete(mapper: AmiMapper, m: AmiMessage, ts: number, at: num
   const reason = field(m, 'Reason')?.trim().toLowerCase();
   if (reason === 'transfer') {
     // The call goes on elsewhere; the transfer event said where, its Hangup or next answer will follow.
-    mapper.release(call, ts, at);
+    // After an attended transfer the call is already the target's: only the one who handed it on is free.
+    if (agentId && call.agentId !== null && agentId !== call.agentId) mapper.releaseAgent(agentId, ts, at);
+    else mapper.release(call, ts, at);
     return true;
   }
   mapper.emit({ type: 'call.ended', callId: mapper.callId(call.uid), ts, ...(agentId ? { agentId } : {}), ...(reason ? { reason: `${reason} hung up` } : {}) });
