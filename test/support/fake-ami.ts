@@ -104,6 +104,8 @@ export class FakeAmi {
   private server!: Server;
   private readonly sockets = new Set<Socket>();
   private readonly loggedIn = new Set<Socket>();
+  private playing = 0;
+  private readonly deferred: Array<() => void> = [];
   port = 0;
 
   private constructor(options: FakeAmiOptions) {
@@ -132,6 +134,17 @@ export class FakeAmi {
 
   /** Writes text to every logged-in client, cut into pieces as asked. */
   async play(text: string, options: PlayOptions = {}): Promise<void> {
+    // Asterisk writes whole messages: a reply due while a message is played in pieces waits for it.
+    this.playing += 1;
+    try {
+      await this.playPieces(text, options);
+    } finally {
+      this.playing -= 1;
+      if (this.playing === 0) for (const send of this.deferred.splice(0)) send();
+    }
+  }
+
+  private async playPieces(text: string, options: PlayOptions): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
     const cuts = typeof options.cuts === 'number' ? range(options.cuts, bytes.length, options.cuts) : (options.cuts ?? []);
     let start = 0;
@@ -151,6 +164,12 @@ export class FakeAmi {
   async close(): Promise<void> {
     this.dropAll();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private send(socket: Socket, text: string, end = false): void {
+    const write = () => (end ? socket.end(text) : socket.write(text));
+    if (this.playing > 0) this.deferred.push(write);
+    else write();
   }
 
   private accept(socket: Socket): void {
@@ -182,13 +201,12 @@ export class FakeAmi {
     const name = action['action'] ?? '';
     const id = action['actionid'] ?? '';
     this.actions.push(name);
-    const reply = (fields: Record<string, string | number>) => socket.write(amiMessage({ ...fields }));
+    const reply = (fields: Record<string, string | number>) => this.send(socket, amiMessage(fields));
     if (name.toLowerCase() === 'login') {
       const ok = action['username'] === this.options.user && action['secret'] === this.options.secret;
       this.logins.push({ user: action['username'] ?? '', ok, at: Date.now() });
       if (!ok) {
-        reply({ Response: 'Error', ActionID: id, Message: 'Authentication failed' });
-        socket.end();
+        this.send(socket, amiMessage({ Response: 'Error', ActionID: id, Message: 'Authentication failed' }), true);
         return;
       }
       this.loggedIn.add(socket);
@@ -210,8 +228,7 @@ export class FakeAmi {
       case 'coreshowchannels':
         return this.coreShowChannels(socket, id);
       case 'logoff':
-        reply({ Response: 'Goodbye', ActionID: id, Message: 'Thanks for all the fish.' });
-        socket.end();
+        this.send(socket, amiMessage({ Response: 'Goodbye', ActionID: id, Message: 'Thanks for all the fish.' }), true);
         return;
       default:
         reply({ Response: 'Error', ActionID: id, Message: 'Invalid/unknown command' });
@@ -282,13 +299,13 @@ export class FakeAmi {
       items += 1;
     }
     text += amiMessage({ Event: 'QueueStatusComplete', ActionID: id, EventList: 'Complete', ListItems: items });
-    socket.write(text);
+    this.send(socket, text);
   }
 
   private coreShowChannels(socket: Socket, id: string): void {
     const { channels } = this.state;
     if (channels === null) {
-      socket.write(amiMessage({ Response: 'Error', ActionID: id, Message: 'Permission denied' }));
+      this.send(socket, amiMessage({ Response: 'Error', ActionID: id, Message: 'Permission denied' }));
       return;
     }
     let text = amiMessage({ Response: 'Success', ActionID: id, EventList: 'start', Message: 'Channels will follow' });
@@ -308,7 +325,7 @@ export class FakeAmi {
       });
     }
     text += amiMessage({ Event: 'CoreShowChannelsComplete', ActionID: id, EventList: 'Complete', ListItems: channels.length });
-    socket.write(text);
+    this.send(socket, text);
   }
 }
 
