@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
+import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
+import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 
 export interface ServerConfig {
   /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
@@ -44,9 +47,18 @@ export interface ServerConfig {
   logFormat: 'json' | 'pretty';
   /** Log lines below this level are dropped: debug, info, warn or error. @default "info" (env LOG_LEVEL) */
   logLevel: LogLevel;
+  /** How the board judges the PBX adapters feeding it: gone, quiet, forgotten. @default goneAfterMs 20 s, quietAfterMs 10 min, forgetAfterMs 24 h, pollMs 2 s */
+  sources: SourceJudgement;
+  /** PBX adapters to run inside the server process (config file `ingest.adapters`); none by default. */
+  adapters: ConfiguredAdapter[];
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
+  /** The inputs the server runs itself (the config file's `ingest` section). */
+  ingest: {
+    /** POST /api/v1/events; off until a token is set (see http-ingest-config.ts for each field's default). */
+    http: HttpIngestConfig;
+  };
 }
 
 export class ConfigError extends Error {
@@ -99,8 +111,30 @@ const fileSchema = z.strictObject({
   deadLetterMaxLen: z.number().int().min(100).optional(),
   leaseMs: z.number().int().min(1000).optional(),
   pushIntervalMs: z.number().int().min(50).max(10_000).optional(),
+  sources: z
+    .strictObject({
+      goneAfterMs: z.number().int().min(6000, 'adapters report every 5 s: at least 6000').optional(),
+      quietAfterMs: z.number().int().min(0).optional(),
+      forgetAfterMs: positiveMs.optional(),
+      pollMs: z.number().int().min(500).max(5000).optional(),
+    })
+    .optional(),
+  ingest: z
+    .strictObject({
+      adapters: z.array(configuredAdapterSchema).optional(),
+      http: httpIngestFileSchema.optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
+
+/** Fields whose value an error message never shows. */
+const SECRET_FIELDS = new Set<PropertyKey>(['token']);
+
+function hideSecrets(field: PropertyKey, value: unknown): string | undefined {
+  if (SECRET_FIELDS.has(field)) return '(not shown)';
+  return JSON.stringify(value, (key, v: unknown) => (SECRET_FIELDS.has(key) ? '(not shown)' : v));
+}
 
 function describeIssues(error: z.ZodError, source: string, raw: unknown): string {
   return error.issues
@@ -108,7 +142,7 @@ function describeIssues(error: z.ZodError, source: string, raw: unknown): string
       const field = i.path.join('.') || '(root)';
       let value: unknown = raw;
       for (const p of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
-      const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : JSON.stringify(value);
+      const shown = i.code === 'unrecognized_keys' ? i.keys.join(', ') : hideSecrets(i.path.at(-1) ?? '', value);
       return `${source}: field "${field}" = ${shown}: ${i.message}`;
     })
     .join('\n');
@@ -168,7 +202,16 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .map((s) => s.trim())
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
-  const { targets, streams: _s, group, ...rest } = file;
+  const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
+  const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
+  if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
+  const { targets, streams: _s, group, sources, ingest, ...rest } = file;
+  let adapters: ConfiguredAdapter[];
+  try {
+    adapters = (ingest?.adapters ?? []).map((entry, i) => resolveConfiguredAdapter(entry, `ingest.adapters[${i}]`));
+  } catch (error) {
+    throw new ConfigError(`${configFile}: ${(error as Error).message}`);
+  }
   const core: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     ...pick(rest, [
@@ -202,8 +245,11 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
     logLevel: envLogLevel(env),
+    sources: { ...DEFAULT_SOURCE_JUDGEMENT, ...sources },
+    adapters,
     configFile,
     core,
+    ingest: { http: httpIngestConfig(ingest?.http, envToken) },
   };
 }
 

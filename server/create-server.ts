@@ -7,7 +7,12 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
 import type { ServerConfig } from './config.js';
 import { withFeedStatus } from './feed-status.js';
+import { SourceTracker, startSourceMonitor } from './source-monitor.js';
+import { startInProcessAdapters } from './ingest/in-process.js';
+import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
+import { createIngestRoute } from './http/ingest-route.js';
+import { createHttpIngest } from './ingest/http-ingest.js';
 import type { Logger } from './log.js';
 import { createRealtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
@@ -22,6 +27,9 @@ export interface ServerRuntime {
   now: () => number;
   /** This process's name in the consumer group and as lease holder; see leaseOwnerId. */
   owner: string;
+  /** The host's name and the process id: the default source name of in-process adapters, shown in their status. @default the owner's parts */
+  host?: string;
+  pid?: number;
 }
 
 export interface RunningServer {
@@ -72,16 +80,34 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     },
   );
 
-  const source = withFeedStatus(aggregator, consumer, now);
+  const sourceMonitor = startSourceMonitor(redis, config.streams, new SourceTracker(config.sources), now, log.child({ component: 'sources' }), config.sources.pollMs);
+  const source = withFeedStatus(aggregator, consumer, now, sourceMonitor.tracker);
+  // The HTTP ingest writes to the first stream (a partitioned deployment routes by its own producers).
+  const { token, ...httpSettings } = config.ingest.http;
+  const httpIngestLog = log.child({ component: 'http-ingest' });
+  const httpIngest =
+    token === null
+      ? null
+      : createHttpIngest({
+          redis,
+          stream: config.streams[0]!,
+          config: { ...httpSettings, token },
+          log: httpIngestLog,
+          now,
+          host: runtime.host ?? owner,
+          pid: runtime.pid ?? 0,
+        });
   const app = createApp({
     source,
     consumer,
+    sources: sourceMonitor.tracker,
     pingRedis: async () => {
       await redis.ping();
     },
     staticDir: config.staticDir,
     startedAt: now(),
     now,
+    ingest: createIngestRoute({ ingest: httpIngest, log: httpIngestLog }),
   });
   const http = createHttpServer(app);
   const realtime = createRealtime(http, { pushIntervalMs: config.pushIntervalMs }, { source, log: log.child({ component: 'realtime' }), now });
@@ -91,6 +117,15 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   });
   const port = (http.address() as AddressInfo).port;
   consumer.start();
+  const ingest = startInProcessAdapters(config.adapters, {
+    connect: (name) => connect(config.redisUrl, name, log, now, { maxRetriesPerRequest: null }),
+    stream: config.streams[0]!,
+    defaultSource: defaultSourceName(runtime.host ?? owner),
+    log,
+    now,
+    host: runtime.host ?? owner,
+    pid: runtime.pid ?? 0,
+  });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info('listening', { port, url: `http://${host}:${port}`, streams: config.streams, group: config.group, consumer: owner });
 
@@ -100,6 +135,9 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     aggregator,
     consumer,
     stop: async () => {
+      await ingest.stop();
+      await httpIngest?.stop();
+      sourceMonitor.stop();
       await realtime.close();
       await consumer.stop();
       http.closeAllConnections();

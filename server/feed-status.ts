@@ -13,15 +13,28 @@ export function feedState(status: ConsumerStatus): FeedStatus['state'] {
   return status.caughtUp ? 'live' : 'catchingUp';
 }
 
-/** Wraps a snapshot source with the feed status (since when, on `now`'s clock); its version moves when either changes. */
-export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number): SnapshotSource {
+/** What the feed status needs of the source monitor: its judgement of each PBX adapter. */
+export interface SourcesView {
+  readonly version: number;
+  sources(): FeedStatus['sources'];
+}
+
+/** Wraps a snapshot source with the feed status (since when, on `now`'s clock) and the PBX sources; its version moves when any changes. */
+export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number, sources?: SourcesView): SnapshotSource {
   let feed: FeedStatus = { state: feedState(consumer.status), sinceTs: now(), reason: null };
+  let sourcesVersion = -1;
   let changes = 0;
   const current = (): FeedStatus => {
     const state = feedState(consumer.status);
     const reason = state === 'down' ? consumer.status.lastError : null;
     if (state !== feed.state || reason !== feed.reason) {
-      feed = { state, sinceTs: state === feed.state ? feed.sinceTs : now(), reason };
+      feed = { ...feed, state, sinceTs: state === feed.state ? feed.sinceTs : now(), reason };
+      changes += 1;
+    }
+    if (sources && sources.version !== sourcesVersion) {
+      sourcesVersion = sources.version;
+      const list = sources.sources();
+      feed = list ? { ...feed, sources: list } : { state: feed.state, sinceTs: feed.sinceTs, reason: feed.reason };
       changes += 1;
     }
     return feed;

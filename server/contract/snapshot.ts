@@ -30,6 +30,8 @@ export interface Totals {
   queued: number;
   answered: number;
   abandoned: number;
+  /** Callers who left the queue unanswered without hanging up (call.exited): not connected in the rates. */
+  exited: number;
   waiting: number;
   longestWaitMs: number;
   agentConnectRate: Rate;
@@ -62,11 +64,12 @@ export interface Totals {
   vipWaiting: number;
 }
 
-/** Counts over the rolling last 15 minutes (answered/abandoned by when they happened). */
+/** Counts over the rolling last 15 minutes (answered/abandoned/exited by when they happened). */
 export interface WindowStats {
   offered: number;
   answered: number;
   abandoned: number;
+  exited: number;
   serviceLevel: Rate;
   asaMs: number | null;
   agentConnectRate: Rate;
@@ -79,6 +82,8 @@ export interface QueueStats {
   queued: number;
   answered: number;
   abandoned: number;
+  /** Callers who left this queue unanswered without hanging up. */
+  exited: number;
   agentConnectRate: Rate;
   serviceLevel: Rate;
   asaMs: number | null;
@@ -130,7 +135,9 @@ export interface IntradayBucket {
   answered: number;
   abandoned: number;
   serviceLevel: Rate;
-  // extensions: the connect rates' parts (handled = answered + abandoned − short abandons)
+  // extensions
+  exited: number;
+  // the connect rates' parts (handled = answered + abandoned − short abandons + exited)
   standardAnswered: number;
   standardHandled: number;
   vipAnswered: number;
@@ -157,6 +164,24 @@ export interface FeedStatus {
   /** Since when the state has been what it is (server time). */
   sinceTs: number;
   /** The reason, when down. */
+  reason: string | null;
+  /** The PBX adapters feeding the stream, from the status records they publish; absent when none has ever reported. */
+  sources?: SourceFeed[];
+}
+
+/** One PBX adapter as the board sees it (docs/event-contract.md, "Sources"). */
+export interface SourceFeed {
+  /** The source's name ("pbx1"), which also prefixes its call ids. */
+  source: string;
+  /** The adapter kind: "queue-log", "ami", "http", or a producer's own. */
+  adapter: string;
+  /** live: reporting, events flowing; quiet: reporting, but no event for a while; down: it cannot reach its PBX; gone: it stopped reporting. */
+  state: 'live' | 'quiet' | 'down' | 'gone';
+  /** Since when it has been in this state (server time). */
+  sinceTs: number;
+  /** Event time of the last event it appended; null before the first. */
+  lastEventTs: number | null;
+  /** Why, when down ("ECONNREFUSED", "file missing") or gone; null otherwise. */
   reason: string | null;
 }
 

@@ -49,10 +49,8 @@ function applyEvent(state: State, event: QueueEvent, appendedAt: number, config:
     // The events below come after an arrival: one that opens a call's record counts an unknown call.
     case 'call.answered':
     case 'call.abandoned':
-      return onOutcome(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.exited':
-      touchCall(state, event, appendedAt, true);
-      return;
+      return onOutcome(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.held':
       return onHeld(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.hold_check':

@@ -29,8 +29,24 @@ const mapValues = (list: unknown, f: (value: unknown) => unknown): unknown =>
   Array.isArray(list) ? list.map((e: unknown) => (Array.isArray(e) && e.length === 2 ? [e[0], f(e[1])] : e)) : list;
 
 const countsWithZeros = (v: unknown) => withZeros(v, emptyCounts());
-const queueCountsWithZeros = (v: unknown) => (isObject(v) ? { ...v, standard: countsWithZeros(v['standard']), vip: countsWithZeros(v['vip']) } : v);
 const dayCountersWithZeros = (v: unknown) => withZeros(v, emptyDayCounters());
+
+/** The core with each of its visit counts (today's per queue and per 15 minutes, and the rolling window) through `fill`. */
+function mapVisitCounts(raw: JsonObject, fill: (counts: unknown) => unknown): JsonObject {
+  const queueCounts = (v: unknown) => (isObject(v) ? { ...v, standard: fill(v['standard']), vip: fill(v['vip']) } : v);
+  const today = raw['today'];
+  return {
+    ...raw,
+    today: isObject(today)
+      ? {
+          ...today,
+          queues: mapValues(today['queues'], queueCounts),
+          intraday: mapValues(today['intraday'], (buckets) => mapValues(buckets, queueCounts)),
+        }
+      : today,
+    rolling: mapValues(raw['rolling'], (minutes) => mapValues(minutes, fill)),
+  };
+}
 
 /**
  * Version 1, the unversioned format, to 2 (which adds the version field). Unversioned checkpoints
@@ -38,24 +54,32 @@ const dayCountersWithZeros = (v: unknown) => withZeros(v, emptyDayCounters());
  */
 const fromVersion1: CheckpointMigration = {
   core(raw) {
-    const today = raw['today'];
+    const withCounts = mapVisitCounts(raw, countsWithZeros);
+    const today = withCounts['today'];
     return {
-      ...raw,
+      ...withCounts,
       today: isObject(today)
         ? {
             ...today,
             counters: dayCountersWithZeros(today['counters']),
             counterBuckets: mapValues(today['counterBuckets'], dayCountersWithZeros),
-            queues: mapValues(today['queues'], queueCountsWithZeros),
-            intraday: mapValues(today['intraday'], (buckets) => mapValues(buckets, queueCountsWithZeros)),
           }
         : today,
-      rolling: mapValues(raw['rolling'], (minutes) => mapValues(minutes, countsWithZeros)),
       ingest: withZeros(raw['ingest'], initialState().ingest),
     };
   },
   call: (raw) => raw,
 };
 
+/**
+ * Version 2 to 3, which counts the callers who left a queue unanswered (call.exited): a version 2
+ * server never saw one, so its visit counts gain `exited` = 0. Call records keep their shape (a
+ * visit's outcome may now also be "exited").
+ */
+const fromVersion2: CheckpointMigration = {
+  core: (raw) => mapVisitCounts(raw, countsWithZeros),
+  call: (raw) => raw,
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2];

@@ -14,6 +14,8 @@ export const countsSchema = z.object({
   shortAbandoned: z.number(),
   /** Visits given up on because their call never ended. */
   expired: z.number(),
+  /** Callers who left the queue unanswered without hanging up (call.exited): not connected. */
+  exited: z.number(),
   /** Answered within the service-level threshold. */
   withinSl: z.number(),
   /** Sum and count of the waits of answered visits whose queue time is known. */
@@ -23,7 +25,7 @@ export const countsSchema = z.object({
 export type Counts = z.infer<typeof countsSchema>;
 
 export function emptyCounts(): Counts {
-  return { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, expired: 0, withinSl: 0, waitSumMs: 0, waitCount: 0 };
+  return { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, expired: 0, exited: 0, withinSl: 0, waitSumMs: 0, waitCount: 0 };
 }
 
 export function addCounts(into: Counts, from: Counts, sign = 1): void {
@@ -32,6 +34,7 @@ export function addCounts(into: Counts, from: Counts, sign = 1): void {
   into.abandoned += sign * from.abandoned;
   into.shortAbandoned += sign * from.shortAbandoned;
   into.expired += sign * from.expired;
+  into.exited += sign * from.exited;
   into.withinSl += sign * from.withinSl;
   into.waitSumMs += sign * from.waitSumMs;
   into.waitCount += sign * from.waitCount;
@@ -47,9 +50,9 @@ export function ratio(numerator: number, denominator: number): Rate {
   return denominator > 0 ? numerator / denominator : null;
 }
 
-/** Answered plus abandoned, short abandons left out: the denominator of the connect rates. */
+/** Answered, abandoned (short abandons left out) and exited: the denominator of the connect rates and the service level. */
 export function handled(c: Counts): number {
-  return c.answered + c.abandoned - c.shortAbandoned;
+  return c.answered + c.abandoned - c.shortAbandoned + c.exited;
 }
 
 export const connectRate = (c: Counts): Rate => ratio(c.answered, handled(c));
@@ -61,6 +64,7 @@ export function windowStats(c: Counts): WindowStats {
     offered: c.offered,
     answered: c.answered,
     abandoned: c.abandoned,
+    exited: c.exited,
     serviceLevel: serviceLevel(c),
     asaMs: asaMs(c),
     agentConnectRate: connectRate(c),

@@ -37,6 +37,7 @@ function bucket(queue: string | null, startTs: number, c: QueueDayCounts, dc: Da
     offered: all.offered,
     answered: all.answered,
     abandoned: all.abandoned,
+    exited: all.exited,
     serviceLevel: serviceLevel(all),
     standardAnswered: c.standard.answered,
     standardHandled: handled(c.standard),

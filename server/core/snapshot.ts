@@ -45,6 +45,7 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
     queued: all.offered,
     answered: all.answered,
     abandoned: all.abandoned,
+    exited: all.exited,
     waiting: queues.waiting,
     longestWaitMs: queues.oldestQueuedTs === null ? 0 : Math.max(0, now - queues.oldestQueuedTs),
     agentConnectRate: connectRate(queues.standard),

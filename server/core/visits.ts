@@ -1,5 +1,5 @@
-// Queue visits: one stay of a call in one queue, from call.queued to its answer, abandon or
-// expiry. Events about a visit come in any order, so every change goes through rebookVisit(),
+// Queue visits: one stay of a call in one queue, from call.queued to its answer, abandon, exit
+// or expiry. Events about a visit come in any order, so every change goes through rebookVisit(),
 // which takes back what the visit added to the tallies (today, its 15-minute bucket, the rolling
 // window) and adds what it adds now: the counts converge whatever the order. Also the index of
 // the calls waiting now, and the queues' part of the snapshot.
@@ -14,7 +14,7 @@ import { WINDOW_MINUTES } from '../contract/constants.js';
 import type { QueueStats, RecentAbandon } from '../contract/snapshot.js';
 import { isVipTier, type Tier } from '../contract/vocabulary.js';
 
-const outcomeSchema = z.enum(['answered', 'abandoned', 'expired']);
+const outcomeSchema = z.enum(['answered', 'abandoned', 'exited', 'expired']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 /** What a visit added to the tallies: the offer at offerTs, the outcome at outcomeTs. */
@@ -30,7 +30,7 @@ const contributionSchema = z.object({
 });
 export type Contribution = z.infer<typeof contributionSchema>;
 
-/** One stay of a call in one queue, from call.queued to its answer, abandon or expiry. */
+/** One stay of a call in one queue, from call.queued to its answer, abandon, exit or expiry. */
 export const visitSchema = z.object({
   queue: z.string(),
   queuedTs: z.number().nullable(),
@@ -99,8 +99,14 @@ export function onQueued(state: VisitsState, call: QueueingCall, event: EventOf<
   syncWaiting(state, call, event.queue);
 }
 
-export function onOutcome(state: VisitsState, call: QueueingCall, event: EventOf<'call.answered' | 'call.abandoned'>, config: CoreConfig): void {
-  const outcome = event.type === 'call.answered' ? 'answered' : 'abandoned';
+const OUTCOME_OF = { 'call.answered': 'answered', 'call.abandoned': 'abandoned', 'call.exited': 'exited' } as const satisfies Record<string, Outcome>;
+
+/**
+ * An answer, abandon or exit ends the wait it follows. An exit ends only the wait: the call goes
+ * on in the dialplan and may queue again or end later, like a call answered and transferred.
+ */
+export function onOutcome(state: VisitsState, call: QueueingCall, event: EventOf<'call.answered' | 'call.abandoned' | 'call.exited'>, config: CoreConfig): void {
+  const outcome = OUTCOME_OF[event.type];
   if (event.type === 'call.answered') {
     call.queue = event.queue;
     call.agentId = event.agentId;
@@ -179,20 +185,33 @@ function splitContribution(c: Contribution): { offer: Counts; outcome: Counts | 
   offer.offered = 1;
   if (c.outcome === null) return { offer, outcome: null };
   const outcome = emptyCounts();
-  if (c.outcome === 'answered') {
-    outcome.answered = 1;
-    if (c.withinSl) outcome.withinSl = 1;
-    if (c.waitMs !== null) {
-      outcome.waitSumMs = c.waitMs;
-      outcome.waitCount = 1;
-    }
-  } else if (c.outcome === 'abandoned') {
-    outcome.abandoned = 1;
-    if (c.short) outcome.shortAbandoned = 1;
-  } else {
-    outcome.expired = 1;
+  switch (c.outcome) {
+    case 'answered':
+      outcome.answered = 1;
+      if (c.withinSl) outcome.withinSl = 1;
+      if (c.waitMs !== null) {
+        outcome.waitSumMs = c.waitMs;
+        outcome.waitCount = 1;
+      }
+      break;
+    case 'abandoned':
+      outcome.abandoned = 1;
+      if (c.short) outcome.shortAbandoned = 1;
+      break;
+    case 'exited':
+      outcome.exited = 1;
+      break;
+    case 'expired':
+      outcome.expired = 1;
+      break;
+    default:
+      return assertNever(c.outcome);
   }
   return { offer, outcome };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled outcome ${String(value)}`);
 }
 
 function contributionOf(visit: Visit, tier: Tier, config: CoreConfig): Contribution {
@@ -325,6 +344,7 @@ export function queuesPart(state: QueuesSource, day: DayStats, queueIds: readonl
       queued: counts.offered,
       answered: counts.answered,
       abandoned: counts.abandoned,
+      exited: counts.exited,
       agentConnectRate: connectRate(counts),
       serviceLevel: serviceLevel(counts),
       asaMs: asaMs(counts),

@@ -1,8 +1,9 @@
 // The REST read API, health endpoints and the built wallboard, on one origin.
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseViewQuery } from '../contract/view.js';
+import type { SourceTracker } from '../source-monitor.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
 import { withTimeout } from '../with-timeout.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   source: SnapshotSource;
   /** Whose status /healthz and /readyz report. */
   consumer: { status: ConsumerStatus };
+  /** The PBX adapters feeding the stream, with their counts. */
+  sources: Pick<SourceTracker, 'details'>;
   /** Resolves when Redis answers a PING; rejects otherwise. */
   pingRedis: () => Promise<void>;
   /** Where the built wallboard is. */
@@ -20,6 +23,8 @@ export interface AppDeps {
   startedAt: number;
   /** The server's clock: the snapshot's time and the uptime. */
   now: () => number;
+  /** POST /api/v1/events, the HTTP ingest (ingest-route.ts); absent, the path is not served. */
+  ingest?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -33,6 +38,13 @@ export function createApp(deps: AppDeps): Express {
       return;
     }
     res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
+  });
+
+  if (deps.ingest) app.use('/api/v1/events', deps.ingest);
+
+  // Each PBX adapter's state and counts (lines skipped by reason), for the operator.
+  app.get('/api/v1/sources', (_req, res) => {
+    res.json({ serverTs: deps.now(), sources: deps.sources.details() });
   });
 
   app.get('/healthz', (_req, res) => {

@@ -118,13 +118,19 @@ describe('ingest from a Redis stream', () => {
       { type: 'call.arrived', ts: now, callId: 'c2' },
       { type: 'call.queued', ts: now, callId: 'c2', queue: 'billing' },
       { type: 'call.answered', ts: now + 5000, callId: 'c2', queue: 'billing', agentId: 'a1' },
+      { type: 'call.queued', ts: now, callId: 'c3', queue: 'billing' },
+      { type: 'call.exited', ts: now + 4000, callId: 'c3', queue: 'billing', reason: 'timeout' },
     );
     const rest = await waitFor(async () => {
       const s = await snapshotOf(server.url);
-      return s.totals.answered === 1 ? s : null;
-    }, 'REST to show the answer');
-    expect(rest.totals).toMatchObject({ arrived: 2, queued: 2, answered: 1, waiting: 1, vipWaiting: 1, agentConnectRate: 1 });
-    const live = await waitFor(() => (ws.current()?.totals.answered === 1 ? ws.current() : null), 'the socket client to show the answer');
+      return s.totals.answered === 1 && s.totals.exited === 1 ? s : null;
+    }, 'REST to show the answer and the exit');
+    expect(rest.totals).toMatchObject({ arrived: 3, queued: 3, answered: 1, exited: 1, waiting: 1, vipWaiting: 1, agentConnectRate: 0.5 });
+    expect(rest.queues).toMatchObject([{ id: 'billing', exited: 1 }]);
+    const live = await waitFor(
+      () => (ws.current()?.totals.answered === 1 && ws.current()?.totals.exited === 1 ? ws.current() : null),
+      'the socket client to show the answer and the exit',
+    );
     expect(live.totals).toEqual({ ...rest.totals, longestWaitMs: live.totals.longestWaitMs });
     expect(live.queues.map((q) => q.id)).toEqual(['billing']);
     expect(ws.deltas.length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = 
 
 /** What main.ts would pass: the real clock, and a name that is this process's (each server its own). */
 export function testRuntime(): ServerRuntime {
-  return { now: Date.now, owner: leaseOwnerId(hostname(), process.pid) };
+  return { now: Date.now, owner: leaseOwnerId(hostname(), process.pid), host: hostname(), pid: process.pid };
 }
 
 export async function startTestServer(redisUrl: string, overrides: Partial<ServerConfig> = {}, log: Logger = silentLogger): Promise<RunningServer> {

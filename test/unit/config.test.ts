@@ -1,5 +1,5 @@
 // What loadConfig makes of the environment it is handed: LOG_LEVEL and the log format.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,4 +40,58 @@ describe('LOG_FORMAT', () => {
 it('takes its settings from the environment it is handed, not from the process', () => {
   const config = load({ PORT: '4321', HOST: '127.0.0.9', CONSUMER_GROUP: 'g1', STREAM_KEYS: 'a, b' });
   expect(config).toMatchObject({ port: 4321, host: '127.0.0.9', group: 'g1', streams: ['a', 'b'], staticDir: join(cwd, 'dist/wallboard') });
+});
+
+describe('ingest.http', () => {
+  const TOKEN = 'a-token-of-twenty-chars';
+  const withFile = (content: unknown, env: Record<string, string> = {}) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-config-ingest-'));
+    writeFileSync(join(dir, 'wallboard.config.json'), JSON.stringify(content));
+    return () => loadConfig({ env, cwd: dir, stdoutIsTTY: false });
+  };
+
+  it('is off with the documented defaults when nothing is set', () => {
+    expect(load({}).ingest.http).toEqual({
+      token: null,
+      source: 'http',
+      maxEvents: 1000,
+      maxBytes: 1048576,
+      idempotencyTtlMs: 86_400_000,
+      rate: { requestsPerSecond: 100, eventsPerSecond: 5000 },
+    });
+  });
+
+  it('takes the token from WALLBOARD_INGEST_TOKEN, over the file', () => {
+    expect(load({ WALLBOARD_INGEST_TOKEN: TOKEN }).ingest.http.token).toBe(TOKEN);
+    expect(withFile({ ingest: { http: { token: 'the-file-token-0123' } } }, { WALLBOARD_INGEST_TOKEN: TOKEN })().ingest.http.token).toBe(TOKEN);
+    expect(withFile({ ingest: { http: { token: 'the-file-token-0123' } } })().ingest.http.token).toBe('the-file-token-0123');
+  });
+
+  it('takes every field of the file section', () => {
+    const http = { source: 'crm-1', maxEvents: 200, maxBytes: 65536, idempotencyTtlMs: 3_600_000, rate: { requestsPerSecond: 10, eventsPerSecond: 400 } };
+    expect(withFile({ ingest: { http } })().ingest.http).toEqual({ token: null, ...http });
+  });
+
+  it.each([
+    ['short', 'at least 16 characters'],
+    ['sixteen chars with space', 'printable ASCII without spaces'],
+  ])('refuses a weak or malformed token (%j) without showing it', (token, reason) => {
+    expect(() => load({ WALLBOARD_INGEST_TOKEN: token })).toThrow(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${reason}`);
+    expect(() => load({ WALLBOARD_INGEST_TOKEN: token })).not.toThrow(token);
+    const fromFile = withFile({ ingest: { http: { token } } });
+    expect(fromFile).toThrow(`field "ingest.http.token" = (not shown): ${reason}`);
+    expect(fromFile).not.toThrow(token);
+  });
+
+  it('refuses an events budget below the batch size, unknown fields and a bad source name, naming the field', () => {
+    expect(withFile({ ingest: { http: { maxEvents: 6000 } } })).toThrow(
+      'field "ingest.http.maxEvents" = 6000: rate.eventsPerSecond (5000) must be at least maxEvents (6000)',
+    );
+    expect(withFile({ ingest: { http: { rate: { eventsPerSecond: 10 } } } })).toThrow(
+      'field "ingest.http.rate.eventsPerSecond" = 10: rate.eventsPerSecond (10) must be at least maxEvents (1000)',
+    );
+    expect(withFile({ ingest: { http: { tokn: TOKEN } } })).toThrow('field "ingest.http" = tokn');
+    expect(withFile({ ingest: { smtp: {} } })).toThrow('field "ingest" = smtp');
+    expect(withFile({ ingest: { http: { source: 'my source' } } })).toThrow('field "ingest.http.source" = "my source"');
+  });
 });

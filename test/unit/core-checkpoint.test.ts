@@ -116,6 +116,24 @@ describe('checkpoints written by earlier versions', () => {
     expect(JSON.stringify(mine)).not.toMatch(/NaN/);
   });
 
+  it('restores a version 2 checkpoint to the numbers the version 2 server served, with no exits', () => {
+    // What that server sent, captured once by its own code (see the file's "about").
+    const served = JSON.parse(readFileSync(new URL('checkpoint-v2-served.json', FIXTURES), 'utf8')) as { snapshots: unknown[] };
+    const v2 = load('checkpoint-v2.json');
+    const aggregator = restored(v2.checkpoint.core, v2.checkpoint.calls);
+    const exits: unknown[] = [];
+    views.forEach((view, i) => {
+      const snapshot = aggregator.snapshot(v2.now, view);
+      expect(snapshot).toMatchObject(served.snapshots[i]!);
+      JSON.stringify(snapshot, (key, value: unknown) => {
+        if (key === 'exited') exits.push(value);
+        return value;
+      });
+    });
+    expect(exits.length).toBeGreaterThan(views.length * 2);
+    expect(new Set(exits)).toEqual(new Set([0]));
+  });
+
   it('is told apart from a version 1 checkpoint only by its version field', () => {
     const { core, calls } = stateOf(replayed(v1));
     const withoutVersion = JSON.stringify({ ...JSON.parse(core), version: undefined });

@@ -17,7 +17,7 @@ const callArb = fc.record({
   tier: fc.constantFrom('standard', 'silver', 'gold', 'diamond'),
   blocked: fc.boolean(),
   wait: fc.integer({ min: 0, max: 120 * SEC }),
-  fate: fc.constantFrom('answered', 'abandoned', 'waiting', 'ended-waiting'),
+  fate: fc.constantFrom('answered', 'abandoned', 'waiting', 'ended-waiting', 'exited', 'exited-requeued'),
   hold: fc.option(fc.array(fc.integer({ min: 1 * SEC, max: 70 * SEC }), { maxLength: 4 }), { nil: null }),
   resolved: fc.option(fc.boolean(), { nil: undefined }),
 });
@@ -32,9 +32,14 @@ function eventsOf(c: Call, i: number): EventInput[] {
   const outcomeTs = t + SEC + c.wait;
   if (c.fate === 'abandoned') out.push({ type: 'call.abandoned', ts: outcomeTs, callId, queue: c.queue });
   if (c.fate === 'ended-waiting') out.push({ type: 'call.ended', ts: outcomeTs, callId });
-  if (c.fate !== 'answered') return out;
-  out.push({ type: 'call.answered', ts: outcomeTs, callId, queue: c.queue, agentId: `a${i % 7}` });
-  let ts = outcomeTs + 5 * SEC;
+  if (c.fate === 'exited' || c.fate === 'exited-requeued') out.push({ type: 'call.exited', ts: outcomeTs, callId, queue: c.queue, reason: 'timeout' });
+  if (c.fate === 'exited') return [...out, { type: 'call.ended', ts: outcomeTs + 60 * SEC, callId }];
+  // Sent back to the queue by the dialplan: a second wait, answered.
+  if (c.fate === 'exited-requeued') out.push({ type: 'call.queued', ts: outcomeTs + SEC, callId, queue: c.queue });
+  if (c.fate !== 'answered' && c.fate !== 'exited-requeued') return out;
+  const answerTs = c.fate === 'answered' ? outcomeTs : outcomeTs + 10 * SEC;
+  out.push({ type: 'call.answered', ts: answerTs, callId, queue: c.queue, agentId: `a${i % 7}` });
+  let ts = answerTs + 5 * SEC;
   if (c.hold) {
     out.push({ type: 'call.held', ts, callId, agentId: `a${i % 7}` });
     for (const gap of c.hold) out.push({ type: 'call.hold_check', ts: (ts += gap), callId, agentId: `a${i % 7}` });
@@ -64,15 +69,15 @@ function comparable(state: State): string {
 const streams = fc.array(callArb, { minLength: 1, maxLength: 40 }).map(streamOf);
 
 describe('core invariants', () => {
-  it('every queued call is exactly one of waiting, answered, abandoned or expired', () => {
+  it('every queued call is exactly one of waiting, answered, abandoned, exited or expired', () => {
     fc.assert(
       fc.property(streams, (list) => {
         const state = applyAll(list);
         const last = list.at(-1)!.event.ts;
         const t = toSnapshot(state, config, last).totals;
-        expect(t.queued).toBe(t.waiting + t.answered + t.abandoned + t.expired);
+        expect(t.queued).toBe(t.waiting + t.answered + t.abandoned + t.exited + t.expired);
         for (const q of toSnapshot(state, config, last).queues) {
-          expect(q.queued).toBe(q.waiting + q.answered + q.abandoned + q.expired);
+          expect(q.queued).toBe(q.waiting + q.answered + q.abandoned + q.exited + q.expired);
         }
         // Rates stay within 0..1 whatever the mix.
         for (const rate of [t.systemConnectRate, t.agentConnectRate, t.vipConnectRate, t.serviceLevel, t.holdCheckOnTimeRate]) {

@@ -8,6 +8,7 @@ import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
 import { withFeedStatus } from '../../server/feed-status.js';
+import { SourceTracker } from '../../server/source-monitor.js';
 import { createApp } from '../../server/http/create-app.js';
 import { silentLogger } from '../../server/log.js';
 import { createRealtime, type Realtime } from '../../server/realtime/create-realtime.js';
@@ -39,6 +40,7 @@ describe('the HTTP app', () => {
     const app = createApp({
       source: new Aggregator(DEFAULT_CORE_CONFIG),
       consumer: active(),
+      sources: new SourceTracker(),
       pingRedis: async () => {},
       staticDir: '/nonexistent',
       startedAt: FIXED - 1234,

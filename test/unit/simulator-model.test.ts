@@ -65,6 +65,7 @@ describe('events against the contract', () => {
             break;
           case 'call.answered':
           case 'call.abandoned':
+          case 'call.exited':
             expect(e.queue, callId).toBe(queue);
             if (e.type === 'call.answered') answeredBy = e.agentId;
             queue = e.type === 'call.answered' ? queue : null;

@@ -25,4 +25,18 @@ describe('intraday geometry', () => {
     expect(g.bars).toEqual([]);
     expect(g.serviceLevelPath).toBeNull();
   });
+
+  it('stacks the exits on the abandons and scales to the whole stack', () => {
+    const buckets = [bucket(TEN_AM, 3, 2, 1, 0.2, null, { exited: 7 }), bucket(TEN_AM + 900_000, 2, 2, 0, 1)];
+    const g = intradayGeometry(buckets, { box, nowTs: TEN_AM + 960_000, timeZone: TZ });
+    const [first, second] = g.bars;
+    expect(first!.exited.y + first!.exited.height).toBeCloseTo(first!.abandoned.y);
+    // 2 answered, 1 abandoned, 7 exited: the stack is 10 high, above the offered tick of 3.
+    expect(first!.exited.height).toBeCloseTo((7 * first!.answered.height) / 2);
+    expect(first!.exited.y).toBeGreaterThanOrEqual(g.top);
+    expect(first!.exited.y).toBeLessThan(first!.offeredY);
+    expect(second!.exited.height).toBe(0);
+    expect(g.hasExits).toBe(true);
+    expect(intradayGeometry([buckets[1]!], { box, nowTs: TEN_AM + 960_000, timeZone: TZ }).hasExits).toBe(false);
+  });
 });

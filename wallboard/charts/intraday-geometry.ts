@@ -1,5 +1,6 @@
 // Geometry of the intraday chart: per 15-minute bucket a bar of answered calls with the
-// abandoned ones stacked on it, a tick at the offered count, and the service-level line on its
+// abandoned ones stacked on it and the exits (left the queue unanswered) on those, a tick at
+// the offered count, and the service-level line on its
 // own 0–100 % scale. Pure: buckets and sizes in, coordinates and paths out.
 import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
@@ -19,6 +20,8 @@ export interface IntradayBar {
   width: number;
   answered: { y: number; height: number };
   abandoned: { y: number; height: number };
+  /** Callers who left the queue unanswered without hanging up. */
+  exited: { y: number; height: number };
   /** y of the offered count. */
   offeredY: number;
 }
@@ -37,6 +40,8 @@ export interface IntradayGeometry {
   top: number;
   bottom: number;
   bars: IntradayBar[];
+  /** Whether any bar shown has exits: the legend names them only then. */
+  hasExits: boolean;
   serviceLevelPath: string | null;
   /** The service-level points, so a lone interval still shows. */
   serviceLevelPoints: { key: number; x: number; y: number }[];
@@ -75,7 +80,7 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
   const visible = buckets.filter((b) => b.startTs >= start && b.startTs < end);
 
   const x = scaleLinear().domain([start, end]).range([left, right]);
-  const maxCount = Math.max(4, ...visible.map((b) => Math.max(b.offered, b.answered + b.abandoned)));
+  const maxCount = Math.max(4, ...visible.map((b) => Math.max(b.offered, b.answered + b.abandoned + b.exited)));
   const y = scaleLinear().domain([0, maxCount]).nice(4).range([bottom, top]);
   const y2 = scaleLinear().domain([0, 1]).range([bottom, top]);
   const slotWidth = x(start + BUCKET_MS) - x(start);
@@ -83,13 +88,15 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
 
   const bars: IntradayBar[] = visible.map((b) => {
     const answeredTop = y(b.answered);
-    const stackTop = y(b.answered + b.abandoned);
+    const abandonedTop = y(b.answered + b.abandoned);
+    const exitedTop = y(b.answered + b.abandoned + b.exited);
     return {
       key: b.startTs,
       x: x(b.startTs) + gap / 2,
       width: Math.max(1, slotWidth - gap),
       answered: { y: answeredTop, height: bottom - answeredTop },
-      abandoned: { y: stackTop, height: answeredTop - stackTop },
+      abandoned: { y: abandonedTop, height: answeredTop - abandonedTop },
+      exited: { y: exitedTop, height: abandonedTop - exitedTop },
       offeredY: y(b.offered),
     };
   });
@@ -110,6 +117,7 @@ export function intradayGeometry(buckets: readonly IntradayBucket[], options: In
     top,
     bottom,
     bars,
+    hasExits: visible.some((b) => b.exited > 0),
     serviceLevelPath,
     serviceLevelPoints: withSl.map((b) => ({ key: b.startTs, x: x(b.startTs + BUCKET_MS / 2), y: y2(b.serviceLevel ?? 0) })),
     xTicks: hourTicks(start, end, timeZone, step).map((t) => ({ at: x(t.ts), value: t.ts })),

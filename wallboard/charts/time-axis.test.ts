@@ -17,5 +17,7 @@ describe('time axis', () => {
     const buckets = [parts(midnight, { complaintsDue: 1 }), bucket(TEN_AM - 2 * 3600_000, 3, 3, 0, 1)];
     expect(chartSpan(buckets, TEN_AM + 60_000, TZ, 3600_000)).toEqual({ start: TEN_AM - 2 * 3600_000, end: TEN_AM + BUCKET_MS });
     expect(chartSpan([], TEN_AM, TZ)).toEqual({ start: TEN_AM + BUCKET_MS - 6 * 3600_000, end: TEN_AM + BUCKET_MS });
+    // An interval whose only traffic is callers who left the queue (queued the interval before) still counts.
+    expect(chartSpan([parts(TEN_AM - 3 * 3600_000, { exited: 1 }), ...buckets], TEN_AM + 60_000, TZ, 3600_000).start).toBe(TEN_AM - 3 * 3600_000);
   });
 });

@@ -51,7 +51,7 @@ export interface ChartSpan {
   end: number;
 }
 
-const hasTraffic = (b: IntradayBucket) => b.offered > 0 || b.answered > 0 || b.abandoned > 0 || b.arrived > 0;
+const hasTraffic = (b: IntradayBucket) => b.offered > 0 || b.answered > 0 || b.abandoned > 0 || b.exited > 0 || b.arrived > 0;
 
 /**
  * From the first interval with calls (or `minSpanMs` before the end, if earlier; never before

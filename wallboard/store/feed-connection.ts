@@ -3,8 +3,8 @@
 // numbers are as of when the feed stopped).
 import type { FeedStatus } from '../../server/contract/snapshot.js';
 
-/** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not. */
-export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown';
+/** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not; sourceDown: the feed is read, but a PBX source feeding it is down or gone. */
+export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown' | 'sourceDown';
 
 export interface FeedConnection {
   connection: ConnectionState;
@@ -12,12 +12,19 @@ export interface FeedConnection {
   staleSinceTs: number | null;
 }
 
-/** A snapshot without a feed status (the pure core's, as in tests) counts as live. */
+/**
+ * A snapshot without a feed status (the pure core's, as in tests) counts as live. A PBX source
+ * that is down or gone makes the board stale even when the server's own feed is live: its calls
+ * stop moving, so the screen says since when the data is incomplete (the source pill says which).
+ */
 export function feedConnection(feed: FeedStatus | undefined): FeedConnection {
   if (!feed) return { connection: 'live', staleSinceTs: null };
   switch (feed.state) {
-    case 'live':
+    case 'live': {
+      const lost = (feed.sources ?? []).filter((s) => s.state === 'down' || s.state === 'gone');
+      if (lost.length > 0) return { connection: 'sourceDown', staleSinceTs: Math.min(...lost.map((s) => s.sinceTs)) };
       return { connection: 'live', staleSinceTs: null };
+    }
     // The data was current until the server lost its feed: that is the time it is "from".
     case 'down':
       return { connection: 'feedDown', staleSinceTs: feed.sinceTs };

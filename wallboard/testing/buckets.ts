@@ -17,6 +17,7 @@ export const bucket = (
   offered,
   answered,
   abandoned,
+  exited: 0,
   serviceLevel,
   standardAnswered: answered,
   standardHandled: answered + abandoned,

@@ -17,6 +17,7 @@ const LOOK: Readonly<Record<ConnectionState, { tone: Tone; key: MessageKey }>> =
   catchingUp: { tone: 'info', key: 'conn.catchingUp' },
   reconnecting: { tone: 'missed', key: 'conn.reconnecting' },
   feedDown: { tone: 'atRisk', key: 'conn.feedDown' },
+  sourceDown: { tone: 'atRisk', key: 'conn.sourceDown' },
 };
 
 /** Two arrows chasing each other round: working, neither good nor bad. */
@@ -40,7 +41,7 @@ export class WbConnectionStatus extends LitElement {
   override render() {
     const { i18n } = this;
     const look = LOOK[this.connection];
-    const stale = this.connection === 'reconnecting' || this.connection === 'feedDown';
+    const stale = this.connection === 'reconnecting' || this.connection === 'feedDown' || this.connection === 'sourceDown';
     return html`<span class="pill status-${look.tone} ${stale ? 'stale' : ''}" role="status" data-testid="connection" data-state=${this.connection}>
       ${
         this.connection === 'live'

@@ -11,7 +11,7 @@ import styles from './wb-intraday-chart.styles.js';
 import { rows } from '../keyed-rows.js';
 import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
-/** Today's offered / answered / abandoned per 15 minutes, with the service level on its own scale. */
+/** Today's offered / answered / abandoned / left-the-queue per 15 minutes, with the service level on its own scale. */
 export class WbIntradayChart extends LitElement {
   static override styles = [baseStyles, styles];
 
@@ -54,6 +54,7 @@ export class WbIntradayChart extends LitElement {
       <div class="legend">
         <span><i class="key" style="background: var(--wb-answered, #4aa8ff)"></i>${i18n.t('chart.answered')}</span>
         <span><i class="key" style="background: var(--wb-abandoned, #ff8f4d)"></i>${i18n.t('chart.abandoned')}</span>
+        ${g.hasExits ? html`<span class="exited-key"><i class="key" style="background: var(--wb-exited, #e07ad8)"></i>${i18n.t('chart.exited')}</span>` : null}
         <span><i class="key line" style="background: var(--wb-offered, #e9eef4)"></i>${i18n.t('chart.offered')}</span>
         <span><i class="key dot" style="background: var(--wb-sl, #3ccf7e)"></i>${i18n.t('chart.serviceLevel')}</span>
         ${this.target === null ? null : html`<span><i class="key dash"></i>${i18n.t('chart.slTarget', { value: i18n.percent(this.target, 0) })}</span>`}
@@ -71,6 +72,7 @@ export class WbIntradayChart extends LitElement {
             (b) => svg`<g>
               <rect class="answered" x=${b.x} y=${b.answered.y} width=${b.width} height=${b.answered.height}></rect>
               <rect class="abandoned" x=${b.x} y=${b.abandoned.y} width=${b.width} height=${b.abandoned.height}></rect>
+              <rect class="exited" x=${b.x} y=${b.exited.y} width=${b.width} height=${b.exited.height}></rect>
               <line class="offered" x1=${b.x} x2=${b.x + b.width} y1=${b.offeredY} y2=${b.offeredY}></line>
             </g>`,
           )}

@@ -14,6 +14,7 @@ export default css`
   .axis { fill: var(--wb-text-dim, #8d9bab); font-size: 0.85em; }
   .answered { fill: var(--wb-answered, #4aa8ff); }
   .abandoned { fill: var(--wb-abandoned, #ff8f4d); }
+  .exited { fill: var(--wb-exited, #e07ad8); }
   .offered { stroke: var(--wb-offered, #e9eef4); stroke-width: 0.12em; }
   .sl { fill: none; stroke: var(--wb-sl, #3ccf7e); stroke-width: 0.17em; }
   .sl-dot { fill: var(--wb-sl, #3ccf7e); }

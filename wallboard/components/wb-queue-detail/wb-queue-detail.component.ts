@@ -13,7 +13,7 @@ import styles from './wb-queue-detail.styles.js';
 import { rows } from '../keyed-rows.js';
 import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 
-/** The tablet's drill-down: one queue (or all) with its charts, agents, held calls and abandons. */
+/** The tablet's drill-down: one queue (or all) with its figures (exits beside abandons), charts, agents, held calls and abandons. */
 export class WbQueueDetail extends LitElement {
   static override styles = [baseStyles, styles];
 
@@ -56,6 +56,9 @@ export class WbQueueDetail extends LitElement {
             ? html`<span class="figure"><b class="num">${i18n.number(q.waiting)}</b><span>${i18n.t('queues.waiting')}</span></span>
               <span class="figure"><b class="num">${i18n.number(q.answered)}</b><span>${i18n.t('queues.answered')}</span></span>
               <span class="figure"><b class="num">${i18n.number(q.abandoned)}</b><span>${i18n.t('queues.abandoned')}</span></span>
+              <span class="figure" title=${i18n.t('queues.exitedHint')}
+                ><b class="num" data-testid="exited">${i18n.number(q.exited)}</b><span>${i18n.t('queues.exited')}</span></span
+              >
               <span class="figure"><b class="num">${i18n.percent(q.serviceLevel)}</b><span>${i18n.t('queues.serviceLevel')}</span></span>
               <span class="figure"><b class="num">${i18n.percent(q.agentConnectRate)}</b><span>${i18n.t('queues.connect')}</span></span>`
             : null

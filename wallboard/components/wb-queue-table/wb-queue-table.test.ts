@@ -28,6 +28,7 @@ const queue = (i: number, waiting: number): QueueStats => ({
   queued: 10,
   answered: 8,
   abandoned: 1,
+  exited: 0,
   agentConnectRate: 0.9,
   serviceLevel: 0.8,
   asaMs: 5000,
@@ -35,7 +36,7 @@ const queue = (i: number, waiting: number): QueueStats => ({
   shortAbandoned: 0,
   expired: 0,
   vipWaiting: 0,
-  window15m: { offered: 1, answered: 1, abandoned: 0, serviceLevel: 1, asaMs: 1, agentConnectRate: 1 },
+  window15m: { offered: 1, answered: 1, abandoned: 0, exited: 0, serviceLevel: 1, asaMs: 1, agentConnectRate: 1 },
   agents: { available: 1, ringing: 0, talking: 2, hold: 0, acw: 0, paused: 0, offline: 0 },
 });
 

@@ -48,6 +48,34 @@ describe('wb-screen-header', () => {
     expect(status().connection).toBe('live');
     expect(text(status(), '[data-testid=connection]')).toBe('Live');
 
+    // A PBX source the server says is down makes the board stale since then, and is named.
+    const live = snapshotFromEvents(floorScenario({ now: NOW }).events, NOW);
+    const lostAt = NOW - 60_000;
+    socket.fire('snapshot', {
+      seq: 2,
+      view: 'k',
+      snapshot: {
+        ...live,
+        feed: {
+          state: 'live',
+          sinceTs: NOW,
+          reason: null,
+          sources: [{ source: 'pbx1', adapter: 'ami', state: 'down', sinceTs: lostAt, lastEventTs: lostAt, reason: 'ECONNRESET' }],
+        },
+      },
+    });
+    await header.updateComplete;
+    await status().updateComplete;
+    expect(status().connection).toBe('sourceDown');
+    expect(status().staleSinceTs).toBe(lostAt);
+    expect(text(status(), '[data-testid=connection]')).toBe('Data incomplete Data from 13:58:30');
+    const sources = shadow(header).querySelector('wb-source-status')!;
+    await sources.updateComplete;
+    expect(text(sources, '[data-testid=source]')).toBe('PBX pbx1: disconnected since 13:58');
+    socket.fire('snapshot', { seq: 3, view: 'k', snapshot: { ...live, feed: { state: 'live', sinceTs: NOW, reason: null, sources: [] } } });
+    await header.updateComplete;
+    expect(status().connection).toBe('live');
+
     socket.disconnect();
     await header.updateComplete;
     expect(status().connection).toBe('reconnecting');

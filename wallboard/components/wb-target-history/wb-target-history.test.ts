@@ -8,6 +8,7 @@ import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.j
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, shadow, text } from '../../testing/dom.js';
+import { exitEvents } from '../../testing/exits.js';
 import { kpiValueText } from '../kpi-format.js';
 import './wb-target-history.js';
 
@@ -65,5 +66,26 @@ describe('wb-target-history', () => {
     expect(text(el, '.card[data-series=serviceLevel] [data-testid=history-value]')).toBe(
       createI18n('en').percent(detail.queues.find((q) => q.id === 'vip')!.serviceLevel),
     );
+  });
+
+  it('counts exits as not connected when it recomputes the connect rates and the service level, ending where the server does', async () => {
+    const events = [...floorScenario({ now: NOW }).events, ...exitEvents(NOW, 12)];
+    const all = snapshotFromEvents(events, NOW);
+    expect(all.totals.exited).toBe(24);
+    const el = await mount(
+      Object.assign(document.createElement('wb-target-history'), { buckets: seriesOf(all.intraday, null), kpis: all.kpis, nowTs: NOW, i18n: createI18n('en') }),
+    );
+    const value = (id: string) => text(el, `.card[data-series=${id}] [data-testid=history-value]`);
+    const en = createI18n('en');
+    for (const id of ['agentConnect', 'vipConnect'] as const)
+      expect(value(id), id).toBe(
+        kpiValueText(
+          all.kpis.find((k) => k.id === id)!,
+          en,
+        ),
+      );
+    expect(value('serviceLevel')).toBe(en.percent(all.totals.serviceLevel));
+    // Without the exits the floor would look better connected than it is.
+    expect(all.totals.agentConnectRate!).toBeLessThan(snapshotFromEvents(floorScenario({ now: NOW }).events, NOW).totals.agentConnectRate!);
   });
 });

@@ -36,6 +36,9 @@ export class WbWaitSummary extends LitElement {
     // The server does not push a wait that only grew with time: tick it from oldestQueuedTs.
     const longest = totals.oldestQueuedTs === null ? null : Math.max(0, this.ticker.now() - totals.oldestQueuedTs);
     const status = waitStatus(longest, this.thresholdMs);
+    // Shown once a producer reports exits: a floor whose PBX sends none keeps its line as it was.
+    const exits =
+      totals.exited > 0 ? html`<span class="exited">${i18n.t('totals.exited')}<b class="num" data-testid="exited">${i18n.number(totals.exited)}</b></span>` : null;
     return html`
       <div class="cell status-none">
         <div class="label">${i18n.t('totals.waiting')}</div>
@@ -60,6 +63,7 @@ export class WbWaitSummary extends LitElement {
         <span>${i18n.t('totals.offered')}<b class="num" data-testid="queued">${i18n.number(totals.queued)}</b></span>
         <span>${i18n.t('totals.answered')}<b class="num" data-testid="answered">${i18n.number(totals.answered)}</b></span>
         <span class="abandoned">${i18n.t('totals.abandoned')}<b class="num" data-testid="abandoned">${i18n.number(totals.abandoned)}</b></span>
+        ${exits}
         <span>${i18n.t('totals.serviceLevel')}<b class="num">${i18n.percent(totals.serviceLevel, 0)}</b></span>
       </div>
     `;

@@ -12,4 +12,5 @@ export default css`
   .today { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.3em 1.4em; font-size: 1.15em; border-top: 1px solid var(--wb-border, #263241); padding-top: 0.45em; }
   .today b { font-size: 1.25em; margin-left: 0.3em; }
   .today .abandoned b { color: var(--wb-abandoned, #ff8f4d); }
+  .today .exited b { color: var(--wb-exited, #e07ad8); }
 `;

@@ -6,6 +6,7 @@ import { floorScenario } from '../../../test/support/floor-scenario.js';
 import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, text } from '../../testing/dom.js';
+import { exitEvents } from '../../testing/exits.js';
 import { manualClock } from '../../testing/manual-clock.js';
 import './wb-wait-summary.js';
 
@@ -38,5 +39,22 @@ describe('wb-wait-summary', () => {
     await el.updateComplete;
     expect(clock.listenerCount).toBe(0);
     el.remove();
+  });
+
+  it("shows today's exits beside the abandons once there are any, in both languages", async () => {
+    const { clock } = manualClock(NOW);
+    const withExits = snapshotFromEvents([...floorScenario({ now: NOW }).events, ...exitEvents(NOW)], NOW).totals;
+    expect(withExits.exited).toBe(6);
+    const el = await mount(Object.assign(document.createElement('wb-wait-summary'), { totals: withExits, clock }));
+    expect(text(el, '.today .exited')).toBe('离开队列6');
+    expect(text(el, '[data-testid=abandoned]')).toBe(String(snapshot.totals.abandoned));
+    el.i18n = createI18n('en');
+    await el.updateComplete;
+    expect(text(el, '.today .exited')).toBe('Left queue6');
+    // A floor whose PBX reports no exits keeps its line as it was.
+    el.totals = snapshot.totals;
+    await el.updateComplete;
+    expect(snapshot.totals.exited).toBe(0);
+    expect(text(el, '.today .exited')).toBeNull();
   });
 });

@@ -1,0 +1,49 @@
+import { consume } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
+import type { SourceFeed } from '../../../server/contract/snapshot.js';
+import { i18nContext } from '../../context/contexts.js';
+import { createI18n, type I18n, type MessageKey } from '../../i18n/i18n.js';
+import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
+import { statusIcon, type Status } from '../../theme/status-icons.js';
+import styles from '../wb-connection-status/wb-connection-status.styles.js';
+
+const LOOK: Readonly<Record<Exclude<SourceFeed['state'], 'live'>, { tone: Status; key: MessageKey }>> = {
+  quiet: { tone: 'atRisk', key: 'source.quiet' },
+  down: { tone: 'missed', key: 'source.down' },
+  gone: { tone: 'missed', key: 'source.gone' },
+};
+
+/** Names each PBX source that is not feeding the board as it should, and since when; nothing while all are live. */
+export class WbSourceStatus extends LitElement {
+  static override styles = [baseStyles, statusStyles, styles];
+
+  /** The sources the server reports (feed.sources); live ones are not shown. */
+  @property({ attribute: false }) sources: readonly SourceFeed[] = [];
+  /** The call centre's time zone, for the times. @default "Asia/Shanghai" */
+  @property() timeZone = DEFAULT_TIME_ZONE;
+  /** Translations and time formats. @default zh-CN, or the screen's from i18nContext */
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n: I18n = createI18n('zh-CN');
+
+  override render() {
+    const { i18n } = this;
+    return this.sources
+      .filter((s): s is SourceFeed & { state: keyof typeof LOOK } => s.state !== 'live')
+      .map((s) => {
+        const look = LOOK[s.state];
+        const label = i18n.t(look.key, { source: s.source, time: i18n.hourMinute(s.sinceTs, this.timeZone) });
+        return html`<span
+          class="pill status-${look.tone} ${s.state === 'quiet' ? '' : 'stale'}"
+          role="status"
+          title=${s.reason ? `${s.adapter}: ${s.reason}` : s.adapter}
+          data-testid="source"
+          data-source=${s.source}
+          data-state=${s.state}
+          ><svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(look.tone)}</svg><span>${label}</span></span
+        >`;
+      });
+  }
+}
