@@ -151,7 +151,7 @@ describe('AMI adapter on TCP and Redis', () => {
     const run = startAdapter(fake);
     await waitFor(() => run.adapter.reporter.current.link === 'up', 'login');
     await fake.close();
-    await waitFor(() => run.adapter.reporter.current.linkReason === 'ECONNREFUSED', 'the refused reconnects');
+    await waitFor(() => run.adapter.reporter.current.linkReason === `connect ECONNREFUSED 127.0.0.1:${fake.port}`, 'the refused reconnects');
     const status = parseSourceStatus(await waitFor(async () => suite.client.hget(keys.ingestSources(run.stream), 'pbx1/ami'), 'the status'));
     expect(status?.link).toBe('down');
     fake.state.members[0]!.status = 5; // Alice's phone did not come back with the PBX

@@ -232,6 +232,7 @@ export function startAmiAdapter(options: AmiOptions, deps: AdapterDeps): Running
     await client.stop();
     reporter.link('down', 'stopped');
     await writer.publishStatus().catch(() => undefined);
+    deps.redis.disconnect();
   });
 
   return {

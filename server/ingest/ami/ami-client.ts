@@ -171,7 +171,8 @@ export class AmiClient {
       }
       this.countDropped();
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => (reason ??= error.code ?? error.message));
+    // Node's message names the code and the address ("connect ECONNREFUSED 10.0.0.5:5038").
+    socket.on('error', (error: NodeJS.ErrnoException) => (reason ??= error.message || error.code || 'socket error'));
     socket.on('close', () => {
       clearTimeout(connectTimer);
       this.stopPing();
