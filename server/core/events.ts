@@ -124,7 +124,7 @@ export type DecodeResult = { ok: true; event: QueueEvent } | { ok: false; reason
 export function decode(fields: Readonly<Record<string, string>>): DecodeResult {
   const type = fields['type'];
   if (type === undefined) return { ok: false, reason: 'missing field "type"' };
-  if (!(type in eventSchemas)) return { ok: false, reason: `unknown type "${type}"` };
+  if (!Object.hasOwn(eventSchemas, type)) return { ok: false, reason: `unknown type "${type}"` };
   const result = eventSchemas[type as EventType].safeParse(fields);
   if (result.success) return { ok: true, event: result.data };
   const reason = result.error.issues

@@ -43,13 +43,18 @@ export function parseIngestCli(
   }
   const parsed = adapter.schema.safeParse(adapter.fromFlags(values, env));
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `${i.path.length > 0 ? `--${i.path.join('.')}` : name}: ${i.message}`).join('\n'));
+    throw new UsageError(parsed.error.issues.map((i) => `${i.path.length > 0 ? `--${flagName(i.path.join('.'))}` : name}: ${i.message}`).join('\n'));
   }
   const redisUrl = env['REDIS_URL']?.trim();
   if (!redisUrl)
     throw new UsageError(`REDIS_URL is not set. Point it at the Redis the server reads, e.g.\n  REDIS_URL=redis://127.0.0.1:6379 npm run ingest -- ${name} …`);
   const stream = (values['stream'] as string | undefined) ?? (env['STREAM_KEY']?.trim() || DEFAULT_STREAM_KEY);
   return { kind: 'run', adapter, options: parsed.data, redisUrl, stream, source };
+}
+
+/** The flag of an option: options are camelCase (as in the config file), flags kebab-case ("timeZone" → "time-zone"). */
+function flagName(option: string): string {
+  return option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function flagLines(flags: Record<string, FlagSpec>): string[] {

@@ -165,18 +165,23 @@ describe('ingest from a Redis stream', () => {
     await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.queued', 'ts', String(Date.now()), 'queue', 'billing'); // no callId
     await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.teleported', 'ts', '1', 'callId', 'x');
     await suite.client.xadd(stream, '*', 'v', '1', 'type', 'survey.submitted', 'ts', 'yesterday', 'callId', 'x', 'score', '101');
+    // Names every object has: a type looked up with `in` would throw here and stall the consumer.
+    for (const hostile of ['constructor', '__proto__', 'toString']) await suite.client.xadd(stream, '*', 'v', '1', 'type', hostile, 'ts', '1', 'callId', 'x');
     await add({ type: 'call.queued', ts: Date.now(), callId: 'ok1', queue: 'billing' });
     const snap = await waitFor(async () => {
       const s = await snapshotOf(server.url);
       return s.totals.queued === 1 ? s : null;
     }, 'the valid event to count');
-    expect(snap.ingest.deadLettered).toBe(3);
+    expect(snap.ingest.deadLettered).toBe(6);
     const dead = await suite.client.xrange(keys.deadLetters(stream), '-', '+');
     const reasons = dead.map(([, f]) => f[f.indexOf('reason') + 1]);
     expect(reasons).toEqual([
       'missing field "callId"',
       'unknown type "call.teleported"',
       'field "ts": must be epoch milliseconds (digits only); field "score": must be within 0–100',
+      'unknown type "constructor"',
+      'unknown type "__proto__"',
+      'unknown type "toString"',
     ]);
     await waitFor(async () => ((await suite.client.xpending(stream, prefix)) as [number])[0] === 0, 'every entry to be acknowledged');
   });
