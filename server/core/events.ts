@@ -27,6 +27,8 @@ const base = { v: z.literal('1', { error: 'v must be "1"' }), ts: epochMs };
 
 /** The caller's number is stored only masked: keep at most the first 3 and last 4 digits. */
 export function maskCaller(raw: string): string {
+  // Already masked (an adapter masks before it appends, and the server decodes the entry again): keep it.
+  if (/^\d{0,3}\*+\d{0,4}$/.test(raw)) return raw;
   const digits = raw.replace(/\D/g, '');
   if (digits.length <= 4) return '*'.repeat(digits.length);
   if (digits.length <= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;

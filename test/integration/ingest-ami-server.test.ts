@@ -1,0 +1,77 @@
+// End to end: the fake PBX → the AMI adapter, run by the server itself from its config's
+// ingest.adapters entry → Redis → the server's snapshot, which shows the call on hold, its hold
+// check and the agent on hold as the wallboard will draw them, and names the source when its
+// PBX goes away.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/create-server.js';
+import { resolveConfiguredAdapter } from '../../server/ingest/in-process.js';
+import { FakeAmi, loadAmiFixture } from '../support/fake-ami.js';
+import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
+import { snapshotOf, startTestServer } from '../support/server.js';
+
+const suite = useTestRedis();
+const life = loadAmiFixture('call-life.ami');
+const cleanup: Array<() => Promise<void> | void> = [];
+
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+describe('AMI adapter in the server process', () => {
+  it('the snapshot shows the held call with its hold check, the agent on hold, the call over, and the source down when the PBX goes', async () => {
+    const prefix = uniquePrefix('ami-e2e');
+    const fake = await FakeAmi.start({ user: 'wallboard', secret: 'e2e-secret' });
+    cleanup.push(() => fake.close());
+    fake.state.members = [{ queue: '400', location: 'Local/2004@from-queue/n', name: 'Alice Wang', status: 1 }];
+    // The config file's section, as an operator writes it (JSON numbers, no flags).
+    const entry = {
+      kind: 'ami',
+      source: 'pbx1',
+      host: '127.0.0.1',
+      port: fake.port,
+      user: 'wallboard',
+      secret: 'e2e-secret',
+      holdCheckWindowMs: 2_000,
+      heartbeatMs: 200,
+    };
+    const server: RunningServer = await startTestServer(suite.redis.url, {
+      streams: [`${prefix}:events`],
+      group: prefix,
+      adapters: [resolveConfiguredAdapter(entry, 'ingest.adapters[0]')],
+      sources: { goneAfterMs: 5_000, quietAfterMs: 600_000, forgetAfterMs: 86_400_000, pollMs: 100 },
+    });
+    cleanup.push(() => server.stop());
+
+    await waitFor(async () => (await snapshotOf(server.url)).agents.available === 1, 'Alice from the resync');
+    const live = await waitFor(async () => (await snapshotOf(server.url)).feed?.sources?.find((s) => s.source === 'pbx1' && s.state === 'live'), 'the source live');
+    expect(live).toMatchObject({ adapter: 'ami', reason: null });
+    await fake.play(life['join']!);
+    await waitFor(async () => (await snapshotOf(server.url)).totals.waiting === 1, 'the caller waiting');
+    await fake.play(life['connect']! + life['hold']!);
+    const held = await waitFor(async () => {
+      const snap = await snapshotOf(server.url);
+      return snap.held.length === 1 ? snap : null;
+    }, 'the call on hold');
+    const heldSinceTs = held.held[0]!.heldSinceTs;
+    await new Promise((r) => setTimeout(r, 50));
+    await fake.play(life['unhold']! + life['hold']!);
+    const checked = await waitFor(async () => {
+      const snap = await snapshotOf(server.url);
+      return snap.held[0] && snap.held[0].lastCheckTs > heldSinceTs ? snap : null;
+    }, 'the hold check');
+    expect(checked.held).toMatchObject([{ callId: 'pbx1:1700000000.16', agentId: '2004', queue: '400', heldSinceTs, agentName: 'Alice Wang' }]);
+    expect(checked.totals).toMatchObject({ arrived: 1, answered: 1, waiting: 0, holdCheckOnTimeRate: 1 });
+    expect(checked.agents).toMatchObject({ hold: 1, available: 0 });
+
+    await fake.play(life['unhold']! + life['complete']!);
+    const over = await waitFor(async () => {
+      const snap = await snapshotOf(server.url);
+      return snap.held.length === 0 && snap.agents.available === 1 ? snap : null;
+    }, 'the end of the call');
+    expect(over.totals).toMatchObject({ arrived: 1, answered: 1, abandoned: 0, waiting: 0 });
+
+    await fake.close();
+    const down = await waitFor(async () => (await snapshotOf(server.url)).feed?.sources?.find((s) => s.source === 'pbx1' && s.state === 'down'), 'the source down');
+    expect(down.reason).toMatch(/ECONNREFUSED|connection closed by the PBX/);
+  });
+});
