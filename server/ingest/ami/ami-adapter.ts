@@ -13,6 +13,9 @@ import { AMI_FLAGS, amiOptionsFromFlags, amiOptionsSchema, type AmiOptions } fro
 import { emptyAmiState, parsePosition, serializePosition } from './ami-state.js';
 import { queueSnapshot, resync } from './queue-resync.js';
 
+/** What `events: holds` appends: the hold events a queue_log does not have. */
+const HOLD_EVENTS: ReadonlySet<EventInput['type']> = new Set(['call.held', 'call.hold_check', 'call.resumed']);
+
 /** Events waiting behind a commit before the socket is paused. */
 const MAX_PENDING_EVENTS = 10_000;
 
@@ -48,7 +51,11 @@ export function startAmiAdapter(options: AmiOptions, deps: AdapterDeps): Running
   let tickTimer: NodeJS.Timeout | null = null;
   let channelsRefusedLogged = false;
 
-  const take = (events: readonly EventInput[]) => {
+  // With `events: holds` beside a queue_log adapter of the same source, the calls and agents come
+  // from the log; AMI adds only what the log lacks, so nothing is counted twice.
+  const wanted = options.events === 'holds' ? (e: EventInput) => HOLD_EVENTS.has(e.type) : () => true;
+  const take = (all: readonly EventInput[]) => {
+    const events = all.filter(wanted);
     if (events.length > 0) pending.push(...events);
     counts.holdChecks += events.filter((e) => e.type === 'call.hold_check').length;
     dirty = true;

@@ -31,6 +31,8 @@ export const amiOptionsSchema = z.object({
   maxCalls: z.number().int().min(10).max(100_000).default(5_000),
   /** @default 5000 */
   maxAgents: z.number().int().min(10).max(100_000).default(5_000),
+  /** all: calls, agents and holds; holds: only holds and hold checks, for a site whose queue_log adapter (same source) gives the rest. @default "all" */
+  events: z.enum(['all', 'holds'], { error: 'must be all or holds' }).default('all'),
   /** The source status is written this often while idle. @default 5000 */
   heartbeatMs: z.number().int().min(100).max(60_000).default(5_000),
 });
@@ -53,6 +55,7 @@ export function amiOptionsFromFlags(values: Record<string, string | boolean | un
     secret: str('secret') ?? env['AMI_SECRET'] ?? '',
     holdCheckWindowMs: num(values['hold-check-window'], 1000),
     pingIntervalMs: num(values['ping-interval'], 1000),
+    events: str('events'),
     ...(reconnectMax !== undefined ? { reconnect: { baseMs: 500, maxMs: reconnectMax } } : {}),
   };
 }
@@ -68,5 +71,10 @@ export const AMI_FLAGS = {
     help: 'an agent who takes the caller off hold and back on within this made a hold check. Default: 5',
   },
   'ping-interval': { type: 'string', value: 'seconds', help: 'keepalive: a Ping this often; no answer by the next and the link is dropped and retried. Default: 20' },
+  events: {
+    type: 'string',
+    value: 'all|holds',
+    help: 'holds: append only holds and hold checks, beside a queue-log adapter with the same --source that gives the calls and agents. Default: all',
+  },
   'reconnect-max': { type: 'string', value: 'seconds', help: 'the longest wait between reconnect attempts (back-off with jitter). Default: 30' },
 } as const;
