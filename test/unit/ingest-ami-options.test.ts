@@ -25,8 +25,15 @@ describe('ami command line', () => {
       reconnect: { baseMs: 500, maxMs: 30_000 },
       maxCalls: 5_000,
       maxAgents: 5_000,
+      events: 'all',
       heartbeatMs: 5_000,
     });
+  });
+
+  it('takes --events holds, for a site whose queue_log adapter gives the calls, and refuses anything else', () => {
+    const command = parse(['--host', 'h', '--user', 'u', '--events', 'holds']);
+    expect(command).toMatchObject({ kind: 'run', options: { events: 'holds' } });
+    expect(() => parse(['--host', 'h', '--user', 'u', '--events', 'calls'])).toThrow(/--events: must be all or holds/);
   });
 
   it('takes --secret over the environment, windows in seconds, and the port default 5038', () => {
@@ -53,7 +60,7 @@ describe('ami command line', () => {
     const help = parse(['--help']);
     expect(help.kind).toBe('help');
     if (help.kind !== 'help') return;
-    for (const flag of ['--host', '--port', '--user', '--secret', '--hold-check-window', '--ping-interval', '--reconnect-max', 'AMI_SECRET'])
+    for (const flag of ['--host', '--port', '--user', '--secret', '--hold-check-window', '--ping-interval', '--events', '--reconnect-max', 'AMI_SECRET'])
       expect(help.text).toContain(flag);
   });
 
