@@ -2,7 +2,6 @@
 // `npm run ingest -- queue-log --replay` into a real Redis, read by the real server, shown on the
 // TV in Debian's Chromium. The figures on the wall are held to a count made straight from the
 // file's lines, not from anything the adapter or the server computed.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../server/contract/snapshot.js';
 import { fieldsFromArray } from '../../server/core/events.js';
 import { generateQueueLog } from '../fixtures/queue-log/generate-queue-log.js';
+import { runCli } from '../support/cli-process.js';
 import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
 import { deepText, launchBrowser, screenshot } from './support/browser.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
@@ -57,18 +57,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function replay(file: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/ingest/cli.ts', 'queue-log', '--file', file, '--replay', '--source', 'pbx1'], {
-      cwd: process.cwd(),
-      env: { ...process.env, REDIS_URL: redis.url, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
+async function replay(file: string): Promise<{ code: number | null; output: string }> {
+  const run = runCli('server/ingest/cli.ts', ['queue-log', '--file', file, '--replay', '--source', 'pbx1'], { REDIS_URL: redis.url, LOG_LEVEL: 'warn' });
+  const code = await run.exit;
+  return { code, output: run.stdout() + run.stderr() };
 }
 
 describe('a PBX replay on the wall', () => {

@@ -1,7 +1,6 @@
 // `npm run ingest -- queue-log` as an operator runs it: a child process with REDIS_URL. A kill -9
 // at random moments while it appends a large file, then a restart, leaves every event in the
 // stream exactly once; a replay moves the times to now and exits 0; --help lists every flag.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { QUEUE_LOG_FLAGS } from '../../server/ingest/queue-log/queue-log-options
 import { keys } from '../../server/redis/keys.js';
 import { generateQueueLog } from '../fixtures/queue-log/generate-queue-log.js';
 import { expectedFields, midnightSec, ql, storedPosition, streamFields, todaySec } from '../fixtures/queue-log/harness.js';
+import { runCli, type CliProcess } from '../support/cli-process.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 
 const suite = useTestRedis();
@@ -20,30 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Cli {
-  exit: Promise<number | null>;
-  stdout(): string;
-  stderr(): string;
-  kill(signal: NodeJS.Signals): void;
-}
-
-function ingest(args: string[], env: Record<string, string | undefined> = {}): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/ingest/cli.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, REDIS_URL: undefined, STREAM_KEY: undefined, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return {
-    exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-    stdout: () => out,
-    stderr: () => err,
-    kill: (signal) => child.kill(signal),
-  };
-}
+const ingest = (args: string[], env: Record<string, string | undefined> = {}): CliProcess =>
+  runCli('server/ingest/cli.ts', args, { REDIS_URL: undefined, STREAM_KEY: undefined, LOG_LEVEL: 'warn', ...env });
 
 describe('queue-log: kill -9 and restart', () => {
   it('appends every event of a large file exactly once across kills at random moments', async () => {

@@ -1,34 +1,12 @@
 // `npm run simulate` as a user runs it: a child process with flags and environment.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliProcess } from '../support/cli-process.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 
 const suite = useTestRedis();
 
-interface Cli {
-  exit: Promise<number | null>;
-  stdout(): string;
-  stderr(): string;
-  kill(signal: NodeJS.Signals): void;
-}
-
-function cli(args: string[], env: Record<string, string | undefined>): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', ...args], {
-    cwd: process.cwd(),
-    env: { ...process.env, REDIS_URL: undefined, STREAM_KEY: undefined, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return {
-    exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-    stdout: () => out,
-    stderr: () => err,
-    kill: (signal) => child.kill(signal),
-  };
-}
+const cli = (args: string[], env: Record<string, string | undefined>): CliProcess =>
+  runCli('simulator/cli.ts', args, { REDIS_URL: undefined, STREAM_KEY: undefined, ...env });
 
 describe('simulate CLI', () => {
   it('prints the help and exits 0', async () => {

@@ -3,6 +3,7 @@
 // different points of their 30-second clock, surveys and complaints. Pure: a seed and a clock in.
 import type { EventInput } from '../../server/core/events.js';
 import type { Tier } from '../../server/contract/vocabulary.js';
+import { mulberry32 } from './mulberry32.js';
 
 export interface ScenarioOptions {
   /** Server time now, epoch ms. */
@@ -25,17 +26,6 @@ export const SCENARIO_QUEUES = ['billing', 'broadband', 'mobile', 'vip', 'compla
 const TEAMS = ['A组', 'B组', 'C组'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
 const GIVEN = ['芳', '娜', '敏', '静', '伟', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '霞', '平'];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Scenario {
   events: EventInput[];
