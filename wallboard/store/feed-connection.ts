@@ -14,15 +14,16 @@ export interface FeedConnection {
 
 /**
  * A snapshot without a feed status (the pure core's, as in tests) counts as live. A PBX source
- * that is down or gone makes the board stale even when the server's own feed is live: its calls
- * stop moving, so the screen says since when the data is incomplete (the source pill says which).
+ * that is down or gone makes the board incomplete, said in the connection pill, while the source
+ * pill names it and since when; the clocks keep running, since the other sources' calls are
+ * current and a hold check must still fall due on time.
  */
 export function feedConnection(feed: FeedStatus | undefined): FeedConnection {
   if (!feed) return { connection: 'live', staleSinceTs: null };
   switch (feed.state) {
     case 'live': {
       const lost = (feed.sources ?? []).filter((s) => s.state === 'down' || s.state === 'gone');
-      if (lost.length > 0) return { connection: 'sourceDown', staleSinceTs: Math.min(...lost.map((s) => s.sinceTs)) };
+      if (lost.length > 0) return { connection: 'sourceDown', staleSinceTs: null };
       return { connection: 'live', staleSinceTs: null };
     }
     // The data was current until the server lost its feed: that is the time it is "from".
