@@ -8,7 +8,7 @@ import type { SourceReporter } from './source-status.js';
 
 /** What an adapter is given to run with. */
 export interface AdapterDeps {
-  /** A Redis connection of the adapter's own (its writer WATCHes on it); the adapter disconnects it when it stops. */
+  /** A Redis connection of the adapter's own; the adapter disconnects it when it stops. */
   redis: Redis;
   /** The stream the events go to. */
   stream: string;

@@ -3,7 +3,7 @@
 // the events, stores the reply (without ids) and the ids under the key with a TTL, and returns
 // the ids. Two identical requests racing are serialised by Redis: the second one sees the first's
 // key. The key lives in the stream's hash slot (keys.ts), so the script is Cluster-safe.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { encodeArgs, type QueueEvent } from '../core/events.js';
@@ -93,17 +93,23 @@ export function createHttpAppender(options: HttpAppenderOptions): HttpAppender {
 
   return {
     append: async ({ events, template, idempotency }) => {
-      const args: (string | number)[] = [idempotencyTtlMs, idempotency?.bodyHash ?? '', template.status, template.results, events.length];
+      // A request without a key gets one of the server's own for a minute: ioredis sends a command
+      // whose reply was lost once more after it reconnects, and the script must not append twice.
+      const own = idempotency === null;
+      const scoped = idempotency ?? { principal: 'server', key: randomUUID(), bodyHash: '' };
+      const args: (string | number)[] = [own ? Math.min(60_000, idempotencyTtlMs) : idempotencyTtlMs, scoped.bodyHash, template.status, template.results, events.length];
       for (const event of events) {
         const fields = encodeArgs(event);
         args.push(fields.length, ...fields);
       }
-      const keyList = idempotency ? [stream, idempotencyKeyName(stream, idempotency.principal, idempotency.key)] : [stream];
+      const keyList = [stream, idempotencyKeyName(stream, scoped.principal, scoped.key)];
       const reply = replySchema.parse(await redis[COMMAND](keyList.length, ...keyList, ...args));
       switch (reply[0]) {
         case 'conflict':
           return { kind: 'conflict' };
         case 'replay':
+          // Our own key found: the first sending landed and this is ioredis's resend of it.
+          if (own) return { kind: 'appended', ids: reply[3] === '' ? [] : reply[3].split(',') };
           return {
             kind: 'replayed',
             template: { status: reply[1] === '200' ? 200 : 422, results: reply[2] },

@@ -13,7 +13,7 @@ import { createIngestRateLimiter, type IngestRateLimiter } from './http-rate-lim
 import { SourceReporter } from './source-status.js';
 
 export interface HttpIngestDeps {
-  /** The server's command connection (no WATCH is used on it). */
+  /** The server's command connection. */
   redis: Redis;
   /** The stream the events go to: the server's first configured stream. */
   stream: string;

@@ -46,7 +46,7 @@ export function resolveConfiguredAdapter(
 }
 
 export interface InProcessDeps {
-  /** A new connection for one adapter (its writer WATCHes on it). */
+  /** A new connection for one adapter. */
   connect: (name: string) => Redis;
   stream: string;
   /** The source name of an entry that gives none. */

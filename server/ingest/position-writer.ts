@@ -1,7 +1,11 @@
-// Appends an adapter's events and moves its read position in one transaction: WATCH the
-// position, check it is where this adapter left it, then MULTI … EXEC the XADDs, the new
-// position and the source's status record. A kill -9 at any instant leaves either all of a
-// batch or none of it, so a restart from the stored position appends every event exactly once.
+// Appends an adapter's events and moves its read position in one atomic step: a Lua script
+// checks the position is where this adapter left it, then XADDs the batch, sets the new position
+// and writes the source's status record. A kill -9 at any instant leaves either all of a batch or
+// none of it, so a restart from the stored position appends every event exactly once.
+//
+// A script rather than WATCH + MULTI/EXEC: ioredis sends a command whose reply was lost once
+// more after it reconnects, and a resent MULTI/EXEC goes out without its WATCH (a second append);
+// the script checks the position each time it runs, so running it twice appends once.
 import type { Redis } from 'ioredis';
 import { decode, encode, encodeArgs, type EventInput, type QueueEvent } from '../core/events.js';
 import { keys } from '../redis/keys.js';
@@ -12,7 +16,7 @@ export class PositionConflictError extends Error {
 }
 
 export interface PositionWriterOptions {
-  /** A connection of the writer's own: WATCH belongs to a connection, and nothing else may run a transaction on it. */
+  /** The Redis connection to write on (the adapter's own: it disconnects it when it stops). */
   redis: Redis;
   /** The stream the events go to. @default "wallboard:events" */
   stream: string;
@@ -32,7 +36,7 @@ export interface PositionWriter {
   /** The stored position, or null before the first commit. */
   readPosition(): Promise<string | null>;
   /**
-   * Appends the events and moves the position from `from` to `to`. "already" when the position is
+   * Appends the events and moves the position from `from` to `to`, atomically. "already" when the position is
    * already `to` (the commit landed but its reply was lost: retrying is safe). Throws
    * PositionConflictError when the position is neither: another adapter is writing for this source.
    */
@@ -57,11 +61,31 @@ export function checked(events: readonly EventInput[]): { valid: QueueEvent[]; i
   return { valid, invalid };
 }
 
+/** KEYS: stream, position, sources hash. ARGV: has-from flag, from, to, status field, status JSON, event count, then per event its field count and fields. */
+const COMMIT_SCRIPT = `
+local stored = redis.call('GET', KEYS[2])
+local expected = false
+if ARGV[1] == '1' then expected = ARGV[2] end
+if stored ~= expected then
+  if stored == ARGV[3] then return 'already' end
+  return 'moved:' .. (stored or '')
+end
+local at = 7
+for _ = 1, tonumber(ARGV[6]) do
+  local n = tonumber(ARGV[at])
+  redis.call('XADD', KEYS[1], '*', unpack(ARGV, at + 1, at + n))
+  at = at + n + 1
+end
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('HSET', KEYS[3], ARGV[4], ARGV[5])
+return 'written'
+`;
+
 export function createPositionWriter(options: PositionWriterOptions): PositionWriter {
   const { redis, stream, reporter } = options;
   const positionKey = keys.ingestPosition(stream, reporter.source, reporter.adapter);
   const sourcesKey = keys.ingestSources(stream);
-  // One operation at a time on the connection, so a heartbeat never lands inside a WATCH.
+  // One operation at a time, in order: a heartbeat never overtakes the batch before it.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(op: () => Promise<T>): Promise<T> => {
     const run = queue.then(op, op);
@@ -70,31 +94,20 @@ export function createPositionWriter(options: PositionWriterOptions): PositionWr
   };
 
   const commit = async ({ events, from, to }: Commit): Promise<'written' | 'already'> => {
-    await redis.watch(positionKey);
-    let stored: string | null;
-    try {
-      stored = await redis.get(positionKey);
-    } catch (error) {
-      await redis.unwatch().catch(() => undefined);
-      throw error;
+    const { valid, invalid } = checked(events);
+    const args: string[] = [from === null ? '0' : '1', from ?? '', to, reporter.field, JSON.stringify(reporter.preview(valid)), String(valid.length)];
+    for (const event of valid) {
+      const fields = encodeArgs(event);
+      args.push(String(fields.length), ...fields);
     }
-    if (stored !== from) {
-      await redis.unwatch();
-      if (stored === to) return 'already';
+    const outcome = String(await redis.eval(COMMIT_SCRIPT, 3, stream, positionKey, sourcesKey, ...args));
+    if (outcome === 'already') return 'already';
+    if (outcome.startsWith('moved:')) {
+      const stored = outcome.slice('moved:'.length);
       throw new PositionConflictError(
-        `the stored position of ${reporter.field} moved (expected ${from ?? 'none'}, found ${stored ?? 'none'}): is another adapter running for this source?`,
+        `the stored position of ${reporter.field} moved (expected ${from ?? 'none'}, found ${stored || 'none'}): is another adapter running for this source?`,
       );
     }
-    const { valid, invalid } = checked(events);
-    const multi = redis.multi();
-    for (const event of valid) multi.xadd(stream, '*', ...encodeArgs(event));
-    multi.set(positionKey, to);
-    multi.hset(sourcesKey, reporter.field, JSON.stringify(reporter.preview(valid)));
-    const results = await multi.exec();
-    if (results === null)
-      throw new PositionConflictError(`the stored position of ${reporter.field} changed during the commit: is another adapter running for this source?`);
-    const failed = results.find(([error]) => error)?.[0];
-    if (failed) throw failed;
     reporter.appended(valid);
     for (const reason of invalid) reporter.skip(reason);
     return 'written';

@@ -76,3 +76,38 @@ describe('ingest keys', () => {
     }
   });
 });
+
+describe('position writer across dropped connections', () => {
+  it('appends every batch exactly once when its connection is killed at random moments mid-commit', async () => {
+    const stream = uniquePrefix('events');
+    const { writer, redis } = writerFor(stream);
+    redis.on('error', () => undefined);
+    const killer = suite.client.duplicate();
+    const BATCHES = 30;
+    const SIZE = 1000;
+    let from: string | null = null;
+    let kills = 0;
+    for (let batch = 0; batch < BATCHES; batch++) {
+      const events = Array.from({ length: SIZE }, (_, i) => arrived(`pbx1:${batch}-${i}`, 1000 + batch));
+      const to = `g0:${batch}`;
+      const id = String(await redis.client('ID'));
+      const attempt = writer.commit({ events, from, to });
+      // Kill the writer's connection while the batch is on its way, in Redis, or its reply on the way back.
+      await new Promise((r) => setTimeout(r, Math.random() * 8));
+      kills += Number(await killer.client('KILL', 'ID', id).catch(() => 0));
+      // ioredis sends an unanswered command again after it reconnects: the batch may run twice.
+      let outcome = await attempt.catch(() => null);
+      for (let tries = 0; outcome === null; tries++) {
+        if (tries > 50) throw new Error(`batch ${batch} never committed`);
+        outcome = await writer.commit({ events, from, to }).catch(() => null);
+      }
+      from = to;
+    }
+    expect(kills).toBeGreaterThan(BATCHES / 2);
+    const callIds = (await suite.client.xrange(stream, '-', '+')).map(([, f]) => fieldsFromArray(f)['callId']);
+    expect(new Set(callIds).size).toBe(BATCHES * SIZE);
+    expect(callIds).toHaveLength(BATCHES * SIZE);
+    killer.disconnect();
+    redis.disconnect();
+  });
+});
