@@ -13,11 +13,13 @@ export default defineConfig({
     outDir: '../dist/wallboard',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the production build: the server would serve them to anyone.
+    sourcemap: false,
   },
   server: {
     proxy: {
-      '/socket.io': { target: api, ws: true, changeOrigin: true },
+      // Host kept as the browser sent it, so the page's Origin is the server's "same origin".
+      '/socket.io': { target: api, ws: true, changeOrigin: false },
       '/api': { target: api, changeOrigin: true },
       '/healthz': { target: api, changeOrigin: true },
     },

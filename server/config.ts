@@ -11,6 +11,8 @@ import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIn
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
+import { normaliseOrigin } from './realtime/origin-check.js';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-guard.js';
 
 export interface ServerConfig {
   /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
@@ -41,6 +43,10 @@ export interface ServerConfig {
   leaseMs: number;
   /** Deltas to a view at most this often (5 a second). @default 200 */
   pushIntervalMs: number;
+  /** Browser origins (scheme://host:port) allowed to open a Socket.IO connection besides the server's own; a foreign Origin is refused at the handshake. @default [] (env ALLOWED_ORIGINS, comma-separated) */
+  allowedOrigins: string[];
+  /** Per-socket limits (config file `socket`): the largest message a client may send, its unsent buffer, its subscribe/resync rate. @default maxMessageBytes 8192, maxBufferedBytes 4 MiB, requestsPerSecond 2, requestBurst 10, floodDisconnectAfter 20 */
+  socket: SocketLimits & { maxMessageBytes: number };
   /** Where the built wallboard is served from. @default "dist/wallboard" */
   staticDir: string;
   /** json or pretty. @default json unless stdout is a terminal (env LOG_FORMAT) */
@@ -111,6 +117,16 @@ const fileSchema = z.strictObject({
   deadLetterMaxLen: z.number().int().min(100).optional(),
   leaseMs: z.number().int().min(1000).optional(),
   pushIntervalMs: z.number().int().min(50).max(10_000).optional(),
+  allowedOrigins: z.array(z.string().refine((o) => normaliseOrigin(o) !== null, 'an origin: scheme://host[:port]')).optional(),
+  socket: z
+    .strictObject({
+      maxMessageBytes: z.number().int().min(1024).max(1_048_576).optional(),
+      maxBufferedBytes: z.number().int().min(65_536).optional(),
+      requestsPerSecond: z.number().positive().optional(),
+      requestBurst: z.number().int().min(1).optional(),
+      floodDisconnectAfter: z.number().int().min(1).optional(),
+    })
+    .optional(),
   sources: z
     .strictObject({
       goneAfterMs: z.number().int().min(6000, 'adapters report every 5 s: at least 6000').optional(),
@@ -185,6 +201,16 @@ function envLogLevel(env: ConfigSource['env']): LogLevel {
   return level;
 }
 
+function envOrigins(raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = origins.find((o) => normaliseOrigin(o) === null);
+  if (bad !== undefined) throw new ConfigError(`environment: ALLOWED_ORIGINS: "${bad}": must be an origin, scheme://host[:port]`);
+  return origins;
+}
+
 /** Builds the configuration from the environment and the config file it names (CONFIG_FILE, else ./wallboard.config.json if present). */
 export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfig {
   const explicit = env['CONFIG_FILE'];
@@ -205,7 +231,8 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
   const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
   if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
-  const { targets, streams: _s, group, sources, ingest, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, ...rest } = file;
+  const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
   let adapters: ConfiguredAdapter[];
   try {
     adapters = (ingest?.adapters ?? []).map((entry, i) => resolveConfiguredAdapter(entry, `ingest.adapters[${i}]`));
@@ -242,6 +269,8 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     deadLetterMaxLen: rest.deadLetterMaxLen ?? 100_000,
     leaseMs: rest.leaseMs ?? 10_000,
     pushIntervalMs: rest.pushIntervalMs ?? 200,
+    allowedOrigins,
+    socket: { maxMessageBytes: 8192, ...DEFAULT_SOCKET_LIMITS, ...socket },
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
     logLevel: envLogLevel(env),

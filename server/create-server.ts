@@ -14,7 +14,7 @@ import { createApp } from './http/create-app.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createHttpIngest } from './ingest/http-ingest.js';
 import type { Logger } from './log.js';
-import { createRealtime } from './realtime/create-realtime.js';
+import { createRealtime, type Realtime } from './realtime/create-realtime.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
@@ -37,6 +37,8 @@ export interface RunningServer {
   port: number;
   aggregator: Aggregator;
   consumer: StreamConsumer;
+  /** The Socket.IO push, with what its per-socket limits have done. */
+  realtime: Realtime;
   /** Stops serving and consuming (with a final checkpoint) and closes the Redis connections. */
   stop(): Promise<void>;
 }
@@ -110,7 +112,11 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     ingest: createIngestRoute({ ingest: httpIngest, log: httpIngestLog }),
   });
   const http = createHttpServer(app);
-  const realtime = createRealtime(http, { pushIntervalMs: config.pushIntervalMs }, { source, log: log.child({ component: 'realtime' }), now });
+  const realtime = createRealtime(
+    http,
+    { pushIntervalMs: config.pushIntervalMs, allowedOrigins: config.allowedOrigins, maxMessageBytes: config.socket.maxMessageBytes, limits: config.socket },
+    { source, log: log.child({ component: 'realtime' }), now },
+  );
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -134,6 +140,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     port,
     aggregator,
     consumer,
+    realtime,
     stop: async () => {
       await ingest.stop();
       await httpIngest?.stop();

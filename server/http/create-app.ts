@@ -1,5 +1,6 @@
 // The REST read API, health endpoints and the built wallboard, on one origin.
 import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseViewQuery } from '../contract/view.js';
@@ -30,6 +31,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   app.get('/api/v1/snapshot', (req, res) => {
     const parsed = parseViewQuery(req.query);
@@ -72,4 +74,35 @@ export function createApp(deps: AppDeps): Express {
     else res.status(503).type('text').send('The wallboard is not built yet: run "npm run build" (npm start does it for you).');
   });
   return app;
+}
+
+/**
+ * Security headers on every response. Scripts only from this origin (the built bundle); styles
+ * also inline, because the wallboard's Lit templates bind `style` attributes (colours, bar widths)
+ * and index.html carries its theme in a <style> block: a style cannot run code. No framing (a TV
+ * page is never embedded), no referrer. HSTS is off: the server speaks plain HTTP; a TLS proxy in
+ * front of it sets HSTS itself.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        // 'self' covers the same host's ws:/wss: in CSP 3 browsers (Socket.IO's WebSocket).
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }

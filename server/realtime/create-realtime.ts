@@ -10,6 +10,8 @@ import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
 import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import { createOriginCheck } from './origin-check.js';
+import { createSocketGuard, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
 export interface SnapshotSource {
   snapshot(now: number, view: View): Snapshot;
@@ -22,6 +24,12 @@ export interface RealtimeOptions {
   pushIntervalMs: number;
   /** Re-evaluate rooms at least this often even without events (overdue checks, expiry). @default 1000 */
   idleRecheckMs?: number;
+  /** Browser origins allowed besides the server's own. @default [] */
+  allowedOrigins?: string[];
+  /** Largest message a client may send; clients send only small views. @default 8192 */
+  maxMessageBytes?: number;
+  /** Per-socket rate and buffer limits. @default DEFAULT_SOCKET_LIMITS */
+  limits?: SocketLimits;
 }
 
 interface Room {
@@ -41,6 +49,8 @@ export interface RealtimeDeps {
 }
 
 export interface Realtime {
+  /** What the per-socket limits have done. */
+  readonly counters: GuardCounters;
   close(): Promise<void>;
 }
 
@@ -48,8 +58,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   const { source, log, now } = deps;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>(httpServer, {
     serveClient: false,
-    cors: { origin: true },
+    // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
+    allowRequest: createOriginCheck(options.allowedOrigins ?? []),
+    maxHttpBufferSize: options.maxMessageBytes ?? 8192,
   });
+  const guard = createSocketGuard(options.limits ?? DEFAULT_SOCKET_LIMITS, now);
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
   let lastFullCheck = 0;
@@ -73,13 +86,18 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       room = { view, seq: 0, last: source.snapshot(now(), view) };
       rooms.set(name, room);
     }
+    if (guard.dropIfBacklogged(socket)) return;
     // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
     socket.emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
   }
 
   io.on('connection', (socket: WallboardSocket) => {
-    socket.on('subscribe', (view) => subscribe(socket, view));
+    const gate = guard.gate(socket);
+    socket.on('subscribe', (view) => {
+      if (gate.allow('subscribe')) subscribe(socket, view);
+    });
     socket.on('resync', () => {
+      if (!gate.allow('resync')) return;
       const room = socket.data.room ? rooms.get(socket.data.room) : undefined;
       subscribe(socket, room?.view ?? {});
     });
@@ -104,6 +122,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       if (!delta) continue;
       room.seq = delta.seq;
       room.last = next;
+      // A screen still holding unsent data past the limit is dropped before more is queued.
+      for (const id of [...(io.sockets.adapter.rooms.get(name) ?? [])]) {
+        const member = io.sockets.sockets.get(id);
+        if (member) guard.dropIfBacklogged(member);
+      }
       io.to(name).emit('delta', delta);
     }
   }
@@ -118,6 +141,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   timer.unref();
 
   return {
+    counters: guard.counters,
     close: async () => {
       clearInterval(timer);
       await io.close();

@@ -30,10 +30,23 @@ afterAll(async () => {
 });
 
 /** A fresh page (its own browser context) on the floor's server, once it says it is live. */
-async function open(floor: Floor, path: string, width: number, height: number): Promise<Page & { problems: string[] }> {
-  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { problems: string[] };
+async function open(floor: Floor, path: string, width: number, height: number): Promise<Page & { problems: string[]; cspViolations: string[] }> {
+  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { problems: string[]; cspViolations: string[] };
   page.problems = [];
+  page.cspViolations = [];
   page.on('pageerror', (e) => page.problems.push(e.message));
+  // Chromium reports a blocked script, style or connection both as an event and on the console.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) page.cspViolations.push(m.text());
+  });
+  await page.exposeFunction('__cspViolation', (v: string) => page.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __cspViolation(v: string): Promise<void> }).__cspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
   pages.push(page);
   await page.goto(floor.server.url + path);
   await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
@@ -53,6 +66,23 @@ describe('wallboard end to end', () => {
   });
   afterAll(async () => {
     await floor?.dispose();
+  });
+
+  it('runs /tv and /lead under its Content-Security-Policy without a violation', async () => {
+    const response = await fetch(`${floor.server.url}/tv`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    for (const [path, width, height, shown] of [
+      ['/tv', 1920, 1080, '.row[data-queue]'],
+      ['/lead', 1440, 900, 'button[data-team]'],
+    ] as const) {
+      const page = await open(floor, path, width, height);
+      await waitFor(async () => (await deepAll(page, shown)).length > 0, `${path} to show the floor`, 15_000);
+      await screenshot(page, `csp${path.replace('/', '-')}`);
+      expect(page.cspViolations, path).toEqual([]);
+      expect(page.problems, path).toEqual([]);
+    }
   });
 
   it('shows on the TV the same numbers the REST snapshot gives, and follows new events', async () => {

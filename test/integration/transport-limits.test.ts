@@ -1,0 +1,120 @@
+// What one screen's socket may cost the server: a socket flooding `resync` is served a few
+// snapshots, then ignored, then disconnected; a socket that stops reading is dropped once the
+// data queued for it passes the limit, instead of holding every snapshot it asked for in memory.
+import { afterEach, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/contract/protocol.js';
+import type { RunningServer } from '../../server/create-server.js';
+import { DEFAULT_SOCKET_LIMITS } from '../../server/realtime/socket-guard.js';
+import { useTestRedis, waitFor } from '../support/redis.js';
+import { snapshotOf, startTestServer } from '../support/server.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function connect(url: string): { socket: Client; snapshots: () => number; disconnectReason: () => string | null } {
+  const socket: Client = io(url, { transports: ['websocket'], reconnection: false });
+  let snapshots = 0;
+  let reason: string | null = null;
+  socket.on('snapshot', () => (snapshots += 1));
+  socket.on('disconnect', (r) => (reason = r));
+  socket.on('connect', () => socket.emit('subscribe', {}));
+  return { socket, snapshots: () => snapshots, disconnectReason: () => reason };
+}
+
+/** The client's own TCP socket under Engine.IO's WebSocket transport (ws), which the test stops reading. */
+function tcpSocketOf(socket: Client): { pause(): void } {
+  const transport = (socket.io as unknown as { engine: { transport: { name: string; ws: { _socket: { pause(): void } } } } }).engine.transport;
+  expect(transport.name).toBe('websocket');
+  return transport.ws._socket;
+}
+
+describe('per-socket limits', () => {
+  const suite = useTestRedis();
+  let server: RunningServer | undefined;
+  const clients: Client[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server?.stop();
+    server = undefined;
+  });
+
+  it('serves a resync flood a burst of snapshots, ignores the rest, then disconnects the socket', async () => {
+    server = await startTestServer(suite.redis.url, { streams: ['limits-a:events'], group: 'limits-a' });
+    const client = connect(server.url);
+    clients.push(client.socket);
+    await waitFor(() => client.snapshots() === 1, 'the first snapshot');
+    const rssBefore = process.memoryUsage().rss;
+    for (let i = 0; i < 5000 && client.socket.connected; i++) {
+      client.socket.emit('resync');
+      if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+    await waitFor(() => client.disconnectReason(), 'the flooding socket to be disconnected', 5000);
+    // Closed at once, without waiting for its buffer: the client sees its transport close and may reconnect.
+    expect(client.disconnectReason()).toBe('transport close');
+    const { counters } = server.realtime;
+    expect(counters.floodDisconnects).toBe(1);
+    expect(counters.rateLimited).toBeGreaterThanOrEqual(DEFAULT_SOCKET_LIMITS.floodDisconnectAfter);
+    // The subscription's snapshot, the burst, and at most a few refilled tokens.
+    expect(client.snapshots()).toBeLessThanOrEqual(1 + DEFAULT_SOCKET_LIMITS.requestBurst + 3);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+
+    // A well-behaved screen on the same server is served as before.
+    const other = connect(server.url);
+    clients.push(other.socket);
+    await waitFor(() => other.snapshots() === 1, 'a snapshot for a well-behaved socket');
+  });
+
+  /** A server without rate limits (these tests are about the buffer alone), dropping at 256 KiB unsent. */
+  const maxBufferedBytes = 256 * 1024;
+  async function bufferServer(name: string): Promise<RunningServer> {
+    return startTestServer(suite.redis.url, {
+      streams: [`${name}:events`],
+      group: name,
+      socket: { ...DEFAULT_SOCKET_LIMITS, maxMessageBytes: 8192, maxBufferedBytes, requestsPerSecond: 1e9, requestBurst: 1e9, floodDisconnectAfter: 1e9 },
+    });
+  }
+
+  /** Asks for a full snapshot 2,000 times a second, until `stop` or `ms` pass; returns how many it asked for. */
+  async function resyncStorm(socket: Client, ms: number, stop: () => boolean): Promise<number> {
+    const started = Date.now();
+    let sent = 0;
+    while (!stop() && Date.now() - started < ms) {
+      for (let i = 0; i < 10; i++) socket.emit('resync');
+      sent += 10;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return sent;
+  }
+
+  it('drops a socket that stops reading once its unsent data passes the limit', async () => {
+    server = await bufferServer('limits-b');
+    const running = server;
+    const client = connect(server.url);
+    clients.push(client.socket);
+    await waitFor(() => client.snapshots() === 1, 'the first snapshot');
+    tcpSocketOf(client.socket).pause();
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    // Each resync queues a full snapshot the client never reads: the kernel's buffers fill first, then the server's.
+    const sent = await resyncStorm(client.socket, 20_000, () => running.realtime.counters.slowDrops > 0);
+    expect(server.realtime.counters.slowDrops, `after ${sent} resyncs in ${Date.now() - started} ms`).toBe(1);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+
+    const other = connect(server.url);
+    clients.push(other.socket);
+    await waitFor(() => other.snapshots() === 1, 'a snapshot for a reading socket');
+    expect(server.realtime.counters.slowDrops).toBe(1);
+  });
+
+  it('keeps a socket that reads what it asks for, under the same storm', async () => {
+    server = await bufferServer('limits-c');
+    const client = connect(server.url);
+    clients.push(client.socket);
+    await waitFor(() => client.snapshots() === 1, 'the first snapshot');
+    const snapshotBytes = JSON.stringify(await snapshotOf(server.url)).length;
+    const sent = await resyncStorm(client.socket, 3000, () => false);
+    await waitFor(() => client.snapshots() === 1 + sent, `all ${sent} snapshots (${snapshotBytes} bytes each) to arrive`, 10_000);
+    expect(server.realtime.counters.slowDrops).toBe(0);
+    expect(client.disconnectReason()).toBeNull();
+  });
+});
