@@ -4,6 +4,7 @@
 // carries the security headers, and none grants another origin CORS access.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
+import { ConfigError, loadConfig } from '../../server/config.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { useTestRedis } from '../support/redis.js';
 import { startTestServer } from '../support/server.js';
@@ -73,5 +74,19 @@ describe('Socket.IO origin check and security headers', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
     // Plain HTTP: HSTS belongs to whatever terminates TLS.
     expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  const load = (env: Record<string, string>) => loadConfig({ env, cwd: process.cwd(), stdoutIsTTY: false });
+
+  it('is read comma-separated, and none are allowed by default', () => {
+    expect(load({ ALLOWED_ORIGINS: ' https://wall.example.org , http://10.0.0.5:8080' }).allowedOrigins).toEqual(['https://wall.example.org', 'http://10.0.0.5:8080']);
+    expect(load({}).allowedOrigins).toEqual([]);
+  });
+
+  it('refuses at start-up something that is not an origin', () => {
+    expect(() => load({ ALLOWED_ORIGINS: 'wall.example.org' })).toThrow(ConfigError);
+    expect(() => load({ ALLOWED_ORIGINS: 'wall.example.org' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });
