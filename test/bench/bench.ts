@@ -70,7 +70,10 @@ async function live(redisUrl: string, redis: Redis): Promise<void> {
   await fill(redis, stream, list);
   const produced = (performance.now() - started) / 1000;
   const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
-  await waitFor(() => server.aggregator.cursor(stream) === last, 'the live stream to be applied', 600_000);
+  // Say where the consumer stood if it never gets there (one run of many once stalled here).
+  await waitFor(() => server.aggregator.cursor(stream) === last, 'the live stream to be applied', 120_000).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; cursor ${server.aggregator.cursor(stream)} of ${last}; consumer ${JSON.stringify(server.consumer.status)}`);
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `live      ${LIVE_EVENTS} events through XREADGROUP/XACK in ${seconds.toFixed(2)} s = ${Math.round(LIVE_EVENTS / seconds)} events/s  (producer alone: ${Math.round(LIVE_EVENTS / produced)} events/s, same process)`,
