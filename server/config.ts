@@ -12,7 +12,7 @@ import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 import { normaliseOrigin } from './realtime/origin-check.js';
-import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-guard.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-guard.js';
 
 export interface ServerConfig {
   /** HTTP port; 0 picks a free one. @default 3000 (env PORT) */
@@ -45,7 +45,7 @@ export interface ServerConfig {
   pushIntervalMs: number;
   /** Browser origins (scheme://host:port) allowed to open a Socket.IO connection besides the server's own; a foreign Origin is refused at the handshake. @default [] (env ALLOWED_ORIGINS, comma-separated) */
   allowedOrigins: string[];
-  /** Per-socket limits (config file `socket`): the largest message a client may send, its unsent buffer, its subscribe/resync rate. @default maxMessageBytes 8192, maxBufferedBytes 4 MiB, requestsPerSecond 2, requestBurst 10, floodDisconnectAfter 20 */
+  /** Per-socket limits (config file `socket`): the largest message a client may send, its unsent buffer, its subscribe/resync rate. @default maxMessageBytes 98304, maxBufferedBytes 4 MiB, requestsPerSecond 2, requestBurst 10, floodDisconnectAfter 20 */
   socket: SocketLimits & { maxMessageBytes: number };
   /** Where the built wallboard is served from. @default "dist/wallboard" */
   staticDir: string;
@@ -270,7 +270,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     leaseMs: rest.leaseMs ?? 10_000,
     pushIntervalMs: rest.pushIntervalMs ?? 200,
     allowedOrigins,
-    socket: { maxMessageBytes: 8192, ...DEFAULT_SOCKET_LIMITS, ...socket },
+    socket: { maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES, ...DEFAULT_SOCKET_LIMITS, ...socket },
     staticDir: resolve(cwd, 'dist/wallboard'),
     logFormat,
     logLevel: envLogLevel(env),

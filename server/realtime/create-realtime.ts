@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import { createOriginCheck } from './origin-check.js';
-import { createSocketGuard, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
+import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
 export interface SnapshotSource {
   snapshot(now: number, view: View): Snapshot;
@@ -26,7 +26,7 @@ export interface RealtimeOptions {
   idleRecheckMs?: number;
   /** Browser origins allowed besides the server's own. @default [] */
   allowedOrigins?: string[];
-  /** Largest message a client may send; clients send only small views. @default 8192 */
+  /** Largest message a client may send: the largest valid view fits (500 queue names of 128 characters, about 66 KB of JSON). @default 98304 */
   maxMessageBytes?: number;
   /** Per-socket rate and buffer limits. @default DEFAULT_SOCKET_LIMITS */
   limits?: SocketLimits;
@@ -60,7 +60,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     serveClient: false,
     // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
     allowRequest: createOriginCheck(options.allowedOrigins ?? []),
-    maxHttpBufferSize: options.maxMessageBytes ?? 8192,
+    maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
   const guard = createSocketGuard(options.limits ?? DEFAULT_SOCKET_LIMITS, now);
   const rooms = new Map<string, Room>();
@@ -93,8 +93,29 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
 
   io.on('connection', (socket: WallboardSocket) => {
     const gate = guard.gate(socket);
+    // Over the rate a subscription is not lost but deferred, the latest one winning, so a lead
+    // who taps through teams quickly ends on the team they tapped last.
+    let deferred: { view: unknown } | null = null;
+    let deferTimer: NodeJS.Timeout | null = null;
     socket.on('subscribe', (view) => {
-      if (gate.allow('subscribe')) subscribe(socket, view);
+      if (gate.allow('subscribe')) {
+        deferred = null;
+        subscribe(socket, view);
+        return;
+      }
+      deferred = { view };
+      deferTimer ??= setTimeout(
+        () => {
+          deferTimer = null;
+          const latest = deferred;
+          deferred = null;
+          if (latest && socket.connected) subscribe(socket, latest.view);
+        },
+        Math.ceil(1000 / (options.limits ?? DEFAULT_SOCKET_LIMITS).requestsPerSecond),
+      );
+    });
+    socket.on('disconnect', () => {
+      if (deferTimer) clearTimeout(deferTimer);
     });
     socket.on('resync', () => {
       if (!gate.allow('resync')) return;

@@ -82,6 +82,9 @@ export interface RequestGate {
   allow(event: 'subscribe' | 'resync'): boolean;
 }
 
+/** The largest message a client may send, unless configured: the largest valid view (500 queue names of 128 characters) is about 66 KB of JSON. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 98_304;
+
 export function createSocketGuard(limits: SocketLimits, now: () => number) {
   const counters: GuardCounters = { rateLimited: 0, floodDisconnects: 0, slowDrops: 0 };
   return {

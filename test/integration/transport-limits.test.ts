@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/contract/protocol.js';
 import type { RunningServer } from '../../server/create-server.js';
-import { DEFAULT_SOCKET_LIMITS } from '../../server/realtime/socket-guard.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS } from '../../server/realtime/socket-guard.js';
 import { useTestRedis, waitFor } from '../support/redis.js';
 import { snapshotOf, startTestServer } from '../support/server.js';
 
@@ -64,20 +64,39 @@ describe('per-socket limits', () => {
     await waitFor(() => other.snapshots() === 1, 'a snapshot for a well-behaved socket');
   });
 
-  it('disconnects a client that sends a message past 8 KiB (clients send only small views)', async () => {
+  it('disconnects a client that sends a message past the limit, while the largest valid view gets through', async () => {
     server = await startTestServer(suite.redis.url, { streams: ['limits-d:events'], group: 'limits-d' });
     const small = connect(server.url);
     const big = connect(server.url);
     clients.push(small.socket, big.socket);
     await waitFor(() => small.snapshots() === 1 && big.snapshots() === 1, 'both first snapshots');
+    // The largest view the contract allows: 500 queue names of 128 characters.
+    const queues = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(3, '0')}${'q'.repeat(125)}`);
+    small.socket.emit('subscribe', { queues });
+    await waitFor(() => small.snapshots() === 2, 'the largest valid view to be served');
     // An event the server does not handle: only the message's size is at stake.
     const send = (c: Client, bytes: number) => (c as unknown as { emit(event: string, payload: string): void }).emit('unknown', 'x'.repeat(bytes));
-    send(small.socket, 7000);
-    send(big.socket, 9000);
+    send(big.socket, DEFAULT_MAX_MESSAGE_BYTES + 1000);
     await waitFor(() => big.disconnectReason(), 'the oversized sender to be disconnected', 5000);
     small.socket.emit('resync');
-    await waitFor(() => small.snapshots() === 2, 'the small sender to be served');
+    await waitFor(() => small.snapshots() === 3, 'the small sender to be served');
     expect(small.disconnectReason()).toBeNull();
+  });
+
+  it('ends a lead who taps through views faster than the rate on the view tapped last', async () => {
+    server = await startTestServer(suite.redis.url, { streams: ['limits-e:events'], group: 'limits-e' });
+    const socket: Client = io(server.url, { transports: ['websocket'], reconnection: false });
+    clients.push(socket);
+    const views: string[] = [];
+    socket.on('snapshot', (m) => views.push(m.view));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    const teams = Array.from({ length: DEFAULT_SOCKET_LIMITS.requestBurst + 5 }, (_, i) => `T${i}`);
+    for (const team of teams) socket.emit('subscribe', { team });
+    const last = teams.at(-1)!;
+    await waitFor(() => views.at(-1)?.includes(last), 'the last tapped view', 5000);
+    // The burst served at once; past it only the latest, not every tap.
+    expect(views.length).toBeLessThanOrEqual(DEFAULT_SOCKET_LIMITS.requestBurst + 2);
+    expect(socket.connected).toBe(true);
   });
 
   /** A server without rate limits (these tests are about the buffer alone), dropping at 256 KiB unsent. */
