@@ -1,7 +1,8 @@
-// Entries that fail validation go to "<stream>:dead" with the reason and the original fields,
-// so an operator can see what the feed sent and fix the producer.
+// Entries that fail validation go to "<stream>:dead" with the reason and the original fields
+// (cut and masked by deadLetterRecord), so an operator can see what the feed sent and fix the producer.
 import type { Redis } from 'ioredis';
 import type { Rejected } from '../aggregator.js';
+import { deadLetterRecord } from '../core/dead-letter-record.js';
 import { keys } from './keys.js';
 
 export interface DeadLetterSink {
@@ -13,6 +14,7 @@ export function createDeadLetterSink(redis: Redis, maxLen: number): DeadLetterSi
     async write(rejected) {
       const pipeline = redis.pipeline();
       for (const r of rejected) {
+        const record = deadLetterRecord(r.reason, r.fields);
         pipeline.xadd(
           keys.deadLetters(r.stream),
           'MAXLEN',
@@ -24,9 +26,9 @@ export function createDeadLetterSink(redis: Redis, maxLen: number): DeadLetterSi
           'sourceId',
           r.id,
           'reason',
-          r.reason,
+          record.reason,
           'fields',
-          JSON.stringify(r.fields),
+          record.fields,
         );
       }
       const results = await pipeline.exec();
