@@ -18,7 +18,10 @@ export const PHONE_MIN_DIGITS = 7;
 // dashes between digits ("+86 138-1234-5678"); times like "12:30" and short counts stay as they are.
 const PHONE_RUN = new RegExp(`\\+?\\d(?:[ -]?\\d){${PHONE_MIN_DIGITS - 1},}`, 'g');
 
-/** Free text with every phone-number-like digit run masked as maskCaller masks a caller. */
+// A calendar date ("2026-12-01", "back 2026-12-01") has a phone number's digits and dashes.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Free text with every phone-number-like digit run masked as maskCaller masks a caller; dates stay. */
 export function maskPhoneNumbers(text: string): string {
-  return text.replace(PHONE_RUN, (run) => maskCaller(run));
+  return text.replace(PHONE_RUN, (run) => (ISO_DATE.test(run) ? run : maskCaller(run)));
 }

@@ -114,6 +114,7 @@ describe('phone numbers in free text', () => {
     expect(maskPhoneNumbers('ext 1234567')).toBe('ext ***4567');
     expect(maskPhoneNumbers('lunch 12:30, 3 calls, room 123456')).toBe('lunch 12:30, 3 calls, room 123456');
     expect(maskPhoneNumbers('138****5678')).toBe('138****5678'); // masking twice changes nothing
+    expect(maskPhoneNumbers('back on 2026-12-01, not 021-1234-5678')).toBe('back on 2026-12-01, not 021****5678');
   });
 
   it('masks every free-text field on the way in, and leaves ids and times alone', () => {
