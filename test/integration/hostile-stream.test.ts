@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
 import type { RunningServer } from '../../server/create-server.js';
+import { createDeadLetterSink } from '../../server/redis/dead-letters.js';
 import { keys } from '../../server/redis/keys.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { snapshotOf, startTestServer } from '../support/server.js';
@@ -99,5 +100,19 @@ describe('hostile and oversized input on the stream', () => {
       expect(checkpointed.filter((v) => v.includes(number))).toEqual([]);
       expect(JSON.stringify(snap)).not.toContain(number);
     }
+  });
+
+  it('dead-letters each bad entry once: written again after a crash before the checkpoint, it is not repeated', async () => {
+    const stream = `${uniquePrefix('dead-once')}:events`;
+    const sink = createDeadLetterSink(suite.client, 1000);
+    const bad = (id: string) => ({ stream, id, fields: { v: '1', type: 'call.teleported' }, reason: 'unknown type "call.teleported"' });
+    await sink.write([bad('1795400000000-0'), bad('1795400000000-1')]);
+    // The server died before its checkpoint: the same entries are refused again, with one more after them.
+    await sink.write([bad('1795400000000-0'), bad('1795400000000-1'), bad('1795400000001-0')]);
+    const dead = await suite.client.xrange(keys.deadLetters(stream), '-', '+');
+    expect(dead.map(([id]) => id)).toEqual(['1795400000000-0', '1795400000000-1', '1795400000001-0']);
+    // Any other failure still fails the write.
+    await suite.client.set(keys.deadLetters(`${stream}2`), 'not a stream');
+    await expect(sink.write([{ ...bad('1795400000002-0'), stream: `${stream}2` }])).rejects.toThrow(/WRONGTYPE/);
   });
 });
