@@ -9,13 +9,10 @@ export { maskCaller, maskPhoneNumbers } from './masking.js';
 
 // Stream fields are strings; these turn them into typed values with a reason when they fail.
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'longer than 128 characters');
-/** Earliest event time accepted (2000-01-01T00:00:00Z): below it is a bug (epoch 0) or epoch seconds sent as milliseconds. */
-export const EARLIEST_EVENT_TS = Date.UTC(2000, 0, 1);
 const epochMs = z
   .string()
   .regex(/^\d{1,15}$/, 'must be epoch milliseconds (digits only)')
-  .transform(Number)
-  .refine((ms) => ms >= EARLIEST_EVENT_TS, 'before 2000-01-01 (epoch milliseconds expected)');
+  .transform(Number);
 const flag = z.enum(['1', '0']).transform((v) => v === '1');
 const score = z
   .string()
