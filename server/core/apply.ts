@@ -7,7 +7,7 @@ import { onArrived, onBlocked, onEnded, onSurvey, sweepCalls, touchCall } from '
 import { onComplaintOpened, onComplaintReplied } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
 import { placeInDay } from './day.js';
-import { acceptEntry, advanceWatermarks, clampClock, sweepDue, type ApplyResult } from './delivery.js';
+import { acceptEntry, advanceWatermarks, clampClock, sweepDue, tooOld, type ApplyResult } from './delivery.js';
 import { entryIdMs } from './entry-id.js';
 import type { QueueEvent } from './events.js';
 import { endHold, onHeld, onHoldCheck } from './holds.js';
@@ -27,6 +27,7 @@ export interface Entry {
 export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResult {
   if (!acceptEntry(state, entry.stream, entry.id)) return 'duplicate';
   const appendedAt = entryIdMs(entry.id);
+  if (tooOld(state, entry.event, appendedAt, config)) return 'applied'; // delivered, and counted as late
   const event = clampClock(state, entry.event, appendedAt, config);
   if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state); // the rolling window moved on a minute
   applyEvent(state, event, appendedAt, config);

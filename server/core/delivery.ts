@@ -1,7 +1,7 @@
 // Delivery: what happens to a stream entry before and after its event is applied. An entry
 // at or below its stream's cursor is a duplicate (delivery is at least once); an event time
-// ahead of the Redis append time is clamped to it; the watermarks move; and once a minute of
-// Redis time the calls are swept for expiry.
+// ahead of the Redis append time is clamped to it, one older than the call expiry is dropped;
+// the watermarks move; and once a minute of Redis time the calls are swept for expiry.
 import type { CoreConfig } from './core-config.js';
 import { compareEntryIds } from './entry-id.js';
 import type { QueueEvent } from './events.js';
@@ -49,6 +49,18 @@ export function clampClock(state: DeliveryState, event: QueueEvent, appendedAt: 
   if (event.ts <= appendedAt + config.maxClockAheadMs) return event;
   state.ingest.clockSkewed += 1;
   return { ...event, ts: appendedAt };
+}
+
+// An event older than the call expiry by its Redis append time would put a call waiting, an
+// agent's state or a hold into the live state that the expiry sweep already counts as gone (a
+// producer's epoch 0 showed a 56-year longest wait): it is counted as late and applied to nothing.
+// Append time, not the server's clock, so that a replay of the stream drops the same entries.
+// Complaints live for days (a reply may be filed late) and are left to the day's own rules.
+export function tooOld(state: DeliveryState, event: QueueEvent, appendedAt: number, config: CoreConfig): boolean {
+  if (event.type === 'complaint.opened' || event.type === 'complaint.replied') return false;
+  if (event.ts >= appendedAt - config.callExpiryMs) return false;
+  state.ingest.lateDropped += 1;
+  return true;
 }
 
 /** Moves both watermarks; returns whether the event watermark entered a new minute. */

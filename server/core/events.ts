@@ -2,7 +2,10 @@
 // event type gives both the runtime validation of stream entries and the QueueEvent union;
 // the server, the simulator and any adapter encode and decode through this module only.
 import { z } from 'zod';
+import { maskCaller, maskPhoneNumbers } from './masking.js';
 import { AGENT_STATES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
+
+export { maskCaller, maskPhoneNumbers } from './masking.js';
 
 // Stream fields are strings; these turn them into typed values with a reason when they fail.
 const id = z.string().trim().min(1, 'must not be empty').max(128, 'longer than 128 characters');
@@ -16,35 +19,34 @@ const score = z
   .regex(/^\d{1,3}(\.\d+)?$/, 'must be a number 0–100')
   .transform(Number)
   .refine((n) => n >= 0 && n <= 100, 'must be within 0–100');
-const queueList = z.string().transform((s) =>
-  s
-    .split(',')
-    .map((q) => q.trim())
-    .filter((q) => q.length > 0),
-);
+/** Most queues one agent.state may list: far above any real skill set, low enough that one entry stays small. */
+export const MAX_AGENT_QUEUES = 100;
+// Checked on the whole string first, so a megabyte of commas is refused before it is split.
+const queueList = z
+  .string()
+  .max(MAX_AGENT_QUEUES * 129, `longer than ${MAX_AGENT_QUEUES} queue ids`)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((q) => q.trim())
+      .filter((q) => q.length > 0),
+  )
+  .pipe(z.array(id).max(MAX_AGENT_QUEUES, `more than ${MAX_AGENT_QUEUES} queues`));
+/** Free text (a reason, a name): bounded, and any phone number in it masked on the way in. */
+const text = (max: number) => z.string().max(max, `longer than ${max} characters`).transform(maskPhoneNumbers);
 
 const base = { v: z.literal('1', { error: 'v must be "1"' }), ts: epochMs };
-
-/** The caller's number is stored only masked: keep at most the first 3 and last 4 digits. */
-export function maskCaller(raw: string): string {
-  // Already masked (an adapter masks before it appends, and the server decodes the entry again): keep it.
-  if (/^\d{0,3}\*+\d{0,4}$/.test(raw)) return raw;
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length <= 4) return '*'.repeat(digits.length);
-  if (digits.length <= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}
 
 export const eventSchemas = {
   'call.arrived': z.object({
     ...base,
     type: z.literal('call.arrived'),
     callId: id,
-    caller: z.string().max(64).transform(maskCaller).optional(),
+    caller: z.string().max(64, 'longer than 64 characters').transform(maskCaller).optional(),
     tier: z.enum(TIERS).optional(),
-    dnis: z.string().max(64).optional(),
+    dnis: z.string().max(64, 'longer than 64 characters').optional(),
   }),
-  'call.blocked': z.object({ ...base, type: z.literal('call.blocked'), callId: id, reason: z.string().max(256).optional() }),
+  'call.blocked': z.object({ ...base, type: z.literal('call.blocked'), callId: id, reason: text(256).optional() }),
   'call.queued': z.object({ ...base, type: z.literal('call.queued'), callId: id, queue: id, tier: z.enum(TIERS).optional() }),
   'call.answered': z.object({ ...base, type: z.literal('call.answered'), callId: id, queue: id, agentId: id }),
   'call.abandoned': z.object({ ...base, type: z.literal('call.abandoned'), callId: id, queue: id }),
@@ -67,7 +69,7 @@ export const eventSchemas = {
     callId: id,
     agentId: id.optional(),
     resolved: flag.optional(),
-    reason: z.string().max(256).optional(),
+    reason: text(256).optional(),
   }),
   'survey.submitted': z.object({ ...base, type: z.literal('survey.submitted'), callId: id, score }),
   'agent.state': z.object({
@@ -75,9 +77,9 @@ export const eventSchemas = {
     type: z.literal('agent.state'),
     agentId: id,
     state: z.enum(AGENT_STATES),
-    team: z.string().max(128).optional(),
-    name: z.string().max(128).optional(),
-    reason: z.string().max(256).optional(),
+    team: text(128).optional(),
+    name: text(128).optional(),
+    reason: text(256).optional(),
     queues: queueList.optional(),
     vip: flag.optional(),
   }),
@@ -87,7 +89,7 @@ export const eventSchemas = {
     complaintId: id,
     callId: id.optional(),
     dueTs: epochMs.optional(),
-    grade: z.string().max(64).optional(),
+    grade: text(64).optional(),
   }),
   'complaint.replied': z.object({ ...base, type: z.literal('complaint.replied'), complaintId: id }),
 } as const;
@@ -124,7 +126,7 @@ export type DecodeResult = { ok: true; event: QueueEvent } | { ok: false; reason
 export function decode(fields: Readonly<Record<string, string>>): DecodeResult {
   const type = fields['type'];
   if (type === undefined) return { ok: false, reason: 'missing field "type"' };
-  if (!Object.hasOwn(eventSchemas, type)) return { ok: false, reason: `unknown type "${type}"` };
+  if (!Object.hasOwn(eventSchemas, type)) return { ok: false, reason: `unknown type "${maskPhoneNumbers(type.slice(0, 64))}"` };
   const result = eventSchemas[type as EventType].safeParse(fields);
   if (result.success) return { ok: true, event: result.data };
   const reason = result.error.issues
