@@ -4,6 +4,7 @@
 // the watermarks move; and once a minute of Redis time the calls are swept for expiry.
 import type { CoreConfig } from './core-config.js';
 import { compareEntryIds } from './entry-id.js';
+import { dayWindow } from './windows.js';
 import type { QueueEvent } from './events.js';
 import { MINUTE_MS } from '../contract/constants.js';
 import type { IngestCounters } from '../contract/snapshot.js';
@@ -55,10 +56,14 @@ export function clampClock(state: DeliveryState, event: QueueEvent, appendedAt: 
 // agent's state or a hold into the live state that the expiry sweep already counts as gone (a
 // producer's epoch 0 showed a 56-year longest wait): it is counted as late and applied to nothing.
 // Append time, not the server's clock, so that a replay of the stream drops the same entries.
+// Today's events are kept however old (see below): the expiry sweep keeps them out of "waiting".
 // Complaints live for days (a reply may be filed late) and are left to the day's own rules.
 export function tooOld(state: DeliveryState, event: QueueEvent, appendedAt: number, config: CoreConfig): boolean {
   if (event.type === 'complaint.opened' || event.type === 'complaint.replied') return false;
   if (event.ts >= appendedAt - config.callExpiryMs) return false;
+  // A producer catching up on today (a queue_log adapter's first start reads from midnight) is
+  // not late: the day's counts need those events. Only what is older and from an earlier day goes.
+  if (event.ts >= dayWindow(appendedAt, config.timeZone).startTs) return false;
   state.ingest.lateDropped += 1;
   return true;
 }

@@ -68,11 +68,12 @@ describe('event times', () => {
     expect(state.calls.has('c0')).toBe(false);
   });
 
-  it('drops a call or agent event older than the call expiry by its append time, and applies one just inside it', () => {
+  it('drops a call or agent event older than the call expiry and from an earlier day, and applies one just inside the expiry', () => {
+    // T0 is 09:00 in Shanghai: 10 hours earlier is yesterday.
     const inputs: Array<EventInput & { appendedAt: number }> = [
-      { type: 'call.queued', ts: T0 - config.callExpiryMs - 1, callId: 'old', queue: 'billing', appendedAt: T0 },
+      { type: 'call.queued', ts: T0 - 10 * HOUR, callId: 'old', queue: 'billing', appendedAt: T0 },
       { type: 'call.queued', ts: T0 - config.callExpiryMs, callId: 'edge', queue: 'billing', appendedAt: T0 },
-      { type: 'agent.state', ts: T0 - 5 * HOUR, agentId: 'a-old', state: 'paused', appendedAt: T0 },
+      { type: 'agent.state', ts: T0 - 10 * HOUR, agentId: 'a-old', state: 'paused', appendedAt: T0 },
       { type: 'agent.state', ts: T0, agentId: 'a-now', state: 'available', appendedAt: T0 },
     ];
     const state = initialState();
@@ -85,6 +86,21 @@ describe('event times', () => {
     expect(state.ingest.lateDropped).toBe(2);
     expect(state.ingest.applied).toBe(2);
     expect(state.cursors.get('wallboard:events')).toBe(`${T0}-3`); // dropped entries are delivered all the same
+  });
+
+  it("counts today's events appended hours later, as a queue_log adapter's first start at noon sends the morning", () => {
+    // 04:00 and 04:01 in Shanghai, appended at 09:00: five hours late, past the call expiry, but today.
+    const morning = T0 - 5 * HOUR;
+    const inputs: Array<EventInput & { appendedAt: number }> = [
+      { type: 'call.queued', ts: morning, callId: 'm1', queue: 'billing', appendedAt: T0 },
+      { type: 'call.answered', ts: morning + MIN, callId: 'm1', queue: 'billing', agentId: 'a1', appendedAt: T0 },
+      { type: 'call.ended', ts: morning + 5 * MIN, callId: 'm1', agentId: 'a1', appendedAt: T0 },
+    ];
+    const state = initialState();
+    for (const e of entries(inputs)) apply(state, e, config);
+    const snap = toSnapshot(state, config, T0);
+    expect(snap.totals).toMatchObject({ queued: 1, answered: 1, waiting: 0 });
+    expect(state.ingest.lateDropped).toBe(0);
   });
 
   it('leaves a late complaint reply to the day rules: complaints live for days', () => {
