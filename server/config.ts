@@ -37,7 +37,7 @@ export interface ServerConfig {
   retentionMs: number;
   /** How often to trim. @default 60000 */
   trimIntervalMs: number;
-  /** Dead-letter stream entries kept (approximate MAXLEN). @default 100000 */
+  /** Dead-letter stream entries kept (approximate MAXLEN); each is cut to about 40 KB at most, so the stream stays under about 400 MB. @default 10000 */
   deadLetterMaxLen: number;
   /** Lease on the group's aggregate; a standby takes over when it is not renewed for this long. @default 10000 */
   leaseMs: number;
@@ -266,7 +266,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     checkpointIntervalMs: rest.checkpointIntervalMs ?? 1000,
     retentionMs: rest.retentionMs ?? 48 * 3600_000,
     trimIntervalMs: rest.trimIntervalMs ?? 60_000,
-    deadLetterMaxLen: rest.deadLetterMaxLen ?? 100_000,
+    deadLetterMaxLen: rest.deadLetterMaxLen ?? 10_000,
     leaseMs: rest.leaseMs ?? 10_000,
     pushIntervalMs: rest.pushIntervalMs ?? 200,
     allowedOrigins,
