@@ -156,6 +156,16 @@ export function encodeArgs(event: EventInput): string[] {
   return Object.entries(encode(event)).flat();
 }
 
+/** A batch as the ingest scripts read it: each event's XADD field/value list, preceded by its length. */
+export function packedEventArgs(events: readonly EventInput[]): string[] {
+  const args: string[] = [];
+  for (const event of events) {
+    const fields = encodeArgs(event);
+    args.push(String(fields.length), ...fields);
+  }
+  return args;
+}
+
 /** Stream replies come as [f1, v1, f2, v2, …]; a repeated field keeps its last value. */
 export function fieldsFromArray(flat: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,19 +6,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { encodeArgs, type QueueEvent } from '../core/events.js';
+import { packedEventArgs, type QueueEvent } from '../core/events.js';
 import { keys } from '../redis/keys.js';
 import type { ReplyTemplate } from './http-batch.js';
 
-// KEYS[1] the stream, KEYS[2] the idempotency key (absent without one).
+// KEYS[1] the stream, KEYS[2] the idempotency key (the client's, or the server's own for a minute).
 // ARGV: ttl ms, body hash, status, results template, event count, then per event its argument count and XADD's field/value list.
 const APPEND = `
-if KEYS[2] then
-  local stored = redis.call('HMGET', KEYS[2], 'hash', 'status', 'results', 'ids')
-  if stored[1] then
-    if stored[1] ~= ARGV[2] then return {'conflict'} end
-    return {'replay', stored[2], stored[3], stored[4]}
-  end
+local stored = redis.call('HMGET', KEYS[2], 'hash', 'status', 'results', 'ids')
+if stored[1] then
+  if stored[1] ~= ARGV[2] then return {'conflict'} end
+  return {'replay', stored[2], stored[3], stored[4]}
 end
 local out = {'new'}
 local i = 6
@@ -27,10 +25,8 @@ for n = 1, tonumber(ARGV[5]) do
   out[n + 1] = redis.call('XADD', KEYS[1], '*', unpack(ARGV, i + 1, i + count))
   i = i + count + 1
 end
-if KEYS[2] then
-  redis.call('HSET', KEYS[2], 'v', '1', 'hash', ARGV[2], 'status', ARGV[3], 'results', ARGV[4], 'ids', table.concat(out, ',', 2))
-  redis.call('PEXPIRE', KEYS[2], ARGV[1])
-end
+redis.call('HSET', KEYS[2], 'v', '1', 'hash', ARGV[2], 'status', ARGV[3], 'results', ARGV[4], 'ids', table.concat(out, ',', 2))
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
 return out
 `;
 
@@ -97,13 +93,9 @@ export function createHttpAppender(options: HttpAppenderOptions): HttpAppender {
       // whose reply was lost once more after it reconnects, and the script must not append twice.
       const own = idempotency === null;
       const scoped = idempotency ?? { principal: 'server', key: randomUUID(), bodyHash: '' };
-      const args: (string | number)[] = [own ? Math.min(60_000, idempotencyTtlMs) : idempotencyTtlMs, scoped.bodyHash, template.status, template.results, events.length];
-      for (const event of events) {
-        const fields = encodeArgs(event);
-        args.push(fields.length, ...fields);
-      }
-      const keyList = [stream, idempotencyKeyName(stream, scoped.principal, scoped.key)];
-      const reply = replySchema.parse(await redis[COMMAND](keyList.length, ...keyList, ...args));
+      const head = [own ? Math.min(60_000, idempotencyTtlMs) : idempotencyTtlMs, scoped.bodyHash, template.status, template.results, events.length];
+      const key = idempotencyKeyName(stream, scoped.principal, scoped.key);
+      const reply = replySchema.parse(await redis[COMMAND](2, stream, key, ...head, ...packedEventArgs(events)));
       switch (reply[0]) {
         case 'conflict':
           return { kind: 'conflict' };

@@ -6,22 +6,12 @@ import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { AdapterKind, RunningAdapter } from './adapter.js';
 import { ADAPTER_KINDS } from './adapter-registry.js';
-import { parseSourceName } from './source-name.js';
+import { sourceNameSchema } from './source-name.js';
 
 /** One entry of `ingest.adapters` as the config file has it: the adapter's kind, its source name, and its own options. */
 export const configuredAdapterSchema = z.looseObject({
   kind: z.string().min(1),
-  source: z
-    .string()
-    .refine((s) => {
-      try {
-        parseSourceName(s);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'use 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit')
-    .optional(),
+  source: sourceNameSchema.optional(),
 });
 
 /** An adapter the server will start: its kind, its source (null: the host name) and its validated options. */

@@ -7,7 +7,7 @@
 // more after it reconnects, and a resent MULTI/EXEC goes out without its WATCH (a second append);
 // the script checks the position each time it runs, so running it twice appends once.
 import type { Redis } from 'ioredis';
-import { decode, encode, encodeArgs, type EventInput, type QueueEvent } from '../core/events.js';
+import { decode, encode, packedEventArgs, type EventInput, type QueueEvent } from '../core/events.js';
 import { keys } from '../redis/keys.js';
 import type { SourceReporter } from './source-status.js';
 
@@ -95,12 +95,8 @@ export function createPositionWriter(options: PositionWriterOptions): PositionWr
 
   const commit = async ({ events, from, to }: Commit): Promise<'written' | 'already'> => {
     const { valid, invalid } = checked(events);
-    const args: string[] = [from === null ? '0' : '1', from ?? '', to, reporter.field, JSON.stringify(reporter.preview(valid)), String(valid.length)];
-    for (const event of valid) {
-      const fields = encodeArgs(event);
-      args.push(String(fields.length), ...fields);
-    }
-    const outcome = String(await redis.eval(COMMIT_SCRIPT, 3, stream, positionKey, sourcesKey, ...args));
+    const head = [from === null ? '0' : '1', from ?? '', to, reporter.field, JSON.stringify(reporter.preview(valid)), String(valid.length)];
+    const outcome = String(await redis.eval(COMMIT_SCRIPT, 3, stream, positionKey, sourcesKey, ...head, ...packedEventArgs(valid)));
     if (outcome === 'already') return 'already';
     if (outcome.startsWith('moved:')) {
       const stored = outcome.slice('moved:'.length);

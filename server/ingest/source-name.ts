@@ -2,11 +2,17 @@
 // write, so two PBXs whose call ids overlap (Asterisk's "1700000000.42" restarts on each box)
 // can feed one board without colliding, and names the source on the board when it goes quiet.
 
+import { z } from 'zod';
+
 const SOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+const SOURCE_NAME_RULE = 'use 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit';
+
+/** A source name as a config file gives it. */
+export const sourceNameSchema = z.string().regex(SOURCE_NAME, SOURCE_NAME_RULE);
 
 /** Checks a --source value: 1–32 letters, digits, '.', '_' or '-', starting with a letter or digit. */
 export function parseSourceName(raw: string): string {
-  if (!SOURCE_NAME.test(raw)) throw new RangeError(`source name "${raw}": use 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit`);
+  if (!SOURCE_NAME.test(raw)) throw new RangeError(`source name "${raw}": ${SOURCE_NAME_RULE}`);
   return raw;
 }
 

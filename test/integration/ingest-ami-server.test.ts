@@ -17,6 +17,11 @@ const suite = useTestRedis();
 const life = loadAmiFixture('call-life.ami');
 const cleanup: Array<() => Promise<void> | void> = [];
 
+/** The config file's section for the fake PBX, as an operator writes it (JSON numbers, no flags). */
+function amiEntry(port: number, extra: Record<string, unknown> = {}) {
+  return { kind: 'ami', source: 'pbx1', host: '127.0.0.1', port, user: 'wallboard', secret: 'e2e-secret', holdCheckWindowMs: 2_000, heartbeatMs: 200, ...extra };
+}
+
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
@@ -27,17 +32,7 @@ describe('AMI adapter in the server process', () => {
     const fake = await FakeAmi.start({ user: 'wallboard', secret: 'e2e-secret' });
     cleanup.push(() => fake.close());
     fake.state.members = [{ queue: '400', location: 'Local/2004@from-queue/n', name: 'Alice Wang', status: 1 }];
-    // The config file's section, as an operator writes it (JSON numbers, no flags).
-    const entry = {
-      kind: 'ami',
-      source: 'pbx1',
-      host: '127.0.0.1',
-      port: fake.port,
-      user: 'wallboard',
-      secret: 'e2e-secret',
-      holdCheckWindowMs: 2_000,
-      heartbeatMs: 200,
-    };
+    const entry = amiEntry(fake.port);
     const server: RunningServer = await startTestServer(suite.redis.url, {
       streams: [`${prefix}:events`],
       group: prefix,
@@ -99,20 +94,7 @@ describe('AMI adapter in the server process', () => {
       group: prefix,
       adapters: [
         resolveConfiguredAdapter({ kind: 'queue-log', source: 'pbx1', file: log, pollMs: 50, heartbeatMs: 200 }, 'ingest.adapters[0]'),
-        resolveConfiguredAdapter(
-          {
-            kind: 'ami',
-            source: 'pbx1',
-            host: '127.0.0.1',
-            port: fake.port,
-            user: 'wallboard',
-            secret: 'e2e-secret',
-            holdCheckWindowMs: 2_000,
-            heartbeatMs: 200,
-            events: 'holds',
-          },
-          'ingest.adapters[1]',
-        ),
+        resolveConfiguredAdapter(amiEntry(fake.port, { events: 'holds' }), 'ingest.adapters[1]'),
       ],
     });
     cleanup.push(() => server.stop());
