@@ -97,16 +97,16 @@ export function createPositionWriter(options: PositionWriterOptions): PositionWr
     const { valid, invalid } = checked(events);
     const head = [from === null ? '0' : '1', from ?? '', to, reporter.field, JSON.stringify(reporter.preview(valid)), String(valid.length)];
     const outcome = String(await redis.eval(COMMIT_SCRIPT, 3, stream, positionKey, sourcesKey, ...head, ...packedEventArgs(valid)));
-    if (outcome === 'already') return 'already';
     if (outcome.startsWith('moved:')) {
       const stored = outcome.slice('moved:'.length);
       throw new PositionConflictError(
         `the stored position of ${reporter.field} moved (expected ${from ?? 'none'}, found ${stored || 'none'}): is another adapter running for this source?`,
       );
     }
+    // 'already': an earlier attempt of this commit landed and its reply was lost, so it was never counted.
     reporter.appended(valid);
     for (const reason of invalid) reporter.skip(reason);
-    return 'written';
+    return outcome === 'already' ? 'already' : 'written';
   };
 
   return {

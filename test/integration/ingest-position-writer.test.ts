@@ -34,6 +34,19 @@ describe('position writer', () => {
     redis.disconnect();
   });
 
+  it('counts a batch it finds already landed, whose first reply was lost and never counted', async () => {
+    const stream = uniquePrefix('events');
+    // The attempt whose reply was lost, as far as the retrying writer knows: it landed, uncounted.
+    const lost = writerFor(stream);
+    await lost.writer.commit({ events: [arrived('pbx1:1', 10), arrived('pbx1:2', 20)], from: null, to: 'g0:1' });
+    const retrying = writerFor(stream);
+    expect(await retrying.writer.commit({ events: [arrived('pbx1:1', 10), arrived('pbx1:2', 20)], from: null, to: 'g0:1' })).toBe('already');
+    expect(retrying.reporter.current).toMatchObject({ events: 2, lastEventTs: 20 });
+    expect(await suite.client.xlen(stream)).toBe(2);
+    lost.redis.disconnect();
+    retrying.redis.disconnect();
+  });
+
   it('refuses a commit from a position another writer has moved', async () => {
     const stream = uniquePrefix('events');
     const a = writerFor(stream);
@@ -80,7 +93,7 @@ describe('ingest keys', () => {
 describe('position writer across dropped connections', () => {
   it('appends every batch exactly once when its connection is killed at random moments mid-commit', async () => {
     const stream = uniquePrefix('events');
-    const { writer, redis } = writerFor(stream);
+    const { writer, reporter, redis } = writerFor(stream);
     redis.on('error', () => undefined);
     const killer = suite.client.duplicate();
     const BATCHES = 30;
@@ -107,6 +120,8 @@ describe('position writer across dropped connections', () => {
     const callIds = (await suite.client.xrange(stream, '-', '+')).map(([, f]) => fieldsFromArray(f)['callId']);
     expect(new Set(callIds).size).toBe(BATCHES * SIZE);
     expect(callIds).toHaveLength(BATCHES * SIZE);
+    // Counted once each on the board too, whether its reply came back or a resend found it landed.
+    expect(reporter.current.events).toBe(BATCHES * SIZE);
     killer.disconnect();
     redis.disconnect();
   });

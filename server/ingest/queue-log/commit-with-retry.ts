@@ -1,16 +1,14 @@
 // A batch is committed until it lands: while Redis is away the same commit is retried with
 // back-off (the writer answers 'already' for one that had landed before its reply was lost), and
 // only another adapter moving the position (PositionConflictError) ends the run.
-import { checked, PositionConflictError, type Commit, type PositionWriter } from '../position-writer.js';
+import { PositionConflictError, type Commit, type PositionWriter } from '../position-writer.js';
 import type { Logger } from '../../log.js';
-import type { SourceReporter } from '../source-status.js';
 
 const FIRST_DELAY_MS = 100;
 const MAX_DELAY_MS = 5_000;
 
 export interface RetryOptions {
   writer: PositionWriter;
-  reporter: SourceReporter;
   log: Logger;
   /** True once the adapter is asked to stop: a failing commit is then given up (the position did not move, so a restart reads the batch again). */
   stopping: () => boolean;
@@ -19,13 +17,11 @@ export interface RetryOptions {
 
 /** True when the batch is in Redis; false when it was given up because the adapter is stopping. */
 export async function commitWithRetry(batch: Commit, options: RetryOptions): Promise<boolean> {
-  const { writer, reporter, log } = options;
+  const { writer, log } = options;
   let delay = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await writer.commit(batch);
-      // Landed on an earlier attempt whose reply was lost: count it now.
-      if (result === 'already') reporter.appended(checked(batch.events).valid);
+      await writer.commit(batch);
       if (attempt > 1) log.info('appended after retrying', { attempts: attempt });
       return true;
     } catch (error) {

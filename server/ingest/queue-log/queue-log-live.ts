@@ -64,7 +64,7 @@ export function startQueueLogLive(options: QueueLogOptions, deps: AdapterDeps): 
         if (!batch) break;
         const events = processor.process(batch.lines, batch.atEnd);
         const to = encodePosition(batch.position, processor.state);
-        if (!(await commitWithRetry({ events, from, to }, { writer, reporter, log, stopping: () => stopping, sleep }))) break;
+        if (!(await commitWithRetry({ events, from, to }, { writer, log, stopping: () => stopping, sleep }))) break;
         from = to;
       }
     } finally {

@@ -55,7 +55,7 @@ export function startQueueLogReplay(options: QueueLogOptions, deps: AdapterDeps)
       };
       let from = await writer.readPosition();
       let offset = 0;
-      const retry = { writer, reporter, log, stopping: () => stopping, sleep };
+      const retry = { writer, log, stopping: () => stopping, sleep };
       while (offset < size && !stopping) {
         const read = await readLines(handle, offset, options.batchLines, { takePartial: true, limit: size });
         if (read.lines.length === 0) break;
