@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, encode, type EventInput } from '../../server/core/events.js';
 import { checked } from '../../server/ingest/position-writer.js';
-import { agentIdOf, agentIdOfChannel } from '../../server/ingest/ami/agent-id.js';
+import { agentIdOf } from '../../server/ingest/ami/agent-id.js';
 import { AmiMapper, eventTime, LEAVE_GRACE_MS, type AmiMapperOptions } from '../../server/ingest/ami/ami-mapper.js';
 import { emptyAmiState, parsePosition, serializePosition } from '../../server/ingest/ami/ami-state.js';
 import type { AmiMessage } from '../../server/ingest/ami/ami-wire.js';
@@ -301,7 +301,7 @@ describe('agents', () => {
       '2004',
       '2004',
     ]);
-    expect(['PJSIP/2004-0000001a', 'Local/2004@from-queue-00000012;1', 'SIP/2004-00000003'].map(agentIdOfChannel)).toEqual(['2004', '2004', '2004']);
+    expect(['PJSIP/2004-0000001a', 'Local/2004@from-queue-00000012;1', 'SIP/2004-00000003'].map(agentIdOf)).toEqual(['2004', '2004', '2004']);
     expect(agentIdOf('')).toBeNull();
   });
 });

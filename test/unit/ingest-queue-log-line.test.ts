@@ -1,7 +1,7 @@
 // The queue_log line parser and the agent ids: pure functions, the documented format in, typed
 // values or a reason out.
 import { describe, expect, it } from 'vitest';
-import { agentFromField } from '../../server/ingest/queue-log/agent-id.js';
+import { agentFromField } from '../../server/ingest/agent-id.js';
 import { lineEpochMs, parseEpoch, parseQueueLogLine, seconds } from '../../server/ingest/queue-log/queue-log-line.js';
 
 describe('parseQueueLogLine', () => {

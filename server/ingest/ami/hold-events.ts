@@ -2,7 +2,7 @@
 // is found by Uniqueid, then by the agent's channel, then by Linkedid. An Unhold is held back for
 // the hold-check window: a Hold of the same call within it is a call.hold_check (the 30-second
 // rule on a real phone), else the mapper's timer writes it as a call.resumed at its own time.
-import { agentIdOfChannel } from './agent-id.js';
+import { agentIdOf } from './agent-id.js';
 import type { AmiMapper } from './ami-mapper.js';
 import type { CallBelief } from './ami-state.js';
 import { field, type AmiMessage } from './ami-wire.js';
@@ -43,14 +43,14 @@ export function onTransfer(mapper: AmiMapper, name: 'BlindTransfer' | 'AttendedT
   const call = resolve(mapper, m, parties);
   if (!call) return false;
   mapper.touch(call, at);
-  const agentId = call.agentId ?? agentIdOfChannel(field(m, blind ? 'TransfererChannel' : 'OrigTransfererChannel') ?? '');
+  const agentId = call.agentId ?? agentIdOf(field(m, blind ? 'TransfererChannel' : 'OrigTransfererChannel') ?? '');
   if (!agentId) {
     mapper.skip(`${name} of a call without its agent`);
     return false;
   }
   if (call.unhold) mapper.settleUnhold(call, call.unhold.ts);
   // The target is named only when it is an agent the board knows, never a dialled number.
-  const target = blind ? null : agentIdOfChannel(field(m, 'TransferTargetChannel') ?? '');
+  const target = blind ? null : agentIdOf(field(m, 'TransferTargetChannel') ?? '');
   const toAgentId = target !== null && target !== agentId && mapper.state.agents.has(target) ? target : null;
   mapper.emit({ type: 'call.transferred', callId: mapper.callId(call.uid), agentId, ts, mode: blind ? 'cold' : 'warm', ...(toAgentId ? { toAgentId } : {}) });
   mapper.release(call, ts, at);

@@ -11,7 +11,7 @@
 // have happened); events that arrived after the question was asked are newer and left alone.
 import type { EventInput } from '../../core/events.js';
 import { applyMemberReport, type MemberReport } from './agent-beliefs.js';
-import { agentIdOf, agentIdOfChannel } from './agent-id.js';
+import { agentIdOf } from './agent-id.js';
 import type { AmiMapper } from './ami-mapper.js';
 import { callerOf } from './call-events.js';
 import { memberReport } from './member-events.js';
@@ -173,7 +173,7 @@ function bridgedAgent(
   if (!caller.bridgeId) return null;
   for (const other of bridges.get(caller.bridgeId) ?? []) {
     if (other.channel === caller.channel) continue;
-    const agentId = agentIdOfChannel(other.channel);
+    const agentId = agentIdOf(other.channel);
     if (agentId && members.has(agentId)) return { agentId, uid: other.uid };
   }
   return null;

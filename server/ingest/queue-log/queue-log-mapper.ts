@@ -4,7 +4,7 @@
 import type { EventInput } from '../../core/events.js';
 import type { ExitReason } from '../../contract/vocabulary.js';
 import { sourceCallId } from '../source-name.js';
-import { agentFromField, type AgentRef } from './agent-id.js';
+import { agentFromField, type AgentRef } from '../agent-id.js';
 import { addAgentQueue, agentTrack, derivedState, MAX_CALLS, MAX_DIDS, remember, rememberQueue, shownKey, type AgentTrack, type MapperState } from './mapper-state.js';
 import { seconds, type QueueLogLine } from './queue-log-line.js';
 

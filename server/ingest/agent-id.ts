@@ -1,4 +1,5 @@
-// A stable agent id from queue_log's agent field. The same person shows up as an interface
+// A stable agent id from the names Asterisk gives a queue member, shared by the queue_log and
+// AMI adapters so one agent is one row whichever saw them. The same person shows up as an interface
 // ("SIP/2004", "PJSIP/2004", "Local/2004@from-queue/n"), an agent ("Agent/3001") or a channel
 // ("SIP/2004-0000001a" in AGENTLOGIN's data); the board needs one id for all of them, so the
 // technology, the dial context and the channel suffix are stripped. With
