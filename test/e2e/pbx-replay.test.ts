@@ -12,18 +12,11 @@ import type { Snapshot } from '../../server/contract/snapshot.js';
 import { fieldsFromArray } from '../../server/core/events.js';
 import { generateQueueLog } from '../fixtures/queue-log/generate-queue-log.js';
 import { runCli } from '../support/cli-process.js';
+import { zoneNearNoon } from '../support/zone-near-noon.js';
 import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
 import { deepText, launchBrowser, screenshot } from './support/browser.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { restFigures, tvFigures } from './support/tv-figures.js';
-
-/** A fixed-offset zone where it is now closest to noon, so the replayed ten minutes never straddle the board's midnight. */
-function zoneNearNoon(now: number): string {
-  const utcHours = (now % 86_400_000) / 3_600_000;
-  let best = 0;
-  for (let k = -12; k <= 14; k++) if (Math.abs(((utcHours + k + 24) % 24) - 12) < Math.abs(((utcHours + best + 24) % 24) - 12)) best = k;
-  return best === 0 ? 'Etc/UTC' : best > 0 ? `Etc/GMT-${best}` : `Etc/GMT+${-best}`;
-}
 
 /** What the file says happened, counted from its lines by the queue_log documentation's meanings. */
 function countLines(lines: readonly string[]) {

@@ -12,6 +12,9 @@ import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore, type WallboardSocket, type WallboardState } from '../../wallboard/store/wallboard-store.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { getJson, snapshotOf, startTestServer } from '../support/server.js';
+import { zoneNearNoon } from '../support/zone-near-noon.js';
+import type { ServerConfig } from '../../server/config.js';
+import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 
 const suite = useTestRedis();
 const running: Array<RunningServer | StoreClient> = [];
@@ -94,8 +97,8 @@ function setup(name: string) {
     for (const e of events) p.xadd(stream, '*', ...encodeArgs(e));
     return p.exec();
   };
-  const start = async () => {
-    const server = await startTestServer(suite.redis.url, { streams: [stream], group: prefix });
+  const start = async (overrides: Partial<ServerConfig> = {}) => {
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group: prefix, ...overrides });
     running.push(server);
     await waitFor(() => server.consumer.status.role === 'active', 'the consumer to become active');
     return server;
@@ -148,7 +151,8 @@ describe('ingest from a Redis stream', () => {
       if (i % 5 !== 0) events.push({ type: 'call.answered', ts: now - 50_000, callId: `b${i}`, queue: i % 2 ? 'tech' : 'billing', agentId: 'a1' });
     }
     await add(...events);
-    const server = await start();
+    // A minute back is yesterday just after midnight: judged in a zone where it never is.
+    const server = await start({ core: { ...DEFAULT_CORE_CONFIG, timeZone: zoneNearNoon(now) } });
     const snap = await waitFor(async () => {
       const s = await snapshotOf(server.url);
       return s.totals.queued === 2500 ? s : null;
