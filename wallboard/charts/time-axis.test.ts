@@ -20,4 +20,11 @@ describe('time axis', () => {
     // An interval whose only traffic is callers who left the queue (queued the interval before) still counts.
     expect(chartSpan([parts(TEN_AM - 3 * 3600_000, { exited: 1 }), ...buckets], TEN_AM + 60_000, TZ, 3600_000).start).toBe(TEN_AM - 3 * 3600_000);
   });
+
+  it("spans the minimum ahead just after midnight, so the day's first interval is one bar among hours, not the whole chart", () => {
+    const midnight = dayStartOf(TEN_AM, TZ);
+    const tenPast = midnight + 10 * 60_000;
+    expect(chartSpan([bucket(midnight, 5, 5, 0, 1)], tenPast, TZ)).toEqual({ start: midnight, end: midnight + 6 * 3600_000 });
+    expect(chartSpan([bucket(midnight, 5, 5, 0, 1)], tenPast, TZ, 3600_000)).toEqual({ start: midnight, end: midnight + 3600_000 });
+  });
 });

@@ -63,7 +63,10 @@ export function chartSpan(buckets: readonly IntradayBucket[], nowTs: number, tim
   const busy = buckets.filter(hasTraffic);
   const from = busy.length > 0 ? busy : buckets;
   const firstData = from.length > 0 ? Math.min(...from.map((b) => b.startTs)) : end;
-  return { start: Math.max(dayStartOf(nowTs, timeZone), Math.min(firstData, end - minSpanMs)), end };
+  const start = Math.max(dayStartOf(nowTs, timeZone), Math.min(firstData, end - minSpanMs));
+  // Just after midnight the day holds one bucket: the axis still spans minSpanMs ahead, so that
+  // bucket is a bar among the hours to come, not one block across the whole chart.
+  return { start, end: Math.max(end, start + minSpanMs) };
 }
 
 /** Hours between labelled ticks, so that at most `maxTicks` fit the span. */
