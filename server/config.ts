@@ -10,6 +10,7 @@ import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
+import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 import { normaliseOrigin } from './realtime/origin-check.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-guard.js';
@@ -60,6 +61,12 @@ export interface ServerConfig {
   /** The file the settings came from, if any. */
   configFile: string | null;
   core: CoreConfig;
+  /** Sessions, tokens, cookies and the login throttle (the config file's `access` section, env WALLBOARD_ADMIN_TOKEN, SESSION_SECRET, PUBLIC_URL). */
+  access: AccessConfig;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For / -Proto to believe (a hop count, or addresses); false trusts none. @default false (env TRUST_PROXY) */
+  trustProxy: boolean | number | string;
+  /** Serve HTTPS with this certificate and key (PEM files); cookies become Secure and HSTS is sent. @default null (env TLS_CERT, TLS_KEY) */
+  tls: { certFile: string; keyFile: string } | null;
   /** The inputs the server runs itself (the config file's `ingest` section). */
   ingest: {
     /** POST /api/v1/events; off until a token is set (see http-ingest-config.ts for each field's default). */
@@ -127,6 +134,7 @@ const fileSchema = z.strictObject({
       floodDisconnectAfter: z.number().int().min(1).optional(),
     })
     .optional(),
+  access: accessFileSchema.optional(),
   sources: z
     .strictObject({
       goneAfterMs: z.number().int().min(6000, 'adapters report every 5 s: at least 6000').optional(),
@@ -145,7 +153,7 @@ const fileSchema = z.strictObject({
 export type ConfigFile = z.input<typeof fileSchema>;
 
 /** Fields whose value an error message never shows. */
-const SECRET_FIELDS = new Set<PropertyKey>(['token']);
+const SECRET_FIELDS = new Set<PropertyKey>(['token', 'sessionSecret']);
 
 function hideSecrets(field: PropertyKey, value: unknown): string | undefined {
   if (SECRET_FIELDS.has(field)) return '(not shown)';
@@ -231,7 +239,13 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
   const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
   if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, ...rest } = file;
+  const adminToken = env['WALLBOARD_ADMIN_TOKEN'] || null;
+  const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
+  if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
+  const tls = tlsFiles(env, cwd);
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, ...rest } = file;
+  const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
+  if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
   let adapters: ConfiguredAdapter[];
   try {
@@ -279,7 +293,39 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     configFile,
     core,
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
+    access: {
+      ...DEFAULT_ACCESS_CONFIG,
+      ...access,
+      loginThrottle: { ...DEFAULT_ACCESS_CONFIG.loginThrottle, ...access?.loginThrottle },
+      adminToken,
+      sessionSecret: env['SESSION_SECRET'] || null,
+      secureCookies: access?.secureCookies ?? tls !== null,
+      publicUrl,
+    },
+    trustProxy: envTrustProxy(env['TRUST_PROXY']),
+    tls,
   };
+}
+
+/** TRUST_PROXY: "true"/"false", a hop count, or comma-separated addresses/subnets (Express's forms). */
+function envTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+function tlsFiles(env: ConfigSource['env'], cwd: string): ServerConfig['tls'] {
+  const cert = env['TLS_CERT'];
+  const key = env['TLS_KEY'];
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new ConfigError('environment: TLS_CERT and TLS_KEY go together: set both (PEM files) or neither');
+  for (const [name, file] of [
+    ['TLS_CERT', cert],
+    ['TLS_KEY', key],
+  ] as const)
+    if (!existsSync(resolve(cwd, file))) throw new ConfigError(`environment: ${name} = "${file}": no such file`);
+  return { certFile: resolve(cwd, cert), keyFile: resolve(cwd, key) };
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<Pick<T, K>> {

@@ -1,10 +1,14 @@
 // Wires the real parts together for one server process: Redis connections, the aggregator and
 // its stream consumer, the HTTP app and the Socket.IO push. main.ts calls it with the process's
 // configuration, clock and name; the integration tests call it with theirs.
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
+import { createAccess, type Access } from './auth/access.js';
+import { ingestAuthenticator } from './auth/ingest-authenticator.js';
 import type { ServerConfig } from './config.js';
 import { withFeedStatus } from './feed-status.js';
 import { SourceTracker, startSourceMonitor } from './source-monitor.js';
@@ -39,6 +43,8 @@ export interface RunningServer {
   consumer: StreamConsumer;
   /** The Socket.IO push, with what its per-socket limits have done. */
   realtime: Realtime;
+  /** Users, displays, tokens and sessions. */
+  access: Access;
   /** Stops serving and consuming (with a final checkpoint) and closes the Redis connections. */
   stop(): Promise<void>;
 }
@@ -85,20 +91,22 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const sourceMonitor = startSourceMonitor(redis, config.streams, new SourceTracker(config.sources), now, log.child({ component: 'sources' }), config.sources.pollMs);
   const source = withFeedStatus(aggregator, consumer, now, sourceMonitor.tracker);
   // The HTTP ingest writes to the first stream (a partitioned deployment routes by its own producers).
-  const { token, ...httpSettings } = config.ingest.http;
+  const access = await createAccess(redis, config.group, config.access, log.child({ component: 'access' }), now);
   const httpIngestLog = log.child({ component: 'http-ingest' });
-  const httpIngest =
-    token === null
-      ? null
-      : createHttpIngest({
-          redis,
-          stream: config.streams[0]!,
-          config: { ...httpSettings, token },
-          log: httpIngestLog,
-          now,
-          host: runtime.host ?? owner,
-          pid: runtime.pid ?? 0,
-        });
+  const httpIngest = !config.ingest.http.enabled
+    ? null
+    : createHttpIngest({
+        redis,
+        stream: config.streams[0]!,
+        config: config.ingest.http,
+        log: httpIngestLog,
+        now,
+        host: runtime.host ?? owner,
+        pid: runtime.pid ?? 0,
+        authenticator: ingestAuthenticator(access.tokens, config.ingest.http.token),
+      });
+  // The app is made before the Socket.IO side it asks about connected screens; bound once both exist.
+  let realtime: Realtime | null = null;
   const app = createApp({
     source,
     consumer,
@@ -110,13 +118,22 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     startedAt: now(),
     now,
     ingest: createIngestRoute({ ingest: httpIngest, log: httpIngestLog }),
+    access,
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+    tls: config.tls !== null,
+    screens: {
+      connectedDisplays: () => realtime?.access.connectedDisplays() ?? new Map(),
+      displayRevoked: (id) => realtime?.access.displayRevoked(id),
+    },
   });
-  const http = createHttpServer(app);
-  const realtime = createRealtime(
+  const http = config.tls ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) : createHttpServer(app);
+  const push = createRealtime(
     http,
     { pushIntervalMs: config.pushIntervalMs, allowedOrigins: config.allowedOrigins, maxMessageBytes: config.socket.maxMessageBytes, limits: config.socket },
-    { source, log: log.child({ component: 'realtime' }), now },
+    { source, log: log.child({ component: 'realtime' }), now, access },
   );
+  realtime = push;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -133,19 +150,21 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     pid: runtime.pid ?? 0,
   });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  log.info('listening', { port, url: `http://${host}:${port}`, streams: config.streams, group: config.group, consumer: owner });
+  const scheme = config.tls ? 'https' : 'http';
+  log.info('listening', { port, url: `${scheme}://${host}:${port}`, streams: config.streams, group: config.group, consumer: owner });
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${host}:${port}`,
     port,
     aggregator,
     consumer,
-    realtime,
+    realtime: push,
+    access,
     stop: async () => {
       await ingest.stop();
       await httpIngest?.stop();
       sourceMonitor.stop();
-      await realtime.close();
+      await push.close();
       await consumer.stop();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -3,7 +3,14 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseViewQuery } from '../contract/view.js';
+import { parseViewQuery, viewKey } from '../contract/view.js';
+import type { Access, Authentication } from '../auth/access.js';
+import { socketViewOf } from '../contract/display-view.js';
+import { projectForDisplay } from '../core/display-projection.js';
+import { normaliseOrigin } from '../realtime/origin-check.js';
+import { createCsrfGuard, principalOf, refuse, requireAction, resolvePrincipal } from './access-middleware.js';
+import { createAdminRoutes, type AdminRoutesDeps } from './admin-routes.js';
+import { createLoginRoute, createSessionRoutes } from './session-routes.js';
 import type { SourceTracker } from '../source-monitor.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
@@ -26,28 +33,45 @@ export interface AppDeps {
   now: () => number;
   /** POST /api/v1/events, the HTTP ingest (ingest-route.ts); absent, the path is not served. */
   ingest?: Router;
+  /** Who may do what (auth/access.ts). */
+  access: Access;
+  /** Browser origins allowed besides the server's own, for state-changing requests. */
+  allowedOrigins: readonly string[];
+  /** Express's `trust proxy`. @default false */
+  trustProxy?: boolean | number | string;
+  /** Whether the server speaks TLS itself: HSTS is sent. @default false */
+  tls?: boolean;
+  /** The connected screens, from the Socket.IO side. */
+  screens: Pick<AdminRoutesDeps, 'connectedDisplays' | 'displayRevoked'>;
+}
+
+type Page = 'tv' | 'lead' | 'admin';
+
+/** Where a page request goes: the page, or a redirect (to sign in, or a display to its own screen). */
+function pageRoute(auth: Authentication | undefined, page: Page, originalUrl: string): { serve: true } | { redirect: string } {
+  const toLogin = { redirect: `/login?next=${encodeURIComponent(originalUrl)}` };
+  if (!auth?.ok) return toLogin;
+  const { principal } = auth;
+  switch (principal.kind) {
+    case 'display':
+      return page === 'tv' ? { serve: true } : { redirect: '/tv' };
+    case 'user':
+      return principal.mustChangePassword ? toLogin : { serve: true };
+    case 'token':
+      return toLogin; // a token is for scripts, not a browser page
+    default: {
+      const never: never = principal;
+      return never;
+    }
+  }
 }
 
 export function createApp(deps: AppDeps): Express {
+  const { access } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders());
-
-  app.get('/api/v1/snapshot', (req, res) => {
-    const parsed = parseViewQuery(req.query);
-    if (!parsed.ok) {
-      res.status(400).json({ error: parsed.reason });
-      return;
-    }
-    res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
-  });
-
-  if (deps.ingest) app.use('/api/v1/events', deps.ingest);
-
-  // Each PBX adapter's state and counts (lines skipped by reason), for the operator.
-  app.get('/api/v1/sources', (_req, res) => {
-    res.json({ serverTs: deps.now(), sources: deps.sources.details() });
-  });
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders(deps.tls ?? false));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeMs: deps.now() - deps.startedAt, role: deps.consumer.status.role });
@@ -67,12 +91,65 @@ export function createApp(deps: AppDeps): Express {
     res.status(problems.length === 0 ? 200 : 503).json({ ready: problems.length === 0, role, caughtUp, problems });
   });
 
+  // The ingest authenticates each request by its Bearer token; it needs no session.
+  if (deps.ingest) app.use('/api/v1/events', deps.ingest);
+
   const index = join(deps.staticDir, 'index.html');
-  app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
-  app.get(['/', '/tv', '/lead'], (_req, res) => {
+  const sendIndex = (res: express.Response) => {
     if (existsSync(index)) res.sendFile(index, { maxAge: 0 });
     else res.status(503).type('text').send('The wallboard is not built yet: run "npm run build" (npm start does it for you).');
+  };
+  // The bundle is code, not data: served to anyone, before any session is looked up.
+  app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
+
+  app.use(access.session);
+  app.use(resolvePrincipal(access));
+  const allowedOrigins = new Set(deps.allowedOrigins.map((o) => normaliseOrigin(o)).filter((o): o is string => o !== null));
+  const csrf = createCsrfGuard(access, allowedOrigins);
+  const sessionDeps = { access, csrf, allowedOrigins, now: deps.now };
+  app.use(createLoginRoute(sessionDeps));
+  app.use(csrf.protect);
+  app.use(createSessionRoutes(sessionDeps));
+  app.use(createAdminRoutes({ access, ...deps.screens }));
+
+  const readBoard = requireAction(access, 'read-board');
+  // Displays are let through to the handler, which serves them their own view only.
+  const readBoardOrDisplay: express.RequestHandler = (req, res, next) => (principalOf(res)?.kind === 'display' ? next() : readBoard(req, res, next));
+
+  app.get('/api/v1/snapshot', readBoardOrDisplay, (req, res) => {
+    const parsed = parseViewQuery(req.query);
+    if (!parsed.ok) {
+      res.status(400).json({ error: parsed.reason });
+      return;
+    }
+    const principal = principalOf(res);
+    if (principal?.kind !== 'display') {
+      res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
+      return;
+    }
+    // A display reads its own view only: asking for another is refused, not silently narrowed.
+    const own = socketViewOf(principal.view);
+    if (Object.keys(req.query).length > 0 && viewKey(parsed.view) !== viewKey(own)) {
+      refuse(access, req, res, 403, 'forbidden', 'a display reads its own view only', `display:${principal.name}`);
+      return;
+    }
+    res.set('Cache-Control', 'no-store').json(projectForDisplay(deps.source.snapshot(deps.now(), own), { agentNames: principal.view.agentNames ?? true }));
   });
+
+  // Each PBX adapter's state and counts (lines skipped by reason), for the operator.
+  app.get('/api/v1/sources', readBoard, (_req, res) => {
+    res.json({ serverTs: deps.now(), sources: deps.sources.details() });
+  });
+
+  app.get('/login', (_req, res) => sendIndex(res));
+  const page = (name: Page) => (req: express.Request, res: express.Response) => {
+    const route = pageRoute(res.locals['auth'] as Authentication | undefined, name, req.originalUrl);
+    if ('redirect' in route) res.redirect(302, route.redirect);
+    else sendIndex(res);
+  };
+  app.get(['/', '/tv'], page('tv'));
+  app.get('/lead', page('lead'));
+  app.get('/admin', page('admin'));
   return app;
 }
 
@@ -80,10 +157,10 @@ export function createApp(deps: AppDeps): Express {
  * Security headers on every response. Scripts only from this origin (the built bundle); styles
  * also inline, because the wallboard's Lit templates bind `style` attributes (colours, bar widths)
  * and index.html carries its theme in a <style> block: a style cannot run code. No framing (a TV
- * page is never embedded), no referrer. HSTS is off: the server speaks plain HTTP; a TLS proxy in
- * front of it sets HSTS itself.
+ * page is never embedded), no referrer. HSTS only when the server serves TLS itself (behind a TLS
+ * proxy, the proxy sets it): over plain HTTP it would lock browsers out.
  */
-function securityHeaders() {
+function securityHeaders(tls: boolean) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -101,7 +178,7 @@ function securityHeaders() {
         frameAncestors: ["'none'"],
       },
     },
-    strictTransportSecurity: false,
+    strictTransportSecurity: tls ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });

@@ -11,14 +11,14 @@ import type { RateVerdict } from '../ingest/http-rate-limit.js';
 import type { Logger } from '../log.js';
 
 export interface IngestRouteDeps {
-  /** The running HTTP ingest, or null when no token is configured: the endpoint then answers 404 saying how to turn it on. */
+  /** The running HTTP ingest, or null when it is off: the endpoint then answers 404 saying how to turn it on. */
   ingest: HttpIngest | null;
   log: Logger;
 }
 
 /** Why 404 and not 503: the endpoint is off by configuration, not down for a while, and a client must not keep retrying. */
 export const INGEST_OFF_MESSAGE =
-  'the HTTP ingest is off: set WALLBOARD_INGEST_TOKEN (or ingest.http.token in the config file) to a secret of at least 16 characters and restart the server';
+  'the HTTP ingest is off: set ingest.http.enabled in the config file and create an API token with the ingest role at /admin, or set WALLBOARD_INGEST_TOKEN to a shared secret of at least 16 characters; then restart the server';
 
 /** Printable ASCII, 1–128 characters (the IETF Idempotency-Key draft leaves the format to the server). */
 const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,128}$/;

@@ -12,7 +12,9 @@ export interface HttpIngestRateConfig {
 }
 
 export interface HttpIngestConfig {
-  /** The shared secret callers send as `Authorization: Bearer <token>`; null turns the endpoint off. @default null (env WALLBOARD_INGEST_TOKEN, else the file's ingest.http.token) */
+  /** Whether POST /api/v1/events is served; callers send an API token with the ingest role, or the shared secret. @default false, true when a shared secret is set */
+  enabled: boolean;
+  /** A shared secret callers may send as `Authorization: Bearer <token>` besides API tokens. @default null (env WALLBOARD_INGEST_TOKEN, else the file's ingest.http.token) */
   token: string | null;
   /** The source name the HTTP ingest reports its counts under on the board. @default "http" */
   source: string;
@@ -25,7 +27,7 @@ export interface HttpIngestConfig {
   rate: HttpIngestRateConfig;
 }
 
-export const HTTP_INGEST_DEFAULTS: Omit<HttpIngestConfig, 'token'> = {
+export const HTTP_INGEST_DEFAULTS: Omit<HttpIngestConfig, 'token' | 'enabled'> = {
   source: 'http',
   maxEvents: 1000,
   maxBytes: 1024 * 1024,
@@ -57,6 +59,7 @@ const sourceName = z.string().refine((s) => {
 /** What a config file may set under `ingest.http`; every field optional, unknown fields rejected. */
 export const httpIngestFileSchema = z
   .strictObject({
+    enabled: z.boolean().optional(),
     token: z
       .string()
       .refine((t) => ingestTokenProblem(t) === null, { error: (issue) => ingestTokenProblem(String(issue.input)) ?? 'invalid token' })
@@ -92,8 +95,10 @@ export type HttpIngestFile = z.output<typeof httpIngestFileSchema>;
 /** The settings from the file's section (already validated) and the environment's token, which wins over the file's. */
 export function httpIngestConfig(file: HttpIngestFile | undefined, envToken: string | undefined): HttpIngestConfig {
   const d = HTTP_INGEST_DEFAULTS;
+  const token = envToken ?? file?.token ?? null;
   return {
-    token: envToken ?? file?.token ?? null,
+    enabled: file?.enabled ?? token !== null,
+    token,
     source: file?.source ?? d.source,
     maxEvents: file?.maxEvents ?? d.maxEvents,
     maxBytes: file?.maxBytes ?? d.maxBytes,

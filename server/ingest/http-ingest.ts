@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import { keys } from '../redis/keys.js';
 import { createHttpAppender } from './http-append.js';
 import { fillReply, replyTemplate, type BatchReply, type EventVerdict } from './http-batch.js';
-import { sharedSecretAuthenticator, type IngestAuthenticator } from './http-credentials.js';
+import type { IngestAuthenticator } from './http-credentials.js';
 import type { HttpIngestConfig } from './http-ingest-config.js';
 import { createIngestRateLimiter, type IngestRateLimiter } from './http-rate-limit.js';
 import { SourceReporter } from './source-status.js';
@@ -17,7 +17,7 @@ export interface HttpIngestDeps {
   redis: Redis;
   /** The stream the events go to: the server's first configured stream. */
   stream: string;
-  config: HttpIngestConfig & { token: string };
+  config: HttpIngestConfig;
   log: Logger;
   /** The server's clock (ms). */
   now: () => number;
@@ -26,8 +26,8 @@ export interface HttpIngestDeps {
   pid: number;
   /** How often the source record is rewritten while no request comes. @default 5000 */
   heartbeatMs?: number;
-  /** Who may post; replaced by the access-control issue's API tokens. @default the configured shared secret */
-  authenticator?: IngestAuthenticator;
+  /** Who may post: API tokens with the ingest role, and the shared secret if one is set (auth/ingest-authenticator.ts). */
+  authenticator: IngestAuthenticator;
 }
 
 export interface AcceptRequest {
@@ -78,7 +78,7 @@ export function createHttpIngest(deps: HttpIngestDeps): HttpIngest {
 
   return {
     config,
-    authenticator: deps.authenticator ?? sharedSecretAuthenticator(config.token),
+    authenticator: deps.authenticator,
     rateLimiter: createIngestRateLimiter({ redis, stream, rate: config.rate }),
     reporter,
     accept: async ({ principal, verdicts, idempotency }) => {

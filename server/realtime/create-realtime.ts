@@ -11,6 +11,10 @@ import type { Logger } from '../log.js';
 import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import { createOriginCheck } from './origin-check.js';
+import type { Access } from '../auth/access.js';
+import { socketViewOf } from '../contract/display-view.js';
+import { projectForDisplay, type DisplayProjection } from '../core/display-projection.js';
+import { attachSocketAccess, type SocketAccess, type SocketAccessData } from './socket-access.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
 export interface SnapshotSource {
@@ -34,11 +38,14 @@ export interface RealtimeOptions {
 
 interface Room {
   view: View;
+  /** Set for displays' rooms: what a TV is served of the snapshot. */
+  projection: DisplayProjection | null;
   seq: number;
   last: Snapshot;
 }
 
-type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>;
+type SocketData = { room?: string } & SocketAccessData;
+type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeDeps {
   /** What the rooms show. */
@@ -46,44 +53,63 @@ export interface RealtimeDeps {
   log: Logger;
   /** The server's clock: snapshot times, push pacing, and the answer to a screen's clock check. */
   now: () => number;
+  /** Who may connect, and what a display may see. */
+  access: Access;
 }
 
 export interface Realtime {
   /** What the per-socket limits have done. */
   readonly counters: GuardCounters;
+  /** Connected displays, and turning away a revoked one. */
+  readonly access: Omit<SocketAccess, 'stop'>;
   close(): Promise<void>;
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions, deps: RealtimeDeps): Realtime {
   const { source, log, now } = deps;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
     allowRequest: createOriginCheck(options.allowedOrigins ?? []),
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
+  const socketAccess = attachSocketAccess(io, deps.access, log, now);
   const guard = createSocketGuard(options.limits ?? DEFAULT_SOCKET_LIMITS, now);
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
   let lastFullCheck = 0;
   const idleRecheckMs = options.idleRecheckMs ?? 1000;
 
+  const snapshotFor = (at: number, room: Pick<Room, 'view' | 'projection'>) => {
+    const snapshot = source.snapshot(at, room.view);
+    return room.projection ? projectForDisplay(snapshot, room.projection) : snapshot;
+  };
+
   function subscribe(socket: WallboardSocket, rawView: unknown): void {
-    const parsed = parseView(rawView);
-    if (!parsed.ok) {
-      log.warn('rejected a subscription with an invalid view', { socket: socket.id, reason: parsed.reason });
-      socket.disconnect(true);
-      return;
+    const principal = socket.data.principal;
+    let view: View;
+    let projection: DisplayProjection | null = null;
+    if (principal?.kind === 'display') {
+      // A display is served its own view whatever it asks for.
+      view = socketViewOf(principal.view);
+      projection = { agentNames: principal.view.agentNames ?? true };
+    } else {
+      const parsed = parseView(rawView);
+      if (!parsed.ok) {
+        log.warn('rejected a subscription with an invalid view', { socket: socket.id, reason: parsed.reason });
+        socket.disconnect(true);
+        return;
+      }
+      view = parsed.view;
     }
-    const view = parsed.view;
     const key = viewKey(view);
-    const name = `view:${key}`;
+    const name = projection ? `display:${projection.agentNames ? 1 : 0}:${key}` : `view:${key}`;
     if (socket.data.room && socket.data.room !== name) void socket.leave(socket.data.room);
     socket.data.room = name;
     void socket.join(name);
     let room = rooms.get(name);
     if (!room) {
-      room = { view, seq: 0, last: source.snapshot(now(), view) };
+      room = { view, projection, seq: 0, last: snapshotFor(now(), { view, projection }) };
       rooms.set(name, room);
     }
     if (guard.dropIfBacklogged(socket)) return;
@@ -138,7 +164,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
         rooms.delete(name);
         continue;
       }
-      const next = source.snapshot(at, room.view);
+      const next = snapshotFor(at, room);
       const delta = diffSnapshot(room.last, next, room.seq + 1);
       if (!delta) continue;
       room.seq = delta.seq;
@@ -163,8 +189,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
 
   return {
     counters: guard.counters,
+    access: socketAccess,
     close: async () => {
       clearInterval(timer);
+      socketAccess.stop();
       await io.close();
     },
   };

@@ -22,4 +22,11 @@ export const keys = {
   ingestSources: (stream: string) => `${ingest(stream)}:sources`,
   /** A request's Idempotency-Key and the reply it got, for the HTTP ingest. */
   ingestIdempotency: (stream: string, key: string) => `${ingest(stream)}:idempotency:${key}`,
+  /** Access control's records (users, displays, API tokens, the session secret), one board per consumer group. */
+  auth: (group: string, part: 'users' | 'displays' | 'display-links' | 'display-seen' | 'tokens' | 'token-hashes' | 'token-used' | 'session-secret') =>
+    `wallboard:{${group}}:auth:${part}`,
+  /** Prefix of the group's session keys (connect-redis appends the session id). */
+  sessions: (group: string) => `wallboard:{${group}}:session:`,
+  /** Prefix of the login throttle's counters. */
+  loginThrottle: (group: string) => `wallboard:{${group}}:login-throttle`,
 };

@@ -16,6 +16,7 @@ import { zoneNearNoon } from '../support/zone-near-noon.js';
 import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
 import { deepText, launchBrowser, screenshot } from './support/browser.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { ADMIN_AUTH } from '../support/server.js';
 import { restFigures, tvFigures } from './support/tv-figures.js';
 
 /** What the file says happened, counted from its lines by the queue_log documentation's meanings. */
@@ -67,7 +68,7 @@ describe('a PBX replay on the wall', () => {
     const run = await replay(file);
     expect(run.code, run.output).toBe(0);
 
-    const rest = async () => (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as Snapshot;
+    const rest = async () => (await (await fetch(`${server.url}/api/v1/snapshot`, { headers: ADMIN_AUTH })).json()) as Snapshot;
     const snap = await waitFor(async () => {
       const s = await rest();
       return s.totals.queued === expected.queued && s.totals.answered === expected.answered ? s : null;
@@ -86,7 +87,15 @@ describe('a PBX replay on the wall', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/tv?lang=en`);
+    // The TV as a floor pairs one: a display made by an admin, opened by its link.
+    const made = await fetch(`${server.url}/api/v1/displays`, {
+      method: 'POST',
+      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Replay TV', view: { lang: 'en' } }),
+    });
+    expect(made.status).toBe(201);
+    await page.goto(((await made.json()) as { link: string }).link);
+    expect(new URL(page.url()).pathname).toBe('/tv');
     await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
     await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await rest())), 'the TV to show the replay', 15_000);
     const tv = await tvFigures(page);

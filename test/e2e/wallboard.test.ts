@@ -11,6 +11,7 @@ import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
 import { deepAll, deepScrollIntoView, deepText, launchBrowser, screenshot } from './support/browser.js';
 import { startFloor, type Floor } from './support/floor.js';
+import { addSessionCookie, signIn, type TestSession } from '../support/sign-in.js';
 import { restFigures, tvFigures } from './support/tv-figures.js';
 
 let browser: Browser;
@@ -28,6 +29,13 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+const leads = new Map<string, Promise<TestSession>>();
+const leadOf = (floor: Floor) => {
+  const known = leads.get(floor.server.url) ?? signIn(floor.server.url);
+  leads.set(floor.server.url, known);
+  return known;
+};
 
 /** A fresh page (its own browser context) on the floor's server, once it says it is live. */
 async function open(floor: Floor, path: string, width: number, height: number): Promise<Page & { problems: string[]; cspViolations: string[] }> {
@@ -48,6 +56,8 @@ async function open(floor: Floor, path: string, width: number, height: number): 
     });
   });
   pages.push(page);
+  // A lead signed in: /tv and /lead with their URL parameters, as a lead previews a screen.
+  await addSessionCookie(page.context(), floor.server.url, await leadOf(floor));
   await page.goto(floor.server.url + path);
   await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
   return page;

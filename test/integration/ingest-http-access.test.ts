@@ -24,7 +24,7 @@ async function start(http: Partial<HttpIngestConfig>, overrides: Partial<ServerC
   const log = lines ? createLogger({ format: 'json', level: 'debug', write: (line) => lines.push(line) }) : undefined;
   const server = await startTestServer(
     suite.redis.url,
-    { streams: [stream], group: uniquePrefix('group'), ingest: { http: { ...HTTP_INGEST_DEFAULTS, token: TOKEN, ...http } }, ...overrides },
+    { streams: [stream], group: uniquePrefix('group'), ingest: { http: { ...HTTP_INGEST_DEFAULTS, enabled: true, token: TOKEN, ...http } }, ...overrides },
     log,
   );
   running.push(server);
@@ -42,7 +42,7 @@ const arrivals = (count: number) => Array.from({ length: count }, (_, i) => ({ t
 
 describe('without a token configured', () => {
   it('is off: 404 saying how to turn it on, and no source record', async () => {
-    const { server, stream } = await start({ token: null });
+    const { server, stream } = await start({ token: null, enabled: false });
     const reply = await post(server, arrivals(1));
     expect(reply.status).toBe(404);
     expect(reply.body.error).toBe(INGEST_OFF_MESSAGE);

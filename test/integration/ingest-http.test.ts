@@ -38,7 +38,7 @@ const callId = () => `c${++n}`;
 
 beforeAll(async () => {
   stream = uniquePrefix('events');
-  const http: HttpIngestConfig = { ...HTTP_INGEST_DEFAULTS, token: TOKEN, source: 'cti', maxEvents: 50, maxBytes: 256 * 1024 };
+  const http: HttpIngestConfig = { ...HTTP_INGEST_DEFAULTS, enabled: true, token: TOKEN, source: 'cti', maxEvents: 50, maxBytes: 256 * 1024 };
   server = await startTestServer(suite.redis.url, { streams: [stream], group: uniquePrefix('group'), ingest: { http } });
 });
 afterAll(async () => {

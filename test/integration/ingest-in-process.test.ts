@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 import type { SourceFeed } from '../../server/contract/snapshot.js';
 import { answeredCall, todaySec } from '../fixtures/queue-log/harness.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { getJson, snapshotOf, startTestServer } from '../support/server.js';
+import { getJson, snapshotOf, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
 
 const suite = useTestRedis();
 const dir = mkdtempSync(join(tmpdir(), 'wb-in-process-'));
@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function configWith(ingest: unknown) {
   const file = join(dir, `${uniquePrefix('config')}.json`);
   writeFileSync(file, JSON.stringify({ ingest }));
-  return () => loadConfig({ env: { CONFIG_FILE: file }, cwd: dir, stdoutIsTTY: false });
+  return () => loadConfig({ env: { CONFIG_FILE: file, WALLBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN }, cwd: dir, stdoutIsTTY: false });
 }
 
 describe('adapters inside the server', () => {

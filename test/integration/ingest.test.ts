@@ -11,7 +11,7 @@ import { keys } from '../../server/redis/keys.js';
 import { ClockSource } from '../../wallboard/store/clock-source.js';
 import { WallboardStore, type WallboardSocket, type WallboardState } from '../../wallboard/store/wallboard-store.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { getJson, snapshotOf, startTestServer } from '../support/server.js';
+import { getJson, snapshotOf, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
 import { zoneNearNoon } from '../support/zone-near-noon.js';
 import type { ServerConfig } from '../../server/config.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
@@ -44,7 +44,13 @@ interface StoreClientOptions {
 // Node has neither requestAnimationFrame nor document: the store then batches its notifications
 // on a 16 ms timer, and ClockSource ticks on setTimeout, so nothing needs stubbing.
 function connectStore(baseUrl: string, options: StoreClientOptions = {}): StoreClient {
-  const socket: WallboardSocket = io(baseUrl, { autoConnect: false, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  const socket: WallboardSocket = io(baseUrl, {
+    auth: { token: TEST_ADMIN_TOKEN },
+    autoConnect: false,
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
   const store = new WallboardStore({ socket: options.lose ? losing(socket, options.lose) : socket, clock: new ClockSource(), view: options.view ?? {} });
   let latest: WallboardState | null = null;
   const client: StoreClient = {

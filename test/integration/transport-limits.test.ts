@@ -7,12 +7,12 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../server/co
 import type { RunningServer } from '../../server/create-server.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS } from '../../server/realtime/socket-guard.js';
 import { useTestRedis, waitFor } from '../support/redis.js';
-import { snapshotOf, startTestServer } from '../support/server.js';
+import { snapshotOf, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function connect(url: string): { socket: Client; snapshots: () => number; disconnectReason: () => string | null } {
-  const socket: Client = io(url, { transports: ['websocket'], reconnection: false });
+  const socket: Client = io(url, { auth: { token: TEST_ADMIN_TOKEN }, transports: ['websocket'], reconnection: false });
   let snapshots = 0;
   let reason: string | null = null;
   socket.on('snapshot', () => (snapshots += 1));
@@ -85,7 +85,7 @@ describe('per-socket limits', () => {
 
   it('ends a lead who taps through views faster than the rate on the view tapped last', async () => {
     server = await startTestServer(suite.redis.url, { streams: ['limits-e:events'], group: 'limits-e' });
-    const socket: Client = io(server.url, { transports: ['websocket'], reconnection: false });
+    const socket: Client = io(server.url, { auth: { token: TEST_ADMIN_TOKEN }, transports: ['websocket'], reconnection: false });
     clients.push(socket);
     const views: string[] = [];
     socket.on('snapshot', (m) => views.push(m.view));

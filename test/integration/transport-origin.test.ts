@@ -7,13 +7,19 @@ import { io } from 'socket.io-client';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { useTestRedis } from '../support/redis.js';
-import { startTestServer } from '../support/server.js';
+import { ADMIN_AUTH, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
 
 const CONFIGURED = 'https://wall.example.org';
 
 /** Resolves 'connected' or the handshake's error message. */
 function handshake(url: string, transport: 'polling' | 'websocket', origin: string | undefined): Promise<string> {
-  const socket = io(url, { transports: [transport], reconnection: false, timeout: 5000, ...(origin === undefined ? {} : { extraHeaders: { origin } }) });
+  const socket = io(url, {
+    auth: { token: TEST_ADMIN_TOKEN },
+    transports: [transport],
+    reconnection: false,
+    timeout: 5000,
+    ...(origin === undefined ? {} : { extraHeaders: { origin } }),
+  });
   return new Promise<string>((resolve) => {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', (error) => resolve(error.message));
@@ -49,7 +55,7 @@ describe('Socket.IO origin check and security headers', () => {
     const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers });
     expect(polling.status).toBe(403);
     expect(polling.headers.get('access-control-allow-origin')).toBeNull();
-    const rest = await fetch(`${server.url}/api/v1/snapshot`, { headers });
+    const rest = await fetch(`${server.url}/api/v1/snapshot`, { headers: { ...headers, ...ADMIN_AUTH } });
     expect(rest.status).toBe(200);
     expect(rest.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -6,11 +6,11 @@ import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from
 import { VIEW_LIMITS, type View } from '../../server/contract/view.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { useTestRedis, waitFor } from '../support/redis.js';
-import { getJson, snapshotOf, startTestServer } from '../support/server.js';
+import { getJson, snapshotOf, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
 
 /** A bare socket that subscribes to `view` and records what the server answers; no resync logic of its own. */
 function subscribe(url: string, view: View) {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], reconnection: false });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { auth: { token: TEST_ADMIN_TOKEN }, transports: ['websocket'], reconnection: false });
   const snapshots: SnapshotMessage[] = [];
   let disconnected = false;
   socket.on('snapshot', (message) => snapshots.push(message));

@@ -14,9 +14,14 @@ import type { Snapshot } from '../../server/contract/snapshot.js';
 import type { View } from '../../server/contract/view.js';
 import { waitFor } from './redis.js';
 
+/** The admin token every test server accepts (WALLBOARD_ADMIN_TOKEN); the helpers below send it. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** The header a script sends with it. */
+export const ADMIN_AUTH = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } as const;
+
 export function testConfig(redisUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig & { redisUrl: string } {
   return {
-    ...loadConfig({ env: { LOG_FORMAT: 'json' }, cwd: process.cwd(), stdoutIsTTY: false }),
+    ...loadConfig({ env: { LOG_FORMAT: 'json', WALLBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN }, cwd: process.cwd(), stdoutIsTTY: false }),
     port: 0,
     host: '127.0.0.1',
     blockMs: 100,
@@ -37,8 +42,9 @@ export async function startTestServer(redisUrl: string, overrides: Partial<Serve
   return startServer(testConfig(redisUrl, overrides), log, testRuntime());
 }
 
-export async function getJson<T = unknown>(url: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(url);
+/** GET with the test admin token (or the headers given instead). */
+export async function getJson<T = unknown>(url: string, headers: Record<string, string> = ADMIN_AUTH): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { headers });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -58,8 +64,15 @@ export interface WallboardClient {
   close(): void;
 }
 
-export function connectClient(baseUrl: string, view: View = {}): WallboardClient {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 });
+/** Connects with the test admin token, unless `auth` says otherwise (`{}` for none, `{ token }`, or extraHeaders for a cookie). */
+export function connectClient(baseUrl: string, view: View = {}, credential: { token?: string; cookie?: string } = { token: TEST_ADMIN_TOKEN }): WallboardClient {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    transports: ['websocket'],
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    auth: credential.token ? { token: credential.token } : {},
+    extraHeaders: credential.cookie ? { cookie: credential.cookie } : {},
+  });
   let seq = -1;
   let snapshot: Snapshot | null = null;
   const client: WallboardClient = {
@@ -103,7 +116,7 @@ export async function spawnServer(env: Record<string, string>, options: { waitRe
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, LOG_FORMAT: 'json', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, LOG_FORMAT: 'json', PORT: String(port), HOST: '127.0.0.1', WALLBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -7,6 +7,7 @@ import { startTestRedis, waitFor, type TestRedis } from '../../support/redis.js'
 import { floorScenario } from '../../support/floor-scenario.js';
 import { publish } from './publish.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { ADMIN_AUTH } from '../../support/server.js';
 
 export interface Floor {
   redis: TestRedis;
@@ -32,7 +33,7 @@ export async function startFloor(): Promise<Floor> {
     redis,
     server,
     rest: async (query = '') => {
-      const res = await fetch(`${server.url}/api/v1/snapshot${query}`);
+      const res = await fetch(`${server.url}/api/v1/snapshot${query}`, { headers: ADMIN_AUTH });
       if (res.status !== 200) throw new Error(`snapshot answered ${res.status}`);
       return (await res.json()) as Snapshot;
     },

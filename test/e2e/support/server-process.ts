@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../../server/redis/private-redis.js';
 import { waitFor } from '../../support/redis.js';
+import { TEST_ADMIN_TOKEN } from '../../support/server.js';
 
 export interface ServerProcess {
   url: string;
@@ -25,7 +26,7 @@ export async function startServerProcess(redisUrl: string, env: Record<string, s
   const launch = async () => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: process.cwd(),
-      env: { ...process.env, LOG_FORMAT: 'json', PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, ...env },
+      env: { ...process.env, LOG_FORMAT: 'json', PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl, WALLBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));

@@ -3,7 +3,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACCESS_CONFIG } from '../../server/auth/access-config.js';
+import { createAccess, type Access } from '../../server/auth/access.js';
+import { useTestRedis } from '../support/redis.js';
+import { ADMIN_AUTH, TEST_ADMIN_TOKEN } from '../support/server.js';
 import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
@@ -18,6 +22,12 @@ import type { ConsumerStatus } from '../../server/redis/stream-consumer.js';
 const FIXED = Date.UTC(2031, 4, 6, 7, 8, 9);
 
 const active = (): { status: ConsumerStatus } => ({ status: { role: 'active', caughtUp: true, lastReadAt: null, lastError: null } });
+
+const suite = useTestRedis();
+let access: Access;
+beforeAll(async () => {
+  access = await createAccess(suite.client, 'clock', { ...DEFAULT_ACCESS_CONFIG, adminToken: TEST_ADMIN_TOKEN }, silentLogger, () => FIXED);
+});
 
 let http: Server | null = null;
 let realtime: Realtime | null = null;
@@ -45,9 +55,12 @@ describe('the HTTP app', () => {
       staticDir: '/nonexistent',
       startedAt: FIXED - 1234,
       now: () => t,
+      access,
+      allowedOrigins: [],
+      screens: { connectedDisplays: () => new Map(), displayRevoked: () => undefined },
     });
     const url = await listen(createServer(app));
-    const snapshot = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as { serverTs: number };
+    const snapshot = (await (await fetch(`${url}/api/v1/snapshot`, { headers: ADMIN_AUTH })).json()) as { serverTs: number };
     expect(snapshot.serverTs).toBe(FIXED);
     t += 10;
     const health = (await (await fetch(`${url}/healthz`)).json()) as { uptimeMs: number };
@@ -58,9 +71,9 @@ describe('the HTTP app', () => {
 describe('the Socket.IO push', () => {
   it('stamps the first snapshot and answers the clock probe with the clock it is given', async () => {
     const server = createServer();
-    realtime = createRealtime(server, { pushIntervalMs: 50 }, { source: new Aggregator(DEFAULT_CORE_CONFIG), log: silentLogger, now: () => FIXED });
+    realtime = createRealtime(server, { pushIntervalMs: 50 }, { source: new Aggregator(DEFAULT_CORE_CONFIG), log: silentLogger, now: () => FIXED, access });
     const url = await listen(server);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], auth: { token: TEST_ADMIN_TOKEN } });
     try {
       const first = new Promise<SnapshotMessage>((resolve) => socket.once('snapshot', resolve));
       socket.emit('subscribe', {});

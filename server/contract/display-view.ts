@@ -1,0 +1,43 @@
+// What a paired TV shows, held on the server with its display: the same choices a TV link's URL
+// parameters make (wallboard/config/screen-config.ts), validated by one schema. The server derives
+// the socket view from it and serves the display nothing else, so a TV cannot ask for more than
+// the lead who made it chose.
+import { z } from 'zod';
+import { VIEW_LIMITS, type View } from './view.js';
+
+const name = z.string().trim().min(1).max(VIEW_LIMITS.nameLength);
+
+export const DISPLAY_LAYOUTS = ['standard', 'queues'] as const;
+export const DISPLAY_LANGS = ['zh-CN', 'en'] as const;
+
+export const displayViewSchema = z.strictObject({
+  /** Queue ids to show; absent or empty means all. */
+  queues: z.array(name).max(VIEW_LIMITS.queues).optional(),
+  /** Only this team's agents and held calls. */
+  team: name.optional(),
+  /** TV layout. @default "standard" */
+  layout: z.enum(DISPLAY_LAYOUTS).optional(),
+  /** Screen language. @default "zh-CN" */
+  lang: z.enum(DISPLAY_LANGS).optional(),
+  /** Title in the header instead of the default. */
+  title: z.string().trim().min(1).max(80).optional(),
+  /** Display names of queue ids (账务查询 for `billing`). */
+  queueNames: z
+    .record(name, z.string().trim().min(1).max(64))
+    .refine((names) => Object.keys(names).length <= VIEW_LIMITS.queues, `at most ${VIEW_LIMITS.queues} names`)
+    .optional(),
+  /** Seconds each page of queues stays up when they do not fit. @default 15 */
+  rotateS: z.number().int().min(5).max(600).optional(),
+  /** Whether held calls show the agent's name; without it they show the agent id only. @default true */
+  agentNames: z.boolean().optional(),
+});
+
+export type DisplayView = z.infer<typeof displayViewSchema>;
+
+/** The socket view a display is served: its queues and team, never the tablet's detail. */
+export function socketViewOf(display: DisplayView): View {
+  const view: View = {};
+  if (display.queues && display.queues.length > 0) view.queues = display.queues;
+  if (display.team) view.team = display.team;
+  return view;
+}

@@ -1,0 +1,153 @@
+// Managing access: displays (leads for their teams, admins all), users, API tokens, and what was
+// refused lately (admins). Secrets (one-time passwords, tokens) are in the creating answer only.
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { Access } from '../auth/access.js';
+import { displayNameSchema, type DisplayRecord, type DisplaySeen } from '../auth/display-store.js';
+import { mayManageDisplay, TOKEN_ROLES, USER_ROLES, type Principal } from '../auth/principal.js';
+import { tokenNameSchema } from '../auth/token-store.js';
+import { teamsSchema, userNameSchema, UserExistsError } from '../auth/user-store.js';
+import { displayViewSchema } from '../contract/display-view.js';
+import { principalOf, requireAction, refuse } from './access-middleware.js';
+
+const json = express.json({ limit: '128kb' });
+
+const newDisplaySchema = z.strictObject({ name: displayNameSchema, view: displayViewSchema });
+const newUserSchema = z.strictObject({ name: userNameSchema, role: z.enum(USER_ROLES), teams: teamsSchema.optional() });
+const newTokenSchema = z.strictObject({ name: tokenNameSchema, role: z.enum(TOKEN_ROLES) });
+
+export interface AdminRoutesDeps {
+  access: Access;
+  /** Screens connected to this process, by display id. */
+  connectedDisplays: () => ReadonlyMap<string, number>;
+  /** Disconnects this process's screens of a revoked display at once (other processes find out at their next sweep). */
+  displayRevoked: (id: string) => void;
+}
+
+function invalid(res: Response, error: z.ZodError): void {
+  const issue = error.issues[0];
+  res.status(400).json({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+}
+
+/** Where a display link points: the configured public URL, else the address this request came to. */
+function baseUrl(access: Access, req: Request): string {
+  return (access.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/+$/, '');
+}
+
+export function displayLink(base: string, display: DisplayRecord): string {
+  return `${base}/pair/${display.linkSecret}`;
+}
+
+export function createAdminRoutes({ access, connectedDisplays, displayRevoked }: AdminRoutesDeps): Router {
+  const router = express.Router();
+  const manage = requireAction(access, 'manage-displays');
+  const administer = requireAction(access, 'administer');
+  const principal = (res: Response) => principalOf(res) as Principal;
+  const describe = (req: Request, d: DisplayRecord & { seen?: DisplaySeen | null }) => ({
+    id: d.id,
+    name: d.name,
+    view: d.view,
+    link: displayLink(baseUrl(access, req), d),
+    createdBy: d.createdBy,
+    createdTs: d.createdTs,
+    lastSeenTs: d.seen?.ts ?? null,
+    lastAddress: d.seen?.address ?? null,
+    connected: connectedDisplays().get(d.id) ?? 0,
+  });
+  /** The display if it exists and this principal may manage it; else the answer is sent. */
+  async function managed(req: Request, res: Response): Promise<DisplayRecord | null> {
+    const display = await access.displays.get(req.params['id'] as string);
+    if (!display || !mayManageDisplay(principal(res), display.view)) {
+      // The same answer for another team's display as for none: a lead learns nothing of it.
+      res.status(404).json({ error: 'no such display' });
+      return null;
+    }
+    return display;
+  }
+
+  router.get('/api/v1/displays', manage, async (req, res) => {
+    const all = await access.displays.list();
+    res.set('Cache-Control', 'no-store').json({ displays: all.filter((d) => mayManageDisplay(principal(res), d.view)).map((d) => describe(req, d)) });
+  });
+
+  router.post('/api/v1/displays', manage, json, async (req, res) => {
+    const parsed = newDisplaySchema.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    const who = principal(res);
+    if (!mayManageDisplay(who, parsed.data.view)) {
+      refuse(access, req, res, 403, 'forbidden', 'a lead creates displays of their own teams only (set view.team)', who.kind === 'user' ? who.name : null);
+      return;
+    }
+    const display = await access.displays.create({ ...parsed.data, createdBy: who.kind === 'user' ? who.name : `token:${who.kind === 'token' ? who.name : ''}` });
+    res.status(201).json(describe(req, display));
+  });
+
+  router.post('/api/v1/displays/:id/link', manage, async (req, res) => {
+    const display = await managed(req, res);
+    if (!display) return;
+    const renewed = await access.displays.regenerate(display.id);
+    if (!renewed) return void res.status(404).json({ error: 'no such display' });
+    res.json(describe(req, renewed));
+  });
+
+  router.delete('/api/v1/displays/:id', manage, async (req, res) => {
+    const display = await managed(req, res);
+    if (!display) return;
+    await access.displays.remove(display.id);
+    displayRevoked(display.id);
+    res.status(204).end();
+  });
+
+  router.get('/api/v1/users', administer, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ users: await access.users.list() });
+  });
+
+  router.post('/api/v1/users', administer, json, async (req, res) => {
+    const parsed = newUserSchema.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    try {
+      const created = await access.users.add({ ...parsed.data, teams: parsed.data.teams ?? [] });
+      res.status(201).set('Cache-Control', 'no-store').json(created);
+    } catch (error) {
+      if (error instanceof UserExistsError) res.status(409).json({ error: error.message });
+      else throw error;
+    }
+  });
+
+  router.post('/api/v1/users/:name/password', administer, async (req, res) => {
+    const password = await access.users.resetPassword(req.params['name'] as string);
+    if (password === null) return void res.status(404).json({ error: 'no such user' });
+    res.set('Cache-Control', 'no-store').json({ password });
+  });
+
+  router.delete('/api/v1/users/:name', administer, async (req, res) => {
+    const who = principal(res);
+    if (who.kind === 'user' && who.name === req.params['name']) return void res.status(400).json({ error: 'an admin cannot delete themselves' });
+    if (!(await access.users.remove(req.params['name'] as string))) return void res.status(404).json({ error: 'no such user' });
+    res.status(204).end();
+  });
+
+  router.get('/api/v1/tokens', administer, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ tokens: await access.tokens.list() });
+  });
+
+  router.post('/api/v1/tokens', administer, json, async (req, res) => {
+    const parsed = newTokenSchema.safeParse(req.body);
+    if (!parsed.success) return invalid(res, parsed.error);
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json(await access.tokens.create(parsed.data));
+  });
+
+  router.delete('/api/v1/tokens/:id', administer, async (req, res) => {
+    if (!(await access.tokens.remove(req.params['id'] as string))) return void res.status(404).json({ error: 'no such token' });
+    res.status(204).end();
+  });
+
+  router.get('/api/v1/refusals', administer, (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ refusals: access.refusals.list() });
+  });
+
+  return router;
+}
