@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { runUntilSignalled, startFromEnvironment } from '../server/main.js';
 import { entryIdMs } from '../server/core/entry-id.js';
 import { startSimulation } from './run-simulation.js';
+import { DEMO_ADMIN, ensureDemoAccess } from './demo-access.js';
 
 const BACKFILL_MS = 2 * 3600_000;
 
@@ -34,7 +35,14 @@ void runUntilSignalled(async () => {
     backfillMs: backfillMs > 60_000 ? backfillMs : 0,
     log: (line) => process.stdout.write(`[simulator] ${line}\n`),
   });
-  process.stdout.write(`\n  Wallboard: ${stack.server.url}/tv   Team lead: ${stack.server.url}/lead\n\n`);
+  const demo = await ensureDemoAccess(stack.server.access, stack.server.url);
+  const signIn = demo.adminPassword
+    ? `user "${DEMO_ADMIN}", one-time password ${demo.adminPassword} (you choose your own at first sign-in)`
+    : `user "${DEMO_ADMIN}" with the password you chose (npm run users -- reset ${DEMO_ADMIN} for a new one-time password)`;
+  process.stdout.write(
+    `\n  Wall TV (demo display, open it on the screen): ${demo.displayLink}\n` +
+      `  Team lead tablet and admin: ${stack.server.url}/login  ${signIn}\n\n`,
+  );
   return {
     stop: async () => {
       await simulation.stop();

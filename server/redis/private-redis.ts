@@ -112,23 +112,41 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
   };
 }
 
+/** The process of a private redis-server running on this data directory, if one is. */
+function runningPid(dataDir: string): number | null {
+  const pidFile = resolve(dataDir, 'redis.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (!(pid > 0)) return null;
+  try {
+    process.kill(pid, 0);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server') ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The URL of the private redis-server a running server started on this data directory (read from
+ * its command line), so a command-line tool works on the same data while the server runs.
+ */
+export function runningPrivateRedisUrl(dataDir: string): string | null {
+  const pid = runningPid(resolve(dataDir));
+  if (pid === null) return null;
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const port = args[args.indexOf('--port') + 1];
+  return port && /^\d+$/.test(port) ? `redis://127.0.0.1:${port}` : null;
+}
+
 /**
  * A server killed with SIGKILL leaves its redis-server running; two servers on one append-only
  * file would corrupt it, so an orphan found through the pidfile is stopped first.
  */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = resolve(dataDir, 'redis.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  const alive = (): boolean => {
-    try {
-      process.kill(pid, 0);
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
-    } catch {
-      return false;
-    }
-  };
-  if (pid > 0 && alive()) {
+  const pid = runningPid(dataDir);
+  const alive = () => runningPid(dataDir) === pid;
+  if (pid !== null) {
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 5000;
     while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
