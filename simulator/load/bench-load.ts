@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   try {
     stack = await startStack({ cwd: process.cwd(), log });
     redis = new Redis(stack.redis.url);
-    fleet = connectFleet(stack.serverUrl, clients, lateMs);
+    fleet = connectFleet(stack.serverUrl, stack.token, clients, lateMs);
     await Promise.race([fleet.ready, sleep(30_000).then(() => Promise.reject(new Error(`not all ${clients} clients got a snapshot within 30 s`)))]);
     log(`${clients} clients subscribed; offering ${rates.join(', ')} events/s for ${stepMs / 1000} s each`);
     const generator = createLoadGenerator(redis, STREAM_KEY, agents, count('seed', values.seed, 0));

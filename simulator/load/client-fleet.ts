@@ -27,7 +27,7 @@ export interface ClientFleet {
   close(): void;
 }
 
-export function connectFleet(url: string, clients: number, lateMs: number): ClientFleet {
+export function connectFleet(url: string, token: string, clients: number, lateMs: number): ClientFleet {
   let step: FleetStepMetrics = emptyStep();
   let ingest: IngestStats | null = null;
   const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
@@ -42,7 +42,7 @@ export function connectFleet(url: string, clients: number, lateMs: number): Clie
   };
   for (let i = 0; i < clients; i++) {
     // forceNew: one connection per client, as separate screens would have.
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200 });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 200, auth: { token } });
     sockets.push(socket);
     let seq = -1;
     ready.push(

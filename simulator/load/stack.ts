@@ -2,6 +2,7 @@
 // directory, and the server as its own process (node --import tsx server/main.ts, so the pid
 // is the server's own and /proc tells its CPU and memory).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { freePort, startPrivateRedis, type PrivateRedis } from '../../server/red
 export interface Stack {
   redis: PrivateRedis;
   serverUrl: string;
+  /** The admin token the server was started with (WALLBOARD_ADMIN_TOKEN): the clients' credential. */
+  token: string;
   serverPid: number;
   /** The server's last log lines, for error reports. */
   serverLog(): string[];
@@ -29,9 +32,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   const redis = await startPrivateRedis({ dataDir, persist: false });
   const port = await freePort();
+  const token = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: options.cwd,
-    env: { ...process.env, REDIS_URL: redis.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json' },
+    env: { ...process.env, REDIS_URL: redis.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', WALLBOARD_ADMIN_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -63,7 +67,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`, { cause: error });
   }
   options.log(`stack up: redis ${redis.url}, server ${serverUrl} (pid ${child.pid})`);
-  return { redis, serverUrl, serverPid: child.pid!, serverLog: () => lines.slice(), stop: cleanup };
+  return { redis, serverUrl, token, serverPid: child.pid!, serverLog: () => lines.slice(), stop: cleanup };
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, listening: () => boolean, timeoutMs: number): Promise<void> {
