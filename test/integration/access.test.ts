@@ -77,7 +77,24 @@ beforeAll(async () => {
   // A producer that does not mask: a full number as the caller and typed into a pause reason.
   await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.arrived', 'ts', String(now - 51_000), 'callId', 'c1', 'caller', '13800001111');
   for (const e of events) await suite.client.xadd(stream, '*', ...encodeArgs(e));
-  await suite.client.xadd(stream, '*', 'v', '1', 'type', 'agent.state', 'ts', String(now - 10_000), 'agentId', 'b2', 'state', 'paused', 'team', 'B', 'reason', 'call back 13900002222');
+  await suite.client.xadd(
+    stream,
+    '*',
+    'v',
+    '1',
+    'type',
+    'agent.state',
+    'ts',
+    String(now - 10_000),
+    'agentId',
+    'b2',
+    'state',
+    'paused',
+    'team',
+    'B',
+    'reason',
+    'call back 13900002222',
+  );
   a = await startTestServer(suite.redis.url, { streams: [stream], group, access: { ...testAccess(), sweepMs: 500 } });
   b = await startTestServer(suite.redis.url, { streams: [stream], group, access: { ...testAccess(), sweepMs: 500 } });
   await waitFor(

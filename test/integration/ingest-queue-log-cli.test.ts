@@ -107,8 +107,10 @@ describe('queue-log --replay', () => {
     expect(entries.length).toBe(5);
     const appendedAt = entries.map(([id]) => Number(id.split('-')[0]));
     const ts = entries.map(([, f]) => Number(f[f.indexOf('ts') + 1]));
-    // 8 s of file at 8× real time: about a second from the first append to the last.
-    expect(appendedAt[4]! - appendedAt[0]!).toBeGreaterThanOrEqual(900);
+    // 8 s of file at 8× real time: about a second from the first append to the last (unpaced it
+    // would be a few ms). The schedule runs from the replay's start, so a first append delayed on
+    // a loaded machine shortens the span a little: 885 ms was seen.
+    expect(appendedAt[4]! - appendedAt[0]!).toBeGreaterThanOrEqual(750);
     expect(appendedAt[4]! - appendedAt[0]!).toBeLessThan(3000);
     expect(ts[4]! - ts[0]!).toBe(8000);
     // One offset for all, so the waits are kept; the clock of the last append is the last event's time.

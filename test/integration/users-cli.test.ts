@@ -36,7 +36,7 @@ describe('npm run users', () => {
     expect(again.stderr()).toContain('a user named "chief" exists');
     expect(await users('remove', 'chief').exit).toBe(0);
     expect((await login(server.url, 'chief', password!)).res.status).toBe(401);
-  });
+  }, 90_000); // four CLI processes, each a tsx start-up
 
   it('says what is wrong with a command', () => {
     expect(() => parseUsersCli(['add', 'x', '--role', 'boss'])).toThrow(UsersUsageError);

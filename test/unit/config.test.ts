@@ -52,6 +52,7 @@ describe('ingest.http', () => {
 
   it('is off with the documented defaults when nothing is set', () => {
     expect(load({}).ingest.http).toEqual({
+      enabled: false,
       token: null,
       source: 'http',
       maxEvents: 1000,
@@ -69,7 +70,13 @@ describe('ingest.http', () => {
 
   it('takes every field of the file section', () => {
     const http = { source: 'crm-1', maxEvents: 200, maxBytes: 65536, idempotencyTtlMs: 3_600_000, rate: { requestsPerSecond: 10, eventsPerSecond: 400 } };
-    expect(withFile({ ingest: { http } })().ingest.http).toEqual({ token: null, ...http });
+    expect(withFile({ ingest: { http } })().ingest.http).toEqual({ enabled: false, token: null, ...http });
+  });
+
+  it('is on with a shared secret, or when the file turns it on for API tokens', () => {
+    expect(load({ WALLBOARD_INGEST_TOKEN: TOKEN }).ingest.http.enabled).toBe(true);
+    expect(withFile({ ingest: { http: { enabled: true } } })().ingest.http).toMatchObject({ enabled: true, token: null });
+    expect(withFile({ ingest: { http: { enabled: false, token: TOKEN } } })().ingest.http.enabled).toBe(false);
   });
 
   it.each([
@@ -93,5 +100,49 @@ describe('ingest.http', () => {
     expect(withFile({ ingest: { http: { tokn: TOKEN } } })).toThrow('field "ingest.http" = tokn');
     expect(withFile({ ingest: { smtp: {} } })).toThrow('field "ingest" = smtp');
     expect(withFile({ ingest: { http: { source: 'my source' } } })).toThrow('field "ingest.http.source" = "my source"');
+  });
+});
+
+describe('access', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-config-access-'));
+  const withFile = (content: unknown, env: Record<string, string> = {}) => {
+    const file = join(dir, `c${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    return () => loadConfig({ env: { CONFIG_FILE: file, ...env }, cwd: dir, stdoutIsTTY: false });
+  };
+
+  it('has the documented defaults', () => {
+    expect(load({}).access).toEqual({
+      sessionTtlMs: 43_200_000,
+      displaySessionTtlMs: 400 * 86_400_000,
+      adminToken: null,
+      sessionSecret: null,
+      secureCookies: false,
+      publicUrl: null,
+      loginThrottle: { perUser: 10, perAddress: 30, windowMs: 900_000 },
+      sweepMs: 2000,
+    });
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({}).tls).toBeNull();
+  });
+
+  it('takes the environment: admin token, session secret, public URL, trust proxy', () => {
+    const config = load({ WALLBOARD_ADMIN_TOKEN: 'an-admin-token-of-enough-length', SESSION_SECRET: 's3cret', PUBLIC_URL: 'https://wall.example.org', TRUST_PROXY: '1' });
+    expect(config.access).toMatchObject({ adminToken: 'an-admin-token-of-enough-length', sessionSecret: 's3cret', publicUrl: 'https://wall.example.org' });
+    expect(config.trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(load({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+  });
+
+  it('refuses a weak admin token without showing it, half a TLS pair, a revocation slower than 5 s', () => {
+    expect(() => load({ WALLBOARD_ADMIN_TOKEN: 'short' })).toThrow('WALLBOARD_ADMIN_TOKEN (not shown): at least 16 characters');
+    expect(() => load({ WALLBOARD_ADMIN_TOKEN: 'short' })).not.toThrow(/: short/);
+    expect(() => load({ TLS_CERT: 'cert.pem' })).toThrow('TLS_CERT and TLS_KEY go together');
+    expect(() => load({ TLS_CERT: 'nope.pem', TLS_KEY: 'nope.pem' })).toThrow('TLS_CERT = "nope.pem": no such file');
+    expect(withFile({ access: { sweepMs: 10_000 } })).toThrow('revocation must reach a screen within 5 s');
+    expect(withFile({ access: { secureCookies: true, loginThrottle: { perUser: 3 } } })().access).toMatchObject({
+      secureCookies: true,
+      loginThrottle: { perUser: 3, perAddress: 30, windowMs: 900_000 },
+    });
   });
 });
