@@ -181,9 +181,53 @@ describe('WallboardStore', () => {
   it('lets go of every socket listener and timer when stopped', () => {
     const { socket, store } = setup();
     store.start();
-    expect(socket.handlerCount).toBe(4);
+    expect(socket.handlerCount).toBe(6);
     store.stop();
     expect(socket.handlerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+  it('stops for good when the server revokes the display, and does not reconnect when it then drops the socket', () => {
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    socket.fire('access', { reason: 'revoked' });
+    // The server disconnects right after: an 'io server disconnect' the store would otherwise answer with connect().
+    socket.fire('disconnect', 'io server disconnect');
+    flush();
+    expect(store.state.access).toBe('revoked');
+    expect(socket.connected).toBe(false);
+    expect(store.state.connection).toBe('live');
+    const connects = socket.emits('subscribe').length;
+    socket.fire('disconnect', 'io server disconnect');
+    expect(socket.connected).toBe(false);
+    expect(socket.emits('subscribe')).toHaveLength(connects);
+    store.stop();
+    expect(socket.handlerCount).toBe(0);
+  });
+
+  it('tells a signed-out session and a refused handshake apart from a network fault', () => {
+    const signedOut = setup();
+    signedOut.store.start();
+    signedOut.socket.fire('access', { reason: 'signed-out' });
+    signedOut.flush();
+    expect(signedOut.store.state.access).toBe('signed-out');
+    expect(signedOut.socket.connected).toBe(false);
+
+    for (const message of ['revoked', 'unauthorized'] as const) {
+      const { socket, store, flush } = setup();
+      store.start();
+      socket.fire('connect_error', new Error(message));
+      flush();
+      expect(store.state.access).toBe(message);
+      expect(socket.connected).toBe(false);
+    }
+
+    // Anything else is the network: socket.io keeps retrying, and the screen keeps waiting.
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('connect_error', new Error('xhr poll error'));
+    flush();
+    expect(store.state.access).toBeNull();
+    expect(socket.connected).toBe(true);
   });
 });

@@ -13,6 +13,13 @@ import type { ClockSource } from './clock-source.js';
 import { feedConnection, type ConnectionState } from './feed-connection.js';
 
 export type { ConnectionState };
+
+/**
+ * Why the server will not feed this screen any more: its display's link was revoked, the user's
+ * session ended (signed out elsewhere, expired, deleted), or the handshake had no credential.
+ * The screen stops reconnecting; main.ts shows the revoked screen or goes to the login page.
+ */
+export type AccessEnd = 'revoked' | 'signed-out' | 'unauthorized';
 export type WallboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface WallboardState {
@@ -20,6 +27,8 @@ export interface WallboardState {
   connection: ConnectionState;
   /** Server time up to which the data on screen is known to be current; null while it is. */
   staleSinceTs: number | null;
+  /** Set when the server ended this screen's access; null while it has it. */
+  access: AccessEnd | null;
 }
 
 export interface WallboardStoreOptions {
@@ -35,7 +44,7 @@ export interface WallboardStoreOptions {
 }
 
 /** The state before the first snapshot. */
-export const INITIAL_STATE: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null };
+export const INITIAL_STATE: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null, access: null };
 
 type Listener = (state: WallboardState) => void;
 
@@ -88,6 +97,8 @@ export class WallboardStore {
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('snapshot', this.onSnapshot);
     this.socket.on('delta', this.onDelta);
+    this.socket.on('access', this.onAccess);
+    this.socket.on('connect_error', this.onConnectError);
     if (this.socket.connected) this.onConnect();
     else this.socket.connect();
   }
@@ -99,6 +110,8 @@ export class WallboardStore {
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('snapshot', this.onSnapshot);
     this.socket.off('delta', this.onDelta);
+    this.socket.off('access', this.onAccess);
+    this.socket.off('connect_error', this.onConnectError);
     this.stopTimers();
     this.socket.disconnect();
   }
@@ -121,6 +134,7 @@ export class WallboardStore {
 
   private readonly onDisconnect = (reason: string): void => {
     this.stopTimers();
+    if (this.current.access !== null) return;
     // A server that dropped us on purpose is not retried by socket.io itself.
     if (reason === 'io server disconnect' && this.started) this.socket.connect();
     if (this.current.connection === 'connecting') return;
@@ -129,6 +143,25 @@ export class WallboardStore {
       staleSinceTs: this.current.staleSinceTs ?? this.clock.now(),
     });
   };
+
+  private readonly onAccess = (info: { reason: 'revoked' | 'signed-out' }): void => {
+    this.endAccess(info.reason === 'revoked' ? 'revoked' : 'signed-out');
+  };
+
+  // The server's auth middleware refuses a handshake with these messages; any other error is a
+  // network fault that socket.io retries by itself.
+  private readonly onConnectError = (error: Error): void => {
+    if (error.message === 'revoked' || error.message === 'unauthorized') this.endAccess(error.message);
+  };
+
+  /** No reconnecting from here on: a revoked link or an ended session does not come back by retrying. */
+  private endAccess(access: AccessEnd): void {
+    if (this.current.access !== null) return;
+    this.current = { ...this.current, access };
+    this.stopTimers();
+    this.socket.disconnect();
+    this.update({});
+  }
 
   private readonly onSnapshot = (message: SnapshotMessage): void => {
     if (!this.clockMeasured) this.clock.setOffset(message.snapshot.serverTs - Date.now());
