@@ -56,8 +56,9 @@ async function startAdmin(): Promise<void> {
 async function startScreen(page: 'tv' | 'lead'): Promise<void> {
   const access = await readSession(api);
   if (access.kind === 'signedOut') return go(loginUrl(here));
-  const principal = access.kind === 'session' ? access.session.principal : null;
   let config = parseScreenConfig(location.pathname, location.search);
+  if (access.kind === 'revoked') return endScreen('revoked', config, null);
+  const principal = access.kind === 'session' ? access.session.principal : null;
   if (principal?.kind === 'display') {
     if (page === 'lead') return go('/tv');
     // The display's own view, whatever the address bar says.

@@ -9,6 +9,8 @@ export type SessionState =
   | { kind: 'session'; session: Session }
   /** Nobody: the page goes to the login. */
   | { kind: 'signedOut' }
+  /** A display whose link was revoked (401 with error "revoked"): the TV says so instead of showing a login form. */
+  | { kind: 'revoked' }
   /** The server has no access control (a release before it): the page runs as it did then. */
   | { kind: 'open' };
 
@@ -29,6 +31,7 @@ export async function readSession(api: AccessApi, options: ReadSessionOptions = 
     } catch (error) {
       if (!(error instanceof AccessError)) throw error;
       // A one-time password still to change answers 403 on everything else, but never on this.
+      if (error.failure === 'unauthorized' && error.detail === 'revoked') return { kind: 'revoked' };
       if (error.failure === 'unauthorized' || error.failure === 'passwordChange') return { kind: 'signedOut' };
       if (error.failure === 'notFound') return { kind: 'open' };
       options.onRetry?.(error);

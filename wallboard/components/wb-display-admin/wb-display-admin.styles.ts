@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 export default css`
   details.create > summary { cursor: pointer; font-weight: 700; min-height: 2.75em; display: flex; align-items: center; list-style-position: inside; }
+  details.create > summary::-webkit-details-marker { display: none; }
+  details.create > summary::before { content: '+'; display: inline-grid; place-items: center; width: 1.6em; height: 1.6em; margin-inline-end: 0.6em; border-radius: 50%;
+    background: var(--wb-answered, #4aa8ff); color: #06121f; font-weight: 800; }
+  details.create[open] > summary::before { content: '−'; }
   details.create[open] > summary { margin-bottom: 0.8em; }
   .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30em), 1fr)); gap: 1em; }
   .display { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 1em; align-items: start; }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createI18n } from '../../i18n/i18n.js';
+import { createI18n, isolate } from '../../i18n/i18n.js';
 import { LANGS, type Lang } from '../../i18n/messages.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import styles from './wb-revoked-screen.styles.js';
@@ -32,7 +32,7 @@ export class WbRevokedScreen extends LitElement {
           <p class="what">${i18n.t('revoked.what')}</p>
         </div>`;
       })}
-      ${this.displayName ? html`<p class="display" data-testid="revoked-display"><bdi>${this.displayName}</bdi></p>` : nothing}
+      ${this.displayName ? html`<p class="display" data-testid="revoked-display">${createI18n(this.language).t('revoked.display', { name: isolate(this.displayName) })}</p>` : nothing}
     </div>`;
   }
 }

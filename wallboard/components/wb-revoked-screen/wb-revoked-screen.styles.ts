@@ -13,5 +13,4 @@ export default css`
   .first .what { font-size: 2.4rem; }
   .second .what { font-size: 1.9rem; color: var(--wb-text-dim, #8d9bab); }
   .display { margin: 0; font-size: 1.8rem; color: var(--wb-text-dim, #8d9bab); }
-  bdi { unicode-bidi: isolate; }
 `;
