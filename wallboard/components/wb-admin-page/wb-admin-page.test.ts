@@ -66,7 +66,7 @@ describe('wb-admin-page', () => {
     const [first, second] = [...shadow(admin).querySelectorAll<HTMLElement>('[data-testid=display]')];
     const field = (card: HTMLElement, id: string) => card.querySelector(`[data-testid=${id}]`)!.textContent.replace(/\s+/g, ' ').trim();
     expect(field(first!, 'display-last-seen')).toBe('5分钟前');
-    expect(field(first!, 'display-connected')).toBe('2 块屏幕');
+    expect(field(first!, 'display-connected')).toBe('2');
     expect(field(first!, 'display-address')).toBe('10.0.3.21');
     expect(field(first!, 'display-view')).toBe('全部队列 · 班组：\u2068A组\u2069 · 标准 · 中文');
     expect(field(second!, 'display-last-seen')).toBe('从未');

@@ -199,7 +199,7 @@ export class WbDisplayAdmin extends LitElement {
           <dt>${i18n.t('display.address')}</dt>
           <dd data-testid="display-address"><bdi>${d.lastAddress ?? '—'}</bdi></dd>
           <dt>${i18n.t('display.connected')}</dt>
-          <dd data-testid="display-connected" class=${d.connected > 0 ? 'on' : 'dim'}>${i18n.t('display.connectedN', { n: i18n.number(d.connected) })}</dd>
+          <dd data-testid="display-connected" class=${d.connected > 0 ? 'on' : 'dim'}>${i18n.number(d.connected)}</dd>
         </dl>
         <input class="link" readonly .value=${d.link} aria-label=${i18n.t('display.link')} data-testid="display-link" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
         ${
