@@ -39,11 +39,11 @@ export class AccessApi {
 
   /** Who this browser is; AccessError 'unauthorized' when nobody. */
   async session(): Promise<Session> {
-    return this.keep(await this.request<Session>('GET', '/api/v1/session'));
+    return this.keep(await this.request<Session | null>('GET', '/api/v1/session'));
   }
 
   async login(name: string, password: string): Promise<Session> {
-    return this.keep(await this.request<Session>('POST', '/api/v1/session', { name, password }));
+    return this.keep(await this.request<Session | null>('POST', '/api/v1/session', { name, password }));
   }
 
   async logout(): Promise<void> {
@@ -106,7 +106,9 @@ export class AccessApi {
     return (await this.request<{ refusals: Refusal[] }>('GET', '/api/v1/refusals')).refusals;
   }
 
-  private keep(session: Session): Session {
+  // A server (or a proxy) that answers the path with a page rather than a session has no session API.
+  private keep(session: Session | null): Session {
+    if (typeof session?.csrfToken !== 'string' || typeof session.principal !== 'object') throw new AccessError('notFound', 200, 'no session in the answer');
     this.csrfToken = session.csrfToken;
     return session;
   }

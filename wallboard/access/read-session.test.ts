@@ -31,5 +31,7 @@ describe('readSession', () => {
     expect((await read([{ status: 401, body: { error: 'revoked' } }])).state).toEqual({ kind: 'revoked' });
     expect((await read([{ status: 403, body: { error: 'password change required' } }])).state).toEqual({ kind: 'signedOut' });
     expect((await read([{ status: 404, body: { error: 'not found' } }])).state).toEqual({ kind: 'open' });
+    // A proxy that answers every path with the page itself.
+    expect((await read([{ status: 200, body: '<!doctype html>' }])).state).toEqual({ kind: 'open' });
   });
 });
