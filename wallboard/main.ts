@@ -4,6 +4,7 @@
 // server ends their access.
 import { io } from 'socket.io-client';
 import { AccessApi } from './access/access-api.js';
+import { AccessError } from './access/access-error.js';
 import type { Principal } from './access/access-types.js';
 import { browserNavigator } from './access/navigator.js';
 import { loginUrl, safeNext } from './access/next-path.js';
@@ -29,13 +30,23 @@ const go = (path: string) => browserNavigator.go(path);
 const exposed: Record<string, unknown> = { api };
 (window as unknown as { wallboard: unknown }).wallboard = exposed;
 
-function mountLogin(): void {
+async function startLogin(): Promise<void> {
   const lang = langOf(location.search, navigator.languages);
+  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  // The server sends a revoked display's TV here (it has no session any more): the wall should say
+  // what happened, not ask a passer-by to sign in.
+  if (next.startsWith('/tv')) {
+    const revoked = await api.session().then(
+      () => false,
+      (error: unknown) => error instanceof AccessError && error.failure === 'unauthorized' && error.detail === 'revoked',
+    );
+    if (revoked) return endScreen('revoked', { ...parseScreenConfig('/tv', location.search), lang }, null);
+  }
   show('page', lang, createI18n(lang).t('login.title'));
   const page = document.createElement('wb-login-page');
   page.api = api;
   page.language = lang;
-  page.next = safeNext(new URLSearchParams(location.search).get('next'));
+  page.next = next;
   document.body.replaceChildren(page);
 }
 
@@ -118,7 +129,7 @@ function show(view: string, lang: string, title: string): void {
 const page = appPageOf(location.pathname);
 switch (page) {
   case 'login':
-    mountLogin();
+    void startLogin();
     break;
   case 'admin':
     void startAdmin();

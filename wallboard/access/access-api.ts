@@ -108,8 +108,9 @@ export class AccessApi {
 
   // A server (or a proxy) that answers the path with a page rather than a session has no session API.
   private keep(session: Session | null): Session {
-    if (typeof session?.csrfToken !== 'string' || typeof session.principal !== 'object') throw new AccessError('notFound', 200, 'no session in the answer');
-    this.csrfToken = session.csrfToken;
+    if (typeof session?.principal !== 'object' || session.principal === null) throw new AccessError('notFound', 200, 'no session in the answer');
+    // A token's session has none: it is sent as a Bearer header, which needs no CSRF token.
+    this.csrfToken = typeof session.csrfToken === 'string' ? session.csrfToken : null;
     return session;
   }
 

@@ -30,7 +30,8 @@ export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 export interface Session {
   principal: Principal;
-  csrfToken: string;
+  /** Null for a token (Bearer requests need none). */
+  csrfToken: string | null;
 }
 
 export interface Display {

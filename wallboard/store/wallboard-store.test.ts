@@ -213,21 +213,49 @@ describe('WallboardStore', () => {
     expect(signedOut.store.state.access).toBe('signed-out');
     expect(signedOut.socket.connected).toBe(false);
 
-    for (const message of ['revoked', 'unauthorized'] as const) {
+    for (const [message, end] of [
+      ['revoked', 'revoked'],
+      ['unauthorized', 'unauthorized'],
+      // Signed in but not allowed to read the board (a password still to change): the login page sorts it out.
+      ['forbidden', 'unauthorized'],
+    ] as const) {
       const { socket, store, flush } = setup();
       store.start();
       socket.fire('connect_error', new Error(message));
       flush();
-      expect(store.state.access).toBe(message);
+      expect(store.state.access).toBe(end);
       expect(socket.connected).toBe(false);
     }
 
-    // Anything else is the network: socket.io keeps retrying, and the screen keeps waiting.
+    // A network fault leaves the socket active: socket.io keeps retrying, and the screen keeps waiting.
     const { socket, store, flush } = setup();
+    const active = socket as unknown as { active: boolean };
+    active.active = true;
     store.start();
     socket.fire('connect_error', new Error('xhr poll error'));
     flush();
     expect(store.state.access).toBeNull();
+    expect(vi.getTimerCount()).toBe(1);
+    store.stop();
+  });
+
+  it('connects again by itself after the server could not check its credential for a while', async () => {
+    const { socket, store } = setup();
+    const active = socket as unknown as { active: boolean };
+    store.start();
+    socket.disconnect();
+    // A refusal by the middleware leaves the socket inactive: socket.io does not retry it.
+    active.active = false;
+    socket.fire('connect_error', new Error('unavailable'));
+    socket.fire('connect_error', new Error('unavailable'));
+    expect(store.state.access).toBeNull();
+    const subscribes = socket.emits('subscribe').length;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(socket.connected).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     expect(socket.connected).toBe(true);
+    expect(socket.emits('subscribe')).toHaveLength(subscribes + 1);
+    store.stop();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

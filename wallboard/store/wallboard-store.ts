@@ -39,6 +39,8 @@ export interface WallboardStoreOptions {
   clockProbeMs?: number;
   /** How many clock probes make one measurement. @default 5 */
   clockProbes?: number;
+  /** How long to wait before connecting again after the server refused a handshake for a passing reason, in ms. @default 5000 */
+  refusedRetryMs?: number;
   /** Runs a notification batch: the browser passes `nextFrame`. @default a 16 ms timer */
   schedule?: (fn: () => void) => void;
 }
@@ -66,6 +68,7 @@ export class WallboardStore {
   private timers: ReturnType<typeof setInterval>[] = [];
   private started = false;
   private probing = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: WallboardStoreOptions) {
     this.options = options;
@@ -113,6 +116,7 @@ export class WallboardStore {
     this.socket.off('access', this.onAccess);
     this.socket.off('connect_error', this.onConnectError);
     this.stopTimers();
+    this.stopRetry();
     this.socket.disconnect();
   }
 
@@ -148,10 +152,20 @@ export class WallboardStore {
     this.endAccess(info.reason === 'revoked' ? 'revoked' : 'signed-out');
   };
 
-  // The server's auth middleware refuses a handshake with these messages; any other error is a
-  // network fault that socket.io retries by itself.
+  // The server's auth middleware refuses a handshake with these messages ('forbidden': signed in,
+  // but not allowed to read the board yet, as with a password still to change: the login page
+  // sorts that out). Any other refusal by the middleware ('unavailable': the server could not
+  // check the credential) is not retried by socket.io itself, so the store tries again; a network
+  // fault leaves the socket active, and socket.io retries it.
   private readonly onConnectError = (error: Error): void => {
-    if (error.message === 'revoked' || error.message === 'unauthorized') this.endAccess(error.message);
+    if (error.message === 'revoked' || error.message === 'unauthorized') return this.endAccess(error.message);
+    if (error.message === 'forbidden') return this.endAccess('unauthorized');
+    if (!this.socket.active && this.retry === null) {
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        if (this.started && this.current.access === null) this.socket.connect();
+      }, this.options.refusedRetryMs ?? 5000);
+    }
   };
 
   /** No reconnecting from here on: a revoked link or an ended session does not come back by retrying. */
@@ -159,6 +173,7 @@ export class WallboardStore {
     if (this.current.access !== null) return;
     this.current = { ...this.current, access };
     this.stopTimers();
+    this.stopRetry();
     this.socket.disconnect();
     this.update({});
   }
@@ -218,6 +233,11 @@ export class WallboardStore {
   private stopTimers(): void {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+  }
+
+  private stopRetry(): void {
+    if (this.retry !== null) clearTimeout(this.retry);
+    this.retry = null;
   }
 
   private update(patch: Partial<WallboardState>): void {
