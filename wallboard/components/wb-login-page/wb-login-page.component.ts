@@ -66,7 +66,7 @@ export class WbLoginPage extends LitElement {
     try {
       const { principal } = await this.api.session();
       if (principal.kind === 'user') {
-        if (!principal.mustChangePassword) return this.navigator.go(this.next);
+        if (!principal.mustChangePassword) return this.goOn();
         this.user = principal;
         this.step = 'change';
         return;
@@ -93,7 +93,7 @@ export class WbLoginPage extends LitElement {
         this.oneTimePassword = password;
         this.step = 'change';
       } else {
-        this.navigator.go(this.next);
+        this.goOn();
       }
     } catch (error) {
       this.fail(error, 'signIn');
@@ -117,7 +117,7 @@ export class WbLoginPage extends LitElement {
     this.error = null;
     try {
       await this.api.changePassword(current, next);
-      this.navigator.go(this.next);
+      this.goOn();
     } catch (error) {
       this.fail(error, 'change');
     } finally {
@@ -160,6 +160,11 @@ export class WbLoginPage extends LitElement {
         return never;
       }
     }
+  }
+
+  /** On to `next`; the default tablet opens in the language the reader chose here. */
+  private goOn(): void {
+    this.navigator.go(this.next === DEFAULT_NEXT && this.language === 'en' ? `${DEFAULT_NEXT}?lang=en` : this.next);
   }
 
   private secondsToWait(): number {

@@ -133,6 +133,11 @@ describe('wb-login-page', () => {
     await until(() => signedIn.went.length > 0);
     expect(signedIn.went).toEqual(['/admin']);
     document.body.replaceChildren();
+    // The default tablet opens in the language the reader chose here.
+    const english = mountPage(() => ({ status: 200, body: { principal: LEAD, csrfToken: 'c' } }), { language: 'en' });
+    await until(() => english.went.length > 0);
+    expect(english.went).toEqual(['/lead?lang=en']);
+    document.body.replaceChildren();
 
     const { page, script } = mountPage((r) =>
       r.method === 'GET'
