@@ -1,28 +1,145 @@
-// Entry point: reads the screen's link, connects the store, and mounts the TV or tablet view.
+// Entry point of the one bundle: picks the page by path (/login, /admin, /tv, /lead), asks the
+// server who this browser is, and mounts the page. A paired display shows its own view; the TV
+// and tablet views connect the store, and leave for the login or the revoked screen when the
+// server ends their access.
 import { io } from 'socket.io-client';
-import { parseScreenConfig, viewOf } from './config/screen-config.js';
+import { AccessApi } from './access/access-api.js';
+import { AccessError } from './access/access-error.js';
+import type { Principal } from './access/access-types.js';
+import { browserNavigator } from './access/navigator.js';
+import { loginUrl, safeNext } from './access/next-path.js';
+import { langOf } from './access/page-lang.js';
+import { readSession } from './access/read-session.js';
+import { appPageOf } from './config/app-page.js';
+import { screenConfigOfDisplay } from './config/display-config.js';
+import { parseScreenConfig, viewOf, type ScreenConfig } from './config/screen-config.js';
 import { createI18n } from './i18n/i18n.js';
 import { ClockSource } from './store/clock-source.js';
 import { nextFrame } from './store/next-frame.js';
-import { WallboardStore, type WallboardSocket } from './store/wallboard-store.js';
+import { WallboardStore, type AccessEnd, type WallboardSocket } from './store/wallboard-store.js';
+import './components/wb-admin-page/wb-admin-page.js';
 import './components/wb-lead-view/wb-lead-view.js';
+import './components/wb-login-page/wb-login-page.js';
+import './components/wb-revoked-screen/wb-revoked-screen.js';
 import './components/wb-tv-view/wb-tv-view.js';
 
-const config = parseScreenConfig(location.pathname, location.search);
-document.documentElement.lang = config.lang;
-document.documentElement.dataset['view'] = config.page;
-document.title = config.title ?? createI18n(config.lang).t(config.page === 'lead' ? 'app.lead' : 'app.tv');
-
-const socket: WallboardSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
-const clock = new ClockSource();
-const store = new WallboardStore({ socket, clock, view: viewOf(config), schedule: nextFrame });
-
-const view = document.createElement(config.page === 'lead' ? 'wb-lead-view' : 'wb-tv-view');
-view.store = store;
-view.clock = clock;
-view.config = config;
-document.body.append(view);
-store.start();
-
+const api = new AccessApi();
+const here = `${location.pathname}${location.search}`;
+const go = (path: string) => browserNavigator.go(path);
 // Exposed for the end-to-end tests and for an operator's console; nothing reads it in the app.
-(window as unknown as { wallboard: unknown }).wallboard = { store, clock, config };
+const exposed: Record<string, unknown> = { api };
+(window as unknown as { wallboard: unknown }).wallboard = exposed;
+
+async function startLogin(): Promise<void> {
+  const lang = langOf(location.search, navigator.languages);
+  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  // The server sends a revoked display's TV here (it has no session any more): the wall should say
+  // what happened, not ask a passer-by to sign in.
+  if (next.startsWith('/tv')) {
+    const revoked = await api.session().then(
+      () => false,
+      (error: unknown) => error instanceof AccessError && error.failure === 'unauthorized' && error.detail === 'revoked',
+    );
+    if (revoked) return endScreen('revoked', { ...parseScreenConfig('/tv', location.search), lang }, null);
+  }
+  show('page', lang, createI18n(lang).t('login.title'));
+  const page = document.createElement('wb-login-page');
+  page.api = api;
+  page.language = lang;
+  page.next = next;
+  document.body.replaceChildren(page);
+}
+
+async function startAdmin(): Promise<void> {
+  const lang = langOf(location.search, navigator.languages);
+  const access = await readSession(api);
+  const principal = access.kind === 'session' ? access.session.principal : null;
+  if (principal?.kind === 'display') return go('/tv');
+  if (principal?.kind !== 'user' || principal.mustChangePassword) return go(loginUrl(here));
+  show('page', lang, createI18n(lang).t('admin.title'));
+  const page = document.createElement('wb-admin-page');
+  page.api = api;
+  page.principal = principal;
+  page.language = lang;
+  document.body.replaceChildren(page);
+}
+
+async function startScreen(page: 'tv' | 'lead'): Promise<void> {
+  const access = await readSession(api);
+  if (access.kind === 'signedOut') return go(loginUrl(here));
+  let config = parseScreenConfig(location.pathname, location.search);
+  if (access.kind === 'revoked') return endScreen('revoked', config, null);
+  const principal = access.kind === 'session' ? access.session.principal : null;
+  if (principal?.kind === 'display') {
+    if (page === 'lead') return go('/tv');
+    // The display's own view, whatever the address bar says.
+    config = screenConfigOfDisplay(principal.view);
+  }
+  if (principal?.kind === 'user' && principal.mustChangePassword) return go(loginUrl(here));
+  show(config.page, config.lang, config.title ?? createI18n(config.lang).t(config.page === 'lead' ? 'app.lead' : 'app.tv'));
+
+  const socket: WallboardSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
+  const clock = new ClockSource();
+  const store = new WallboardStore({ socket, clock, view: viewOf(config), schedule: nextFrame });
+  if (config.page === 'lead') {
+    const view = document.createElement('wb-lead-view');
+    Object.assign(view, { store, clock, config, account: principal?.kind === 'user' ? { api, principal } : null });
+    document.body.replaceChildren(view);
+  } else {
+    const view = document.createElement('wb-tv-view');
+    Object.assign(view, { store, clock, config });
+    document.body.replaceChildren(view);
+  }
+  const unsubscribe = store.subscribe((state) => {
+    if (state.access === null) return;
+    queueMicrotask(() => unsubscribe());
+    endScreen(state.access, config, principal);
+  });
+  store.start();
+  Object.assign(exposed, { store, clock, config, principal });
+}
+
+/** The server ended this screen's access: a revoked display says so and stays; anyone else signs in again. */
+function endScreen(end: AccessEnd, config: ScreenConfig, principal: Principal | null): void {
+  switch (end) {
+    case 'revoked': {
+      show('tv', config.lang, createI18n(config.lang).t('revoked.title'));
+      const screen = document.createElement('wb-revoked-screen');
+      screen.language = config.lang;
+      screen.displayName = principal?.kind === 'display' ? principal.name : null;
+      document.body.replaceChildren(screen);
+      return;
+    }
+    case 'signed-out':
+    case 'unauthorized':
+      return go(loginUrl(here));
+    default: {
+      const never: never = end;
+      return never;
+    }
+  }
+}
+
+function show(view: string, lang: string, title: string): void {
+  document.documentElement.lang = lang;
+  document.documentElement.dataset['view'] = view;
+  document.title = title;
+}
+
+const page = appPageOf(location.pathname);
+switch (page) {
+  case 'login':
+    void startLogin();
+    break;
+  case 'admin':
+    void startAdmin();
+    break;
+  case 'tv':
+  case 'lead':
+    void startScreen(page);
+    break;
+  default: {
+    const never: never = page;
+    throw new Error(`unknown page ${String(never)}`);
+  }
+}

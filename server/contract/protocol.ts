@@ -17,6 +17,7 @@ export interface ServerToClientEvents {
   snapshot: (message: SnapshotMessage) => void;
   /** Changes since the previous message of the same view; a gap in seq means: ask for resync. */
   delta: (delta: Delta) => void;
+  access: (info: { reason: 'revoked' | 'signed-out' }) => void;
 }
 
 export interface ClientToServerEvents {

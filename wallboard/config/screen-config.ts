@@ -32,9 +32,9 @@ export interface ScreenConfig {
   ignored: string[];
 }
 
-const DEFAULT_ROTATE_MS = 15_000;
-const MIN_ROTATE_S = 5;
-const MAX_ROTATE_S = 600;
+export const DEFAULT_ROTATE_MS = 15_000;
+export const MIN_ROTATE_S = 5;
+export const MAX_ROTATE_S = 600;
 
 const list = (raw: string | null) =>
   raw === null

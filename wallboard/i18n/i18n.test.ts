@@ -42,4 +42,20 @@ describe('translations', () => {
     expect(en.hourMinute(TEN_AM, 'UTC')).toBe('02:00');
     expect(en.t('hold.late', { time: '0:07' })).toBe('Late 0:07');
   });
+
+  it('tells ages and log times in the language', () => {
+    const en = createI18n('en');
+    const zh = createI18n('zh-CN');
+    const now = TEN_AM;
+    expect(en.ago(now - 20_000, now)).toBe('just now');
+    expect(zh.ago(now - 20_000, now)).toBe('刚刚');
+    expect(en.ago(now - 5 * 60_000, now)).toBe('5 minutes ago');
+    expect(zh.ago(now - 5 * 60_000, now)).toBe('5分钟前');
+    expect(en.ago(now - 3 * 3_600_000 - 59_000, now)).toBe('3 hours ago');
+    expect(en.ago(now - 2 * 86_400_000, now)).toBe('2 days ago');
+    // A clock a little ahead of the browser's is "just now", not "in 3 seconds".
+    expect(en.ago(now + 3000, now)).toBe('just now');
+    expect(en.dateTime(TEN_AM + 3_723_000, TZ)).toBe('11-23 11:02:03');
+    expect(zh.dateTime(TEN_AM + 3_723_000, TZ)).toBe('11-23 11:02:03');
+  });
 });

@@ -20,6 +20,23 @@ export interface I18n {
   time(ts: number, timeZone: string): string;
   /** Wall-clock time HH:MM in `timeZone`. */
   hourMinute(ts: number, timeZone: string): string;
+  /** How long ago `ts` was at `now`: "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+  ago(ts: number, now: number): string;
+  /** Date and time MM-DD HH:MM:SS in `timeZone` (the admin page's logs: the browser's own zone). */
+  dateTime(ts: number, timeZone?: string): string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * `name` wrapped in Unicode's first-strong isolate and pop-directional isolate, for a name put
+ * into a sentence (a translated message): its own direction (an RTL override, a Hebrew name)
+ * stays inside it and does not reorder the words around it. Markup uses <bdi> instead.
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
 }
 
 const NO_VALUE = '—';
@@ -38,6 +55,8 @@ export function createI18n(lang: Lang): I18n {
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percentFormats = new Map<number, Intl.NumberFormat>();
   const timeFormats = new Map<string, Intl.DateTimeFormat>();
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' });
+  const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
   const percentFormat = (digits: number) => {
     let format = percentFormats.get(digits);
@@ -83,6 +102,31 @@ export function createI18n(lang: Lang): I18n {
     },
     time: (ts, timeZone) => timeFormat(timeZone, true).format(ts),
     hourMinute: (ts, timeZone) => timeFormat(timeZone, false).format(ts),
+    ago(ts, now) {
+      const ms = Math.max(0, now - ts);
+      if (ms < MINUTE) return catalogue['time.justNow'];
+      if (ms < HOUR) return relative.format(-Math.floor(ms / MINUTE), 'minute');
+      if (ms < DAY) return relative.format(-Math.floor(ms / HOUR), 'hour');
+      return relative.format(-Math.floor(ms / DAY), 'day');
+    },
+    dateTime(ts, timeZone) {
+      const key = timeZone ?? '';
+      let format = dateTimes.get(key);
+      if (!format) {
+        format = new Intl.DateTimeFormat(locale, {
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+          ...(timeZone ? { timeZone } : {}),
+        });
+        dateTimes.set(key, format);
+      }
+      const parts = Object.fromEntries(format.formatToParts(ts).map((p) => [p.type, p.value]));
+      return `${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+    },
   };
   cache.set(lang, i18n);
   return i18n;

@@ -181,9 +181,81 @@ describe('WallboardStore', () => {
   it('lets go of every socket listener and timer when stopped', () => {
     const { socket, store } = setup();
     store.start();
-    expect(socket.handlerCount).toBe(4);
+    expect(socket.handlerCount).toBe(6);
     store.stop();
     expect(socket.handlerCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+  it('stops for good when the server revokes the display, and does not reconnect when it then drops the socket', () => {
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    socket.fire('access', { reason: 'revoked' });
+    // The server disconnects right after: an 'io server disconnect' the store would otherwise answer with connect().
+    socket.fire('disconnect', 'io server disconnect');
+    flush();
+    expect(store.state.access).toBe('revoked');
+    expect(socket.connected).toBe(false);
+    expect(store.state.connection).toBe('live');
+    const connects = socket.emits('subscribe').length;
+    socket.fire('disconnect', 'io server disconnect');
+    expect(socket.connected).toBe(false);
+    expect(socket.emits('subscribe')).toHaveLength(connects);
+    store.stop();
+    expect(socket.handlerCount).toBe(0);
+  });
+
+  it('tells a signed-out session and a refused handshake apart from a network fault', () => {
+    const signedOut = setup();
+    signedOut.store.start();
+    signedOut.socket.fire('access', { reason: 'signed-out' });
+    signedOut.flush();
+    expect(signedOut.store.state.access).toBe('signed-out');
+    expect(signedOut.socket.connected).toBe(false);
+
+    for (const [message, end] of [
+      ['revoked', 'revoked'],
+      ['unauthorized', 'unauthorized'],
+      // Signed in but not allowed to read the board (a password still to change): the login page sorts it out.
+      ['forbidden', 'unauthorized'],
+    ] as const) {
+      const { socket, store, flush } = setup();
+      store.start();
+      socket.fire('connect_error', new Error(message));
+      flush();
+      expect(store.state.access).toBe(end);
+      expect(socket.connected).toBe(false);
+    }
+
+    // A network fault leaves the socket active: socket.io keeps retrying, and the screen keeps waiting.
+    const { socket, store, flush } = setup();
+    const active = socket as unknown as { active: boolean };
+    active.active = true;
+    store.start();
+    socket.fire('connect_error', new Error('xhr poll error'));
+    flush();
+    expect(store.state.access).toBeNull();
+    expect(vi.getTimerCount()).toBe(1);
+    store.stop();
+  });
+
+  it('connects again by itself after the server could not check its credential for a while', async () => {
+    const { socket, store } = setup();
+    const active = socket as unknown as { active: boolean };
+    store.start();
+    socket.disconnect();
+    // A refusal by the middleware leaves the socket inactive: socket.io does not retry it.
+    active.active = false;
+    socket.fire('connect_error', new Error('unavailable'));
+    socket.fire('connect_error', new Error('unavailable'));
+    expect(store.state.access).toBeNull();
+    const subscribes = socket.emits('subscribe').length;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(socket.connected).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(socket.connected).toBe(true);
+    expect(socket.emits('subscribe')).toHaveLength(subscribes + 1);
+    store.stop();
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -13,6 +13,13 @@ import type { ClockSource } from './clock-source.js';
 import { feedConnection, type ConnectionState } from './feed-connection.js';
 
 export type { ConnectionState };
+
+/**
+ * Why the server will not feed this screen any more: its display's link was revoked, the user's
+ * session ended (signed out elsewhere, expired, deleted), or the handshake had no credential.
+ * The screen stops reconnecting; main.ts shows the revoked screen or goes to the login page.
+ */
+export type AccessEnd = 'revoked' | 'signed-out' | 'unauthorized';
 export type WallboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface WallboardState {
@@ -20,6 +27,8 @@ export interface WallboardState {
   connection: ConnectionState;
   /** Server time up to which the data on screen is known to be current; null while it is. */
   staleSinceTs: number | null;
+  /** Set when the server ended this screen's access; null while it has it. */
+  access: AccessEnd | null;
 }
 
 export interface WallboardStoreOptions {
@@ -30,12 +39,14 @@ export interface WallboardStoreOptions {
   clockProbeMs?: number;
   /** How many clock probes make one measurement. @default 5 */
   clockProbes?: number;
+  /** How long to wait before connecting again after the server refused a handshake for a passing reason, in ms. @default 5000 */
+  refusedRetryMs?: number;
   /** Runs a notification batch: the browser passes `nextFrame`. @default a 16 ms timer */
   schedule?: (fn: () => void) => void;
 }
 
 /** The state before the first snapshot. */
-export const INITIAL_STATE: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null };
+export const INITIAL_STATE: WallboardState = { snapshot: null, connection: 'connecting', staleSinceTs: null, access: null };
 
 type Listener = (state: WallboardState) => void;
 
@@ -57,6 +68,7 @@ export class WallboardStore {
   private timers: ReturnType<typeof setInterval>[] = [];
   private started = false;
   private probing = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: WallboardStoreOptions) {
     this.options = options;
@@ -88,6 +100,8 @@ export class WallboardStore {
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('snapshot', this.onSnapshot);
     this.socket.on('delta', this.onDelta);
+    this.socket.on('access', this.onAccess);
+    this.socket.on('connect_error', this.onConnectError);
     if (this.socket.connected) this.onConnect();
     else this.socket.connect();
   }
@@ -99,7 +113,10 @@ export class WallboardStore {
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('snapshot', this.onSnapshot);
     this.socket.off('delta', this.onDelta);
+    this.socket.off('access', this.onAccess);
+    this.socket.off('connect_error', this.onConnectError);
     this.stopTimers();
+    this.stopRetry();
     this.socket.disconnect();
   }
 
@@ -121,6 +138,7 @@ export class WallboardStore {
 
   private readonly onDisconnect = (reason: string): void => {
     this.stopTimers();
+    if (this.current.access !== null) return;
     // A server that dropped us on purpose is not retried by socket.io itself.
     if (reason === 'io server disconnect' && this.started) this.socket.connect();
     if (this.current.connection === 'connecting') return;
@@ -129,6 +147,36 @@ export class WallboardStore {
       staleSinceTs: this.current.staleSinceTs ?? this.clock.now(),
     });
   };
+
+  private readonly onAccess = (info: { reason: 'revoked' | 'signed-out' }): void => {
+    this.endAccess(info.reason === 'revoked' ? 'revoked' : 'signed-out');
+  };
+
+  // The server's auth middleware refuses a handshake with these messages ('forbidden': signed in,
+  // but not allowed to read the board yet, as with a password still to change: the login page
+  // sorts that out). Any other refusal by the middleware ('unavailable': the server could not
+  // check the credential) is not retried by socket.io itself, so the store tries again; a network
+  // fault leaves the socket active, and socket.io retries it.
+  private readonly onConnectError = (error: Error): void => {
+    if (error.message === 'revoked' || error.message === 'unauthorized') return this.endAccess(error.message);
+    if (error.message === 'forbidden') return this.endAccess('unauthorized');
+    if (!this.socket.active && this.retry === null) {
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        if (this.started && this.current.access === null) this.socket.connect();
+      }, this.options.refusedRetryMs ?? 5000);
+    }
+  };
+
+  /** No reconnecting from here on: a revoked link or an ended session does not come back by retrying. */
+  private endAccess(access: AccessEnd): void {
+    if (this.current.access !== null) return;
+    this.current = { ...this.current, access };
+    this.stopTimers();
+    this.stopRetry();
+    this.socket.disconnect();
+    this.update({});
+  }
 
   private readonly onSnapshot = (message: SnapshotMessage): void => {
     if (!this.clockMeasured) this.clock.setOffset(message.snapshot.serverTs - Date.now());
@@ -185,6 +233,11 @@ export class WallboardStore {
   private stopTimers(): void {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+  }
+
+  private stopRetry(): void {
+    if (this.retry !== null) clearTimeout(this.retry);
+    this.retry = null;
   }
 
   private update(patch: Partial<WallboardState>): void {

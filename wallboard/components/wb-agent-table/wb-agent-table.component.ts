@@ -41,8 +41,8 @@ export class WbAgentTable extends LitElement {
           this.agents,
           (a) => a.id,
           (a) => html`<tr data-agent=${a.id}>
-            <td class="name">${a.name ?? a.id}${a.team ? html`<small>${a.team}</small>` : null}</td>
-            <td><span class="state"><span class="swatch" style="background:${AGENT_STATE_COLOUR[a.state]}"></span>${i18n.t(`agent.${a.state}`)}${a.reason && a.state === 'paused' ? html`<span class="reason">${a.reason}</span>` : null}</span></td>
+            <td class="name"><bdi>${a.name ?? a.id}</bdi>${a.team ? html`<small><bdi>${a.team}</bdi></small>` : null}</td>
+            <td><span class="state"><span class="swatch" style="background:${AGENT_STATE_COLOUR[a.state]}"></span>${i18n.t(`agent.${a.state}`)}${a.reason && a.state === 'paused' ? html`<span class="reason"><bdi>${a.reason}</bdi></span>` : null}</span></td>
             <td class="num">${i18n.duration(now - a.sinceTs)}</td>
           </tr>`,
         )}

@@ -5,7 +5,7 @@ import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import { LISTS } from '../../../server/contract/delta.js';
 import type { HeldCall } from '../../../server/contract/snapshot.js';
 import { SizeController } from '../../controllers/size-controller.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { createI18n, isolate, type I18n } from '../../i18n/i18n.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
@@ -102,7 +102,10 @@ export class WbHoldBoard extends LitElement {
           (h) => {
             const t = holdTiming(h.nextCheckDueTs, now, this.intervalMs);
             const agent = h.agentName ?? h.agentId;
-            const meta = [h.team, h.queue === null ? null : (this.names[h.queue] ?? h.queue)].filter((s) => s).join(' · ');
+            const meta = [h.team, h.queue === null ? null : (this.names[h.queue] ?? h.queue)]
+              .filter((s): s is string => !!s)
+              .map(isolate)
+              .join(' · ');
             return html`<div class="row ${t.state}" role="listitem" style="--row-h: ${ROW_EM}em" data-call=${h.callId} data-state=${t.state}>
               ${
                 t.state === 'overdue'
@@ -113,9 +116,9 @@ export class WbHoldBoard extends LitElement {
                   </svg>`
               }
               <div class="who">
-                <div class="agent">${agent}</div>
+                <div class="agent"><bdi>${agent}</bdi></div>
                 <div class="meta">
-                  ${t.state === 'overdue' && this.goSee ? html`<span class="go">${i18n.t('hold.goSee', { agent })}</span> · ` : null}${h.tier !== 'standard' ? html`<span class="vip">${i18n.t(`tier.${h.tier}`)}</span> · ` : null}${meta}${
+                  ${t.state === 'overdue' && this.goSee ? html`<span class="go">${i18n.t('hold.goSee', { agent: isolate(agent) })}</span> · ` : null}${h.tier !== 'standard' ? html`<span class="vip">${i18n.t(`tier.${h.tier}`)}</span> · ` : null}${meta}${
                     h.checksMissed > 0 ? html` · ${i18n.t('hold.missed', { n: h.checksMissed })}` : null
                   }
                 </div>

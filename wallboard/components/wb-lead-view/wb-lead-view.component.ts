@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
+import type { AccessApi } from '../../access/access-api.js';
+import type { UserPrincipal } from '../../access/access-types.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
 import { viewOf, type ScreenConfig } from '../../config/screen-config.js';
 import { ScreenController } from '../../controllers/screen-controller.js';
@@ -11,6 +13,7 @@ import type { ClockSource } from '../../store/clock-source.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import { NONE, abandonsOfQueue, agentsOfQueue, bucketStart, heldOfQueue, orderQueues, teamsToOffer } from '../view-data.js';
+import '../wb-account-links/wb-account-links.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-queue-detail/wb-queue-detail.js';
 import '../wb-queue-list/wb-queue-list.js';
@@ -29,6 +32,8 @@ export class WbLeadView extends LitElement {
   @property({ attribute: false }) clock!: ClockSource;
   /** What this tablet shows, from its link. */
   @property({ attribute: false }) config!: ScreenConfig;
+  /** The signed-in user, for the links to the admin page and out; null on a server without access control. @default null */
+  @property({ attribute: false }) account: { api: AccessApi; principal: UserPrincipal } | null = null;
 
   /** The queue drilled into; null for all queues. */
   @state() private selected: string | null = null;
@@ -101,11 +106,16 @@ export class WbLeadView extends LitElement {
     const ignored = this.screen.ignored;
     return html`<div class="screen">
       <wb-screen-header>
-        <h1>${this.config.title ?? i18n.t('app.lead')}</h1>
+        <h1><bdi>${this.config.title ?? i18n.t('app.lead')}</bdi></h1>
         <nav class="teams" aria-label=${i18n.t('lead.team')}>
           <button aria-pressed=${this.team === null ? 'true' : 'false'} @click=${() => this.selectTeam(null)}>${i18n.t('lead.allTeams')}</button>
-          ${teams.map((t) => html`<button aria-pressed=${this.team === t ? 'true' : 'false'} data-team=${t} @click=${() => this.selectTeam(t)}>${t}</button>`)}
+          ${teams.map((t) => html`<button aria-pressed=${this.team === t ? 'true' : 'false'} data-team=${t} @click=${() => this.selectTeam(t)}><bdi>${t}</bdi></button>`)}
         </nav>
+        ${
+          this.account
+            ? html`<wb-account-links class="account" page="lead" .api=${this.account.api} .principal=${this.account.principal} .i18n=${i18n}></wb-account-links>`
+            : nothing
+        }
       </wb-screen-header>
       ${ignored === null ? nothing : html`<div class="warn">${ignored}</div>`}
       ${this.screen.body((s) => this.renderBody(s, i18n))}

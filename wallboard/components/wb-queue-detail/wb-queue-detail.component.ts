@@ -50,7 +50,7 @@ export class WbQueueDetail extends LitElement {
     const { i18n, queue: q } = this;
     return html`
       <div class="summary">
-        <h2>${this.heading}</h2>
+        <h2><bdi>${this.heading}</bdi></h2>
         ${
           q
             ? html`<span class="figure"><b class="num">${i18n.number(q.waiting)}</b><span>${i18n.t('queues.waiting')}</span></span>

@@ -90,7 +90,7 @@ export class WbQueueTable extends LitElement {
           const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
           const status = waitStatus(longest, this.thresholdMs);
           return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name">${this.names[q.id] ?? q.id}</span>
+            <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi></span>
             <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting">${i18n.number(q.waiting)}</span>
             <span class="longest num"
               >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span

@@ -72,7 +72,7 @@ describe('wb-screen-header', () => {
     expect(text(status(), '[data-testid=connection]')).toBe('Data incomplete');
     const sources = shadow(header).querySelector('wb-source-status')!;
     await sources.updateComplete;
-    expect(text(sources, '[data-testid=source]')).toBe('PBX pbx1: disconnected since 13:58');
+    expect(text(sources, '[data-testid=source]')).toBe('PBX \u2068pbx1\u2069: disconnected since 13:58');
     socket.fire('snapshot', { seq: 3, view: 'k', snapshot: { ...live, feed: { state: 'live', sinceTs: NOW, reason: null, sources: [] } } });
     await header.updateComplete;
     expect(status().connection).toBe('live');

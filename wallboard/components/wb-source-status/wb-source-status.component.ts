@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 import type { SourceFeed } from '../../../server/contract/snapshot.js';
 import { i18nContext } from '../../context/contexts.js';
-import { createI18n, type I18n, type MessageKey } from '../../i18n/i18n.js';
+import { createI18n, isolate, type I18n, type MessageKey } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon, type Status } from '../../theme/status-icons.js';
 import styles from '../wb-connection-status/wb-connection-status.styles.js';
@@ -34,7 +34,7 @@ export class WbSourceStatus extends LitElement {
       .filter((s): s is SourceFeed & { state: keyof typeof LOOK } => s.state !== 'live')
       .map((s) => {
         const look = LOOK[s.state];
-        const label = i18n.t(look.key, { source: s.source, time: i18n.hourMinute(s.sinceTs, this.timeZone) });
+        const label = i18n.t(look.key, { source: isolate(s.source), time: i18n.hourMinute(s.sinceTs, this.timeZone) });
         return html`<span
           class="pill status-${look.tone} ${s.state === 'quiet' ? '' : 'stale'}"
           role="status"

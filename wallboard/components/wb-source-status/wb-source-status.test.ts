@@ -32,7 +32,11 @@ describe('wb-source-status', () => {
       }),
     );
     const pills = () => [...shadow(el).querySelectorAll<HTMLElement>('[data-testid=source]')];
-    expect(pills().map((p) => p.textContent.trim())).toEqual(['话务源 pbx1 自 14:04 起断开', '话务源 pbx3 自 14:04 起停止上报', '话务源 pbx4 自 14:04 起无事件']);
+    expect(pills().map((p) => p.textContent.trim())).toEqual([
+      '话务源 \u2068pbx1\u2069 自 14:04 起断开',
+      '话务源 \u2068pbx3\u2069 自 14:04 起停止上报',
+      '话务源 \u2068pbx4\u2069 自 14:04 起无事件',
+    ]);
     expect(pills()[0]!.title).toBe('ami: connect ECONNREFUSED');
     // Not colour alone: a lost source is a filled pill with the "missed" mark, a quiet one an outlined "at risk".
     expect(pills().map((p) => [p.dataset['state'], p.classList.contains('stale'), p.classList.contains('status-missed')])).toEqual([
@@ -43,9 +47,9 @@ describe('wb-source-status', () => {
     el.i18n = createI18n('en');
     await el.updateComplete;
     expect(pills().map((p) => p.textContent.trim())).toEqual([
-      'PBX pbx1: disconnected since 14:04',
-      'PBX pbx3: feed stopped at 14:04',
-      'PBX pbx4: no events since 14:04',
+      'PBX \u2068pbx1\u2069: disconnected since 14:04',
+      'PBX \u2068pbx3\u2069: feed stopped at 14:04',
+      'PBX \u2068pbx4\u2069: no events since 14:04',
     ]);
   });
 });

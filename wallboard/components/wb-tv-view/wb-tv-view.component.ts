@@ -5,7 +5,7 @@ import { seriesOf } from '../../charts/intraday-geometry.js';
 import type { ScreenConfig } from '../../config/screen-config.js';
 import { ScreenController } from '../../controllers/screen-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import type { I18n } from '../../i18n/i18n.js';
+import { isolate, type I18n } from '../../i18n/i18n.js';
 import type { ClockSource } from '../../store/clock-source.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
@@ -50,7 +50,7 @@ export class WbTvView extends LitElement {
     const i18n = this.screen.i18n;
     return html`<div class="screen">
       <wb-screen-header>
-        <h1>${this.config.title ?? i18n.t('app.tv')}</h1>
+        <h1><bdi>${this.config.title ?? i18n.t('app.tv')}</bdi></h1>
         <span class="scope">${this.scopeLabel(i18n)}</span>
         <span class="spacer"></span>
       </wb-screen-header>
@@ -64,8 +64,8 @@ export class WbTvView extends LitElement {
 
   private scopeLabel(i18n: I18n): string {
     const { queues, team, queueNames } = this.config;
-    const parts = [queues.length === 0 ? i18n.t('scope.allQueues') : queues.map((q) => queueNames[q] ?? q).join('、')];
-    if (team) parts.push(i18n.t('scope.team', { team }));
+    const parts = [queues.length === 0 ? i18n.t('scope.allQueues') : queues.map((q) => isolate(queueNames[q] ?? q)).join('、')];
+    if (team) parts.push(i18n.t('scope.team', { team: isolate(team) }));
     return parts.join(' · ');
   }
 

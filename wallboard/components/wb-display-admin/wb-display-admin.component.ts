@@ -1,0 +1,224 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AccessApi } from '../../access/access-api.js';
+import type { Display, DisplayLayout, UserPrincipal } from '../../access/access-types.js';
+import { endsSession, failureMessage } from '../../access/failure-message.js';
+import { WbSessionEndEvent } from '../../events/wb-session-end.js';
+import { createI18n, isolate, type I18n } from '../../i18n/i18n.js';
+import { LANGS, type Lang } from '../../i18n/messages.js';
+import { adminStyles } from '../../theme/admin-styles.js';
+import { formStyles } from '../../theme/form-styles.js';
+import { baseStyles } from '../../theme/shared-styles.js';
+import { copyText } from '../copy-text.js';
+import { fieldOf } from '../form-fields.js';
+import '../wb-qr-code/wb-qr-code.js';
+import { displayOfForm, viewSummary } from './display-form.js';
+import styles from './wb-display-admin.styles.js';
+
+interface Pending {
+  action: 'revoke' | 'link';
+  id: string;
+}
+
+/**
+ * The displays a lead or admin manages: each with the QR code of its link (pairing a TV is
+ * pointing a phone at it), what it shows, when and from where it was last seen, how many screens
+ * are on it now; a new link or a revoke after an inline confirmation; and the form for a new one.
+ * A lead may only make displays of their own teams; the server checks it again.
+ */
+export class WbDisplayAdmin extends LitElement {
+  static override styles = [baseStyles, formStyles, adminStyles, styles];
+
+  /** The access API. */
+  @property({ attribute: false }) api!: AccessApi;
+  /** The signed-in user. */
+  @property({ attribute: false }) principal!: UserPrincipal;
+  /** Translations. @default zh-CN */
+  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
+  /** The time the "last seen" ages are told from, in ms. @default 0 (set by the page) */
+  @property({ type: Number }) now = 0;
+  /** How often the list is read again (connected counts, last seen), in ms; 0 for never. @default 15000 */
+  @property({ type: Number }) pollMs = 15_000;
+
+  @state() private displays: Display[] | null = null;
+  @state() private error: string | null = null;
+  @state() private pending: Pending | null = null;
+  @state() private busy = false;
+  @state() private copied: { id: string; ok: boolean } | null = null;
+  @state() private created: string | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    if (this.pollMs > 0) this.timer = setInterval(() => void this.load(), this.pollMs);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Reads the list again. */
+  async load(): Promise<void> {
+    try {
+      this.displays = await this.api.displays();
+      this.error = null;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (endsSession(error)) this.dispatchEvent(new WbSessionEndEvent(error.failure === 'passwordChange'));
+    this.error = failureMessage(error, this.i18n);
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await action();
+      this.error = null;
+    } catch (error) {
+      this.fail(error);
+      await this.load();
+    } finally {
+      this.busy = false;
+      this.pending = null;
+    }
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const field = (name: string) => fieldOf(data, name);
+    const result = displayOfForm({
+      name: field('name'),
+      queues: field('queues'),
+      team: field('team'),
+      layout: field('layout') as DisplayLayout,
+      lang: field('lang') as Lang,
+      title: field('title'),
+      agentNames: data.get('agentNames') !== null,
+    });
+    if (!result.ok) return void (this.error = this.i18n.t('display.nameRequired'));
+    await this.run(async () => {
+      const display = await this.api.createDisplay(result.name, result.view);
+      this.created = display.id;
+      this.displays = [display, ...(this.displays ?? []).filter((d) => d.id !== display.id)];
+      form.reset();
+    });
+  }
+
+  private async confirm(pending: Pending): Promise<void> {
+    await this.run(async () => {
+      if (pending.action === 'revoke') {
+        await this.api.revokeDisplay(pending.id);
+        this.displays = (this.displays ?? []).filter((d) => d.id !== pending.id);
+      } else {
+        const display = await this.api.regenerateLink(pending.id);
+        this.displays = (this.displays ?? []).map((d) => (d.id === display.id ? display : d));
+      }
+    });
+  }
+
+  private async copy(display: Display): Promise<void> {
+    this.copied = { id: display.id, ok: await copyText(display.link) };
+  }
+
+  override render() {
+    const i18n = this.i18n;
+    return html`<section>
+      <div class="toolbar">
+        <h2>${i18n.t('admin.displays')}</h2>
+        <button type="button" data-testid="displays-refresh" @click=${() => void this.load()}>${i18n.t('admin.refresh')}</button>
+      </div>
+      ${this.error === null ? nothing : html`<p class="notice error" role="alert" data-testid="displays-error">${this.error}</p>`}
+      ${this.renderForm(i18n)}
+      ${this.renderList(i18n)}
+    </section>`;
+  }
+
+  private renderForm(i18n: I18n) {
+    const { principal } = this;
+    const isAdmin = principal.role === 'admin';
+    const teams = principal.teams;
+    return html`<details class="card create" ?open=${this.displays !== null && this.displays.length === 0}>
+      <summary data-testid="display-create-open">${i18n.t('display.create')}</summary>
+      <form class="grid" id="display-create" data-testid="display-create" @submit=${(e: SubmitEvent) => void this.create(e)}>
+        <label>${i18n.t('display.name')}<input name="name" id="display-name" required maxlength="128" /></label>
+        <label>${i18n.t('display.team')}${
+          isAdmin
+            ? html`<input name="team" id="display-team" maxlength="128" placeholder=${i18n.t('display.anyTeam')} />`
+            : html`<select name="team" id="display-team" required>
+                ${teams.map((t) => html`<option value=${t}>${t}</option>`)}
+              </select>`
+        }</label>
+        <label class="wide">${i18n.t('display.queues')}<input name="queues" id="display-queues" /><span class="hint">${i18n.t('display.queuesHint')}</span></label>
+        <label>${i18n.t('display.layout')}<select name="layout" id="display-layout">
+          <option value="standard">${i18n.t('display.layout.standard')}</option>
+          <option value="queues">${i18n.t('display.layout.queues')}</option>
+        </select></label>
+        <label>${i18n.t('display.lang')}<select name="lang" id="display-lang">
+          ${LANGS.map((l) => html`<option value=${l} ?selected=${l === i18n.lang}>${l === 'en' ? 'English' : '中文'}</option>`)}
+        </select></label>
+        <label class="wide">${i18n.t('display.title')}<input name="title" id="display-title" maxlength="128" /><span class="hint">${i18n.t('display.titleHint')}</span></label>
+        <label class="check wide"><input type="checkbox" name="agentNames" id="display-agent-names" checked />${i18n.t('display.agentNames')}</label>
+        <div class="wide actions"><button class="primary" type="submit" id="display-submit" ?disabled=${this.busy}>${i18n.t('admin.create')}</button></div>
+      </form>
+    </details>`;
+  }
+
+  private renderList(i18n: I18n) {
+    if (this.displays === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
+    if (this.displays.length === 0) return html`<p class="empty" data-testid="displays-empty">${i18n.t('admin.none')}</p>`;
+    return html`<div class="cards" data-testid="display-list">${repeat(
+      this.displays,
+      (d) => d.id,
+      (d) => this.renderDisplay(d, i18n),
+    )}</div>`;
+  }
+
+  private renderDisplay(d: Display, i18n: I18n) {
+    const pending = this.pending?.id === d.id ? this.pending.action : null;
+    const seen = d.lastSeenTs === null ? i18n.t('time.never') : i18n.ago(d.lastSeenTs, this.now);
+    return html`<article class="card display ${this.created === d.id ? 'created' : ''}" data-testid="display" data-display-id=${d.id}>
+      <wb-qr-code .text=${d.link} .label=${i18n.t('display.qr', { name: isolate(d.name) })} data-testid="display-qr"></wb-qr-code>
+      <div class="info">
+        <h3><bdi data-testid="display-name">${d.name}</bdi></h3>
+        ${this.created === d.id ? html`<p class="dim" role="status">${i18n.t('display.created', { name: isolate(d.name) })}</p>` : nothing}
+        <dl>
+          <dt>${i18n.t('display.view')}</dt>
+          <dd data-testid="display-view">${viewSummary(d.view, i18n).map((part, i) => html`${i > 0 ? ' · ' : ''}<bdi>${part}</bdi>`)}</dd>
+          <dt>${i18n.t('display.lastSeen')}</dt>
+          <dd data-testid="display-last-seen" title=${d.lastSeenTs === null ? '' : i18n.dateTime(d.lastSeenTs)}>${seen}</dd>
+          <dt>${i18n.t('display.address')}</dt>
+          <dd data-testid="display-address"><bdi>${d.lastAddress ?? '—'}</bdi></dd>
+          <dt>${i18n.t('display.connected')}</dt>
+          <dd data-testid="display-connected" class=${d.connected > 0 ? 'on' : 'dim'}>${i18n.number(d.connected)}</dd>
+        </dl>
+        <input class="link" readonly .value=${d.link} aria-label=${i18n.t('display.link')} data-testid="display-link" @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        ${
+          pending === null
+            ? html`<div class="actions">
+                <button type="button" data-testid="display-copy" @click=${() => void this.copy(d)}>${i18n.t('display.copyLink')}</button>
+                <button type="button" data-testid="display-new-link" @click=${() => (this.pending = { action: 'link', id: d.id })}>${i18n.t('display.newLink')}</button>
+                <button type="button" class="danger" data-testid="display-revoke" @click=${() => (this.pending = { action: 'revoke', id: d.id })}>${i18n.t('display.revoke')}</button>
+                ${this.copied?.id === d.id ? html`<span class=${this.copied.ok ? 'dim' : 'error'}>${this.copied.ok ? i18n.t('admin.copied') : i18n.t('admin.copyFailed')}</span>` : nothing}
+              </div>`
+            : html`<div class="confirm" role="alertdialog">
+                <p>${pending === 'revoke' ? i18n.t('display.revokeConfirm', { name: isolate(d.name) }) : i18n.t('display.newLinkConfirm')}</p>
+                <button type="button" class="danger primary" data-testid="display-confirm" ?disabled=${this.busy} @click=${() => void this.confirm({ action: pending, id: d.id })}>
+                  ${pending === 'revoke' ? i18n.t('display.revoke') : i18n.t('display.newLink')}
+                </button>
+                <button type="button" data-testid="display-cancel" @click=${() => (this.pending = null)}>${i18n.t('admin.cancel')}</button>
+              </div>`
+        }
+      </div>
+    </article>`;
+  }
+}
