@@ -53,7 +53,10 @@ function knownQueue(state: LimitsState, q: string): boolean {
 
 /** How many queues the board knows now; a pass over the queues, made only when an event names a new one. */
 function knownQueueCount(state: LimitsState): number {
-  const known = new Set([...state.servedQueues.keys(), ...state.waiting.keys(), ...state.rolling.keys(), ...(state.today?.queues.keys() ?? [])]);
+  const known = new Set(state.servedQueues.keys());
+  for (const q of state.waiting.keys()) known.add(q);
+  for (const q of state.rolling.keys()) known.add(q);
+  if (state.today) for (const q of state.today.queues.keys()) known.add(q);
   return known.size;
 }
 
