@@ -51,7 +51,7 @@ function knownQueue(state: LimitsState, q: string): boolean {
   return state.servedQueues.has(q) || state.waiting.has(q) || state.rolling.has(q) || (state.today?.queues.has(q) ?? false);
 }
 
-/** How many queues the board knows now; a pass over the queues, made only when an event names a new one. */
+/** How many queues the board knows now; a pass over the queues, made only when an event names a new one near the limit. */
 function knownQueueCount(state: LimitsState): number {
   const known = new Set(state.servedQueues.keys());
   for (const q of state.waiting.keys()) known.add(q);
@@ -65,7 +65,11 @@ export function limitRefusal(state: LimitsState, event: QueueEvent, limits: Card
   const named = queuesNamed(event);
   if (named.length > 0) {
     const fresh = new Set(named.filter((q) => !knownQueue(state, q)));
-    if (fresh.size > 0 && knownQueueCount(state) + fresh.size > limits.queues) return over('queues', limits.queues, [...fresh][0]!);
+    // The sizes' sum bounds the count from above: far below the limit, no pass over the queues.
+    const atMost = state.servedQueues.size + state.waiting.size + state.rolling.size + (state.today?.queues.size ?? 0);
+    if (fresh.size > 0 && atMost + fresh.size > limits.queues && knownQueueCount(state) + fresh.size > limits.queues) {
+      return over('queues', limits.queues, [...fresh][0]!);
+    }
   }
   if (event.type === 'agent.state') {
     if (!state.agents.has(event.agentId) && state.agents.size >= limits.agents) return over('agents', limits.agents, event.agentId);
