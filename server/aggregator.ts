@@ -55,13 +55,16 @@ export class Aggregator {
 
   constructor(readonly config: CoreConfig) {}
 
-  /** Applies entries in order; returns those that failed validation, for the dead-letter stream. */
+  /** Applies entries in order; returns those that failed validation or a cardinality limit, for the dead-letter stream. */
   applyBatch(entries: readonly RawEntry[]): Rejected[] {
     const rejected: Rejected[] = [];
     for (const entry of entries) {
       const decoded = decode(entry.fields);
       if (decoded.ok) {
-        if (apply(this.state, { stream: entry.stream, id: entry.id, event: decoded.event }, this.config) === 'applied') this.version += 1;
+        const result = apply(this.state, { stream: entry.stream, id: entry.id, event: decoded.event }, this.config);
+        if (result === 'duplicate') continue;
+        if (result !== 'applied') rejected.push({ ...entry, reason: result.refused });
+        this.version += 1;
       } else if (skipInvalid(this.state, entry.stream, entry.id) === 'applied') {
         rejected.push({ ...entry, reason: decoded.reason });
         this.version += 1;

@@ -5,12 +5,37 @@ import type { View } from './contract/view.js';
 import type { SnapshotSource } from './realtime/create-realtime.js';
 import type { ConsumerStatus } from './redis/stream-consumer.js';
 
-export function feedState(status: ConsumerStatus): FeedStatus['state'] {
-  if (status.role === 'recovering') return 'catchingUp';
-  if (status.role === 'stopped') return 'down';
-  if (status.role !== 'active') return status.role;
-  if (status.lastError) return 'down';
-  return status.caughtUp ? 'live' : 'catchingUp';
+/**
+ * How long past its due time a blocking read (or the Redis commands after it) may take before the
+ * feed is called down: with BLOCK at 1 s, a Redis that stops answering shows within 1.5 to 2.5 s
+ * (a read already waiting may still come back first), long before the read's watchdog drops the
+ * connection. A stall of this process's own thread that long shows the same way.
+ */
+export const NOT_ANSWERING_AFTER_MS = 500;
+
+/** The feed's state and, when down, why; `now` on the consumer's clock. */
+export function feedOf(status: ConsumerStatus, now: number): Pick<FeedStatus, 'state' | 'reason'> {
+  switch (status.role) {
+    case 'recovering':
+      return { state: 'catchingUp', reason: null };
+    case 'stopped':
+      return { state: 'down', reason: status.lastError };
+    case 'starting':
+    case 'standby':
+      return { state: status.role, reason: null };
+    case 'active':
+      if (status.lastError) return { state: 'down', reason: status.lastError };
+      if (status.answerDueAt != null && now - status.answerDueAt > NOT_ANSWERING_AFTER_MS) {
+        return { state: 'down', reason: 'Redis not answering: the stream read is overdue' };
+      }
+      return { state: status.caughtUp ? 'live' : 'catchingUp', reason: null };
+    default:
+      return assertNever(status.role);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled consumer role ${String(value)}`);
 }
 
 /** What the feed status needs of the source monitor: its judgement of each PBX adapter. */
@@ -21,12 +46,11 @@ export interface SourcesView {
 
 /** Wraps a snapshot source with the feed status (since when, on `now`'s clock) and the PBX sources; its version moves when any changes. */
 export function withFeedStatus(source: SnapshotSource, consumer: { status: ConsumerStatus }, now: () => number, sources?: SourcesView): SnapshotSource {
-  let feed: FeedStatus = { state: feedState(consumer.status), sinceTs: now(), reason: null };
+  let feed: FeedStatus = { ...feedOf(consumer.status, now()), sinceTs: now() };
   let sourcesVersion = -1;
   let changes = 0;
   const current = (): FeedStatus => {
-    const state = feedState(consumer.status);
-    const reason = state === 'down' ? consumer.status.lastError : null;
+    const { state, reason } = feedOf(consumer.status, now());
     if (state !== feed.state || reason !== feed.reason) {
       feed = { ...feed, state, sinceTs: state === feed.state ? feed.sinceTs : now(), reason };
       changes += 1;

@@ -206,6 +206,15 @@ export interface IngestCounters {
   unknownCalls: number;
 }
 
+/** A cardinality limit the server has reached: new ids of this kind are refused until some are forgotten. */
+export interface LimitReached {
+  kind: 'queues' | 'agents' | 'teams' | 'complaints';
+  /** The configured ceiling. */
+  max: number;
+  /** How many are known now (at least max). */
+  count: number;
+}
+
 export interface IngestStats extends IngestCounters {
   /** Stream entry IDs last applied, per stream key. */
   cursors: Record<string, string>;
@@ -233,6 +242,8 @@ export interface Snapshot {
   ingest: IngestStats;
   /** Every team known, whatever the view: for a tablet's team filter. */
   teams: string[];
+  /** The cardinality limits reached now; empty when none (absent from servers before limits existed). */
+  limits?: LimitReached[];
   /** Added by the server: whether the feed is current (absent from the pure core's snapshot). */
   feed?: FeedStatus;
 }

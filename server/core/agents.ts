@@ -25,6 +25,41 @@ export type AgentRecord = z.infer<typeof agentRecordSchema>;
 
 export interface AgentsState {
   agents: Map<string, AgentRecord>;
+  // Two indexes derived from `agents` (rebuilt on restore, never stored): what the cardinality
+  // limits count without a pass over every agent.
+  /** Team → how many remembered agents are in it. */
+  teamSizes: Map<string, number>;
+  /** Queue → how many remembered agents serve it. */
+  servedQueues: Map<string, number>;
+}
+
+function countUp(index: Map<string, number>, key: string): void {
+  index.set(key, (index.get(key) ?? 0) + 1);
+}
+
+function countDown(index: Map<string, number>, key: string): void {
+  const n = (index.get(key) ?? 1) - 1;
+  if (n > 0) index.set(key, n);
+  else index.delete(key);
+}
+
+export function teamSizesOf(agents: Iterable<AgentRecord>): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const a of agents) if (a.team !== null) countUp(index, a.team);
+  return index;
+}
+
+export function servedQueuesOf(agents: Iterable<AgentRecord>): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const a of agents) for (const q of a.queues) countUp(index, q);
+  return index;
+}
+
+/** Forgets an agent, and takes it out of the indexes. */
+export function forgetAgent(state: AgentsState, agent: AgentRecord): void {
+  state.agents.delete(agent.id);
+  if (agent.team !== null) countDown(state.teamSizes, agent.team);
+  for (const q of agent.queues) countDown(state.servedQueues, q);
 }
 
 export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>): void {
@@ -47,8 +82,16 @@ export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>):
   }
   agent.reason = event.reason ?? null;
   if (event.name !== undefined) agent.name = event.name;
-  if (event.team !== undefined) agent.team = event.team;
-  if (event.queues !== undefined) agent.queues = event.queues;
+  if (event.team !== undefined && event.team !== agent.team) {
+    if (agent.team !== null) countDown(state.teamSizes, agent.team);
+    countUp(state.teamSizes, event.team);
+    agent.team = event.team;
+  }
+  if (event.queues !== undefined) {
+    for (const q of agent.queues) countDown(state.servedQueues, q);
+    for (const q of event.queues) countUp(state.servedQueues, q);
+    agent.queues = event.queues;
+  }
   if (event.vip !== undefined) agent.vip = event.vip;
 }
 

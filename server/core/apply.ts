@@ -7,10 +7,11 @@ import { onArrived, onBlocked, onEnded, onSurvey, sweepCalls, touchCall } from '
 import { onComplaintOpened, onComplaintReplied } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
 import { placeInDay } from './day.js';
-import { acceptEntry, advanceWatermarks, clampClock, sweepDue, tooOld, type ApplyResult } from './delivery.js';
+import { acceptEntry, advanceArrival, advanceWatermarks, clampClock, refuse, sweepDue, tooOld, type ApplyResult } from './delivery.js';
 import { entryIdMs } from './entry-id.js';
 import type { QueueEvent } from './events.js';
 import { endHold, onHeld, onHoldCheck } from './holds.js';
+import { forgetSilent, limitRefusal } from './limits.js';
 import type { State } from './state.js';
 import { onTransferred } from './transfers.js';
 import { onOutcome, onQueued, pruneRolling } from './visits.js';
@@ -23,17 +24,34 @@ export interface Entry {
   event: QueueEvent;
 }
 
-/** Applies one entry, mutating `state`. An entry at or below the stream's cursor is a duplicate. */
+/**
+ * Applies one entry, mutating `state`. An entry at or below the stream's cursor is a duplicate;
+ * one that would add an id past a cardinality limit is refused, and changes nothing but the cursor.
+ */
 export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResult {
   if (!acceptEntry(state, entry.stream, entry.id)) return 'duplicate';
   const appendedAt = entryIdMs(entry.id);
   if (tooOld(state, entry.event, appendedAt, config)) return 'applied'; // delivered, and counted as late
+  const refusal = limitRefusal(state, entry.event, config.limits);
+  if (refusal !== null) {
+    // Redis time moves on all the same, so a feed of refused entries still sweeps (and makes room).
+    advanceArrival(state, appendedAt);
+    sweepIfDue(state, config);
+    return refuse(state, refusal);
+  }
   const event = clampClock(state, entry.event, appendedAt, config);
   if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state); // the rolling window moved on a minute
   applyEvent(state, event, appendedAt, config);
   state.ingest.applied += 1;
-  if (sweepDue(state)) sweepCalls(state, state.arrivalWatermark, config);
+  sweepIfDue(state, config);
   return 'applied';
+}
+
+/** Once a minute of Redis time: expires calls, and forgets agents silent for long. */
+function sweepIfDue(state: State, config: CoreConfig): void {
+  if (!sweepDue(state)) return;
+  sweepCalls(state, state.arrivalWatermark, config);
+  forgetSilent(state, state.arrivalWatermark, config);
 }
 
 function applyEvent(state: State, event: QueueEvent, appendedAt: number, config: CoreConfig): void {

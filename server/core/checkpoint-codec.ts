@@ -6,7 +6,7 @@
 // schema is refused with a CheckpointFormatError. Maps are written as arrays of entries by hand:
 // a JSON replacer made this several times slower.
 import { z } from 'zod';
-import { agentRecordSchema } from './agents.js';
+import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
@@ -73,7 +73,7 @@ type SerializedCore = z.infer<typeof coreSchema>;
 // Every field of the state is in the core but the calls, stored apart, and what is rebuilt from
 // them: a field added to State and not to the schema fails to compile here.
 type MustBeNone<T extends never> = T;
-export type StateFieldsNotInCore = MustBeNone<Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls'>>;
+export type StateFieldsNotInCore = MustBeNone<Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'teamSizes' | 'servedQueues'>>;
 
 const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
 const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new Map(list.map(([k, inner]) => [k, new Map(inner)]));
@@ -158,6 +158,8 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     changedCalls: new Set(),
     waiting: unnest(core.waiting),
     agents: new Map(core.agents.map((a) => [a.id, a])),
+    teamSizes: teamSizesOf(core.agents),
+    servedQueues: servedQueuesOf(core.agents),
     complaints: new Map(core.complaints.map((c) => [c.id, c])),
     rolling: unnest(core.rolling),
     recentAbandons: core.recentAbandons,

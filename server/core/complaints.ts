@@ -24,6 +24,11 @@ export interface ComplaintsState {
 const REPLIED_COMPLAINTS_KEPT_MS = 8 * 24 * 3600_000;
 /** A complaint still open this long past its deadline was most likely closed without a reply event. */
 const OPEN_COMPLAINTS_KEPT_PAST_DUE_MS = 30 * 24 * 3600_000;
+/**
+ * Nor is one kept open longer than this after it was opened, whatever its deadline: a deadline
+ * years ahead (a producer's bug) would otherwise hold a place under the complaints limit for good.
+ */
+const OPEN_COMPLAINTS_KEPT_MS = 90 * 24 * 3600_000;
 
 function complaint(state: ComplaintsState, id: string): ComplaintRecord {
   return getOrCreate(state.complaints, id, () => ({ id, openedTs: null, dueTs: null, repliedTs: null }));
@@ -52,7 +57,9 @@ export function onComplaintReplied(state: ComplaintsState, event: EventOf<'compl
 export function forgetStaleComplaints(state: ComplaintsState, dayStartTs: number): void {
   for (const [id, c] of state.complaints) {
     const stale =
-      c.repliedTs !== null ? c.repliedTs < dayStartTs - REPLIED_COMPLAINTS_KEPT_MS : c.dueTs !== null && c.dueTs < dayStartTs - OPEN_COMPLAINTS_KEPT_PAST_DUE_MS;
+      c.repliedTs !== null
+        ? c.repliedTs < dayStartTs - REPLIED_COMPLAINTS_KEPT_MS
+        : (c.dueTs !== null && c.dueTs < dayStartTs - OPEN_COMPLAINTS_KEPT_PAST_DUE_MS) || (c.openedTs !== null && c.openedTs < dayStartTs - OPEN_COMPLAINTS_KEPT_MS);
     if (stale) state.complaints.delete(id);
   }
 }

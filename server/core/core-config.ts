@@ -31,8 +31,31 @@ export interface CoreConfig {
   maxClockAheadMs: number;
   /** How many recent abandons the snapshot lists. @default 50 */
   recentAbandonsKept: number;
+  /** The most ids of each kind the state holds; an event that would add one more is dead-lettered. */
+  limits: CardinalityLimits;
+  /** An agent offline (logged off) and not heard of for this long (event time) is forgotten. @default 12 h */
+  offlineAgentForgetMs: number;
+  /** An agent in any other state and not heard of for this long is forgotten: its shift ended without a log-off. @default 24 h */
+  silentAgentForgetMs: number;
   targets: Record<KpiId, KpiTarget>;
 }
+
+/**
+ * Ceilings on what a PBX bug or a hostile producer can make the state hold. The defaults are far
+ * above a 5,000-agent centre, so only a runaway feed reaches them.
+ */
+export interface CardinalityLimits {
+  /** Queues known (named by an event within a day, or served by a remembered agent); a large centre runs a few hundred. @default 2000 */
+  queues: number;
+  /** Agents remembered; four times a 5,000-agent centre, so shifts that overlap before the idle ones are forgotten fit. @default 20000 */
+  agents: number;
+  /** Distinct teams among the agents; a 5,000-agent centre has a few hundred at 10–20 agents a team. @default 1000 */
+  teams: number;
+  /** Complaints remembered, open or replied within 8 days; a centre files hundreds a day, so 50,000 is weeks of them all left open. @default 50000 */
+  complaints: number;
+}
+
+export const DEFAULT_LIMITS: CardinalityLimits = { queues: 2_000, agents: 20_000, teams: 1_000, complaints: 50_000 };
 
 export const DEFAULT_TARGETS: Record<KpiId, KpiTarget> = {
   systemConnect: { target: 0.99, riskMargin: 0.005 },
@@ -55,5 +78,8 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   complaintReplyMs: 7 * 24 * 3600_000,
   maxClockAheadMs: 5_000,
   recentAbandonsKept: 50,
+  limits: DEFAULT_LIMITS,
+  offlineAgentForgetMs: 12 * 3600_000,
+  silentAgentForgetMs: 24 * 3600_000,
   targets: DEFAULT_TARGETS,
 };

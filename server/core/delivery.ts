@@ -21,7 +21,12 @@ export interface DeliveryState {
   ingest: IngestCounters;
 }
 
-export type ApplyResult = 'applied' | 'duplicate';
+/** An entry refused because it would add an id past a cardinality limit (see limits.ts): the edge dead-letters it. */
+export interface Refused {
+  refused: string;
+}
+
+export type ApplyResult = 'applied' | 'duplicate' | Refused;
 
 /** How often (in Redis time) calls are swept for expiry. */
 const GC_EVERY_MS = MINUTE_MS;
@@ -68,9 +73,20 @@ export function tooOld(state: DeliveryState, event: QueueEvent, appendedAt: numb
   return true;
 }
 
+/** Records an entry whose event was refused by a limit: it moves the cursor and counts as dead-lettered. */
+export function refuse(state: DeliveryState, reason: string): Refused {
+  state.ingest.deadLettered += 1;
+  return { refused: reason };
+}
+
+/** Moves the arrival watermark (Redis time) to `appendedAt` if it is later. */
+export function advanceArrival(state: DeliveryState, appendedAt: number): void {
+  if (appendedAt > state.arrivalWatermark) state.arrivalWatermark = appendedAt;
+}
+
 /** Moves both watermarks; returns whether the event watermark entered a new minute. */
 export function advanceWatermarks(state: DeliveryState, eventTs: number, appendedAt: number): boolean {
-  if (appendedAt > state.arrivalWatermark) state.arrivalWatermark = appendedAt;
+  advanceArrival(state, appendedAt);
   if (eventTs <= state.eventWatermark) return false;
   const movedMinute = Math.floor(eventTs / MINUTE_MS) !== Math.floor(state.eventWatermark / MINUTE_MS);
   state.eventWatermark = eventTs;

@@ -115,7 +115,7 @@ export function endHold(state: HoldsState, call: HoldingCall, ts: number, config
 /** What the held-calls board reads of the state. */
 export interface HeldSource {
   onHold: ReadonlyMap<string, true>;
-  calls: ReadonlyMap<string, HoldingCall & { tier: Tier; queue: string | null; lastSeenAt: number }>;
+  calls: ReadonlyMap<string, HoldingCall & { tier: Tier; queue: string | null; lastSeenAt: number; lastEventTs: number }>;
   agents: ReadonlyMap<string, { team: string | null; name: string | null }>;
 }
 
@@ -125,7 +125,8 @@ export function heldCalls(state: HeldSource, config: CoreConfig, now: number, vi
   for (const callId of state.onHold.keys()) {
     const call = state.calls.get(callId);
     const hold = call?.hold;
-    if (!call || !hold || call.lastSeenAt < expiredBefore) continue;
+    // Stale by its Redis time or by its own time (today's events appended hours late), as waiting calls are.
+    if (!call || !hold || Math.min(call.lastSeenAt, call.lastEventTs) < expiredBefore) continue;
     const agent = state.agents.get(hold.agentId);
     if (view.team !== undefined ? agent?.team !== view.team : queues !== null && (call.queue === null || !queues.has(call.queue))) continue;
     held.push({

@@ -9,6 +9,7 @@ import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStat
 import { currentDay, type DayStats } from './day.js';
 import { heldCalls, holdTotals } from './holds.js';
 import { intradayBuckets } from './intraday.js';
+import { limitsReached } from './limits.js';
 import { computeKpis } from './metrics.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
@@ -97,5 +98,6 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
       lastEventTs: state.eventWatermark > 0 ? state.eventWatermark : null,
     },
     teams: agents.teams,
+    limits: limitsReached(state, config.limits),
   };
 }

@@ -7,7 +7,7 @@ import type { DeliveryState } from './delivery.js';
 
 /**
  * Delivery (cursors, watermarks), calls (with their visits, holds and transfers), today's
- * counters, the waiting index, the rolling window, agents and complaints.
+ * counters, the waiting index, the rolling window, agents and complaints,.
  */
 export interface State extends DeliveryState, CallsState, AgentsState {}
 
@@ -23,6 +23,8 @@ export function initialState(): State {
     changedCalls: new Set(),
     waiting: new Map(),
     agents: new Map(),
+    teamSizes: new Map(),
+    servedQueues: new Map(),
     complaints: new Map(),
     rolling: new Map(),
     recentAbandons: [],

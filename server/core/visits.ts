@@ -281,7 +281,7 @@ export function pruneRolling(state: VisitsState): void {
 export interface QueuesSource {
   waiting: ReadonlyMap<string, ReadonlyMap<string, number>>;
   rolling: ReadonlyMap<string, ReadonlyMap<number, Counts>>;
-  calls: ReadonlyMap<string, { tier: Tier; lastSeenAt: number }>;
+  calls: ReadonlyMap<string, { tier: Tier; lastSeenAt: number; lastEventTs: number }>;
 }
 
 /** The queues' part of the snapshot: a row per queue shown, and their sums. */
@@ -324,7 +324,10 @@ export function queuesPart(state: QueuesSource, day: DayStats, queueIds: readonl
     let oldest: number | null = null;
     for (const [callId, queuedTs] of state.waiting.get(id) ?? []) {
       const call = state.calls.get(callId);
-      if (!call || call.lastSeenAt < expiredBefore) {
+      // Past the expiry by its Redis time, or by its own time: a producer catching up on today
+      // appends a morning call hours late, and one whose end never comes must not show a wait of hours.
+      // The sweep (by Redis time alone, so a catch-up's later events still find the call) expires it later.
+      if (!call || Math.min(call.lastSeenAt, call.lastEventTs) < expiredBefore) {
         part.expiredNow += 1;
         continue;
       }

@@ -24,7 +24,7 @@ export class GroupReader {
     const { group, consumer, streams, batchSize, blockMs } = this.options;
     const read = connection.readGroup(group, consumer, streams, batchSize, blockMs);
     try {
-      return await withTimeout(read, blockMs + WATCHDOG_MARGIN_MS, 'blocking read did not return');
+      return await withTimeout(read, blockMs + WATCHDOG_MARGIN_MS, 'Redis not answering: blocking read did not return');
     } catch (error) {
       read.catch(() => {});
       connection.disconnect();

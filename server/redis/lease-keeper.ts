@@ -39,11 +39,19 @@ export class LeaseKeeper {
     }
   }
 
-  /** Renews the lease once a third of it has run; throws when another process holds it now. */
+  /**
+   * Renews the lease once a third of it has run; throws when it is no longer ours. Only a holder
+   * that exists makes this process a standby: a renewal that Redis ran after a pause (CLIENT
+   * PAUSE, a stall) longer than the lease finds it expired and held by nobody, and the loop just
+   * takes it again.
+   */
   async keep(): Promise<void> {
     if (this.deps.now() - this.renewedAt < this.options.leaseMs / 3) return;
     if (!(await this.deps.lease.renew())) {
+      const holder = await this.deps.lease.holder();
+      if (holder === null) throw new Error(`the aggregation lease expired unrenewed (Redis or this process stalled over ${this.options.leaseMs} ms); taking it again`);
       this.deps.onStandby();
+      this.deps.log.warn('lost the aggregation lease', { holder });
       throw new Error('lost the aggregation lease to another process');
     }
     this.renewedAt = this.deps.now();

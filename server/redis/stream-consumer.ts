@@ -43,6 +43,12 @@ export interface ConsumerStatus {
   caughtUp: boolean;
   lastReadAt: number | null;
   lastError: string | null;
+  /**
+   * While active, when Redis is due to have answered at the latest: a blocking read's start plus
+   * BLOCK, and after it returns, the same allowance for the acks, checkpoint and trim that follow.
+   * Past it, Redis is not answering (the feed status).
+   */
+  answerDueAt?: number | null;
 }
 
 const FIRST_RETRY_MS = 100;
@@ -97,6 +103,7 @@ export class StreamConsumer {
         await this.lease.acquire(this.abort.signal);
         if (this.stopped) break;
         this.status.role = 'recovering';
+        this.status.answerDueAt = null;
         await recover(this.options, {
           ...this.deps,
           applyEntries: this.applyEntries,
@@ -121,9 +128,12 @@ export class StreamConsumer {
   private async consume(): Promise<void> {
     const { streams, now } = this.deps;
     while (!this.stopped) {
+      // Set before the lease renewal too: acks, checkpoints and renewals are Redis commands that a pause holds as well.
+      this.status.answerDueAt = now() + this.options.blockMs;
       await this.lease.keep();
       const batches = await this.reader.read();
       this.status.lastReadAt = now();
+      this.status.answerDueAt = this.status.lastReadAt + this.options.blockMs;
       let delivered = 0;
       for (const batch of batches) {
         delivered += batch.ids.length;

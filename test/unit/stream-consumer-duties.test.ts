@@ -85,11 +85,23 @@ describe('LeaseKeeper', () => {
   it('stands by and stops the work when another process holds the lease now', async () => {
     lease.tryAcquire.mockResolvedValue(true);
     lease.renew.mockResolvedValue(false);
+    lease.holder.mockResolvedValue('other/1/x');
     const k = keeper();
     await k.acquire(new AbortController().signal);
     t = 100;
     await expect(k.keep()).rejects.toThrow('lost the aggregation lease to another process');
     expect(onStandby).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not stand by when the lease expired and nobody holds it (a renewal Redis ran after a pause): the loop takes it again', async () => {
+    lease.tryAcquire.mockResolvedValue(true);
+    lease.renew.mockResolvedValue(false);
+    lease.holder.mockResolvedValue(null);
+    const k = keeper();
+    await k.acquire(new AbortController().signal);
+    t = 100;
+    await expect(k.keep()).rejects.toThrow('the aggregation lease expired unrenewed');
+    expect(onStandby).not.toHaveBeenCalled();
   });
 });
 

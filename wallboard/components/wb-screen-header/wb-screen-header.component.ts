@@ -11,10 +11,11 @@ import type { ConnectionState } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-connection-status/wb-connection-status.js';
 import '../wb-source-status/wb-source-status.js';
-import type { SourceFeed } from '../../../server/contract/snapshot.js';
+import type { LimitReached, SourceFeed } from '../../../server/contract/snapshot.js';
 import styles from './wb-screen-header.styles.js';
 
 const NO_SOURCES: readonly SourceFeed[] = [];
+const NO_LIMITS: readonly LimitReached[] = [];
 
 /**
  * The top line of a screen: what the view puts in it first (its title and its own controls),
@@ -34,22 +35,23 @@ export class WbScreenHeader extends LitElement {
   clock: Clock | undefined;
 
   private readonly status = new StoreController(this, {
-    select: (s) => [s.connection, s.staleSinceTs, s.snapshot?.timeZone ?? DEFAULT_TIME_ZONE, s.snapshot?.feed?.sources ?? NO_SOURCES],
-    derive: (connection: ConnectionState, staleSinceTs: number | null, timeZone: string, sources: readonly SourceFeed[]) => ({
+    select: (s) => [s.connection, s.staleSinceTs, s.snapshot?.timeZone ?? DEFAULT_TIME_ZONE, s.snapshot?.feed?.sources ?? NO_SOURCES, s.snapshot?.limits ?? NO_LIMITS],
+    derive: (connection: ConnectionState, staleSinceTs: number | null, timeZone: string, sources: readonly SourceFeed[], limits: readonly LimitReached[]) => ({
       connection,
       staleSinceTs,
       timeZone,
       sources,
+      limits,
     }),
   });
   private readonly minute = new ClockController(this, { clock: () => this.clock, periodMs: () => 60_000 });
 
   override render() {
-    const { connection, staleSinceTs, timeZone, sources } = this.status.value;
+    const { connection, staleSinceTs, timeZone, sources, limits } = this.status.value;
     return html`<header part="header">
       <slot></slot>
       <wb-connection-status part="connection" .connection=${connection} .staleSinceTs=${staleSinceTs} .timeZone=${timeZone}></wb-connection-status>
-      <wb-source-status part="sources" .sources=${sources} .timeZone=${timeZone}></wb-source-status>
+      <wb-source-status part="sources" .sources=${sources} .limits=${limits} .timeZone=${timeZone}></wb-source-status>
       <span class="clock" part="clock" data-testid="clock">${this.i18n.hourMinute(this.minute.now(), timeZone)}</span>
     </header>`;
   }

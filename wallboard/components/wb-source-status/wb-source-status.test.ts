@@ -52,4 +52,25 @@ describe('wb-source-status', () => {
       'PBX \u2068pbx4\u2069: no events since 14:04',
     ]);
   });
+
+  it('says which cardinality limits the server reached, in both languages, with the counts on hover; nothing when none', async () => {
+    const el = await mount(
+      Object.assign(document.createElement('wb-source-status'), {
+        limits: [
+          { kind: 'agents', max: 20000, count: 20000 },
+          { kind: 'queues', max: 2000, count: 2000 },
+        ],
+      }),
+    );
+    const pill = () => shadow(el).querySelector<HTMLElement>('[data-testid=limits]');
+    expect(pill()!.textContent.trim()).toBe('已达上限：坐席、队列，新增的不再接收');
+    expect(pill()!.title).toBe('坐席：20000，上限 20000\n队列：2000，上限 2000');
+    expect(pill()!.getAttribute('role')).toBe('status');
+    el.i18n = createI18n('en');
+    await el.updateComplete;
+    expect(pill()!.textContent.trim()).toBe('Limit reached: agents, queues; new ones are refused');
+    el.limits = [];
+    await el.updateComplete;
+    expect(pill()).toBeNull();
+  });
 });
