@@ -1,20 +1,30 @@
 // Socket.IO push: a screen subscribes to a view (some queues, a team, or all) and joins that
 // view's room; it gets a full snapshot, then numbered deltas. Deltas are computed once per
 // room, at most every pushIntervalMs however fast events arrive, and only when something a
-// client shows changed.
+// client shows changed. Each push takes one frame from the source and projects every room's
+// view from it, and remembers each object's fingerprint, so rooms that share rows serialise
+// them once. The number of rooms and of connections per address are capped.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Snapshot } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
-import { diffSnapshot } from '../contract/delta.js';
+import { diffSnapshot, fingerprint } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import { createAddressCap, clientAddress } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
+/** One moment's shared computation: every view's snapshot at that moment, projected from it. */
+export interface SnapshotFrame {
+  view(view: View): Snapshot;
+}
+
 export interface SnapshotSource {
   snapshot(now: number, view: View): Snapshot;
+  /** The frame of this moment; valid until the version changes. */
+  frame(now: number): SnapshotFrame;
   /** Changes whenever the state changes. */
   readonly version: number;
 }
@@ -28,7 +38,7 @@ export interface RealtimeOptions {
   allowedOrigins?: string[];
   /** Largest message a client may send: the largest valid view fits (500 queue names of 128 characters, about 66 KB of JSON). @default 98304 */
   maxMessageBytes?: number;
-  /** Per-socket rate and buffer limits. @default DEFAULT_SOCKET_LIMITS */
+  /** Per-socket rate and buffer limits, and the caps on views and on connections per address. @default DEFAULT_SOCKET_LIMITS */
   limits?: SocketLimits;
 }
 
@@ -49,20 +59,46 @@ export interface RealtimeDeps {
 }
 
 export interface Realtime {
-  /** What the per-socket limits have done. */
+  /** What the per-socket limits and the caps have done. */
   readonly counters: GuardCounters;
+  /** Distinct views served now. */
+  readonly views: number;
   close(): Promise<void>;
 }
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions, deps: RealtimeDeps): Realtime {
   const { source, log, now } = deps;
+  const limits = options.limits ?? DEFAULT_SOCKET_LIMITS;
+  const originCheck = createOriginCheck(options.allowedOrigins ?? []);
+  const addressCap = createAddressCap(limits.maxConnectionsPerAddress);
+  const refusals = refusalLog(log, now);
+  const guard = createSocketGuard(limits, now);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room?: string }>(httpServer, {
     serveClient: false,
     // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
-    allowRequest: createOriginCheck(options.allowedOrigins ?? []),
+    allowRequest: (req, callback) =>
+      originCheck(req, (err, ok) => {
+        if (!ok) return callback(err, false);
+        if (addressCap.allows(req)) return callback(null, true);
+        guard.counters.connectionsRefused += 1;
+        refusals.note('connections', 'refused a connection: its address holds the most connections allowed', {
+          address: clientAddress(req),
+          maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
+        });
+        callback('too many connections from this address', false);
+      }),
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
-  const guard = createSocketGuard(options.limits ?? DEFAULT_SOCKET_LIMITS, now);
+  io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
+  // Fingerprints of the snapshots' objects, which are never changed once made: each is
+  // serialised once however many rooms show it, and again only when a new frame replaces it.
+  const fingerprints = new WeakMap<object, string>();
+  const fingerprintOf = (value: unknown): string => {
+    if (typeof value !== 'object' || value === null) return fingerprint(value);
+    let text = fingerprints.get(value);
+    if (text === undefined) fingerprints.set(value, (text = fingerprint(value)));
+    return text;
+  };
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
   let lastFullCheck = 0;
@@ -78,6 +114,13 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     const view = parsed.view;
     const key = viewKey(view);
     const name = `view:${key}`;
+    if (!rooms.has(name) && liveRooms(socket.data.room) >= limits.maxViews) {
+      // Refused rather than served: the rooms already open keep their pace, and this screen its old view.
+      guard.counters.viewsRefused += 1;
+      refusals.note('views', 'refused a subscription: the server serves the most distinct views allowed', { socket: socket.id, maxViews: limits.maxViews });
+      socket.emit('refused', { reason: 'tooManyViews', message: `this server already serves ${limits.maxViews} distinct views; choose a view another screen shows` });
+      return;
+    }
     if (socket.data.room && socket.data.room !== name) void socket.leave(socket.data.room);
     socket.data.room = name;
     void socket.join(name);
@@ -89,6 +132,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     if (guard.dropIfBacklogged(socket)) return;
     // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
     socket.emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
+  }
+
+  /** Rooms with a member, not counting one that `leaving` would empty; forgets the empty ones. */
+  function liveRooms(leaving: string | undefined): number {
+    let live = 0;
+    for (const name of rooms.keys()) {
+      const size = io.sockets.adapter.rooms.get(name)?.size ?? 0;
+      if (size === 0) rooms.delete(name);
+      else if (!(name === leaving && size === 1)) live += 1;
+    }
+    return live;
   }
 
   io.on('connection', (socket: WallboardSocket) => {
@@ -111,7 +165,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
           deferred = null;
           if (latest && socket.connected) subscribe(socket, latest.view);
         },
-        Math.ceil(1000 / (options.limits ?? DEFAULT_SOCKET_LIMITS).requestsPerSecond),
+        Math.ceil(1000 / limits.requestsPerSecond),
       );
     });
     socket.on('disconnect', () => {
@@ -133,13 +187,15 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     if (!changed && at - lastFullCheck < idleRecheckMs) return;
     pushedVersion = source.version;
     lastFullCheck = at;
+    let frame: SnapshotFrame | null = null;
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
         continue;
       }
-      const next = source.snapshot(at, room.view);
-      const delta = diffSnapshot(room.last, next, room.seq + 1);
+      frame ??= source.frame(at);
+      const next = frame.view(room.view);
+      const delta = diffSnapshot(room.last, next, room.seq + 1, fingerprintOf);
       if (!delta) continue;
       room.seq = delta.seq;
       room.last = next;
@@ -163,9 +219,29 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
 
   return {
     counters: guard.counters,
+    get views() {
+      return liveRooms(undefined);
+    },
     close: async () => {
       clearInterval(timer);
       await io.close();
+    },
+  };
+}
+
+/** Logs the first refusal of a kind, then at most one line a minute with how many since, so a flood cannot fill the log. */
+function refusalLog(log: Logger, now: () => number) {
+  const kinds = new Map<string, { loggedAt: number; since: number }>();
+  return {
+    note(kind: string, message: string, fields: Record<string, unknown>): void {
+      const at = now();
+      const seen = kinds.get(kind);
+      if (seen && at - seen.loggedAt < 60_000) {
+        seen.since += 1;
+        return;
+      }
+      log.warn(message, seen ? { ...fields, refusedSinceLastLine: seen.since } : fields);
+      kinds.set(kind, { loggedAt: at, since: 0 });
     },
   };
 }
