@@ -2,7 +2,8 @@
 // own process, feeds it steady simulated traffic, and connects light Socket.IO clients from two
 // child processes (view-clients.ts): first all on the whole-floor view, then each on a view of
 // its own. For both it prints the server's CPU (% of one core), the deltas each client receives
-// per second, and how long a push takes (from the server's debug line "pushed"). Figures vary
+// per second, and how long a push takes (wall time, from the server's debug line "pushed"; and
+// the server's CPU time divided by its pushes, steadier when the machine is busy). Figures vary
 // on a shared machine: it repeats the whole run (--runs) and prints the medians.
 //
 //   npm run bench:views -- [--clients 1000] [--seconds 15] [--rate 100] [--runs 3]
@@ -56,6 +57,8 @@ interface Phase {
   pushMsMedian: number;
   pushMsP95: number;
   pushesPerSec: number;
+  /** Server CPU time per push (ingest included): steadier than the push's wall time on a busy machine. */
+  cpuMsPerPush: number;
   clientsCpu: number[];
   gaps: number;
   refused: number;
@@ -183,6 +186,7 @@ async function run(runIndex: number): Promise<{ one: Phase; distinct: Phase }> {
         pushMsMedian: median(window),
         pushMsP95: p95(window),
         pushesPerSec: window.length / SECONDS,
+        cpuMsPerPush: window.length > 0 ? (cpuPercent(from, to) * 10 * SECONDS) / window.length : NaN,
         clientsCpu: reports.map((r) => (r.cpuMs / r.ms) * 100),
         gaps: sum((r) => r.gaps),
         refused: sum((r) => r.refused),
@@ -207,7 +211,7 @@ async function run(runIndex: number): Promise<{ one: Phase; distinct: Phase }> {
 function line(name: string, p: Phase): string {
   return (
     `${name.padEnd(18)} server CPU ${p.serverCpu.toFixed(0).padStart(3)} %   deltas/s per client ${p.deltasPerClientPerSec.toFixed(2).padStart(5)}   ` +
-    `push ${p.pushMsMedian.toFixed(1)} ms (p95 ${p.pushMsP95.toFixed(1)}, ${p.pushesPerSec.toFixed(1)}/s)   clients CPU ${p.clientsCpu.map((c) => c.toFixed(0)).join(' + ')} %   gaps ${p.gaps} refused ${p.refused}`
+    `push ${p.pushMsMedian.toFixed(1)} ms (p95 ${p.pushMsP95.toFixed(1)}, ${p.pushesPerSec.toFixed(1)}/s, CPU ${p.cpuMsPerPush.toFixed(0)} ms a push)   clients CPU ${p.clientsCpu.map((c) => c.toFixed(0)).join(' + ')} %   gaps ${p.gaps} refused ${p.refused}`
   );
 }
 
@@ -229,6 +233,7 @@ const med = (pick: (r: { one: Phase; distinct: Phase }) => Phase): Phase => {
     pushMsMedian: m((p) => p.pushMsMedian),
     pushMsP95: m((p) => p.pushMsP95),
     pushesPerSec: m((p) => p.pushesPerSec),
+    cpuMsPerPush: m((p) => p.cpuMsPerPush),
     clientsCpu: phases[0]!.clientsCpu.map((_, i) => median(phases.map((p) => p.clientsCpu[i]!))),
     gaps: m((p) => p.gaps),
     refused: m((p) => p.refused),
