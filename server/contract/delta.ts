@@ -3,7 +3,7 @@
 // on keys and order by construction.
 import type { Snapshot } from './snapshot.js';
 
-type ListKey = 'queues' | 'held' | 'agentList' | 'intraday' | 'recentAbandons' | 'kpis';
+export type ListKey = 'queues' | 'held' | 'agentList' | 'intraday' | 'recentAbandons' | 'kpis';
 type ScalarKey = Exclude<keyof Snapshot, ListKey | 'serverTs'>;
 type Item<K extends ListKey> = Snapshot[K][number];
 
@@ -56,22 +56,34 @@ export function fingerprint(value: unknown): string {
 }
 
 /**
- * The changes that turn `prev` into `next`, or null when nothing a client shows changed. The
- * server passes a `fingerprint` that remembers each object's text, so objects that many views
- * share are serialised once; it must answer what fingerprint() would.
+ * How diffSnapshot compares. The server's push passes one that remembers what it computed, so
+ * the objects and lists many views share are serialised and compared once; it must answer what
+ * the plain comparison would.
  */
-export function diffSnapshot(prev: Snapshot, next: Snapshot, seq: number, fingerprintOf: (value: unknown) => string = fingerprint): Delta | null {
+export interface DiffCompare {
+  /** What fingerprint() answers for the value. */
+  fingerprint: (value: unknown) => string;
+  /** A list's change from `prev` to `next`: `compute()`, or what it gave for the same two lists before. */
+  list: (key: ListKey, prev: readonly unknown[], next: readonly unknown[], compute: () => ListChange<unknown> | null) => ListChange<unknown> | null;
+}
+
+const PLAIN: DiffCompare = { fingerprint, list: (_key, _prev, _next, compute) => compute() };
+
+/** The changes that turn `prev` into `next`, or null when nothing a client shows changed. */
+export function diffSnapshot(prev: Snapshot, next: Snapshot, seq: number, compare: DiffCompare = PLAIN): Delta | null {
   const delta: Delta = { seq, serverTs: next.serverTs, set: {}, lists: {} };
   let changed = false;
   for (const key of Object.keys(next) as (keyof Snapshot)[]) {
     if (key === 'serverTs' || (LIST_KEYS as string[]).includes(key)) continue;
-    if (fingerprintOf(prev[key]) !== fingerprintOf(next[key])) {
+    if (compare.fingerprint(prev[key]) !== compare.fingerprint(next[key])) {
       (delta.set as Record<string, unknown>)[key] = next[key];
       changed = true;
     }
   }
   for (const key of LIST_KEYS) {
-    const change = diffList(key, prev[key] as Item<typeof key>[], next[key] as Item<typeof key>[], fingerprintOf);
+    const before = prev[key] as Item<typeof key>[];
+    const after = next[key] as Item<typeof key>[];
+    const change = compare.list(key, before, after, () => diffList(key, before, after, compare.fingerprint));
     if (change) {
       (delta.lists as Record<string, unknown>)[key] = change;
       changed = true;

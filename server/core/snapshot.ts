@@ -17,7 +17,7 @@ import { computeKpis } from './metrics.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
 import { queuesPart } from './visits.js';
-import type { AgentRow, IntradayBucket, QueueStats, Snapshot, Totals } from '../contract/snapshot.js';
+import type { AgentRow, IntradayBucket, QueueStats, Snapshot, Totals, WindowStats } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import type { AgentState } from '../contract/vocabulary.js';
 
@@ -36,6 +36,7 @@ interface QueueSums {
   oldestQueuedTs: number | null;
   expiredNow: number;
   window: Counts;
+  window15m: WindowStats;
 }
 
 export function toSnapshot(state: State, config: CoreConfig, now: number, view: View = {}): Snapshot {
@@ -69,10 +70,10 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
       return { part, row: { ...part.rows[0]!, agents: everyone.byQueue.get(id) ?? emptyAgentCounts() } };
     });
   const sumsCache = new Map<string, QueueSums>();
-  const sumsOf = (queueIds: readonly string[]) => getOrCreate(sumsCache, queueIds.join('\n'), () => sumQueues(queueIds.map(queueRow)));
+  const sumsOf = (queueIds: readonly string[]) => getOrCreate(sumsCache, JSON.stringify(queueIds), () => sumQueues(queueIds.map(queueRow)));
   const intradayCache = new Map<string, IntradayBucket[]>();
   const intradayFor = (queueIds: readonly string[], detail: boolean) =>
-    getOrCreate(intradayCache, `${detail ? 1 : 0}\n${queueIds.join('\n')}`, () => intradayOf(day, queueIds, detail, complaintsByBucket));
+    getOrCreate(intradayCache, `${detail ? 1 : 0}${JSON.stringify(queueIds)}`, () => intradayOf(day, queueIds, detail, complaintsByBucket));
 
   /** The queues a view shows: those named, else those the team serves, else every queue seen. */
   function selectQueues(view: View): string[] {
@@ -81,68 +82,83 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
     return allQueueIds;
   }
 
+  // What views with the same queues, or the same team, share: computed for the first, reused by the rest.
+  const shared = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => getOrCreate(shared, key, make) as T;
+
   return {
     view(view: View): Snapshot {
       const queueIds = selectQueues(view);
-      const queueSet = view.queues?.length || view.team !== undefined ? new Set(queueIds) : null;
-      const agentList = view.team !== undefined ? agentIndex.ofTeam(view.team) : queueSet === null ? everyone.list : agentIndex.ofQueues(queueIds);
-      const held =
+      const filtered = view.queues?.length || view.team !== undefined;
+      // Unambiguous, whatever characters the queue ids hold.
+      const queueKey = JSON.stringify(queueIds);
+      // Agents and held calls follow the team when there is one, else the queues shown.
+      const whoKey = view.team !== undefined ? `team\n${view.team}` : filtered ? `queues\n${queueKey}` : 'all';
+      const queueSet = filtered ? once(`set\n${queueKey}`, () => new Set(queueIds)) : null;
+      const agents = once(`agents\n${whoKey}`, () => {
+        const list = view.team !== undefined ? agentIndex.ofTeam(view.team) : queueSet === null ? everyone.list : agentIndex.ofQueues(queueIds);
+        return { list, counts: queueSet === null ? everyone.counts : countByState(list) };
+      });
+      const held = once(`held\n${whoKey}`, () =>
         view.team !== undefined
           ? allHeld.filter((h) => h.team === view.team)
           : queueSet === null
             ? allHeld
-            : allHeld.filter((h) => h.queue !== null && queueSet.has(h.queue));
+            : allHeld.filter((h) => h.queue !== null && queueSet.has(h.queue)),
+      );
       const queues = sumsOf(queueIds);
-      const holds = holdTotals(day.counters, held, now, config);
-      const all = sumCounts([queues.standard, queues.vip]);
-
-      const totals: Totals = {
-        arrived: calls.arrived,
-        blocked: calls.blocked,
-        systemConnectRate: calls.systemConnectRate,
-        queued: all.offered,
-        answered: all.answered,
-        abandoned: all.abandoned,
-        exited: all.exited,
-        waiting: queues.waiting,
-        longestWaitMs: queues.oldestQueuedTs === null ? 0 : Math.max(0, now - queues.oldestQueuedTs),
-        agentConnectRate: connectRate(queues.standard),
-        vipConnectRate: connectRate(queues.vip),
-        serviceLevel: serviceLevel(all),
-        asaMs: asaMs(all),
-        satisfaction: calls.satisfaction,
-        firstContactResolution: calls.firstContactResolution,
-        complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
-        holdCheckOnTimeRate: holds.holdCheckOnTimeRate,
-        coldTransfers: transfers.coldTransfers,
-        warmTransfers: transfers.warmTransfers,
-        oldestQueuedTs: queues.oldestQueuedTs,
-        shortAbandoned: all.shortAbandoned,
-        expired: all.expired + queues.expiredNow,
-        otherTransfers: transfers.otherTransfers,
-        surveys: calls.surveys,
-        endedWithResolution: calls.endedWithResolution,
-        holdChecksDue: holds.holdChecksDue,
-        holdChecksOnTime: holds.holdChecksOnTime,
-        complaintsOpen: complaints.open,
-        complaintsOverdue: complaints.overdue,
-        complaintsRepliedToday: complaints.repliedToday,
-        vipWaiting: queues.vipWaiting,
-      };
+      const figures = once(`figures\n${JSON.stringify([whoKey, queueKey])}`, () => {
+        const holds = holdTotals(day.counters, held, now, config);
+        const all = sumCounts([queues.standard, queues.vip]);
+        const totals: Totals = {
+          arrived: calls.arrived,
+          blocked: calls.blocked,
+          systemConnectRate: calls.systemConnectRate,
+          queued: all.offered,
+          answered: all.answered,
+          abandoned: all.abandoned,
+          exited: all.exited,
+          waiting: queues.waiting,
+          longestWaitMs: queues.oldestQueuedTs === null ? 0 : Math.max(0, now - queues.oldestQueuedTs),
+          agentConnectRate: connectRate(queues.standard),
+          vipConnectRate: connectRate(queues.vip),
+          serviceLevel: serviceLevel(all),
+          asaMs: asaMs(all),
+          satisfaction: calls.satisfaction,
+          firstContactResolution: calls.firstContactResolution,
+          complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
+          holdCheckOnTimeRate: holds.holdCheckOnTimeRate,
+          coldTransfers: transfers.coldTransfers,
+          warmTransfers: transfers.warmTransfers,
+          oldestQueuedTs: queues.oldestQueuedTs,
+          shortAbandoned: all.shortAbandoned,
+          expired: all.expired + queues.expiredNow,
+          otherTransfers: transfers.otherTransfers,
+          surveys: calls.surveys,
+          endedWithResolution: calls.endedWithResolution,
+          holdChecksDue: holds.holdChecksDue,
+          holdChecksOnTime: holds.holdChecksOnTime,
+          complaintsOpen: complaints.open,
+          complaintsOverdue: complaints.overdue,
+          complaintsRepliedToday: complaints.repliedToday,
+          vipWaiting: queues.vipWaiting,
+        };
+        return { totals, kpis: computeKpis(totals, handled(queues.standard), handled(queues.vip), config) };
+      });
 
       return {
         serverTs: now,
-        totals,
+        totals: figures.totals,
         queues: queues.rows,
         held,
-        agents: agentList === everyone.list ? everyone.counts : countByState(agentList),
+        agents: agents.counts,
         day: day.day,
         timeZone: config.timeZone,
-        kpis: computeKpis(totals, handled(queues.standard), handled(queues.vip), config),
-        window15m: windowStats(queues.window),
-        agentList,
+        kpis: figures.kpis,
+        window15m: queues.window15m,
+        agentList: agents.list,
         intraday: intradayFor(queueIds, view.detail === true),
-        recentAbandons: queueSet === null ? abandons : abandons.filter((r) => queueSet.has(r.queue)),
+        recentAbandons: queueSet === null ? abandons : once(`abandons\n${queueKey}`, () => abandons.filter((r) => queueSet.has(r.queue))),
         thresholds,
         ingest,
         teams: everyone.teams,
@@ -153,7 +169,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
 
 /** The rows of the queues shown and their sums, added in the order of the rows. */
 function sumQueues(parts: readonly { row: QueueStats; part: ReturnType<typeof queuesPart> }[]): QueueSums {
-  const sums: QueueSums = {
+  const sums: Omit<QueueSums, 'window15m'> = {
     rows: [],
     standard: emptyCounts(),
     vip: emptyCounts(),
@@ -173,7 +189,7 @@ function sumQueues(parts: readonly { row: QueueStats; part: ReturnType<typeof qu
     sums.expiredNow += part.expiredNow;
     addCounts(sums.window, part.window);
   }
-  return sums;
+  return { ...sums, window15m: windowStats(sums.window) };
 }
 
 function countByState(rows: readonly AgentRow[]): Record<AgentState, number> {

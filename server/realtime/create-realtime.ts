@@ -2,18 +2,19 @@
 // view's room; it gets a full snapshot, then numbered deltas. Deltas are computed once per
 // room, at most every pushIntervalMs however fast events arrive, and only when something a
 // client shows changed. Each push takes one frame from the source and projects every room's
-// view from it, and remembers each object's fingerprint, so rooms that share rows serialise
-// them once. The number of rooms and of connections per address are capped.
+// view from it, and remembers fingerprints and list changes, so rooms that share rows and
+// lists serialise and compare them once. The number of rooms and of connections per address are capped.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Snapshot } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
-import { diffSnapshot, fingerprint } from '../contract/delta.js';
+import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import { createAddressCap, clientAddress } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
+import { createRememberingCompare } from './remembering-compare.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
 /** One moment's shared computation: every view's snapshot at that moment, projected from it. */
@@ -90,15 +91,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
   io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
-  // Fingerprints of the snapshots' objects, which are never changed once made: each is
-  // serialised once however many rooms show it, and again only when a new frame replaces it.
-  const fingerprints = new WeakMap<object, string>();
-  const fingerprintOf = (value: unknown): string => {
-    if (typeof value !== 'object' || value === null) return fingerprint(value);
-    let text = fingerprints.get(value);
-    if (text === undefined) fingerprints.set(value, (text = fingerprint(value)));
-    return text;
-  };
+  const compare = createRememberingCompare();
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
   let lastFullCheck = 0;
@@ -197,7 +190,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       }
       frame ??= source.frame(at);
       const next = frame.view(room.view);
-      const delta = diffSnapshot(room.last, next, room.seq + 1, fingerprintOf);
+      const delta = diffSnapshot(room.last, next, room.seq + 1, compare);
       if (!delta) continue;
       room.seq = delta.seq;
       room.last = next;
