@@ -45,6 +45,8 @@ const WORKERS = 2;
 const STREAM = 'wallboard:events';
 const serverDir = resolve(process.env['BENCH_SERVER_DIR'] ?? process.cwd());
 const token = process.env['WALLBOARD_ADMIN_TOKEN'];
+/** Extra node flags for the server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a push goes. */
+const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 
 /** The connect options of every bench client: where a credential goes once the server asks for one. */
 function clientOptions(): Partial<ManagerOptions & SocketOptions> {
@@ -130,7 +132,7 @@ async function run(runIndex: number): Promise<{ one: Phase; distinct: Phase }> {
   const configFile = join(dir, 'bench.config.json');
   writeFileSync(configFile, JSON.stringify(withCaps ? { socket: { maxViews: CLIENTS * 2, maxConnectionsPerAddress: CLIENTS * 2 } } : {}));
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: serverDir,
     env: { ...process.env, REDIS_URL: redisServer.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', CONFIG_FILE: configFile },
     stdio: ['ignore', 'pipe', 'inherit'],
