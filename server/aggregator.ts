@@ -6,7 +6,7 @@ import type { CoreConfig } from './core/core-config.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
 import { decode } from './core/events.js';
-import { toSnapshot } from './core/snapshot.js';
+import { snapshotFrame, toSnapshot, type SnapshotFrame } from './core/snapshot.js';
 import { initialState, type State } from './core/state.js';
 import type { Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
@@ -80,6 +80,11 @@ export class Aggregator {
 
   snapshot(now: number, view: View = {}): Snapshot {
     return toSnapshot(this.state, this.config, now, view);
+  }
+
+  /** The shared computation of this moment, from which many views' snapshots are projected; valid until the next change. */
+  frame(now: number): SnapshotFrame {
+    return snapshotFrame(this.state, this.config, now);
   }
 
   /** Takes the changes since the last checkpoint; call checkpointFailed() if they were not stored. */

@@ -46,7 +46,11 @@ export interface ServerConfig {
   pushIntervalMs: number;
   /** Browser origins (scheme://host:port) allowed to open a Socket.IO connection besides the server's own; a foreign Origin is refused at the handshake. @default [] (env ALLOWED_ORIGINS, comma-separated) */
   allowedOrigins: string[];
-  /** Per-socket limits (config file `socket`): the largest message a client may send, its unsent buffer, its subscribe/resync rate. @default maxMessageBytes 98304, maxBufferedBytes 4 MiB, requestsPerSecond 2, requestBurst 10, floodDisconnectAfter 20 */
+  /**
+   * Socket limits (config file `socket`): the largest message a client may send, its unsent buffer, its subscribe/resync rate; the distinct views
+   * served at once and the connections one address may hold. @default maxMessageBytes 98304, maxBufferedBytes 4 MiB, requestsPerSecond 2,
+   * requestBurst 10, floodDisconnectAfter 20, maxViews 500, maxConnectionsPerAddress 200
+   */
   socket: SocketLimits & { maxMessageBytes: number };
   /** Where the built wallboard is served from. @default "dist/wallboard" */
   staticDir: string;
@@ -132,6 +136,8 @@ const fileSchema = z.strictObject({
       requestsPerSecond: z.number().positive().optional(),
       requestBurst: z.number().int().min(1).optional(),
       floodDisconnectAfter: z.number().int().min(1).optional(),
+      maxViews: z.number().int().min(1).optional(),
+      maxConnectionsPerAddress: z.number().int().min(1).optional(),
     })
     .optional(),
   access: accessFileSchema.optional(),

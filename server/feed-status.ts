@@ -69,5 +69,10 @@ export function withFeedStatus(source: SnapshotSource, consumer: { status: Consu
       return source.version + changes;
     },
     snapshot: (at: number, view: View): Snapshot => ({ ...source.snapshot(at, view), feed: current() }),
+    frame: (at: number) => {
+      const frame = source.frame(at);
+      const feedNow = current();
+      return { view: (view: View): Snapshot => ({ ...frame.view(view), feed: feedNow }) };
+    },
   };
 }

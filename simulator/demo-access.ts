@@ -16,7 +16,9 @@ export interface DemoAccess {
 
 export async function ensureDemoAccess(access: Access, baseUrl: string): Promise<DemoAccess> {
   const displays = await access.displays.list();
-  const display = displays.find((d) => d.name === DEMO_DISPLAY_NAME && d.createdBy === 'demo') ?? (await access.displays.create({ name: DEMO_DISPLAY_NAME, view: {}, createdBy: 'demo' }));
+  const display =
+    displays.find((d) => d.name === DEMO_DISPLAY_NAME && d.createdBy === 'demo') ??
+    (await access.displays.create({ name: DEMO_DISPLAY_NAME, view: {}, createdBy: 'demo' }));
   const admin = await access.users.get(DEMO_ADMIN);
   let adminPassword: string | null = null;
   if (!admin) adminPassword = (await access.users.add({ name: DEMO_ADMIN, role: 'admin', teams: [] })).password;

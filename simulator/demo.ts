@@ -40,8 +40,7 @@ void runUntilSignalled(async () => {
     ? `user "${DEMO_ADMIN}", one-time password ${demo.adminPassword} (you choose your own at first sign-in)`
     : `user "${DEMO_ADMIN}" with the password you chose (npm run users -- reset ${DEMO_ADMIN} for a new one-time password)`;
   process.stdout.write(
-    `\n  Wall TV (demo display, open it on the screen): ${demo.displayLink}\n` +
-      `  Team lead tablet and admin: ${stack.server.url}/login  ${signIn}\n\n`,
+    `\n  Wall TV (demo display, open it on the screen): ${demo.displayLink}\n` + `  Team lead tablet and admin: ${stack.server.url}/login  ${signIn}\n\n`,
   );
   return {
     stop: async () => {

@@ -19,10 +19,7 @@ The user signs in at /login with the one-time password and chooses their own.
 Redis: REDIS_URL, else the private one of a running server (DATA_DIR), else it is started.`;
 
 export type UsersCommand =
-  | { kind: 'help' }
-  | { kind: 'add'; name: string; role: UserRole; teams: string[] }
-  | { kind: 'list' }
-  | { kind: 'reset' | 'remove'; name: string };
+  { kind: 'help' } | { kind: 'add'; name: string; role: UserRole; teams: string[] } | { kind: 'list' } | { kind: 'reset' | 'remove'; name: string };
 
 export class UsersUsageError extends Error {
   override name = 'UsersUsageError';

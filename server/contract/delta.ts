@@ -3,7 +3,7 @@
 // on keys and order by construction.
 import type { Snapshot } from './snapshot.js';
 
-type ListKey = 'queues' | 'held' | 'agentList' | 'intraday' | 'recentAbandons' | 'kpis';
+export type ListKey = 'queues' | 'held' | 'agentList' | 'intraday' | 'recentAbandons' | 'kpis';
 type ScalarKey = Exclude<keyof Snapshot, ListKey | 'serverTs'>;
 type Item<K extends ListKey> = Snapshot[K][number];
 
@@ -50,23 +50,40 @@ export interface Delta {
 
 // longestWaitMs grows with the clock alone; clients tick it from oldestQueuedTs instead, so a
 // change in it is not a change worth pushing.
-function fingerprint(value: unknown): string {
+/** The text two values are compared by: equal text, nothing a client shows changed. */
+export function fingerprint(value: unknown): string {
   return JSON.stringify(value, (k, v: unknown) => (k === 'longestWaitMs' ? undefined : v));
 }
 
+/**
+ * How diffSnapshot compares. The server's push passes one that remembers what it computed, so
+ * the objects and lists many views share are serialised and compared once; it must answer what
+ * the plain comparison would.
+ */
+export interface DiffCompare {
+  /** What fingerprint() answers for the value. */
+  fingerprint: (value: unknown) => string;
+  /** A list's change from `prev` to `next`: `compute()`, or what it gave for the same two lists before. */
+  list: (key: ListKey, prev: readonly unknown[], next: readonly unknown[], compute: () => ListChange<unknown> | null) => ListChange<unknown> | null;
+}
+
+const PLAIN: DiffCompare = { fingerprint, list: (_key, _prev, _next, compute) => compute() };
+
 /** The changes that turn `prev` into `next`, or null when nothing a client shows changed. */
-export function diffSnapshot(prev: Snapshot, next: Snapshot, seq: number): Delta | null {
+export function diffSnapshot(prev: Snapshot, next: Snapshot, seq: number, compare: DiffCompare = PLAIN): Delta | null {
   const delta: Delta = { seq, serverTs: next.serverTs, set: {}, lists: {} };
   let changed = false;
   for (const key of Object.keys(next) as (keyof Snapshot)[]) {
     if (key === 'serverTs' || (LIST_KEYS as string[]).includes(key)) continue;
-    if (fingerprint(prev[key]) !== fingerprint(next[key])) {
+    if (compare.fingerprint(prev[key]) !== compare.fingerprint(next[key])) {
       (delta.set as Record<string, unknown>)[key] = next[key];
       changed = true;
     }
   }
   for (const key of LIST_KEYS) {
-    const change = diffList(key, prev[key] as Item<typeof key>[], next[key] as Item<typeof key>[]);
+    const before = prev[key] as Item<typeof key>[];
+    const after = next[key] as Item<typeof key>[];
+    const change = compare.list(key, before, after, () => diffList(key, before, after, compare.fingerprint));
     if (change) {
       (delta.lists as Record<string, unknown>)[key] = change;
       changed = true;
@@ -75,15 +92,15 @@ export function diffSnapshot(prev: Snapshot, next: Snapshot, seq: number): Delta
   return changed ? delta : null;
 }
 
-function diffList<K extends ListKey>(key: K, prev: Item<K>[], next: Item<K>[]): ListChange<Item<K>> | null {
+function diffList<K extends ListKey>(key: K, prev: Item<K>[], next: Item<K>[], fingerprintOf: (value: unknown) => string): ListChange<Item<K>> | null {
   const spec = LISTS[key] as ListSpec<K>;
-  const before = new Map(prev.map((item) => [spec.key(item), fingerprint(item)]));
+  const before = new Map(prev.map((item) => [spec.key(item), fingerprintOf(item)]));
   const upsert: Item<K>[] = [];
   const seen = new Set<string>();
   for (const item of next) {
     const k = spec.key(item);
     seen.add(k);
-    if (before.get(k) !== fingerprint(item)) upsert.push(item);
+    if (before.get(k) !== fingerprintOf(item)) upsert.push(item);
   }
   const remove = [...before.keys()].filter((k) => !seen.has(k));
   return upsert.length > 0 || remove.length > 0 ? { upsert, remove } : null;

@@ -17,7 +17,17 @@ export interface ServerToClientEvents {
   snapshot: (message: SnapshotMessage) => void;
   /** Changes since the previous message of the same view; a gap in seq means: ask for resync. */
   delta: (delta: Delta) => void;
+  /** This screen's access ended: its display was revoked, or its user's session ended. The server disconnects it next. */
   access: (info: { reason: 'revoked' | 'signed-out' }) => void;
+  /** A subscription the server would not serve; the screen keeps its earlier view, if it had one, and shows the reason. */
+  refused: (message: RefusedMessage) => void;
+}
+
+/** Why a subscription was refused. tooManyViews: this server already serves as many distinct views as it is configured to. */
+export interface RefusedMessage {
+  reason: 'tooManyViews';
+  /** The same in English words, for a log or a screen without a translation. */
+  message: string;
 }
 
 export interface ClientToServerEvents {

@@ -1,6 +1,6 @@
 // The intraday chart's buckets: per 15 minutes of today, the queue visits (summed over the
 // queues shown, and per queue for a detailed view), the day counters and the complaints due.
-import { complaintBuckets, type ComplaintBucket, type ComplaintsState } from './complaints.js';
+import type { ComplaintBucket } from './complaints.js';
 import { addCounts, handled, serviceLevel, sumCounts } from './counts.js';
 import { emptyDayCounters, emptyQueueDayCounts, type DayCounters, type DayStats, type QueueDayCounts } from './day.js';
 import { getOrCreate } from './map-utils.js';
@@ -8,7 +8,8 @@ import { BUCKET_MS } from '../contract/constants.js';
 import { LISTS } from '../contract/delta.js';
 import type { IntradayBucket } from '../contract/snapshot.js';
 
-export function intradayBuckets(state: ComplaintsState, day: DayStats, queueIds: readonly string[], perQueue: boolean, now: number): IntradayBucket[] {
+/** The buckets of the queues shown; the complaint buckets (complaintBuckets) are the same for every view, computed once. */
+export function intradayOf(day: DayStats, queueIds: readonly string[], perQueue: boolean, complaints: ReadonlyMap<number, ComplaintBucket>): IntradayBucket[] {
   const totals = new Map<number, QueueDayCounts>();
   const out: IntradayBucket[] = [];
   for (const queue of queueIds) {
@@ -19,7 +20,6 @@ export function intradayBuckets(state: ComplaintsState, day: DayStats, queueIds:
       if (perQueue) out.push(bucket(queue, day.startTs + index * BUCKET_MS, counts, null, null));
     }
   }
-  const complaints = complaintBuckets(state, day, now);
   const indexes = new Set([...totals.keys(), ...day.counterBuckets.keys(), ...complaints.keys()]);
   for (const index of indexes) {
     const counts = totals.get(index) ?? emptyQueueDayCounts();

@@ -1,103 +1,235 @@
-// toSnapshot(): the read side of the contract, derived from the state at a given moment for
-// one view (all queues, some queues, or one team). Pure: `now` is passed in. Each concern's
-// module computes its part; this composes them in the contract's shape.
+// The read side of the contract, derived from the state at a given moment for a view (all
+// queues, some queues, or one team). Pure: `now` is passed in. A push serves many views at once,
+// so the work is split: a frame computes once what no view changes (the day's totals, every
+// agent, every held call, the complaint buckets) and each queue's figures once, when a view first
+// needs them; a view's snapshot is then filters and sums over the frame. N distinct views cost
+// about one full snapshot plus N projections, and views share their row objects.
 import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
 import { callTotals } from './calls.js';
-import { complaintCounts } from './complaints.js';
+import { complaintBuckets, complaintCounts } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
-import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStats } from './counts.js';
-import { currentDay, type DayStats } from './day.js';
+import { addCounts, asaMs, connectRate, emptyCounts, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
+import { currentDay } from './day.js';
 import { heldCalls, holdTotals } from './holds.js';
-import { intradayBuckets } from './intraday.js';
+import { intradayOf } from './intraday.js';
 import { limitsReached } from './limits.js';
+import { getOrCreate } from './map-utils.js';
 import { computeKpis } from './metrics.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
 import { queuesPart } from './visits.js';
-import type { Snapshot, Totals } from '../contract/snapshot.js';
+import type { AgentRow, IntradayBucket, QueueStats, Snapshot, Totals, WindowStats } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
+import type { AgentState } from '../contract/vocabulary.js';
 
-/** The queues a view shows: those named, else those the team serves, else every queue seen. */
-function selectQueues(state: State, day: DayStats, view: View): string[] {
-  if (view.queues && view.queues.length > 0) return [...new Set(view.queues)].sort();
-  if (view.team !== undefined) return [...new Set(servedQueues(state, view.team))].sort();
-  return [...new Set([...day.queues.keys(), ...state.waiting.keys(), ...servedQueues(state)])].sort();
+/** One moment's shared computation; `view` projects a view's snapshot out of it. */
+export interface SnapshotFrame {
+  view(view: View): Snapshot;
+}
+
+/** What the queues shown add up to: the sums over their rows. */
+interface QueueSums {
+  rows: QueueStats[];
+  standard: Counts;
+  vip: Counts;
+  waiting: number;
+  vipWaiting: number;
+  oldestQueuedTs: number | null;
+  expiredNow: number;
+  window: Counts;
+  window15m: WindowStats;
 }
 
 export function toSnapshot(state: State, config: CoreConfig, now: number, view: View = {}): Snapshot {
-  const day = currentDay(state.today, now, config);
-  const queueIds = selectQueues(state, day, view);
-  const queueSet = view.queues?.length || view.team !== undefined ? new Set(queueIds) : null;
-  const expiredBefore = now - config.callExpiryMs;
+  return snapshotFrame(state, config, now).view(view);
+}
 
-  const agents = agentsPart(state, view, queueSet);
-  const queues = queuesPart(state, day, queueIds, now, expiredBefore);
-  const held = heldCalls(state, config, now, view, queueSet, expiredBefore);
-  const holds = holdTotals(day.counters, held, now, config);
+export function snapshotFrame(state: State, config: CoreConfig, now: number): SnapshotFrame {
+  const day = currentDay(state.today, now, config);
+  const expiredBefore = now - config.callExpiryMs;
+  const everyone = agentsPart(state, {}, null);
+  const allHeld = heldCalls(state, config, now, {}, null, expiredBefore);
   const calls = callTotals(day.counters);
   const transfers = transferTotals(day.counters);
   const complaints = complaintCounts(state, day, now);
-  const all = sumCounts([queues.standard, queues.vip]);
-
-  const totals: Totals = {
-    arrived: calls.arrived,
-    blocked: calls.blocked,
-    systemConnectRate: calls.systemConnectRate,
-    queued: all.offered,
-    answered: all.answered,
-    abandoned: all.abandoned,
-    exited: all.exited,
-    waiting: queues.waiting,
-    longestWaitMs: queues.oldestQueuedTs === null ? 0 : Math.max(0, now - queues.oldestQueuedTs),
-    agentConnectRate: connectRate(queues.standard),
-    vipConnectRate: connectRate(queues.vip),
-    serviceLevel: serviceLevel(all),
-    asaMs: asaMs(all),
-    satisfaction: calls.satisfaction,
-    firstContactResolution: calls.firstContactResolution,
-    complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
-    holdCheckOnTimeRate: holds.holdCheckOnTimeRate,
-    coldTransfers: transfers.coldTransfers,
-    warmTransfers: transfers.warmTransfers,
-    oldestQueuedTs: queues.oldestQueuedTs,
-    shortAbandoned: all.shortAbandoned,
-    expired: all.expired + queues.expiredNow,
-    otherTransfers: transfers.otherTransfers,
-    surveys: calls.surveys,
-    endedWithResolution: calls.endedWithResolution,
-    holdChecksDue: holds.holdChecksDue,
-    holdChecksOnTime: holds.holdChecksOnTime,
-    complaintsOpen: complaints.open,
-    complaintsOverdue: complaints.overdue,
-    complaintsRepliedToday: complaints.repliedToday,
-    vipWaiting: queues.vipWaiting,
+  const complaintsByBucket = complaintBuckets(state, day, now);
+  const abandons = state.recentAbandons.map((r) => ({ ...r }));
+  const thresholds = {
+    serviceLevelMs: config.serviceLevelMs,
+    serviceLevelTarget: config.serviceLevelTarget,
+    shortAbandonMs: config.shortAbandonMs,
+    holdCheckIntervalMs: config.holdCheckIntervalMs,
   };
+  const ingest = { ...state.ingest, cursors: Object.fromEntries(state.cursors), lastEventTs: state.eventWatermark > 0 ? state.eventWatermark : null };
+  const allQueueIds = [...new Set([...day.queues.keys(), ...state.waiting.keys(), ...servedQueues(state)])].sort();
+  const agentIndex = indexAgents(everyone.list);
+  const limits = limitsReached(state, config.limits);
+
+  const rowCache = new Map<string, { row: QueueStats; part: ReturnType<typeof queuesPart> }>();
+  const queueRow = (id: string) =>
+    getOrCreate(rowCache, id, () => {
+      const part = queuesPart(state, day, [id], now, expiredBefore);
+      return { part, row: { ...part.rows[0]!, agents: everyone.byQueue.get(id) ?? emptyAgentCounts() } };
+    });
+  const sumsCache = new Map<string, QueueSums>();
+  const sumsOf = (queueIds: readonly string[]) => getOrCreate(sumsCache, JSON.stringify(queueIds), () => sumQueues(queueIds.map(queueRow)));
+  const intradayCache = new Map<string, IntradayBucket[]>();
+  const intradayFor = (queueIds: readonly string[], detail: boolean) =>
+    getOrCreate(intradayCache, `${detail ? 1 : 0}${JSON.stringify(queueIds)}`, () => intradayOf(day, queueIds, detail, complaintsByBucket));
+
+  /** The queues a view shows: those named, else those the team serves, else every queue seen. */
+  function selectQueues(view: View): string[] {
+    if (view.queues && view.queues.length > 0) return [...new Set(view.queues)].sort();
+    if (view.team !== undefined) return agentIndex.teamQueues(view.team);
+    return allQueueIds;
+  }
+
+  // What views with the same queues, or the same team, share: computed for the first, reused by the rest.
+  const shared = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => getOrCreate(shared, key, make) as T;
 
   return {
-    serverTs: now,
-    totals,
-    queues: queues.rows.map((row) => ({ ...row, agents: agents.byQueue.get(row.id) ?? emptyAgentCounts() })),
-    held,
-    agents: agents.counts,
-    day: day.day,
-    timeZone: config.timeZone,
-    kpis: computeKpis(totals, handled(queues.standard), handled(queues.vip), config),
-    window15m: windowStats(queues.window),
-    agentList: agents.list,
-    intraday: intradayBuckets(state, day, queueIds, view.detail === true, now),
-    recentAbandons: state.recentAbandons.filter((r) => queueSet === null || queueSet.has(r.queue)),
-    thresholds: {
-      serviceLevelMs: config.serviceLevelMs,
-      serviceLevelTarget: config.serviceLevelTarget,
-      shortAbandonMs: config.shortAbandonMs,
-      holdCheckIntervalMs: config.holdCheckIntervalMs,
+    view(view: View): Snapshot {
+      const queueIds = selectQueues(view);
+      const filtered = view.queues?.length || view.team !== undefined;
+      // Unambiguous, whatever characters the queue ids hold.
+      const queueKey = JSON.stringify(queueIds);
+      // Agents and held calls follow the team when there is one, else the queues shown.
+      const whoKey = view.team !== undefined ? `team\n${view.team}` : filtered ? `queues\n${queueKey}` : 'all';
+      const queueSet = filtered ? once(`set\n${queueKey}`, () => new Set(queueIds)) : null;
+      const agents = once(`agents\n${whoKey}`, () => {
+        const list = view.team !== undefined ? agentIndex.ofTeam(view.team) : queueSet === null ? everyone.list : agentIndex.ofQueues(queueIds);
+        return { list, counts: queueSet === null ? everyone.counts : countByState(list) };
+      });
+      const held = once(`held\n${whoKey}`, () =>
+        view.team !== undefined
+          ? allHeld.filter((h) => h.team === view.team)
+          : queueSet === null
+            ? allHeld
+            : allHeld.filter((h) => h.queue !== null && queueSet.has(h.queue)),
+      );
+      const queues = sumsOf(queueIds);
+      const figures = once(`figures\n${JSON.stringify([whoKey, queueKey])}`, () => {
+        const holds = holdTotals(day.counters, held, now, config);
+        const all = sumCounts([queues.standard, queues.vip]);
+        const totals: Totals = {
+          arrived: calls.arrived,
+          blocked: calls.blocked,
+          systemConnectRate: calls.systemConnectRate,
+          queued: all.offered,
+          answered: all.answered,
+          abandoned: all.abandoned,
+          exited: all.exited,
+          waiting: queues.waiting,
+          longestWaitMs: queues.oldestQueuedTs === null ? 0 : Math.max(0, now - queues.oldestQueuedTs),
+          agentConnectRate: connectRate(queues.standard),
+          vipConnectRate: connectRate(queues.vip),
+          serviceLevel: serviceLevel(all),
+          asaMs: asaMs(all),
+          satisfaction: calls.satisfaction,
+          firstContactResolution: calls.firstContactResolution,
+          complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
+          holdCheckOnTimeRate: holds.holdCheckOnTimeRate,
+          coldTransfers: transfers.coldTransfers,
+          warmTransfers: transfers.warmTransfers,
+          oldestQueuedTs: queues.oldestQueuedTs,
+          shortAbandoned: all.shortAbandoned,
+          expired: all.expired + queues.expiredNow,
+          otherTransfers: transfers.otherTransfers,
+          surveys: calls.surveys,
+          endedWithResolution: calls.endedWithResolution,
+          holdChecksDue: holds.holdChecksDue,
+          holdChecksOnTime: holds.holdChecksOnTime,
+          complaintsOpen: complaints.open,
+          complaintsOverdue: complaints.overdue,
+          complaintsRepliedToday: complaints.repliedToday,
+          vipWaiting: queues.vipWaiting,
+        };
+        return { totals, kpis: computeKpis(totals, handled(queues.standard), handled(queues.vip), config) };
+      });
+
+      return {
+        serverTs: now,
+        totals: figures.totals,
+        queues: queues.rows,
+        held,
+        agents: agents.counts,
+        day: day.day,
+        timeZone: config.timeZone,
+        kpis: figures.kpis,
+        window15m: queues.window15m,
+        agentList: agents.list,
+        intraday: intradayFor(queueIds, view.detail === true),
+        recentAbandons: queueSet === null ? abandons : once(`abandons\n${queueKey}`, () => abandons.filter((r) => queueSet.has(r.queue))),
+        thresholds,
+        ingest,
+        teams: everyone.teams,
+        limits,
+      };
     },
-    ingest: {
-      ...state.ingest,
-      cursors: Object.fromEntries(state.cursors),
-      lastEventTs: state.eventWatermark > 0 ? state.eventWatermark : null,
+  };
+}
+
+/** The rows of the queues shown and their sums, added in the order of the rows. */
+function sumQueues(parts: readonly { row: QueueStats; part: ReturnType<typeof queuesPart> }[]): QueueSums {
+  const sums: Omit<QueueSums, 'window15m'> = {
+    rows: [],
+    standard: emptyCounts(),
+    vip: emptyCounts(),
+    waiting: 0,
+    vipWaiting: 0,
+    oldestQueuedTs: null,
+    expiredNow: 0,
+    window: emptyCounts(),
+  };
+  for (const { row, part } of parts) {
+    sums.rows.push(row);
+    addCounts(sums.standard, part.standard);
+    addCounts(sums.vip, part.vip);
+    sums.waiting += part.waiting;
+    sums.vipWaiting += part.vipWaiting;
+    if (part.oldestQueuedTs !== null && (sums.oldestQueuedTs === null || part.oldestQueuedTs < sums.oldestQueuedTs)) sums.oldestQueuedTs = part.oldestQueuedTs;
+    sums.expiredNow += part.expiredNow;
+    addCounts(sums.window, part.window);
+  }
+  return { ...sums, window15m: windowStats(sums.window) };
+}
+
+function countByState(rows: readonly AgentRow[]): Record<AgentState, number> {
+  const counts = emptyAgentCounts();
+  for (const a of rows) counts[a.state] += 1;
+  return counts;
+}
+
+/**
+ * The agent list (sorted) indexed by team and by queue served, so a view's agents are a lookup
+ * rather than a pass over every agent; each view's list keeps the sorted order.
+ */
+function indexAgents(list: readonly AgentRow[]) {
+  const byTeam = new Map<string, AgentRow[]>();
+  const byQueue = new Map<string, number[]>();
+  const queuesOfTeam = new Map<string, Set<string>>();
+  list.forEach((a, i) => {
+    if (a.team !== null) {
+      getOrCreate(byTeam, a.team, () => []).push(a);
+      const served = getOrCreate(queuesOfTeam, a.team, () => new Set<string>());
+      for (const q of a.queues) served.add(q);
+    }
+    for (const q of a.queues) {
+      const rows = getOrCreate(byQueue, q, () => []);
+      if (rows.at(-1) !== i) rows.push(i);
+    }
+  });
+  const teamQueues = new Map<string, string[]>();
+  return {
+    ofTeam: (team: string): AgentRow[] => byTeam.get(team) ?? [],
+    teamQueues: (team: string): string[] => getOrCreate(teamQueues, team, () => [...(queuesOfTeam.get(team) ?? [])].sort()),
+    /** The agents serving any of these queues. */
+    ofQueues(queueIds: readonly string[]): AgentRow[] {
+      if (queueIds.length === 1) return (byQueue.get(queueIds[0]!) ?? []).map((i) => list[i]!);
+      const shown = new Set<number>();
+      for (const q of queueIds) for (const i of byQueue.get(q) ?? []) shown.add(i);
+      return [...shown].sort((a, b) => a - b).map((i) => list[i]!);
     },
-    teams: agents.teams,
-    limits: limitsReached(state, config.limits),
   };
 }

@@ -1,7 +1,9 @@
 // Socket.IO push: a screen subscribes to a view (some queues, a team, or all) and joins that
 // view's room; it gets a full snapshot, then numbered deltas. Deltas are computed once per
 // room, at most every pushIntervalMs however fast events arrive, and only when something a
-// client shows changed.
+// client shows changed. Each push takes one frame from the source and projects every room's
+// view from it, and remembers fingerprints and list changes, so rooms that share rows and
+// lists serialise and compare them once. The number of rooms and of connections per address are capped.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Snapshot } from '../contract/snapshot.js';
@@ -10,15 +12,24 @@ import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
 import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import { createAddressCap, clientAddress } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
 import type { Access } from '../auth/access.js';
 import { socketViewOf } from '../contract/display-view.js';
 import { projectForDisplay, type DisplayProjection } from '../core/display-projection.js';
 import { attachSocketAccess, type SocketAccess, type SocketAccessData } from './socket-access.js';
+import { createRememberingCompare } from './remembering-compare.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
+
+/** One moment's shared computation: every view's snapshot at that moment, projected from it. */
+export interface SnapshotFrame {
+  view(view: View): Snapshot;
+}
 
 export interface SnapshotSource {
   snapshot(now: number, view: View): Snapshot;
+  /** The frame of this moment; valid until the version changes. */
+  frame(now: number): SnapshotFrame;
   /** Changes whenever the state changes. */
   readonly version: number;
 }
@@ -32,7 +43,7 @@ export interface RealtimeOptions {
   allowedOrigins?: string[];
   /** Largest message a client may send: the largest valid view fits (500 queue names of 128 characters, about 66 KB of JSON). @default 98304 */
   maxMessageBytes?: number;
-  /** Per-socket rate and buffer limits. @default DEFAULT_SOCKET_LIMITS */
+  /** Per-socket rate and buffer limits, and the caps on views and on connections per address. @default DEFAULT_SOCKET_LIMITS */
   limits?: SocketLimits;
 }
 
@@ -58,8 +69,10 @@ export interface RealtimeDeps {
 }
 
 export interface Realtime {
-  /** What the per-socket limits have done. */
+  /** What the per-socket limits and the caps have done. */
   readonly counters: GuardCounters;
+  /** Distinct views served now. */
+  readonly views: number;
   /** Connected displays, and turning away a revoked one. */
   readonly access: Omit<SocketAccess, 'stop'>;
   close(): Promise<void>;
@@ -67,23 +80,36 @@ export interface Realtime {
 
 export function createRealtime(httpServer: HttpServer, options: RealtimeOptions, deps: RealtimeDeps): Realtime {
   const { source, log, now } = deps;
+  const limits = options.limits ?? DEFAULT_SOCKET_LIMITS;
+  const originCheck = createOriginCheck(options.allowedOrigins ?? []);
+  const addressCap = createAddressCap(limits.maxConnectionsPerAddress);
+  const refusals = refusalLog(log, now);
+  const guard = createSocketGuard(limits, now);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
-    allowRequest: createOriginCheck(options.allowedOrigins ?? []),
+    allowRequest: (req, callback) =>
+      originCheck(req, (err, ok) => {
+        if (!ok) return callback(err, false);
+        if (addressCap.allows(req)) return callback(null, true);
+        guard.counters.connectionsRefused += 1;
+        refusals.note('connections', 'refused a connection: its address holds the most connections allowed', {
+          address: clientAddress(req),
+          maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
+        });
+        callback('too many connections from this address', false);
+      }),
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
+  io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
   const socketAccess = attachSocketAccess(io, deps.access, log, now);
-  const guard = createSocketGuard(options.limits ?? DEFAULT_SOCKET_LIMITS, now);
+  const compare = createRememberingCompare();
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
   let lastFullCheck = 0;
   const idleRecheckMs = options.idleRecheckMs ?? 1000;
 
-  const snapshotFor = (at: number, room: Pick<Room, 'view' | 'projection'>) => {
-    const snapshot = source.snapshot(at, room.view);
-    return room.projection ? projectForDisplay(snapshot, room.projection) : snapshot;
-  };
+  const project = (room: Pick<Room, 'projection'>, snapshot: Snapshot) => (room.projection ? projectForDisplay(snapshot, room.projection) : snapshot);
 
   function subscribe(socket: WallboardSocket, rawView: unknown): void {
     const principal = socket.data.principal;
@@ -104,17 +130,35 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     }
     const key = viewKey(view);
     const name = projection ? `display:${projection.agentNames ? 1 : 0}:${key}` : `view:${key}`;
+    if (!rooms.has(name) && liveRooms(socket.data.room) >= limits.maxViews) {
+      // Refused rather than served: the rooms already open keep their pace, and this screen its old view.
+      guard.counters.viewsRefused += 1;
+      refusals.note('views', 'refused a subscription: the server serves the most distinct views allowed', { socket: socket.id, maxViews: limits.maxViews });
+      socket.emit('refused', { reason: 'tooManyViews', message: `this server already serves ${limits.maxViews} distinct views; choose a view another screen shows` });
+      return;
+    }
     if (socket.data.room && socket.data.room !== name) void socket.leave(socket.data.room);
     socket.data.room = name;
     void socket.join(name);
     let room = rooms.get(name);
     if (!room) {
-      room = { view, projection, seq: 0, last: snapshotFor(now(), { view, projection }) };
+      room = { view, projection, seq: 0, last: project({ projection }, source.snapshot(now(), view)) };
       rooms.set(name, room);
     }
     if (guard.dropIfBacklogged(socket)) return;
     // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
     socket.emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
+  }
+
+  /** Rooms with a member, not counting one that `leaving` would empty; forgets the empty ones. */
+  function liveRooms(leaving: string | undefined): number {
+    let live = 0;
+    for (const name of rooms.keys()) {
+      const size = io.sockets.adapter.rooms.get(name)?.size ?? 0;
+      if (size === 0) rooms.delete(name);
+      else if (!(name === leaving && size === 1)) live += 1;
+    }
+    return live;
   }
 
   io.on('connection', (socket: WallboardSocket) => {
@@ -137,7 +181,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
           deferred = null;
           if (latest && socket.connected) subscribe(socket, latest.view);
         },
-        Math.ceil(1000 / (options.limits ?? DEFAULT_SOCKET_LIMITS).requestsPerSecond),
+        Math.ceil(1000 / limits.requestsPerSecond),
       );
     });
     socket.on('disconnect', () => {
@@ -159,13 +203,17 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     if (!changed && at - lastFullCheck < idleRecheckMs) return;
     pushedVersion = source.version;
     lastFullCheck = at;
+    const started = performance.now();
+    let frame: SnapshotFrame | null = null;
+    let deltas = 0;
     for (const [name, room] of rooms) {
       if (!io.sockets.adapter.rooms.get(name)?.size) {
         rooms.delete(name);
         continue;
       }
-      const next = snapshotFor(at, room);
-      const delta = diffSnapshot(room.last, next, room.seq + 1);
+      frame ??= source.frame(at);
+      const next = project(room, frame.view(room.view));
+      const delta = diffSnapshot(room.last, next, room.seq + 1, compare);
       if (!delta) continue;
       room.seq = delta.seq;
       room.last = next;
@@ -175,7 +223,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
         if (member) guard.dropIfBacklogged(member);
       }
       io.to(name).emit('delta', delta);
+      deltas += 1;
     }
+    // What a push costs, for `npm run bench:views` and an operator chasing a slow board (LOG_LEVEL=debug).
+    if (frame) log.debug('pushed', { rooms: rooms.size, deltas, ms: Math.round((performance.now() - started) * 100) / 100 });
   }
 
   const timer = setInterval(() => {
@@ -190,10 +241,30 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   return {
     counters: guard.counters,
     access: socketAccess,
+    get views() {
+      return liveRooms(undefined);
+    },
     close: async () => {
       clearInterval(timer);
       socketAccess.stop();
       await io.close();
+    },
+  };
+}
+
+/** Logs the first refusal of a kind, then at most one line a minute with how many since, so a flood cannot fill the log. */
+function refusalLog(log: Logger, now: () => number) {
+  const kinds = new Map<string, { loggedAt: number; since: number }>();
+  return {
+    note(kind: string, message: string, fields: Record<string, unknown>): void {
+      const at = now();
+      const seen = kinds.get(kind);
+      if (seen && at - seen.loggedAt < 60_000) {
+        seen.since += 1;
+        return;
+      }
+      log.warn(message, seen ? { ...fields, refusedSinceLastLine: seen.since } : fields);
+      kinds.set(kind, { loggedAt: at, since: 0 });
     },
   };
 }

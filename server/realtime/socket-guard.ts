@@ -12,9 +12,24 @@ export interface SocketLimits {
   requestBurst: number;
   /** Requests over the limit within 10 s after which the socket is disconnected. @default 20 */
   floodDisconnectAfter: number;
+  /** Distinct views (rooms) this server serves at once; a subscription that would open one more is refused. A floor has tens (teams, queue sets, the lead view). @default 500 */
+  maxViews: number;
+  /**
+   * Socket.IO connections one client address may hold; more are refused at the handshake. High,
+   * because a floor behind one NAT or proxy shows up as one address with all its TVs and tablets;
+   * it stops one runaway script, not a building. @default 200
+   */
+  maxConnectionsPerAddress: number;
 }
 
-export const DEFAULT_SOCKET_LIMITS: SocketLimits = { maxBufferedBytes: 4 * 1024 * 1024, requestsPerSecond: 2, requestBurst: 10, floodDisconnectAfter: 20 };
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  maxBufferedBytes: 4 * 1024 * 1024,
+  requestsPerSecond: 2,
+  requestBurst: 10,
+  floodDisconnectAfter: 20,
+  maxViews: 500,
+  maxConnectionsPerAddress: 200,
+};
 
 const FLOOD_WINDOW_MS = 10_000;
 
@@ -26,6 +41,10 @@ export interface GuardCounters {
   floodDisconnects: number;
   /** Sockets dropped because their unsent buffer passed maxBufferedBytes. */
   slowDrops: number;
+  /** Subscriptions refused because they would have opened a view past maxViews. */
+  viewsRefused: number;
+  /** Handshakes refused because their address already held maxConnectionsPerAddress connections. */
+  connectionsRefused: number;
 }
 
 /** A token bucket: `burst` tokens, refilled at `perSecond`. */
@@ -86,7 +105,7 @@ export interface RequestGate {
 export const DEFAULT_MAX_MESSAGE_BYTES = 98_304;
 
 export function createSocketGuard(limits: SocketLimits, now: () => number) {
-  const counters: GuardCounters = { rateLimited: 0, floodDisconnects: 0, slowDrops: 0 };
+  const counters: GuardCounters = { rateLimited: 0, floodDisconnects: 0, slowDrops: 0, viewsRefused: 0, connectionsRefused: 0 };
   return {
     counters,
     gate(socket: Socket): RequestGate {
