@@ -107,6 +107,16 @@ const fileSchema = z.strictObject({
   endedRetentionMs: positiveMs.optional(),
   complaintReplyMs: positiveMs.optional(),
   maxClockAheadMs: z.number().int().min(0).optional(),
+  limits: z
+    .strictObject({
+      queues: z.number().int().positive().optional(),
+      agents: z.number().int().positive().optional(),
+      teams: z.number().int().positive().optional(),
+      complaints: z.number().int().positive().optional(),
+    })
+    .optional(),
+  offlineAgentForgetMs: positiveMs.optional(),
+  silentAgentForgetMs: positiveMs.optional(),
   targets: z
     .strictObject({
       systemConnect: rateTarget.optional(),
@@ -249,7 +259,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -271,7 +281,10 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
       'endedRetentionMs',
       'complaintReplyMs',
       'maxClockAheadMs',
+      'offlineAgentForgetMs',
+      'silentAgentForgetMs',
     ]),
+    limits: { ...DEFAULT_CORE_CONFIG.limits, ...limits },
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
   };
   return {

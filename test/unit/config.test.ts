@@ -146,3 +146,16 @@ describe('access', () => {
     });
   });
 });
+
+describe('limits', () => {
+  it('takes the cardinality limits and the forgetting times from the file, over the defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-config-limits-'));
+    writeFileSync(join(dir, 'wallboard.config.json'), JSON.stringify({ limits: { agents: 500 }, offlineAgentForgetMs: 3_600_000 }));
+    const config = loadConfig({ env: {}, cwd: dir, stdoutIsTTY: false });
+    expect(config.core.limits).toEqual({ queues: 2000, agents: 500, teams: 1000, complaints: 50_000 });
+    expect(config.core.offlineAgentForgetMs).toBe(3_600_000);
+    expect(config.core.silentAgentForgetMs).toBe(24 * 3_600_000);
+    writeFileSync(join(dir, 'wallboard.config.json'), JSON.stringify({ limits: { agents: 0 } }));
+    expect(() => loadConfig({ env: {}, cwd: dir, stdoutIsTTY: false })).toThrow('field "limits.agents" = 0');
+  });
+});
