@@ -130,7 +130,13 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const http = config.tls ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) : createHttpServer(app);
   const push = createRealtime(
     http,
-    { pushIntervalMs: config.pushIntervalMs, allowedOrigins: config.allowedOrigins, maxMessageBytes: config.socket.maxMessageBytes, limits: config.socket },
+    {
+      pushIntervalMs: config.pushIntervalMs,
+      allowedOrigins: config.allowedOrigins,
+      maxMessageBytes: config.socket.maxMessageBytes,
+      limits: config.socket,
+      trustProxy: config.trustProxy,
+    },
     { source, log: log.child({ component: 'realtime' }), now, access },
   );
   realtime = push;

@@ -3,14 +3,27 @@
 // runaway script cannot open thousands of connections the server must keep. The count rises
 // when Engine.IO accepts a connection and falls when it closes.
 import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
+
+/** Which proxies to believe: Express's `trust proxy` setting made into proxy-addr's test, by Express's own rules. */
+export type TrustProxy = boolean | number | string;
+export type TrustTest = (address: string, hop: number) => boolean;
+
+export function trustTest(setting: TrustProxy): TrustTest {
+  if (setting === true) return () => true;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  if (setting === false || setting === '') return () => false;
+  return proxyaddr.compile(setting.split(',').map((s) => s.trim()));
+}
 
 /**
- * The address a request came from, as the per-address limits count it. The TCP peer for now:
- * behind a reverse proxy every client is the proxy, which is why the default cap is high. The
- * one place to teach `trust proxy` (X-Forwarded-For from a trusted hop) when the server learns it.
+ * The address a request came from, as the per-address limits, the refusal log and a display's
+ * last-seen address count it: the TCP peer, or the client a trusted proxy names in
+ * X-Forwarded-For (the same answer Express gives as `req.ip`).
  */
-export function clientAddress(req: IncomingMessage): string {
-  const address = req.socket.remoteAddress ?? 'unknown';
+export function clientAddress(req: IncomingMessage, trust: TrustTest = () => false): string {
+  // proxy-addr reads the peer from req.connection, which a closed socket may no longer have.
+  const address = (req.socket.remoteAddress === undefined ? undefined : proxyaddr(req, trust)) ?? 'unknown';
   // An IPv4 client on a dual-stack socket: the same client as its IPv4 address.
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
@@ -30,12 +43,12 @@ export interface AddressCap {
   openFrom(address: string): number;
 }
 
-export function createAddressCap(maxPerAddress: number): AddressCap {
+export function createAddressCap(maxPerAddress: number, trust: TrustTest = () => false): AddressCap {
   const open = new Map<string, number>();
   return {
-    allows: (req) => (open.get(clientAddress(req)) ?? 0) < maxPerAddress,
+    allows: (req) => (open.get(clientAddress(req, trust)) ?? 0) < maxPerAddress,
     track(connection) {
-      const address = clientAddress(connection.request);
+      const address = clientAddress(connection.request, trust);
       open.set(address, (open.get(address) ?? 0) + 1);
       connection.once('close', () => {
         const left = (open.get(address) ?? 1) - 1;

@@ -12,7 +12,7 @@ import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
 import { diffSnapshot } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
-import { createAddressCap, clientAddress } from './address-cap.js';
+import { createAddressCap, clientAddress, trustTest, type TrustProxy } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
 import type { Access } from '../auth/access.js';
 import { socketViewOf } from '../contract/display-view.js';
@@ -45,6 +45,8 @@ export interface RealtimeOptions {
   maxMessageBytes?: number;
   /** Per-socket rate and buffer limits, and the caps on views and on connections per address. @default DEFAULT_SOCKET_LIMITS */
   limits?: SocketLimits;
+  /** Which proxies' X-Forwarded-For to believe for a client's address (Express's `trust proxy`). @default false */
+  trustProxy?: TrustProxy;
 }
 
 interface Room {
@@ -82,7 +84,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   const { source, log, now } = deps;
   const limits = options.limits ?? DEFAULT_SOCKET_LIMITS;
   const originCheck = createOriginCheck(options.allowedOrigins ?? []);
-  const addressCap = createAddressCap(limits.maxConnectionsPerAddress);
+  const trust = trustTest(options.trustProxy ?? false);
+  const addressCap = createAddressCap(limits.maxConnectionsPerAddress, trust);
   const refusals = refusalLog(log, now);
   const guard = createSocketGuard(limits, now);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
@@ -94,7 +97,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
         if (addressCap.allows(req)) return callback(null, true);
         guard.counters.connectionsRefused += 1;
         refusals.note('connections', 'refused a connection: its address holds the most connections allowed', {
-          address: clientAddress(req),
+          address: clientAddress(req, trust),
           maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
         });
         callback('too many connections from this address', false);
@@ -102,7 +105,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
   io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
-  const socketAccess = attachSocketAccess(io, deps.access, log, now);
+  const socketAccess = attachSocketAccess(io, deps.access, log, now, (req) => clientAddress(req, trust));
   const compare = createRememberingCompare();
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;

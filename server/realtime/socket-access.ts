@@ -2,6 +2,7 @@
 // cookie through express-session on the engine, or `auth: { token }`), before the socket joins any
 // room. Connected screens are checked again every sweep, so a revoked display or an ended session
 // is turned away within seconds on every server process, not only on the one that revoked it.
+import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import type { Access, SessionRequest } from '../auth/access.js';
 import { can, type Principal } from '../auth/principal.js';
@@ -29,9 +30,8 @@ export interface SocketAccess {
   stop(): void;
 }
 
-const addressOf = (socket: Socket) => socket.handshake.address || 'unknown';
-
-export function attachSocketAccess(io: Server, access: Access, log: Logger, now: () => number): SocketAccess {
+export function attachSocketAccess(io: Server, access: Access, log: Logger, now: () => number, addressOfRequest: (req: IncomingMessage) => string): SocketAccess {
+  const addressOf = (socket: Socket) => addressOfRequest(socket.request);
   io.engine.use(access.session);
   io.use((socket: Socket, next) => {
     const raw: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];

@@ -61,7 +61,18 @@ export function createCheckpointStore(redis: Redis, group: string, owner: string
       }
       // One array, not spread into the call: a full checkpoint of a busy day has hundreds of
       // thousands of arguments, past what a JavaScript call takes (ioredis flattens the array).
-      const args = [keys.lease(group), coreKey, callsKey, owner, parts.full ? '1' : '0', parts.core, String(upserts.length / 2), ...upserts, String(removals.length), ...removals];
+      const args = [
+        keys.lease(group),
+        coreKey,
+        callsKey,
+        owner,
+        parts.full ? '1' : '0',
+        parts.core,
+        String(upserts.length / 2),
+        ...upserts,
+        String(removals.length),
+        ...removals,
+      ];
       const written = await redis.eval(SAVE, 3, args);
       if (written !== 1) throw new LeaseLostError('another process holds the aggregation lease; checkpoint not written');
     },

@@ -3,9 +3,10 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, createAddressCap } from '../../server/realtime/address-cap.js';
+import { clientAddress, createAddressCap, trustTest } from '../../server/realtime/address-cap.js';
 
-const from = (remoteAddress: string | undefined) => ({ socket: { remoteAddress } }) as unknown as IncomingMessage;
+const from = (remoteAddress: string | undefined, headers: Record<string, string> = {}) =>
+  ({ socket: { remoteAddress }, connection: { remoteAddress }, headers }) as unknown as IncomingMessage;
 
 function connection(address: string) {
   return Object.assign(new EventEmitter(), { request: from(address) });
@@ -18,6 +19,17 @@ describe('clientAddress', () => {
     expect(clientAddress(from('2001:db8::1'))).toBe('2001:db8::1');
     expect(clientAddress(from('::ffff'))).toBe('::ffff');
     expect(clientAddress(from(undefined))).toBe('unknown');
+  });
+
+  it("believes X-Forwarded-For only from a proxy `trust proxy` names, by Express's rules", () => {
+    const viaProxy = from('10.0.0.9', { 'x-forwarded-for': '203.0.113.7, 10.0.0.8' });
+    expect(clientAddress(viaProxy)).toBe('10.0.0.9');
+    expect(clientAddress(viaProxy, trustTest(false))).toBe('10.0.0.9');
+    expect(clientAddress(viaProxy, trustTest(1))).toBe('10.0.0.8');
+    expect(clientAddress(viaProxy, trustTest(2))).toBe('203.0.113.7');
+    expect(clientAddress(viaProxy, trustTest(true))).toBe('203.0.113.7');
+    expect(clientAddress(viaProxy, trustTest('10.0.0.0/24'))).toBe('203.0.113.7');
+    expect(clientAddress(viaProxy, trustTest('192.168.0.1'))).toBe('10.0.0.9');
   });
 });
 
