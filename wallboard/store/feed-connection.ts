@@ -4,7 +4,8 @@
 import type { FeedStatus } from '../../server/contract/snapshot.js';
 
 /** connecting: no data yet; live: data is current; catchingUp: the server is reading a backlog; reconnecting: server gone; feedDown: server up, its event feed not; sourceDown: the feed is read, but a PBX source feeding it is down or gone. */
-export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown' | 'sourceDown';
+/** refused: the server would not serve this screen's view (it serves as many distinct views as it may); until its next snapshot. */
+export type ConnectionState = 'connecting' | 'live' | 'catchingUp' | 'reconnecting' | 'feedDown' | 'sourceDown' | 'refused';
 
 export interface FeedConnection {
   connection: ConnectionState;

@@ -178,10 +178,30 @@ describe('WallboardStore', () => {
     expect(store.state.snapshot).toBe(base);
   });
 
+  it('keeps the view it had when the server refuses a new one, says so, and asks again later', async () => {
+    const { socket, store, flush } = setup();
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: base });
+    store.setView({ team: 'B组' });
+    socket.fire('refused', { reason: 'tooManyViews', message: 'too many views' });
+    flush();
+    expect(store.state.connection).toBe('refused');
+    // The old view's deltas apply again.
+    socket.fire('delta', diffSnapshot(base, later, 2)!);
+    expect(store.state.snapshot!.totals.waiting).toBe(base.totals.waiting + 1);
+    const asked = socket.emits('subscribe').length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(socket.emits('subscribe').length).toBe(asked + 1);
+    expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'B组' }]);
+    socket.fire('snapshot', { seq: 1, view: 'k2', snapshot: later });
+    flush();
+    expect(store.state.connection).toBe('live');
+  });
+
   it('lets go of every socket listener and timer when stopped', () => {
     const { socket, store } = setup();
     store.start();
-    expect(socket.handlerCount).toBe(6);
+    expect(socket.handlerCount).toBe(7);
     store.stop();
     expect(socket.handlerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);

@@ -101,6 +101,7 @@ export class WallboardStore {
     this.socket.on('snapshot', this.onSnapshot);
     this.socket.on('delta', this.onDelta);
     this.socket.on('access', this.onAccess);
+    this.socket.on('refused', this.onRefused);
     this.socket.on('connect_error', this.onConnectError);
     if (this.socket.connected) this.onConnect();
     else this.socket.connect();
@@ -114,6 +115,7 @@ export class WallboardStore {
     this.socket.off('snapshot', this.onSnapshot);
     this.socket.off('delta', this.onDelta);
     this.socket.off('access', this.onAccess);
+    this.socket.off('refused', this.onRefused);
     this.socket.off('connect_error', this.onConnectError);
     this.stopTimers();
     this.stopRetry();
@@ -146,6 +148,19 @@ export class WallboardStore {
       connection: 'reconnecting',
       staleSinceTs: this.current.staleSinceTs ?? this.clock.now(),
     });
+  };
+
+  // The server serves as many distinct views as it may. It keeps serving the view this screen
+  // had, if any (its deltas apply again); the pill says so until a snapshot comes, and the new
+  // view is asked for again in a while, when another screen may have left.
+  private readonly onRefused = (): void => {
+    if (this.current.snapshot !== null) this.awaitingSnapshot = false;
+    this.update({ connection: 'refused' });
+    this.timers.push(
+      setTimeout(() => {
+        if (this.socket.connected) this.socket.emit('subscribe', this.view);
+      }, this.options.refusedRetryMs ?? 5000),
+    );
   };
 
   private readonly onAccess = (info: { reason: 'revoked' | 'signed-out' }): void => {

@@ -18,6 +18,7 @@ const LOOK: Readonly<Record<ConnectionState, { tone: Tone; key: MessageKey }>> =
   reconnecting: { tone: 'missed', key: 'conn.reconnecting' },
   feedDown: { tone: 'atRisk', key: 'conn.feedDown' },
   sourceDown: { tone: 'atRisk', key: 'conn.sourceDown' },
+  refused: { tone: 'missed', key: 'conn.refused' },
 };
 
 /** Two arrows chasing each other round: working, neither good nor bad. */
