@@ -1,25 +1,12 @@
-// The access-control contract as the pages see it (the server's REST answers). These mirror
-// server/auth/principal.ts and server/contract/display-view.ts, which the server is still
-// growing; once display-view.ts lands, DisplayView becomes an `import type` from it.
-import type { Lang } from '../i18n/messages.js';
+// The access-control contract as the pages see it (the server's REST answers). A display's view
+// is the contract's own type; the principals mirror server/auth/principal.ts, which the
+// wallboard may not import (lint keeps it to server/contract).
+import type { DisplayView } from '../../server/contract/display-view.js';
 
 export type UserRole = 'lead' | 'admin';
 export type TokenRole = 'ingest' | 'automation' | 'admin';
-export type DisplayLayout = 'standard' | 'queues';
-
-/** What a display shows: set when the display is created, and the only view its screens get. */
-export interface DisplayView {
-  queues?: string[];
-  team?: string;
-  layout?: DisplayLayout;
-  lang?: Lang;
-  title?: string;
-  queueNames?: Record<string, string>;
-  /** Seconds each page of queues stays up, 5..600. */
-  rotateS?: number;
-  /** Held calls show the agent's name (true, the default) or only the agent id. */
-  agentNames?: boolean;
-}
+export type DisplayLayout = DisplayView['layout'] & string;
+export type { DisplayView };
 
 export type Principal =
   | { kind: 'display'; id: string; name: string; view: DisplayView }

@@ -26,12 +26,19 @@ describe('readSession', () => {
     expect(waits).toEqual([250, 250, 250, 250]);
   });
 
-  it('tells nobody, a revoked display and a server without access control apart', async () => {
+  it('tells nobody and a revoked display apart', async () => {
     expect((await read([{ status: 401, body: { error: 'unauthorized' } }])).state).toEqual({ kind: 'signedOut' });
     expect((await read([{ status: 401, body: { error: 'revoked' } }])).state).toEqual({ kind: 'revoked' });
     expect((await read([{ status: 403, body: { error: 'password change required' } }])).state).toEqual({ kind: 'signedOut' });
-    expect((await read([{ status: 404, body: { error: 'not found' } }])).state).toEqual({ kind: 'open' });
-    // A proxy that answers every path with the page itself.
-    expect((await read([{ status: 200, body: '<!doctype html>' }])).state).toEqual({ kind: 'open' });
+  });
+
+  it('asks again when something in front of the server answers a 404 or the page itself', async () => {
+    const { state, waits } = await read([
+      { status: 404, body: { error: 'not found' } },
+      { status: 200, body: '<!doctype html>' },
+      { status: 200, body: session },
+    ]);
+    expect(state).toEqual({ kind: 'session', session });
+    expect(waits).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 // What a page learns first: who this browser is. A server that is down (a TV that powers up
-// before it) is asked again until it answers, so a wall screen comes up by itself.
+// before it), or anything in front of it that answers something else, is asked again until it
+// answers, so a wall screen comes up by itself.
 import type { AccessApi } from './access-api.js';
 import { AccessError } from './access-error.js';
 import type { Session } from './access-types.js';
@@ -10,9 +11,7 @@ export type SessionState =
   /** Nobody: the page goes to the login. */
   | { kind: 'signedOut' }
   /** A display whose link was revoked (401 with error "revoked"): the TV says so instead of showing a login form. */
-  | { kind: 'revoked' }
-  /** The server has no access control (a release before it): the page runs as it did then. */
-  | { kind: 'open' };
+  | { kind: 'revoked' };
 
 export interface ReadSessionOptions {
   /** Waits between attempts while the server is unreachable or failing, in ms. @default 5000 */
@@ -33,7 +32,6 @@ export async function readSession(api: AccessApi, options: ReadSessionOptions = 
       // A one-time password still to change answers 403 on everything else, but never on this.
       if (error.failure === 'unauthorized' && error.detail === 'revoked') return { kind: 'revoked' };
       if (error.failure === 'unauthorized' || error.failure === 'passwordChange') return { kind: 'signedOut' };
-      if (error.failure === 'notFound') return { kind: 'open' };
       options.onRetry?.(error);
       await sleep(options.retryMs ?? 5000);
     }
