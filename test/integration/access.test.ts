@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../server/contract/snapshot.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
+import { createLogger } from '../../server/log.js';
 import { keys } from '../../server/redis/keys.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { ADMIN_AUTH, connectClient, startTestServer, TEST_ADMIN_TOKEN } from '../support/server.js';
@@ -17,6 +18,8 @@ const group = uniquePrefix('access');
 const stream = uniquePrefix('events');
 let a: RunningServer;
 let b: RunningServer;
+/** Every line server A logged, to search for what must never be there. */
+const logLines: string[] = [];
 
 async function call(base: string, method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}) {
   const res = await fetch(`${base}${path}`, {
@@ -95,7 +98,11 @@ beforeAll(async () => {
     'reason',
     'call back 13900002222',
   );
-  a = await startTestServer(suite.redis.url, { streams: [stream], group, access: { ...testAccess(), sweepMs: 500 } });
+  a = await startTestServer(
+    suite.redis.url,
+    { streams: [stream], group, access: { ...testAccess(), sweepMs: 500 } },
+    createLogger({ format: 'json', level: 'debug', write: (line) => logLines.push(line) }),
+  );
   b = await startTestServer(suite.redis.url, { streams: [stream], group, access: { ...testAccess(), sweepMs: 500 } });
   await waitFor(
     async () => ((await call(a.url, 'GET', '/api/v1/snapshot', { headers: ADMIN_AUTH })).body as unknown as Snapshot).held?.length === 1,
@@ -353,8 +360,8 @@ describe('displays', () => {
   });
 });
 
-describe('what Redis holds', () => {
-  it('no full caller number in any key or value the server wrote, and no password or token secret', async () => {
+describe('what the server keeps and says', () => {
+  it('no full caller number in any key or value the server wrote, log line or payload, and no password or token secret', async () => {
     await waitFor(async () => (await suite.client.exists(keys.checkpoint(group))) === 1, 'a checkpoint');
     const dump: string[] = [];
     let cursor = '0';
@@ -371,7 +378,12 @@ describe('what Redis holds', () => {
         else if (type === 'zset') dump.push(JSON.stringify(await suite.client.zrange(key, 0, -1)));
       }
     } while (cursor !== '0');
-    const all = dump.join('\n');
+    const rest = await call(a.url, 'GET', '/api/v1/snapshot?detail=1', { headers: ADMIN_AUTH });
+    const socket = connectClient(a.url, { detail: true });
+    await waitFor(() => socket.snapshots.length > 0, 'a socket snapshot');
+    socket.close();
+    expect(logLines.length).toBeGreaterThan(10);
+    const all = [...dump, ...logLines, JSON.stringify(rest.body), JSON.stringify(socket.snapshots)].join('\n');
     // The checkpoint holds the pause reason, masked: the search looked where the number would be.
     expect(all).toMatch(/call back 139\*{4}2222/);
     expect(all).not.toMatch(/13800001111|13900002222/);
