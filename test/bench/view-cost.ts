@@ -10,7 +10,7 @@
 //
 // BENCH_SERVER_DIR runs the server from another checkout (an older build, to compare); a
 // server from before the caps on views and connections is given no cap settings.
-// WALLBOARD_ADMIN_TOKEN, when set, is passed to the server and sent as the clients' credential.
+// The server gets the tests' admin token (WALLBOARD_ADMIN_TOKEN); the clients send it.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { viewKey, type View } from '../../server/contract/view.js';
 import { freePort, startPrivateRedis } from '../../server/redis/private-redis.js';
 import { createLoadGenerator } from '../../simulator/load/load-generator.js';
 import { cpuPercent, sampleProcess } from '../../simulator/load/stack.js';
-import { snapshotOf } from '../support/server.js';
+import { snapshotOf, TEST_ADMIN_TOKEN } from '../support/server.js';
 import { waitFor } from '../support/redis.js';
 import type { ClientsReport, FromClients, ToClients } from './view-clients.js';
 
@@ -44,13 +44,14 @@ const AGENTS = Number(values.agents);
 const WORKERS = 2;
 const STREAM = 'wallboard:events';
 const serverDir = resolve(process.env['BENCH_SERVER_DIR'] ?? process.cwd());
-const token = process.env['WALLBOARD_ADMIN_TOKEN'];
+/** The admin token the server is started with and the clients and the floor's reads send. */
+const token = TEST_ADMIN_TOKEN;
 /** Extra node flags for the server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a push goes. */
 const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 
 /** The connect options of every bench client: where a credential goes once the server asks for one. */
 function clientOptions(): Partial<ManagerOptions & SocketOptions> {
-  return { transports: ['websocket'], reconnectionDelay: 200, ...(token ? { auth: { token } } : {}) };
+  return { transports: ['websocket'], reconnectionDelay: 200, auth: { token } };
 }
 
 interface Phase {
@@ -134,7 +135,7 @@ async function run(runIndex: number): Promise<{ one: Phase; distinct: Phase }> {
   const port = await freePort();
   const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, REDIS_URL: redisServer.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', CONFIG_FILE: configFile },
+    env: { ...process.env, REDIS_URL: redisServer.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', CONFIG_FILE: configFile, WALLBOARD_ADMIN_TOKEN: token },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pushes: { at: number; ms: number }[] = [];
