@@ -23,6 +23,8 @@ export function feedOf(status: ConsumerStatus, now: number): Pick<FeedStatus, 's
     case 'starting':
     case 'standby':
       return { state: status.role, reason: null };
+    // A follower serves the same numbers as the lease holder: as live as its own reads.
+    case 'following':
     case 'active':
       if (status.lastError) return { state: 'down', reason: status.lastError };
       if (status.answerDueAt != null && now - status.answerDueAt > NOT_ANSWERING_AFTER_MS) {

@@ -85,7 +85,8 @@ export function createApp(deps: AppDeps): Express {
       problems.push(`redis unreachable: ${(error as Error).message}`);
     }
     const { role, caughtUp, lastError } = deps.consumer.status;
-    if (role !== 'active') problems.push(`consumer is ${role}`);
+    // The lease holder and the processes following the streams serve the same live numbers.
+    if (role !== 'active' && role !== 'following') problems.push(`consumer is ${role}`);
     else if (!caughtUp) problems.push('consumer is catching up on a backlog');
     if (lastError) problems.push(`last consumer error: ${lastError}`);
     res.status(problems.length === 0 ? 200 : 503).json({ ready: problems.length === 0, role, caughtUp, problems });

@@ -81,6 +81,21 @@ export function createIoredisStreamsClient(redis: Redis): StreamsClient {
 
 export function createIoredisBlockingClient(redis: Redis): BlockingStreamsClient {
   return {
+    async read(streams, count, blockMs) {
+      const reply = (await redis.xread(
+        'COUNT',
+        count,
+        'BLOCK',
+        blockMs,
+        'STREAMS',
+        ...streams.map((s) => s.stream),
+        ...streams.map((s) => s.after ?? '0-0'),
+      )) as ReadGroupReply;
+      return (reply ?? []).map(([stream, delivered]) => ({
+        stream,
+        entries: delivered.flatMap(([id, fields]) => (fields ? [{ stream, id, fields: fieldsFromArray(fields) }] : [])),
+      }));
+    },
     async readGroup(group, consumer, streams, count, blockMs) {
       const reply = (await redis.xreadgroup(
         'GROUP',

@@ -10,6 +10,7 @@ import { Checkpointer } from './checkpointer.js';
 import type { StreamConsumerOptions } from './consumer-options.js';
 import type { DeadLetterSink } from './dead-letters.js';
 import { createEntryApplier, type ApplyEntries } from './entry-applier.js';
+import { follow } from './follower.js';
 import { GroupReader } from './group-reader.js';
 import type { Lease } from './lease.js';
 import { LeaseKeeper } from './lease-keeper.js';
@@ -35,7 +36,8 @@ export interface StreamConsumerDeps {
   onApplied?: () => void;
 }
 
-export type ConsumerRole = 'starting' | 'standby' | 'recovering' | 'active' | 'stopped';
+/** standby: another process holds the lease; following: and this one follows the streams itself, serving the same numbers. */
+export type ConsumerRole = 'starting' | 'standby' | 'following' | 'recovering' | 'active' | 'stopped';
 
 export interface ConsumerStatus {
   role: ConsumerRole;
@@ -44,7 +46,7 @@ export interface ConsumerStatus {
   lastReadAt: number | null;
   lastError: string | null;
   /**
-   * While active, when Redis is due to have answered at the latest: a blocking read's start plus
+   * While active or following, when Redis is due to have answered at the latest: a blocking read's start plus
    * BLOCK, and after it returns, the same allowance for the acks, checkpoint and trim that follow.
    * Past it, Redis is not answering (the feed status).
    */
@@ -63,13 +65,14 @@ export class StreamConsumer {
   private readonly trimmer: StreamTrimmer;
   private readonly applyEntries: ApplyEntries;
   private loop: Promise<void> | null = null;
+  private following: { abort: AbortController; done: Promise<void> } | null = null;
 
   constructor(
     private readonly options: StreamConsumerOptions,
     private readonly deps: StreamConsumerDeps,
   ) {
     const { log, now } = deps;
-    this.lease = new LeaseKeeper(options, { lease: deps.lease, log, now, onStandby: () => (this.status.role = 'standby') });
+    this.lease = new LeaseKeeper(options, { lease: deps.lease, log, now, onStandby: () => this.standBy() });
     this.reader = new GroupReader(options, deps.createBlockingClient);
     this.checkpointer = new Checkpointer(options, { aggregator: deps.aggregator, store: deps.checkpoints, now });
     this.trimmer = new StreamTrimmer(options, { streams: deps.streams, checkpointed: (s) => this.checkpointer.coveredCursor(s), log, now });
@@ -85,6 +88,7 @@ export class StreamConsumer {
     this.abort.abort();
     this.reader.close();
     await this.loop;
+    await this.stopFollowing();
     if (this.status.role === 'active') {
       await this.checkpointer.save().catch((error) => this.deps.log.warn('final checkpoint failed', { error }));
       await this.lease.release().catch(() => {});
@@ -102,6 +106,8 @@ export class StreamConsumer {
       try {
         await this.lease.acquire(this.abort.signal);
         if (this.stopped) break;
+        // Following ends before recovery: one writer of the state at a time.
+        await this.stopFollowing();
         this.status.role = 'recovering';
         this.status.answerDueAt = null;
         await recover(this.options, {
@@ -123,6 +129,47 @@ export class StreamConsumer {
         backoff = Math.min(backoff * 2, MAX_RETRY_MS);
       }
     }
+  }
+
+  /** Another process holds the lease: follow the streams, so this process's screens stay live. */
+  private standBy(): void {
+    if (this.status.role !== 'following') this.status.role = 'standby';
+    if (this.following || this.stopped) return;
+    const { now } = this.deps;
+    const abort = new AbortController();
+    const done = follow(
+      this.options,
+      this.deps,
+      {
+        started: () => {
+          this.status.role = 'following';
+          this.status.caughtUp = false;
+          this.status.lastError = null;
+        },
+        reading: (dueAt) => (this.status.answerDueAt = dueAt),
+        read: (count) => {
+          this.status.lastReadAt = now();
+          this.status.answerDueAt = null;
+          this.status.caughtUp = count < this.options.batchSize;
+          this.status.lastError = null;
+        },
+        failed: (error) => {
+          this.status.lastError = error.message;
+          this.status.answerDueAt = null;
+          this.status.caughtUp = false;
+        },
+      },
+      abort.signal,
+    );
+    this.following = { abort, done };
+  }
+
+  private async stopFollowing(): Promise<void> {
+    const following = this.following;
+    if (!following) return;
+    this.following = null;
+    following.abort.abort();
+    await following.done;
   }
 
   private async consume(): Promise<void> {

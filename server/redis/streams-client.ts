@@ -39,8 +39,16 @@ export interface StreamsClient {
   trimMinId(stream: string, minId: string): Promise<number>;
 }
 
+/** One stream's part of a plain (group-less) read. */
+export interface StreamBatch {
+  stream: string;
+  entries: RawEntry[];
+}
+
 /** A connection of its own for blocking group reads. */
 export interface BlockingStreamsClient {
+  /** Reads up to `count` entries per stream after each one's `after` (null: from the start), waiting up to `blockMs`; no group, nothing acknowledged. */
+  read(streams: readonly { stream: string; after: string | null }[], count: number, blockMs: number): Promise<StreamBatch[]>;
   /** Reads up to `count` new entries per stream for `consumer`, waiting up to `blockMs`; [] when none came. */
   readGroup(group: string, consumer: string, streams: readonly string[], count: number, blockMs: number): Promise<GroupBatch[]>;
   /** Closes the connection; a read in flight fails. */

@@ -135,7 +135,16 @@ async function run(runIndex: number): Promise<{ one: Phase; distinct: Phase }> {
   const port = await freePort();
   const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, REDIS_URL: redisServer.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', CONFIG_FILE: configFile, WALLBOARD_ADMIN_TOKEN: token },
+    env: {
+      ...process.env,
+      REDIS_URL: redisServer.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+      CONFIG_FILE: configFile,
+      WALLBOARD_ADMIN_TOKEN: token,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pushes: { at: number; ms: number }[] = [];

@@ -154,7 +154,7 @@ describe('checkpoints and the state they hold', () => {
       // As if this process froze and another took over meanwhile.
       await suite.client.set(`wallboard:{${group}}:lease`, 'another-host/1/x', 'PX', 60_000);
       await append(stream, trafficBatch(1, Date.now()));
-      await waitFor(() => server.consumer.status.role === 'standby', 'the server to notice and stand by');
+      await waitFor(() => server.consumer.status.role === 'following', 'the server to notice, stand by and follow');
       const stored = await suite.client.get(`wallboard:{${group}}:checkpoint`);
       expect(stored).toContain(first);
       expect(stored).not.toContain((await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0]);
@@ -219,17 +219,29 @@ describe('a Redis that stops answering', () => {
 });
 
 describe('more than one server process', () => {
-  it('runs one active aggregator per group; a standby takes over with the same numbers', async () => {
+  it('runs one lease holder per group; the other follows the stream, serves the same live numbers, writes nothing, and takes over with them', async () => {
     const group = uniquePrefix('lease');
     const stream = `${group}:events`;
     const first = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     await waitFor(() => first.consumer.status.role === 'active', 'the first to become active');
     const second = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     try {
-      await waitFor(() => second.consumer.status.role === 'standby', 'the second to stand by');
-      expect((await getJson<{ problems: string[] }>(`${second.url}/readyz`)).body.problems).toContain('consumer is standby');
+      await waitFor(() => second.consumer.status.role === 'following', 'the second to follow');
       await append(stream, trafficBatch(0, Date.now()));
-      await waitFor(async () => (await snapshotOf(first.url)).totals.arrived === 100, 'the first to count');
+      await suite.client.xadd(stream, '*', 'v', '1', 'type', 'call.teleported', 'ts', String(Date.now()), 'callId', 'bad');
+      const both = await waitFor(async () => {
+        const [holder, follower] = await Promise.all([snapshotOf(first.url), snapshotOf(second.url)]);
+        const counted = (s: typeof holder) => s.totals.arrived === 100 && s.ingest.deadLettered === 1;
+        return counted(holder) && counted(follower) ? { holder, follower } : null;
+      }, 'both to count the batch and the bad entry');
+      // The same state: at one moment, the two processes' aggregates give the same snapshot.
+      const at = Date.now();
+      expect(countsOf(second.aggregator.snapshot(at))).toEqual(countsOf(first.aggregator.snapshot(at)));
+      expect(both.follower.feed?.state).toBe('live');
+      expect((await getJson(`${second.url}/readyz`)).status).toBe(200);
+      // Only the lease holder writes: one dead letter, not one per process.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await suite.client.xlen(`${stream}:dead`)).toBe(1);
       await first.stop(); // hands the lease back after a final checkpoint
       await waitFor(() => second.consumer.status.role === 'active', 'the standby to take over', 10_000);
       await append(stream, trafficBatch(1, Date.now()));
@@ -249,7 +261,7 @@ describe('more than one server process', () => {
     await suite.client.set(`wallboard:{${group}}:lease`, 'another-host/4242/abc', 'PX', 1500);
     const server = await startTestServer(suite.redis.url, { streams: [stream], group, leaseMs: 1500 });
     try {
-      await waitFor(() => server.consumer.status.role === 'standby', 'standing by');
+      await waitFor(() => server.consumer.status.role === 'following', 'standing by, following');
       await waitFor(() => server.consumer.status.role === 'active', 'taking over after the TTL', 10_000);
     } finally {
       await server.stop();

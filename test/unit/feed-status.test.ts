@@ -20,6 +20,10 @@ describe('feedOf', () => {
     });
     expect(feedOf({ ...active({ answerDueAt: T - 60_000 }), role: 'recovering' }, T)).toEqual({ state: 'catchingUp', reason: null });
     expect(feedOf({ ...active(), role: 'standby' }, T)).toEqual({ state: 'standby', reason: null });
+    // A process following the streams is as live as its own reads, like the lease holder.
+    expect(feedOf({ ...active(), role: 'following' }, T)).toEqual({ state: 'live', reason: null });
+    expect(feedOf({ ...active({ caughtUp: false }), role: 'following' }, T)).toEqual({ state: 'catchingUp', reason: null });
+    expect(feedOf({ ...active({ answerDueAt: T - 2000 }), role: 'following' }, T)).toEqual({ state: 'down', reason: 'Redis not answering: the stream read is overdue' });
     expect(feedOf({ ...active({ lastError: 'closed' }), role: 'stopped' }, T)).toEqual({ state: 'down', reason: 'closed' });
   });
 });

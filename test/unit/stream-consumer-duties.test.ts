@@ -232,7 +232,7 @@ describe('GroupReader', () => {
   function connections(reads: (() => Promise<never> | Promise<[]>)[]) {
     const made: { disconnect: ReturnType<typeof vi.fn> }[] = [];
     const connect = (): BlockingStreamsClient => {
-      const c = { readGroup: vi.fn(() => reads.shift()!()), disconnect: vi.fn() };
+      const c = { readGroup: vi.fn(() => reads.shift()!()), read: vi.fn(() => Promise.resolve([])), disconnect: vi.fn() };
       made.push(c);
       return c;
     };
