@@ -65,11 +65,17 @@ export interface WallboardClient {
 }
 
 /** Connects with the test admin token, unless `auth` says otherwise (`{}` for none, `{ token }`, or extraHeaders for a cookie). */
-export function connectClient(baseUrl: string, view: View = {}, credential: { token?: string; cookie?: string } = { token: TEST_ADMIN_TOKEN }): WallboardClient {
+export function connectClient(
+  baseUrl: string,
+  view: View = {},
+  credential: { token?: string; cookie?: string } = { token: TEST_ADMIN_TOKEN },
+  /** Reconnection pacing; the wallboard's own is 1000 ms (±50 %) doubling up to 5000. @default 100, up to 500 */
+  reconnect: { delay: number; max: number } = { delay: 100, max: 500 },
+): WallboardClient {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
     transports: ['websocket'],
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
+    reconnectionDelay: reconnect.delay,
+    reconnectionDelayMax: reconnect.max,
     auth: credential.token ? { token: credential.token } : {},
     extraHeaders: credential.cookie ? { cookie: credential.cookie } : {},
   });
