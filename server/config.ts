@@ -11,6 +11,7 @@ import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIn
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
+import { parseSentinels, type SentinelConfig } from './redis/sentinel-config.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 import { normaliseOrigin } from './realtime/origin-check.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type SocketLimits } from './realtime/socket-guard.js';
@@ -22,6 +23,8 @@ export interface ServerConfig {
   host: string;
   /** Redis to use; null starts a private redis-server. @default null (env REDIS_URL) */
   redisUrl: string | null;
+  /** Redis through Sentinel instead: the sentinels and the master's name (REDIS_URL is not used then). @default null (env REDIS_SENTINELS, REDIS_MASTER_NAME "wallboard") */
+  redisSentinel: SentinelConfig | null;
   /** Where the private redis-server keeps its append-only file. @default ".data/redis" (env DATA_DIR + "/redis") */
   redisDataDir: string;
   /** Streams to consume: the contract's default key, or one per partition. @default ["wallboard:events"] (env STREAM_KEYS, comma-separated) */
@@ -242,7 +245,14 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   if (explicit && !existsSync(candidate)) throw new ConfigError(`CONFIG_FILE: ${candidate}: no such file`);
   const configFile = existsSync(candidate) ? candidate : null;
   const file = configFile ? readFile(configFile) : {};
-  const redisUrl = env['REDIS_URL'] || null;
+  let redisSentinel: SentinelConfig | null = null;
+  if (env['REDIS_SENTINELS']) {
+    const sentinels = parseSentinels(env['REDIS_SENTINELS']);
+    if (typeof sentinels === 'string') throw new ConfigError(`environment: REDIS_SENTINELS: ${sentinels}`);
+    redisSentinel = { sentinels, name: env['REDIS_MASTER_NAME'] || 'wallboard' };
+  }
+  // Through Sentinel, REDIS_URL is not where Redis is; a placeholder keeps the private Redis off.
+  const redisUrl = env['REDIS_URL'] || (redisSentinel ? 'redis://sentinel' : null);
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`environment: REDIS_URL = "${redisUrl}": must start with redis:// or rediss://`);
   const logFormat = env['LOG_FORMAT'] ?? (stdoutIsTTY ? 'pretty' : 'json');
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`environment: LOG_FORMAT = "${logFormat}": must be json or pretty`);
@@ -291,6 +301,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     port: envInt(env, 'PORT', 3000),
     host: env['HOST'] ?? '0.0.0.0',
     redisUrl,
+    redisSentinel,
     redisDataDir: resolve(cwd, env['DATA_DIR'] ?? '.data', 'redis'),
     streams,
     group: env['CONSUMER_GROUP'] ?? group ?? 'wallboard',

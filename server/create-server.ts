@@ -23,6 +23,7 @@ import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
 import { createLease } from './redis/lease.js';
+import { sentinelOptions } from './redis/sentinel-config.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
@@ -49,8 +50,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function connect(url: string, name: string, log: Logger, now: () => number, extra: RedisOptions = {}): Redis {
-  const redis = new Redis(url, { connectionName: name, ...extra });
+function connect(config: Pick<ServerConfig, 'redisSentinel'> & { redisUrl: string }, name: string, log: Logger, now: () => number, extra: RedisOptions = {}): Redis {
+  const options: RedisOptions = { connectionName: name, ...extra };
+  const redis = config.redisSentinel ? new Redis(sentinelOptions(config.redisSentinel, options)) : new Redis(config.redisUrl, options);
   let lastLogged = 0;
   redis.on('error', (error: Error) => {
     // ioredis reports every failed reconnect; one line per 5 s is enough to tell an operator.
@@ -64,7 +66,7 @@ function connect(url: string, name: string, log: Logger, now: () => number, extr
 export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger, runtime: ServerRuntime): Promise<RunningServer> {
   const { now, owner } = runtime;
   // A command Redis never answers fails after 10 s, so the consumer recovers instead of hanging.
-  const redis = connect(config.redisUrl, 'wallboard-commands', log, now, { commandTimeout: 10_000 });
+  const redis = connect(config, 'wallboard-commands', log, now, { commandTimeout: 10_000 });
   const blockingConnections = new Set<Redis>();
   const aggregator = new Aggregator(config.core);
   const consumer = new StreamConsumer(
@@ -74,7 +76,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       // Its own connection: a blocking read holds the connection, and an interrupted one must
       // fail rather than be silently re-sent after a reconnect (the watchdog handles the rest).
       createBlockingClient: () => {
-        const c = connect(config.redisUrl, 'wallboard-stream-reader', log, now, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
+        const c = connect(config, 'wallboard-stream-reader', log, now, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
         blockingConnections.add(c);
         c.once('end', () => blockingConnections.delete(c));
         return createIoredisBlockingClient(c);
@@ -147,7 +149,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const port = (http.address() as AddressInfo).port;
   consumer.start();
   const ingest = startInProcessAdapters(config.adapters, {
-    connect: (name) => connect(config.redisUrl, name, log, now, { maxRetriesPerRequest: null }),
+    connect: (name) => connect(config, name, log, now, { maxRetriesPerRequest: null }),
     stream: config.streams[0]!,
     defaultSource: defaultSourceName(runtime.host ?? owner),
     log,
