@@ -73,6 +73,11 @@ export class Aggregator {
     return rejected;
   }
 
+  /** Today's ingest counters (applied, duplicates, dead-lettered…), without computing a snapshot. */
+  ingestCounts(): Readonly<State['ingest']> {
+    return this.state.ingest;
+  }
+
   /** The last applied entry ID of a stream, or null before any. */
   cursor(stream: string): string | null {
     return this.state.cursors.get(stream) ?? null;

@@ -16,6 +16,7 @@ import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
 import { createIngestRoute } from './http/ingest-route.js';
+import { createMetrics } from './http/metrics.js';
 import { createHttpIngest } from './ingest/http-ingest.js';
 import type { Logger } from './log.js';
 import { createRealtime, type Realtime } from './realtime/create-realtime.js';
@@ -109,6 +110,14 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       });
   // The app is made before the Socket.IO side it asks about connected screens; bound once both exist.
   let realtime: Realtime | null = null;
+  const metrics = createMetrics({
+    redis,
+    streams: config.streams,
+    group: config.group,
+    consumer,
+    aggregator,
+    screens: () => ({ connected: realtime?.connected ?? 0, views: realtime?.views ?? 0 }),
+  });
   const app = createApp({
     source,
     consumer,
@@ -124,6 +133,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
     tls: config.tls !== null,
+    metrics,
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? new Map(),
       displayRevoked: (id) => realtime?.access.displayRevoked(id),
@@ -139,7 +149,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       limits: config.socket,
       trustProxy: config.trustProxy,
     },
-    { source, log: log.child({ component: 'realtime' }), now, access },
+    { source, log: log.child({ component: 'realtime' }), now, access, onPush: metrics.pushed },
   );
   realtime = push;
   await new Promise<void>((resolve, reject) => {

@@ -20,6 +20,8 @@ export interface AccessConfig {
   loginThrottle: LoginThrottleConfig;
   /** How often connected screens are checked against revocations and ended sessions. @default 2000 */
   sweepMs: number;
+  /** Whether GET /metrics answers without a credential (for a Prometheus on a trusted network); else it needs a token with the automation or admin role. @default false */
+  metricsOpen: boolean;
 }
 
 export const DEFAULT_ACCESS_CONFIG: AccessConfig = {
@@ -31,6 +33,7 @@ export const DEFAULT_ACCESS_CONFIG: AccessConfig = {
   publicUrl: null,
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
   sweepMs: 2000,
+  metricsOpen: false,
 };
 
 /** The config file's `access` section. */
@@ -48,6 +51,7 @@ export const accessFileSchema = z.strictObject({
     .strictObject({ perUser: z.number().int().min(1).optional(), perAddress: z.number().int().min(1).optional(), windowMs: z.number().int().min(1000).optional() })
     .optional(),
   sweepMs: z.number().int().min(200).max(5000, 'revocation must reach a screen within 5 s').optional(),
+  metricsOpen: z.boolean().optional(),
 });
 
 /** Why an admin token is not taken, or null; never shows the token. */

@@ -11,6 +11,7 @@ import { normaliseOrigin } from '../realtime/origin-check.js';
 import { createCsrfGuard, principalOf, refuse, requireAction, resolvePrincipal } from './access-middleware.js';
 import { createAdminRoutes, type AdminRoutesDeps } from './admin-routes.js';
 import { createLoginRoute, createSessionRoutes } from './session-routes.js';
+import type { Metrics } from './metrics.js';
 import type { SourceTracker } from '../source-monitor.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   tls?: boolean;
   /** The connected screens, from the Socket.IO side. */
   screens: Pick<AdminRoutesDeps, 'connectedDisplays' | 'displayRevoked'>;
+  /** GET /metrics (Prometheus); absent, not served. */
+  metrics?: Metrics;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -136,6 +139,14 @@ export function createApp(deps: AppDeps): Express {
     }
     res.set('Cache-Control', 'no-store').json(projectForDisplay(deps.source.snapshot(deps.now(), own), { agentNames: principal.view.agentNames ?? true }));
   });
+
+  if (deps.metrics) {
+    const { registry } = deps.metrics;
+    const guard: express.RequestHandler = access.config.metricsOpen ? (_req, _res, next) => next() : readBoard;
+    app.get('/metrics', guard, async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  }
 
   // Each PBX adapter's state and counts (lines skipped by reason), for the operator.
   app.get('/api/v1/sources', readBoard, (_req, res) => {

@@ -68,6 +68,8 @@ export interface RealtimeDeps {
   now: () => number;
   /** Who may connect, and what a display may see. */
   access: Access;
+  /** Told of every push that computed a frame: its duration and the deltas it sent (the metrics). */
+  onPush?: (ms: number, deltas: number) => void;
 }
 
 export interface Realtime {
@@ -75,6 +77,8 @@ export interface Realtime {
   readonly counters: GuardCounters;
   /** Distinct views served now. */
   readonly views: number;
+  /** Socket.IO connections to this process now. */
+  readonly connected: number;
   /** Connected displays, and turning away a revoked one. */
   readonly access: Omit<SocketAccess, 'stop'>;
   close(): Promise<void>;
@@ -229,7 +233,11 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       deltas += 1;
     }
     // What a push costs, for `npm run bench:views` and an operator chasing a slow board (LOG_LEVEL=debug).
-    if (frame) log.debug('pushed', { rooms: rooms.size, deltas, ms: Math.round((performance.now() - started) * 100) / 100 });
+    if (frame) {
+      const ms = performance.now() - started;
+      log.debug('pushed', { rooms: rooms.size, deltas, ms: Math.round(ms * 100) / 100 });
+      deps.onPush?.(ms, deltas);
+    }
   }
 
   const timer = setInterval(() => {
@@ -246,6 +254,9 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     access: socketAccess,
     get views() {
       return liveRooms(undefined);
+    },
+    get connected() {
+      return io.engine.clientsCount;
     },
     close: async () => {
       clearInterval(timer);

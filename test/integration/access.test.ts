@@ -125,6 +125,7 @@ function testAccess() {
     publicUrl: null,
     loginThrottle: { perUser: 5, perAddress: 1000, windowMs: 60_000 },
     sweepMs: 500,
+    metricsOpen: false,
   };
 }
 
