@@ -1,5 +1,8 @@
-// Structured logging: one JSON line per event in production (or when stdout is not a
-// terminal), a readable line in development. Fields carry the IDs an operator searches for.
+// Structured logging through pino: one JSON line per event in production (or when stdout is not
+// a terminal), a readable line in development. Fields carry the IDs an operator searches for.
+// The rest of the server sees only the small Logger interface below (message first, then fields).
+import { pino, type Logger as PinoLogger } from 'pino';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogFields = Record<string, unknown>;
@@ -12,10 +15,8 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
 export interface LoggerOptions {
-  /** json: one JSON object a line; pretty: "HH:MM:SS level msg key=value". */
+  /** json: one JSON object a line ({ts, level, msg, …fields}); pretty: "HH:MM:SS level msg key=value". */
   format: 'json' | 'pretty';
   /** Lines below this level are dropped. @default "info" */
   level?: LogLevel;
@@ -25,30 +26,48 @@ export interface LoggerOptions {
   now?: () => number;
 }
 
+/** A JSON line as pino writes it, turned into the readable form. */
+function pretty(line: string): string {
+  const { ts, level, msg, ...rest } = JSON.parse(line) as { ts: string; level: string; msg: string } & LogFields;
+  const fields = Object.entries(rest)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return `${ts.slice(11, 19)} ${level.padEnd(5)} ${msg}${fields ? ' ' + fields : ''}`;
+}
+
+/** An Error in a field is logged as its message: the stack is noise in an operator's search. */
+function plain(fields: LogFields | undefined): LogFields {
+  if (!fields) return {};
+  const out: LogFields = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = v instanceof Error ? v.message : v;
+  return out;
+}
+
+function wrap(log: PinoLogger): Logger {
+  return {
+    debug: (msg, fields) => log.debug(plain(fields), msg),
+    info: (msg, fields) => log.info(plain(fields), msg),
+    warn: (msg, fields) => log.warn(plain(fields), msg),
+    error: (msg, fields) => log.error(plain(fields), msg),
+    child: (fields) => wrap(log.child(plain(fields))),
+  };
+}
+
 export function createLogger(options: LoggerOptions, bound: LogFields = {}): Logger {
-  const min = ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const now = options.now ?? Date.now;
-  const emit = (level: LogLevel, msg: string, fields: LogFields = {}) => {
-    if (ORDER[level] < min) return;
-    const all = { ...bound, ...fields };
-    for (const [k, v] of Object.entries(all)) if (v instanceof Error) all[k] = v.message;
-    if (options.format === 'json') {
-      write(JSON.stringify({ ts: new Date(now()).toISOString(), level, msg, ...all }));
-    } else {
-      const rest = Object.entries(all)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-        .join(' ');
-      write(`${new Date(now()).toISOString().slice(11, 19)} ${level.padEnd(5)} ${msg}${rest ? ' ' + rest : ''}`);
-    }
-  };
-  return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger(options, { ...bound, ...fields }),
-  };
+  const log = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      messageKey: 'msg',
+      timestamp: () => `,"ts":"${new Date(now()).toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    // Synchronous, to the given writer: a line is out before the call returns (tests read it at once).
+    { write: (chunk: string) => write(options.format === 'pretty' ? pretty(chunk.trimEnd()) : chunk.trimEnd()) },
+  );
+  return wrap(Object.keys(bound).length > 0 ? log.child(plain(bound)) : log);
 }
 
 /** A logger that keeps nothing: for tests that do not look at logs. */
