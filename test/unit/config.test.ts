@@ -121,6 +121,7 @@ describe('access', () => {
       publicUrl: null,
       loginThrottle: { perUser: 10, perAddress: 30, windowMs: 900_000 },
       sweepMs: 2000,
+      metricsOpen: false,
     });
     expect(load({}).trustProxy).toBe(false);
     expect(load({}).tls).toBeNull();
