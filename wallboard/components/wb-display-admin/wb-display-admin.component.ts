@@ -1,17 +1,15 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AccessApi } from '../../access/access-api.js';
 import type { Display, DisplayLayout, UserPrincipal } from '../../access/access-types.js';
-import { endsSession, failureMessage } from '../../access/failure-message.js';
-import { WbSessionEndEvent } from '../../events/wb-session-end.js';
-import { createI18n, isolate, type I18n } from '../../i18n/i18n.js';
+import { isolate, type I18n } from '../../i18n/i18n.js';
 import { LANGS, type Lang } from '../../i18n/messages.js';
 import { adminStyles } from '../../theme/admin-styles.js';
 import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import { copyText } from '../copy-text.js';
 import { fieldOf } from '../form-fields.js';
+import { AdminList } from '../admin-list.js';
 import '../wb-qr-code/wb-qr-code.js';
 import { displayOfForm, viewSummary } from './display-form.js';
 import styles from './wb-display-admin.styles.js';
@@ -27,31 +25,20 @@ interface Pending {
  * are on it now; a new link or a revoke after an inline confirmation; and the form for a new one.
  * A lead may only make displays of their own teams; the server checks it again.
  */
-export class WbDisplayAdmin extends LitElement {
+export class WbDisplayAdmin extends AdminList<Display, Pending> {
   static override styles = [baseStyles, formStyles, adminStyles, styles];
 
-  /** The access API. */
-  @property({ attribute: false }) api!: AccessApi;
   /** The signed-in user. */
   @property({ attribute: false }) principal!: UserPrincipal;
-  /** Translations. @default zh-CN */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
-  /** The time the "last seen" ages are told from, in ms. @default 0 (set by the page) */
-  @property({ type: Number }) now = 0;
   /** How often the list is read again (connected counts, last seen), in ms; 0 for never. @default 15000 */
   @property({ type: Number }) pollMs = 15_000;
 
-  @state() private displays: Display[] | null = null;
-  @state() private error: string | null = null;
-  @state() private pending: Pending | null = null;
-  @state() private busy = false;
   @state() private copied: { id: string; ok: boolean } | null = null;
   @state() private created: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+    super.connectedCallback(); // reads the list
     if (this.pollMs > 0) this.timer = setInterval(() => void this.load(), this.pollMs);
   }
 
@@ -61,34 +48,8 @@ export class WbDisplayAdmin extends LitElement {
     this.timer = null;
   }
 
-  /** Reads the list again. */
-  async load(): Promise<void> {
-    try {
-      this.displays = await this.api.displays();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (endsSession(error)) this.dispatchEvent(new WbSessionEndEvent(error.failure === 'passwordChange'));
-    this.error = failureMessage(error, this.i18n);
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await action();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-      await this.load();
-    } finally {
-      this.busy = false;
-      this.pending = null;
-    }
+  protected fetchItems(): Promise<Display[]> {
+    return this.api.displays();
   }
 
   private async create(event: SubmitEvent): Promise<void> {
@@ -109,7 +70,7 @@ export class WbDisplayAdmin extends LitElement {
     await this.run(async () => {
       const display = await this.api.createDisplay(result.name, result.view);
       this.created = display.id;
-      this.displays = [display, ...(this.displays ?? []).filter((d) => d.id !== display.id)];
+      this.items = [display, ...(this.items ?? []).filter((d) => d.id !== display.id)];
       form.reset();
     });
   }
@@ -118,10 +79,10 @@ export class WbDisplayAdmin extends LitElement {
     await this.run(async () => {
       if (pending.action === 'revoke') {
         await this.api.revokeDisplay(pending.id);
-        this.displays = (this.displays ?? []).filter((d) => d.id !== pending.id);
+        this.items = (this.items ?? []).filter((d) => d.id !== pending.id);
       } else {
         const display = await this.api.regenerateLink(pending.id);
-        this.displays = (this.displays ?? []).map((d) => (d.id === display.id ? display : d));
+        this.items = (this.items ?? []).map((d) => (d.id === display.id ? display : d));
       }
     });
   }
@@ -147,7 +108,7 @@ export class WbDisplayAdmin extends LitElement {
     const { principal } = this;
     const isAdmin = principal.role === 'admin';
     const teams = principal.teams;
-    return html`<details class="card create" ?open=${this.displays !== null && this.displays.length === 0}>
+    return html`<details class="card create" ?open=${this.items !== null && this.items.length === 0}>
       <summary data-testid="display-create-open">${i18n.t('display.create')}</summary>
       <form class="grid" id="display-create" data-testid="display-create" @submit=${(e: SubmitEvent) => void this.create(e)}>
         <label>${i18n.t('display.name')}<input name="name" id="display-name" required maxlength="128" /></label>
@@ -174,10 +135,10 @@ export class WbDisplayAdmin extends LitElement {
   }
 
   private renderList(i18n: I18n) {
-    if (this.displays === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
-    if (this.displays.length === 0) return html`<p class="empty" data-testid="displays-empty">${i18n.t('admin.none')}</p>`;
+    if (this.items === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
+    if (this.items.length === 0) return html`<p class="empty" data-testid="displays-empty">${i18n.t('admin.none')}</p>`;
     return html`<div class="cards" data-testid="display-list">${repeat(
-      this.displays,
+      this.items,
       (d) => d.id,
       (d) => this.renderDisplay(d, i18n),
     )}</div>`;

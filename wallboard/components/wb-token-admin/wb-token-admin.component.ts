@@ -1,70 +1,27 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AccessApi } from '../../access/access-api.js';
 import type { TokenRecord, TokenRole } from '../../access/access-types.js';
-import { endsSession, failureMessage } from '../../access/failure-message.js';
-import { WbSessionEndEvent } from '../../events/wb-session-end.js';
-import { createI18n, isolate, type I18n } from '../../i18n/i18n.js';
+import { isolate, type I18n } from '../../i18n/i18n.js';
 import { adminStyles } from '../../theme/admin-styles.js';
 import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import { copyText } from '../copy-text.js';
 import { fieldOf } from '../form-fields.js';
 import { secretNotice } from '../secret-notice.js';
+import { AdminList } from '../admin-list.js';
 
 const ROLES: readonly TokenRole[] = ['ingest', 'automation', 'admin'];
 
 /** The admin's API tokens for PBX ingest and automation: list, create (the secret is shown once), delete. */
-export class WbTokenAdmin extends LitElement {
+export class WbTokenAdmin extends AdminList<TokenRecord, string> {
   static override styles = [baseStyles, formStyles, adminStyles];
 
-  /** The access API. */
-  @property({ attribute: false }) api!: AccessApi;
-  /** Translations. @default zh-CN */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
-  /** The time the last uses are told from, in ms. @default 0 (set by the page) */
-  @property({ type: Number }) now = 0;
-
-  @state() private tokens: TokenRecord[] | null = null;
-  @state() private error: string | null = null;
-  @state() private pending: string | null = null;
-  @state() private busy = false;
   @state() private secret: { name: string; token: string } | null = null;
   @state() private copied: boolean | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.tokens = await this.api.tokens();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (endsSession(error)) this.dispatchEvent(new WbSessionEndEvent(error.failure === 'passwordChange'));
-    this.error = failureMessage(error, this.i18n);
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await action();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-      this.pending = null;
-      await this.load();
-    }
+  protected fetchItems(): Promise<TokenRecord[]> {
+    return this.api.tokens();
   }
 
   private async create(event: SubmitEvent): Promise<void> {
@@ -115,12 +72,12 @@ export class WbTokenAdmin extends LitElement {
   }
 
   private renderTable(i18n: I18n) {
-    if (this.tokens === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
-    if (this.tokens.length === 0) return html`<p class="empty">${i18n.t('admin.none')}</p>`;
+    if (this.items === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
+    if (this.items.length === 0) return html`<p class="empty">${i18n.t('admin.none')}</p>`;
     return html`<div class="card scroll"><table data-testid="token-list">
       <thead><tr><th>${i18n.t('admin.name')}</th><th>${i18n.t('admin.role')}</th><th>${i18n.t('admin.created')}</th><th>${i18n.t('token.lastUsed')}</th><th></th></tr></thead>
       <tbody>${repeat(
-        this.tokens,
+        this.items,
         (t) => t.id,
         (t) => {
           const row = html`<tr data-testid="token" data-token-id=${t.id}>

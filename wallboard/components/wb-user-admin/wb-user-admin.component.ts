@@ -1,17 +1,15 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AccessApi } from '../../access/access-api.js';
 import type { UserPrincipal, UserRecord, UserRole } from '../../access/access-types.js';
-import { endsSession, failureMessage } from '../../access/failure-message.js';
-import { WbSessionEndEvent } from '../../events/wb-session-end.js';
-import { createI18n, isolate, type I18n } from '../../i18n/i18n.js';
+import { isolate, type I18n } from '../../i18n/i18n.js';
 import { adminStyles } from '../../theme/admin-styles.js';
 import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import { copyText } from '../copy-text.js';
 import { fieldOf, listOf } from '../form-fields.js';
 import { secretNotice } from '../secret-notice.js';
+import { AdminList } from '../admin-list.js';
 
 interface Pending {
   action: 'reset' | 'delete';
@@ -19,57 +17,17 @@ interface Pending {
 }
 
 /** The admin's users: who they are, their teams, their last sign-in; add, reset a password, delete. A new or reset password is shown once. */
-export class WbUserAdmin extends LitElement {
+export class WbUserAdmin extends AdminList<UserRecord, Pending> {
   static override styles = [baseStyles, formStyles, adminStyles];
 
-  /** The access API. */
-  @property({ attribute: false }) api!: AccessApi;
   /** The signed-in admin (their own row has no delete). */
   @property({ attribute: false }) principal!: UserPrincipal;
-  /** Translations. @default zh-CN */
-  @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
-  /** The time the last sign-ins are told from, in ms. @default 0 (set by the page) */
-  @property({ type: Number }) now = 0;
 
-  @state() private users: UserRecord[] | null = null;
-  @state() private error: string | null = null;
-  @state() private pending: Pending | null = null;
-  @state() private busy = false;
   @state() private secret: { name: string; password: string } | null = null;
   @state() private copied: boolean | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    try {
-      this.users = await this.api.users();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (endsSession(error)) this.dispatchEvent(new WbSessionEndEvent(error.failure === 'passwordChange'));
-    this.error = failureMessage(error, this.i18n);
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await action();
-      this.error = null;
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-      this.pending = null;
-      await this.load();
-    }
+  protected fetchItems(): Promise<UserRecord[]> {
+    return this.api.users();
   }
 
   private async add(event: SubmitEvent): Promise<void> {
@@ -134,12 +92,12 @@ export class WbUserAdmin extends LitElement {
   }
 
   private renderTable(i18n: I18n) {
-    if (this.users === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
-    if (this.users.length === 0) return html`<p class="empty">${i18n.t('admin.none')}</p>`;
+    if (this.items === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
+    if (this.items.length === 0) return html`<p class="empty">${i18n.t('admin.none')}</p>`;
     return html`<div class="card scroll"><table data-testid="user-list">
       <thead><tr><th>${i18n.t('admin.name')}</th><th>${i18n.t('admin.role')}</th><th>${i18n.t('admin.teams')}</th><th>${i18n.t('user.lastLogin')}</th><th></th></tr></thead>
       <tbody>${repeat(
-        this.users,
+        this.items,
         (u) => u.name,
         (u) => this.renderRow(u, i18n),
       )}</tbody>
