@@ -1,20 +1,10 @@
 // Who is asking, and what each kind may do. Every REST route and the Socket.IO handshake resolve
-// a request to one Principal (authenticate.ts) and ask these rules; nothing else decides access.
+// a request to one Principal (access.ts) and ask these rules; nothing else decides access. The
+// principals themselves are part of the wire contract (server/contract/access.ts).
+import type { Principal, TokenRole } from '../contract/access.js';
 import type { DisplayView } from '../contract/display-view.js';
 
-export const USER_ROLES = ['lead', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-
-export const TOKEN_ROLES = ['ingest', 'automation', 'admin'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
-
-export type Principal =
-  /** A paired TV: its own view, read-only. */
-  | { kind: 'display'; id: string; name: string; view: DisplayView }
-  /** A person signed in at /login; a lead manages the displays of `teams`. */
-  | { kind: 'user'; name: string; role: UserRole; teams: string[]; mustChangePassword: boolean }
-  /** An API token (`Authorization: Bearer`), or the environment's admin token (id "env"). */
-  | { kind: 'token'; id: string; name: string; role: TokenRole };
+export { TOKEN_ROLES, USER_ROLES, type Principal, type TokenRole, type UserRole } from '../contract/access.js';
 
 export type Action =
   /** Any view of the board, the tablet's detail included, and the sources' status. */

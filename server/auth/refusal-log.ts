@@ -1,17 +1,8 @@
 // What the server refused lately, for the admin page: the newest few hundred refusals of this
 // process (logins, handshakes, requests), each also logged. Never a password or a token.
-export type RefusalKind = 'login' | 'throttled' | 'unauthorized' | 'forbidden' | 'csrf' | 'origin' | 'handshake';
+import type { Refusal } from '../contract/access.js';
 
-export interface Refusal {
-  ts: number;
-  kind: RefusalKind;
-  /** The client's address. */
-  address: string;
-  path: string;
-  reason: string;
-  /** The user name tried or the principal refused, when there was one. */
-  name: string | null;
-}
+export type { Refusal, RefusalKind } from '../contract/access.js';
 
 export class RefusalLog {
   private readonly entries: Refusal[] = [];

@@ -5,21 +5,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { keys } from '../redis/keys.js';
-import { TOKEN_ROLES, type TokenRole } from './principal.js';
+import { TOKEN_ROLES, type TokenInfo, type TokenRole } from '../contract/access.js';
 import { newId, newSecret, secretDigest } from './secrets.js';
 
 export const tokenNameSchema = z.string().trim().min(1).max(80);
 
 const recordSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(TOKEN_ROLES), digest: z.string(), createdTs: z.number() });
 type TokenRecord = z.infer<typeof recordSchema>;
-
-export interface TokenInfo {
-  id: string;
-  name: string;
-  role: TokenRole;
-  createdTs: number;
-  lastUsedTs: number | null;
-}
 
 /** The id the environment's admin token goes by. */
 export const ENV_TOKEN_ID = 'env';

@@ -5,7 +5,7 @@ import argon2 from 'argon2';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { keys } from '../redis/keys.js';
-import { USER_ROLES, type UserRole } from './principal.js';
+import { USER_ROLES, type UserInfo, type UserRole } from '../contract/access.js';
 import { newOneTimePassword } from './secrets.js';
 
 /** A user name: what a person types at /login. */
@@ -32,9 +32,6 @@ const recordSchema = z.object({
   mustChangePassword: z.boolean(),
 });
 export type UserRecord = z.infer<typeof recordSchema>;
-
-/** A user as the API lists it: never the hash. */
-export type UserInfo = Omit<UserRecord, 'hash'>;
 
 export const publicUser = ({ hash: _hash, ...info }: UserRecord): UserInfo => info;
 

@@ -7,6 +7,7 @@ import { displayNameSchema, type DisplayRecord, type DisplaySeen } from '../auth
 import { mayManageDisplay, TOKEN_ROLES, USER_ROLES, type Principal } from '../auth/principal.js';
 import { tokenNameSchema } from '../auth/token-store.js';
 import { teamsSchema, userNameSchema, UserExistsError } from '../auth/user-store.js';
+import type { DisplayInfo } from '../contract/access.js';
 import { displayViewSchema } from '../contract/display-view.js';
 import { principalOf, requireAction, refuse } from './access-middleware.js';
 
@@ -43,7 +44,7 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
   const manage = requireAction(access, 'manage-displays');
   const administer = requireAction(access, 'administer');
   const principal = (res: Response) => principalOf(res) as Principal;
-  const describe = (req: Request, d: DisplayRecord & { seen?: DisplaySeen | null }) => ({
+  const describe = (req: Request, d: DisplayRecord & { seen?: DisplaySeen | null }): DisplayInfo => ({
     id: d.id,
     name: d.name,
     view: d.view,

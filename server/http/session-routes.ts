@@ -2,6 +2,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Access, Authentication } from '../auth/access.js';
+import type { SessionInfo } from '../contract/access.js';
 import { passwordSchema } from '../auth/user-store.js';
 import { originAllowed } from '../realtime/origin-check.js';
 import { addressOf, refuse, type CsrfGuard } from './access-middleware.js';
@@ -66,10 +67,11 @@ export function createLoginRoute({ access, csrf, allowedOrigins, now }: SessionR
     const csrfToken = csrf.token(req);
     await save(req);
     await access.users.recordLogin(user.name, now());
-    res.json({
+    const answer: SessionInfo = {
       principal: { kind: 'user', name: user.name, role: user.role, teams: user.teams, mustChangePassword: user.mustChangePassword },
       csrfToken,
-    });
+    };
+    res.json(answer);
   });
   return router;
 }
@@ -84,7 +86,8 @@ export function createSessionRoutes({ access, csrf, now }: SessionRoutesDeps): R
       res.status(401).json({ error: auth.reason === 'revoked' ? 'revoked' : 'sign in first' });
       return;
     }
-    res.set('Cache-Control', 'no-store').json({ principal: auth.principal, csrfToken: auth.principal.kind === 'token' ? null : csrf.token(req) });
+    const answer: SessionInfo = { principal: auth.principal, csrfToken: auth.principal.kind === 'token' ? null : csrf.token(req) };
+    res.set('Cache-Control', 'no-store').json(answer);
   });
 
   router.delete('/api/v1/session', (req, res, next) => {
