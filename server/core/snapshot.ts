@@ -8,7 +8,7 @@ import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
 import { callTotals } from './calls.js';
 import { complaintBuckets, complaintCounts } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
-import { addCounts, asaMs, connectRate, emptyCounts, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
+import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
 import { currentDay } from './day.js';
 import { heldCalls, holdTotals } from './holds.js';
 import { intradayOf } from './intraday.js';
@@ -17,7 +17,7 @@ import { getOrCreate } from './map-utils.js';
 import { computeKpis } from './metrics.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
-import { queuesPart } from './visits.js';
+import { addQueuesPart, emptyQueuesPart, queuesPart } from './visits.js';
 import type { AgentRow, IntradayBucket, QueueStats, Snapshot, Totals, WindowStats } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import type { AgentState } from '../contract/vocabulary.js';
@@ -172,27 +172,9 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
 
 /** The rows of the queues shown and their sums, added in the order of the rows. */
 function sumQueues(parts: readonly { row: QueueStats; part: ReturnType<typeof queuesPart> }[]): QueueSums {
-  const sums: Omit<QueueSums, 'window15m'> = {
-    rows: [],
-    standard: emptyCounts(),
-    vip: emptyCounts(),
-    waiting: 0,
-    vipWaiting: 0,
-    oldestQueuedTs: null,
-    expiredNow: 0,
-    window: emptyCounts(),
-  };
-  for (const { row, part } of parts) {
-    sums.rows.push(row);
-    addCounts(sums.standard, part.standard);
-    addCounts(sums.vip, part.vip);
-    sums.waiting += part.waiting;
-    sums.vipWaiting += part.vipWaiting;
-    if (part.oldestQueuedTs !== null && (sums.oldestQueuedTs === null || part.oldestQueuedTs < sums.oldestQueuedTs)) sums.oldestQueuedTs = part.oldestQueuedTs;
-    sums.expiredNow += part.expiredNow;
-    addCounts(sums.window, part.window);
-  }
-  return { ...sums, window15m: windowStats(sums.window) };
+  const sums = emptyQueuesPart();
+  for (const { part } of parts) addQueuesPart(sums, part);
+  return { ...sums, rows: parts.map((p) => p.row), window15m: windowStats(sums.window) };
 }
 
 function countByState(rows: readonly AgentRow[]): Record<AgentState, number> {

@@ -300,27 +300,31 @@ export interface QueuesPart {
   window: Counts;
 }
 
+/** The sums of no queue at all. */
+export function emptyQueuesPart(): QueuesPart {
+  return { rows: [], standard: emptyCounts(), vip: emptyCounts(), waiting: 0, vipWaiting: 0, oldestQueuedTs: null, expiredNow: 0, window: emptyCounts() };
+}
+
+/** Adds one part's sums (not its rows) into another: the figures of several queues together. */
+export function addQueuesPart(into: Omit<QueuesPart, 'rows'>, part: Omit<QueuesPart, 'rows'>): void {
+  addCounts(into.standard, part.standard);
+  addCounts(into.vip, part.vip);
+  into.waiting += part.waiting;
+  into.vipWaiting += part.vipWaiting;
+  if (part.oldestQueuedTs !== null && (into.oldestQueuedTs === null || part.oldestQueuedTs < into.oldestQueuedTs)) into.oldestQueuedTs = part.oldestQueuedTs;
+  into.expiredNow += part.expiredNow;
+  addCounts(into.window, part.window);
+}
+
 export function queuesPart(state: QueuesSource, day: DayStats, queueIds: readonly string[], now: number, expiredBefore: number): QueuesPart {
-  const part: QueuesPart = {
-    rows: [],
-    standard: emptyCounts(),
-    vip: emptyCounts(),
-    waiting: 0,
-    vipWaiting: 0,
-    oldestQueuedTs: null,
-    expiredNow: 0,
-    window: emptyCounts(),
-  };
+  const part = emptyQueuesPart();
   const nowMinute = minuteIndex(now);
   for (const id of queueIds) {
     const dayCounts = day.queues.get(id);
-    if (dayCounts) {
-      addCounts(part.standard, dayCounts.standard);
-      addCounts(part.vip, dayCounts.vip);
-    }
     const counts = dayCounts ? sumCounts([dayCounts.standard, dayCounts.vip]) : emptyCounts();
     let waiting = 0;
     let vipWaiting = 0;
+    let expiredNow = 0;
     let oldest: number | null = null;
     for (const [callId, queuedTs] of state.waiting.get(id) ?? []) {
       const call = state.calls.get(callId);
@@ -328,18 +332,23 @@ export function queuesPart(state: QueuesSource, day: DayStats, queueIds: readonl
       // appends a morning call hours late, and one whose end never comes must not show a wait of hours.
       // The sweep (by Redis time alone, so a catch-up's later events still find the call) expires it later.
       if (!call || Math.min(call.lastSeenAt, call.lastEventTs) < expiredBefore) {
-        part.expiredNow += 1;
+        expiredNow += 1;
         continue;
       }
       waiting += 1;
       if (isVipTier(call.tier)) vipWaiting += 1;
       if (oldest === null || queuedTs < oldest) oldest = queuedTs;
     }
-    part.waiting += waiting;
-    part.vipWaiting += vipWaiting;
-    if (oldest !== null && (part.oldestQueuedTs === null || oldest < part.oldestQueuedTs)) part.oldestQueuedTs = oldest;
     const rolling = rollingCounts(state, id, nowMinute);
-    addCounts(part.window, rolling);
+    addQueuesPart(part, {
+      standard: dayCounts?.standard ?? emptyCounts(),
+      vip: dayCounts?.vip ?? emptyCounts(),
+      waiting,
+      vipWaiting,
+      oldestQueuedTs: oldest,
+      expiredNow,
+      window: rolling,
+    });
     part.rows.push({
       id,
       waiting,
