@@ -53,6 +53,8 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       this.set(deps.aggregator.ingestCounts().deadLettered);
     },
   });
+  // One XINFO GROUPS per stream and scrape gives both: the lag's collect sets the pending gauge,
+  // registered after it so a scrape reads it once set.
   new Gauge({
     name: 'wallboard_stream_lag',
     help: "Entries of the stream the consumer group has not been handed yet (XINFO GROUPS' lag)",
@@ -62,20 +64,15 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       for (const stream of deps.streams) {
         const info = await groupInfo(deps.redis, stream, deps.group);
         if (info?.lag !== undefined) this.set({ stream }, info.lag);
+        if (info?.pending !== undefined) pending.set({ stream }, info.pending);
       }
     },
   });
-  new Gauge({
+  const pending = new Gauge({
     name: 'wallboard_stream_pending',
     help: 'Entries handed to the consumer group and not yet acknowledged',
     labelNames: ['stream'],
     registers: [registry],
-    async collect() {
-      for (const stream of deps.streams) {
-        const info = await groupInfo(deps.redis, stream, deps.group);
-        if (info?.pending !== undefined) this.set({ stream }, info.pending);
-      }
-    },
   });
   new Gauge({
     name: 'wallboard_screens_connected',
