@@ -57,7 +57,8 @@ void runUntilSignalled(async () => {
       const port = await freePort();
       const log = resolve(dataDir, `node${i}.log`);
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: { ...process.env, REDIS_URL: redisUrl, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json' },
+        // TRUST_PROXY: HAProxy on loopback tells each node a screen's own address (X-Forwarded-For).
+        env: { ...process.env, REDIS_URL: redisUrl, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', TRUST_PROXY: 'loopback' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const out = createWriteStream(log);

@@ -6,13 +6,13 @@ import type { Redis } from 'ioredis';
 import { createEntrySource, type EntrySource } from '../entry-source.js';
 import { mean } from '../model/distributions.js';
 import { retimeEvent } from '../pacing.js';
-import { createRedisPublisher, type OutgoingEntry } from '../publisher.js';
+import { entryArgs, type OutgoingEntry } from '../publisher.js';
 import { normalDayConfig } from '../scenarios/normal-day.js';
 import type { Scenario } from '../scenarios/scenario-types.js';
 
 export interface LoadGenerator {
-  /** Writes the next `count` events, stamped now; resolves when Redis has them. */
-  write(count: number): Promise<void>;
+  /** Writes the next `count` events, stamped now; resolves with their entry IDs when Redis has them. */
+  write(count: number): Promise<string[]>;
 }
 
 /** The normal day, everyone on duty, at 85 % occupancy for `agents` agents. */
@@ -37,7 +37,6 @@ export const BENCH_SCENARIO: Scenario = {
 export function createLoadGenerator(redis: Redis, streamKey: string, agents: number, seed: number, clock: () => number = Date.now): LoadGenerator {
   const start = clock();
   const source: EntrySource = createEntrySource({ scenario: BENCH_SCENARIO, overrides: { agents }, seed, startTs: start });
-  const publisher = createRedisPublisher(redis, { streamKey });
   return {
     async write(count) {
       const now = clock();
@@ -47,7 +46,13 @@ export function createLoadGenerator(redis: Redis, streamKey: string, agents: num
         const shift = now - entry.event.ts;
         return { kind: 'event', event: retimeEvent(entry.event, (ts) => ts + shift) };
       });
-      await publisher.write(outgoing);
+      // One pipelined XADD per entry, as the publisher does, keeping the IDs: they are the append times.
+      const pipeline = redis.pipeline();
+      for (const entry of outgoing) pipeline.xadd(streamKey, '*', ...entryArgs(entry));
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error)?.[0];
+      if (failed) throw failed;
+      return results.map(([, id]) => String(id));
     },
   };
 }

@@ -1,22 +1,39 @@
 // The stack under test, started from scratch on loopback: a private redis-server in a temp
-// directory, and the server as its own process (node --import tsx server/main.ts, so the pid
-// is the server's own and /proc tells its CPU and memory).
+// directory, and one server process, or three behind HAProxy with the repo's deploy/haproxy.cfg
+// (node --import tsx server/main.ts, so each pid is the server's own and /proc tells its CPU and
+// memory).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
 import { freePort, startPrivateRedis, type PrivateRedis } from '../../server/redis/private-redis.js';
+import { keys } from '../../server/redis/keys.js';
+
+export interface StackNode {
+  url: string;
+  pid: number;
+  /** True until it exits. */
+  alive(): boolean;
+  /** kill -9, as a crash would. */
+  kill(): Promise<void>;
+  /** The node's last log lines, for error reports. */
+  log(): string[];
+}
 
 export interface Stack {
   redis: PrivateRedis;
-  serverUrl: string;
-  /** The admin token the server was started with (WALLBOARD_ADMIN_TOKEN): the clients' credential. */
+  /** Where screens connect: HAProxy in front of the nodes, or the one node. */
+  url: string;
+  /** The admin token the nodes were started with (WALLBOARD_ADMIN_TOKEN). */
   token: string;
-  serverPid: number;
-  /** The server's last log lines, for error reports. */
-  serverLog(): string[];
+  nodes: StackNode[];
+  /** HAProxy's pid when there is more than one node. */
+  haproxyPid: number | null;
+  /** The node holding the consumer group's lease now, if one does. */
+  leaseHolder(): Promise<StackNode | null>;
   stop(): Promise<void>;
 }
 
@@ -24,62 +41,120 @@ export interface StackOptions {
   /** Repository root (where server/main.ts is). */
   cwd: string;
   log: (line: string) => void;
-  /** How long the server may take to become ready. @default 60000 */
+  /** Server processes; more than one are put behind HAProxy (deploy/haproxy.cfg). @default 1 */
+  nodes?: number;
+  /** How long each node may take to become ready. @default 60000 */
   readyTimeoutMs?: number;
+  /** Extra environment for every node (e.g. CONFIG_FILE). @default {} */
+  env?: Record<string, string>;
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   const redis = await startPrivateRedis({ dataDir, persist: false });
-  const port = await freePort();
   const token = randomBytes(24).toString('hex');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: options.cwd,
-    env: { ...process.env, REDIS_URL: redis.url, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', WALLBOARD_ADMIN_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let listening = false;
-  const keep = (line: string) => {
-    lines.push(line);
-    if (lines.length > 200) lines.shift();
-  };
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    keep(line);
-    try {
-      if ((JSON.parse(line) as { msg?: string }).msg === 'listening') listening = true;
-    } catch {
-      // not JSON: kept for the report all the same
-    }
-  });
-  createInterface({ input: child.stderr }).on('line', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const serverUrl = `http://127.0.0.1:${port}`;
+  const count = options.nodes ?? 1;
+  const children: { child: ChildProcess; exited: Promise<void> }[] = [];
+  const nodes: StackNode[] = [];
   const cleanup = async () => {
-    await stopChild(child, exited);
+    await Promise.all(children.map(({ child, exited }) => stopChild(child, exited)));
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntilReady(child, serverUrl, () => listening, options.readyTimeoutMs ?? 60_000);
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      const env: Record<string, string> = {
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'warn',
+        WALLBOARD_ADMIN_TOKEN: token,
+        ...options.env,
+      };
+      // Behind HAProxy a screen's address comes from X-Forwarded-For, which only the proxy on loopback may set.
+      if (count > 1) env['TRUST_PROXY'] = 'loopback';
+      const { node, child, exited } = await startNode(options, `http://127.0.0.1:${port}`, env);
+      children.push({ child, exited });
+      nodes.push(node);
+    }
+    let url = nodes[0]!.url;
+    let haproxyPid: number | null = null;
+    if (count > 1) {
+      if (count !== 3) throw new Error('deploy/haproxy.cfg names three nodes');
+      const port = await freePort();
+      const child = spawn('haproxy', ['-W', '-db', '-f', 'deploy/haproxy.cfg'], {
+        cwd: options.cwd,
+        env: { ...process.env, WB_BIND: `127.0.0.1:${port}`, ...Object.fromEntries(nodes.map((n, i) => [`WB_NODE${i + 1}`, new URL(n.url).host])) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push({ child, exited: new Promise<void>((r) => child.once('exit', () => r())) });
+      url = `http://127.0.0.1:${port}`;
+      haproxyPid = child.pid!;
+      await waitUntilReady(child, url, options.readyTimeoutMs ?? 60_000);
+    }
+    options.log(`stack up: redis ${redis.url}, ${count} node(s) ${nodes.map((n) => `${n.url} (pid ${n.pid})`).join(', ')}${haproxyPid ? `, HAProxy ${url}` : ''}`);
+    const admin = new Redis(redis.url);
+    return {
+      redis,
+      url,
+      token,
+      nodes,
+      haproxyPid,
+      async leaseHolder() {
+        const holder = await admin.get(keys.lease('wallboard'));
+        const pid = holder ? Number(holder.split('/')[1]) : NaN;
+        return nodes.find((n) => n.pid === pid) ?? null;
+      },
+      stop: async () => {
+        admin.disconnect();
+        await cleanup();
+      },
+    };
   } catch (error) {
     await cleanup();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`, { cause: error });
+    throw error;
   }
-  options.log(`stack up: redis ${redis.url}, server ${serverUrl} (pid ${child.pid})`);
-  return { redis, serverUrl, token, serverPid: child.pid!, serverLog: () => lines.slice(), stop: cleanup };
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, listening: () => boolean, timeoutMs: number): Promise<void> {
+async function startNode(options: StackOptions, url: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: options.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > 200) lines.shift();
+  };
+  createInterface({ input: child.stdout }).on('line', keep);
+  createInterface({ input: child.stderr }).on('line', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitUntilReady(child, url, options.readyTimeoutMs ?? 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`, { cause: error });
+  }
+  const node: StackNode = {
+    url,
+    pid: child.pid!,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    kill: async () => {
+      if (node.alive()) child.kill('SIGKILL');
+      await exited;
+    },
+    log: () => lines.slice(),
+  };
+  return { node, child, exited };
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} while starting`);
-    if (listening()) {
-      try {
-        if ((await fetch(`${url}/readyz`)).status === 200) return;
-      } catch {
-        // not accepting connections yet
-      }
+    try {
+      if ((await fetch(`${url}/readyz`)).status === 200) return;
+    } catch {
+      // not accepting connections yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }

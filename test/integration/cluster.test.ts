@@ -32,7 +32,8 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-cluster-'));
   const configFile = join(dir, 'wallboard.config.json');
   writeFileSync(configFile, JSON.stringify({ leaseMs: LEASE_MS }));
-  const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group, CONFIG_FILE: configFile };
+  // TRUST_PROXY as deployed: HAProxy on loopback forwards each screen's address.
+  const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group, CONFIG_FILE: configFile, TRUST_PROXY: 'loopback' };
   // One at a time, so the first holds the lease and the others follow.
   for (let i = 0; i < 3; i++) nodes.push(await spawnServer(env));
   haproxy = await startHaproxy(nodes.map((n) => `127.0.0.1:${n.port}`) as [string, string, string]);
