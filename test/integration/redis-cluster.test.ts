@@ -1,8 +1,9 @@
 // Redis Cluster (REDIS_CLUSTER_NODES) with three masters on loopback: the server reads the stream,
-// dead-letters, checkpoints, keeps its lease, users and sessions on the Cluster, and a restart
-// resumes from the checkpoint. The stream keeps the contract's default name (no hash tag), so an
-// existing deployment's key works as it is; the group's keys, the stream and its dead letters are
-// on three different masters, which the first test checks, so every part must follow the slots.
+// dead-letters, checkpoints, keeps its lease, users, sessions and the HTTP ingest's keys on the
+// Cluster, and a restart resumes from the checkpoint. The stream keeps the contract's default name
+// (no hash tag), so an existing deployment's key works as it is; the group's keys, the stream and
+// its dead letters are on three different masters (the first test checks), and the server is given
+// only the third master's address, so every part must follow the slots.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { trafficBatch } from '../support/traffic.js';
 const group = 'cluster-test';
 const stream = DEFAULT_STREAM_KEY;
 const perBatch = trafficBatch(0, 0).length;
+const INGEST_TOKEN = 'cluster-ingest-token-0123456789';
 
 let cluster: TestRedisCluster;
 let producer: Cluster;
@@ -38,7 +40,7 @@ beforeAll(async () => {
   // One node, the master of neither the stream nor the group's keys: the server learns the rest from
   // it. REDIS_URL empty: the Cluster is the only Redis, and no private one may start.
   const seed = await cluster.portOf(keys.deadLetters(stream));
-  env = { REDIS_CLUSTER_NODES: `127.0.0.1:${seed}`, REDIS_URL: '', CONSUMER_GROUP: group, CONFIG_FILE: configFile };
+  env = { REDIS_CLUSTER_NODES: `127.0.0.1:${seed}`, REDIS_URL: '', CONSUMER_GROUP: group, CONFIG_FILE: configFile, WALLBOARD_INGEST_TOKEN: INGEST_TOKEN };
   server = await spawnServer(env);
 }, 40_000);
 
@@ -117,6 +119,32 @@ describe('Redis Cluster', () => {
     }
   });
 
+  it('appends through the HTTP ingest once per Idempotency-Key, its key beside the stream, the caller masked', async () => {
+    const body = JSON.stringify([{ type: 'call.arrived', callId: 'http-1', ts: Date.now(), caller: '+86 138 1234 5678' }]);
+    const post = () =>
+      fetch(`${server!.url}/api/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}`, 'idempotency-key': 'cluster-1' },
+        body,
+      });
+    const first = await post();
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { accepted: number }).accepted).toBe(1);
+    expect((await post()).status).toBe(200); // the same key again: answered from Redis, not appended
+    await waitFor(async () => (await snapshotOf(server!.url)).totals.arrived === 101, 'the HTTP event counted');
+    expect(await producer.xlen(stream)).toBe(perBatch + 2);
+    const idempotency = await waitFor(async () => {
+      const master = new Redis({ host: '127.0.0.1', port: await cluster.portOf(stream) });
+      try {
+        return (await master.keys('wallboard:ingest:*')).filter((k) => k.includes(':idempotency:'));
+      } finally {
+        master.disconnect();
+      }
+    }, 'the idempotency key on the stream master');
+    expect(idempotency).toHaveLength(1);
+    expect(JSON.stringify(await producer.xrange(stream, '-', '+'))).not.toContain('13812345678');
+  });
+
   it('resumes from the checkpoint after a restart: the counts stay exact though the stream was emptied', async () => {
     client?.close();
     client = null;
@@ -129,12 +157,12 @@ describe('Redis Cluster', () => {
     const snap = await waitFor(
       async () => {
         const s = await snapshotOf(server!.url);
-        return s.totals.arrived === 200 ? s : null;
+        return s.totals.arrived === 201 ? s : null;
       },
       'the restarted server to count both batches',
       15_000,
     );
-    expect(snap.ingest.applied).toBe(2 * perBatch);
+    expect(snap.ingest.applied).toBe(2 * perBatch + 1);
     expect(snap.ingest.deadLettered).toBe(1);
     expect(await producer.xlen(keys.deadLetters(stream))).toBe(1);
     expect(server.output()).toContain('recovering from checkpoint');
