@@ -11,6 +11,8 @@ import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM_KEY } from '../../server/contract/constants.js';
 import { encodeArgs } from '../../server/core/events.js';
+import { silentLogger } from '../../server/log.js';
+import { connectRedis, duplicateConnection, type RedisTarget } from '../../server/redis/connection.js';
 import { keys } from '../../server/redis/keys.js';
 import { startRedisCluster, type TestRedisCluster } from '../support/redis-cluster.js';
 import { waitFor } from '../support/redis.js';
@@ -143,6 +145,34 @@ describe('Redis Cluster', () => {
     }, 'the idempotency key on the stream master');
     expect(idempotency).toHaveLength(1);
     expect(JSON.stringify(await producer.xrange(stream, '-', '+'))).not.toContain('13812345678');
+  });
+
+  it('makes duplicate connections for pub/sub on the Cluster, under their own names', async () => {
+    const target: RedisTarget = { kind: 'cluster', nodes: [{ host: '127.0.0.1', port: cluster.ports[0]! }] };
+    const options = { log: silentLogger, now: Date.now };
+    const pub = connectRedis(target, { ...options, name: 'test-pub' });
+    const sub = duplicateConnection(pub, { ...options, name: 'test-sub' });
+    try {
+      expect(sub).toBeInstanceOf(Cluster);
+      const received = new Promise<string>((resolve) => sub.on('message', (_channel: string, message: string) => resolve(message)));
+      await sub.subscribe('cluster-test-channel');
+      await pub.publish('cluster-test-channel', 'hello');
+      expect(await received).toBe('hello');
+      const lists = await Promise.all(
+        cluster.ports.map(async (port) => {
+          const node = new Redis({ host: '127.0.0.1', port });
+          try {
+            return (await node.client('LIST')) as string;
+          } finally {
+            node.disconnect();
+          }
+        }),
+      );
+      expect(lists.join('\n')).toContain('name=test-sub');
+    } finally {
+      pub.disconnect();
+      sub.disconnect();
+    }
   });
 
   it('resumes from the checkpoint after a restart: the counts stay exact though the stream was emptied', async () => {
