@@ -101,6 +101,25 @@ describe('Redis Cluster', () => {
     expect(series(metrics, 'wallboard_stream_lag')).toBe('0');
   });
 
+  it('serves the same counts from a second node that follows the stream on its own Cluster connection', async () => {
+    const follower = await spawnServer(env);
+    try {
+      expect((await getJson<{ role: string }>(`${follower.url}/healthz`)).body.role).toBe('following');
+      await append(2);
+      const [ours, theirs] = await waitFor(async () => {
+        const both = await Promise.all([snapshotOf(server!.url), snapshotOf(follower.url)]);
+        return both.every((s) => s.totals.arrived === 200) ? both : null;
+      }, 'both nodes to count the second batch');
+      // The counts, not the waits: the two snapshots are taken a moment apart.
+      const counts = (s: typeof ours) => ({ ...s.totals, longestWaitMs: null });
+      expect(counts(theirs)).toEqual(counts(ours));
+      expect(theirs.ingest.deadLettered).toBe(1);
+      expect(theirs.ingest.applied).toBe(2 * perBatch);
+    } finally {
+      await follower.kill('SIGTERM');
+    }
+  });
+
   it('signs a user in with a session kept on the group master, and the session opens a screen', async () => {
     const session = await signIn(server!.url);
     const me = await getJson<{ principal: { kind: string; name: string } }>(`${server!.url}/api/v1/session`, { cookie: session.cookie });
@@ -115,7 +134,7 @@ describe('Redis Cluster', () => {
     const screen = connectClient(server!.url, {}, { cookie: session.cookie });
     try {
       const snap = await waitFor(() => screen.current(), 'a snapshot for the signed-in user');
-      expect(snap.totals.arrived).toBe(100);
+      expect(snap.totals.arrived).toBe(200);
     } finally {
       screen.close();
     }
@@ -133,8 +152,8 @@ describe('Redis Cluster', () => {
     expect(first.status).toBe(200);
     expect(((await first.json()) as { accepted: number }).accepted).toBe(1);
     expect((await post()).status).toBe(200); // the same key again: answered from Redis, not appended
-    await waitFor(async () => (await snapshotOf(server!.url)).totals.arrived === 101, 'the HTTP event counted');
-    expect(await producer.xlen(stream)).toBe(perBatch + 2);
+    await waitFor(async () => (await snapshotOf(server!.url)).totals.arrived === 201, 'the HTTP event counted');
+    expect(await producer.xlen(stream)).toBe(2 * perBatch + 2);
     const idempotency = await waitFor(async () => {
       const master = new Redis({ host: '127.0.0.1', port: await cluster.portOf(stream) });
       try {
@@ -187,12 +206,12 @@ describe('Redis Cluster', () => {
     const snap = await waitFor(
       async () => {
         const s = await snapshotOf(server!.url);
-        return s.totals.arrived === 201 ? s : null;
+        return s.totals.arrived === 301 ? s : null;
       },
       'the restarted server to count both batches',
       15_000,
     );
-    expect(snap.ingest.applied).toBe(2 * perBatch + 1);
+    expect(snap.ingest.applied).toBe(3 * perBatch + 1);
     expect(snap.ingest.deadLettered).toBe(1);
     expect(await producer.xlen(keys.deadLetters(stream))).toBe(1);
     expect(server.output()).toContain('recovering from checkpoint');
