@@ -60,6 +60,11 @@ async function append(batch: number): Promise<void> {
 }
 
 describe('Redis Cluster', () => {
+  it('starts no private Redis beside the Cluster', () => {
+    expect(server!.output()).toContain('"msg":"listening"');
+    expect(server!.output()).not.toContain('private redis-server');
+  });
+
   it('spreads the stream, its dead letters and the group keys over three masters', async () => {
     const masters = await Promise.all([stream, keys.deadLetters(stream), keys.checkpoint(group)].map((k) => cluster.portOf(k)));
     expect(new Set(masters).size).toBe(3);
