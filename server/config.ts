@@ -11,6 +11,8 @@ import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIn
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
+import { parseHostPorts, type HostPort } from './redis/host-ports.js';
+import { hashTagOf } from './redis/keys.js';
 import { parseSentinels, type SentinelConfig } from './redis/sentinel-config.js';
 import { DEFAULT_SOURCE_JUDGEMENT, type SourceJudgement } from './source-monitor.js';
 import { normaliseOrigin } from './realtime/origin-check.js';
@@ -25,6 +27,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** Redis through Sentinel instead: the sentinels and the master's name (REDIS_URL is not used then). @default null (env REDIS_SENTINELS, REDIS_MASTER_NAME "wallboard") */
   redisSentinel: SentinelConfig | null;
+  /** Redis Cluster instead: some of its nodes, from which ioredis learns the rest (REDIS_URL is not used then). @default null (env REDIS_CLUSTER_NODES) */
+  redisCluster: HostPort[] | null;
   /** Where the private redis-server keeps its append-only file. @default ".data/redis" (env DATA_DIR + "/redis") */
   redisDataDir: string;
   /** Streams to consume: the contract's default key, or one per partition. @default ["wallboard:events"] (env STREAM_KEYS, comma-separated) */
@@ -251,8 +255,15 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     if (typeof sentinels === 'string') throw new ConfigError(`environment: REDIS_SENTINELS: ${sentinels}`);
     redisSentinel = { sentinels, name: env['REDIS_MASTER_NAME'] || 'wallboard' };
   }
-  // Through Sentinel, REDIS_URL is not where Redis is; a placeholder keeps the private Redis off.
-  const redisUrl = env['REDIS_URL'] || (redisSentinel ? 'redis://sentinel' : null);
+  let redisCluster: HostPort[] | null = null;
+  if (env['REDIS_CLUSTER_NODES']) {
+    const nodes = parseHostPorts(env['REDIS_CLUSTER_NODES']);
+    if (typeof nodes === 'string') throw new ConfigError(`environment: REDIS_CLUSTER_NODES: ${nodes}`);
+    if (redisSentinel) throw new ConfigError('environment: REDIS_CLUSTER_NODES and REDIS_SENTINELS: set one (a Cluster fails over by itself), not both');
+    redisCluster = nodes;
+  }
+  // Through Sentinel or a Cluster, REDIS_URL is not where Redis is; a placeholder keeps the private Redis off.
+  const redisUrl = env['REDIS_URL'] || (redisSentinel ? 'redis://sentinel' : redisCluster ? 'redis://cluster' : null);
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`environment: REDIS_URL = "${redisUrl}": must start with redis:// or rediss://`);
   const logFormat = env['LOG_FORMAT'] ?? (stdoutIsTTY ? 'pretty' : 'json');
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`environment: LOG_FORMAT = "${logFormat}": must be json or pretty`);
@@ -262,6 +273,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .map((s) => s.trim())
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
+  if (redisCluster) assertOneSlot(streams);
   const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
   const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
   if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
@@ -302,6 +314,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     host: env['HOST'] ?? '0.0.0.0',
     redisUrl,
     redisSentinel,
+    redisCluster,
     redisDataDir: resolve(cwd, env['DATA_DIR'] ?? '.data', 'redis'),
     streams,
     group: env['CONSUMER_GROUP'] ?? group ?? 'wallboard',
@@ -335,6 +348,15 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     trustProxy: envTrustProxy(env['TRUST_PROXY']),
     tls,
   };
+}
+
+/** One blocking read takes every stream, and on a Cluster one command's keys must share a slot: the streams must share a hash tag. */
+function assertOneSlot(streams: readonly string[]): void {
+  const tags = new Set(streams.map(hashTagOf));
+  if (tags.size > 1)
+    throw new ConfigError(
+      `streams ${streams.map((s) => `"${s}"`).join(', ')}: on Redis Cluster the streams are read in one command, so they must share a hash tag, e.g. "wallboard:events:{wb}:q1", "wallboard:events:{wb}:q2"`,
+    );
 }
 
 /** TRUST_PROXY: "true"/"false", a hop count, or comma-separated addresses/subnets (Express's forms). */

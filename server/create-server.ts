@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { Aggregator } from './aggregator.js';
 import { createAccess, type Access } from './auth/access.js';
 import { ingestAuthenticator } from './auth/ingest-authenticator.js';
@@ -20,11 +20,11 @@ import { createMetrics } from './http/metrics.js';
 import { createHttpIngest } from './ingest/http-ingest.js';
 import type { Logger } from './log.js';
 import { createRealtime, type Realtime } from './realtime/create-realtime.js';
+import { connectRedis, redisTarget, type RedisConnection } from './redis/connection.js';
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
 import { createLease } from './redis/lease.js';
-import { sentinelOptions } from './redis/sentinel-config.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
@@ -51,24 +51,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function connect(config: Pick<ServerConfig, 'redisSentinel'> & { redisUrl: string }, name: string, log: Logger, now: () => number, extra: RedisOptions = {}): Redis {
-  const options: RedisOptions = { connectionName: name, ...extra };
-  const redis = config.redisSentinel ? new Redis(sentinelOptions(config.redisSentinel, options)) : new Redis(config.redisUrl, options);
-  let lastLogged = 0;
-  redis.on('error', (error: Error) => {
-    // ioredis reports every failed reconnect; one line per 5 s is enough to tell an operator.
-    if (now() - lastLogged < 5000) return;
-    lastLogged = now();
-    log.warn('redis connection error', { connection: name, error });
-  });
-  return redis;
-}
-
 export async function startServer(config: ServerConfig & { redisUrl: string }, log: Logger, runtime: ServerRuntime): Promise<RunningServer> {
   const { now, owner } = runtime;
+  const target = redisTarget(config);
+  const connect = (name: string, options: RedisOptions = {}) => connectRedis(target, { name, log, now, options });
   // A command Redis never answers fails after 10 s, so the consumer recovers instead of hanging.
-  const redis = connect(config, 'wallboard-commands', log, now, { commandTimeout: 10_000 });
-  const blockingConnections = new Set<Redis>();
+  const redis = connect('wallboard-commands', { commandTimeout: 10_000 });
+  const blockingConnections = new Set<RedisConnection>();
   const aggregator = new Aggregator(config.core);
   const consumer = new StreamConsumer(
     { ...config, consumer: owner },
@@ -77,7 +66,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       // Its own connection: a blocking read holds the connection, and an interrupted one must
       // fail rather than be silently re-sent after a reconnect (the watchdog handles the rest).
       createBlockingClient: () => {
-        const c = connect(config, 'wallboard-stream-reader', log, now, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
+        const c = connect('wallboard-stream-reader', { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false });
         blockingConnections.add(c);
         c.once('end', () => blockingConnections.delete(c));
         return createIoredisBlockingClient(c);
@@ -159,7 +148,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const port = (http.address() as AddressInfo).port;
   consumer.start();
   const ingest = startInProcessAdapters(config.adapters, {
-    connect: (name) => connect(config, name, log, now, { maxRetriesPerRequest: null }),
+    connect: (name) => connect(name, { maxRetriesPerRequest: null }),
     stream: config.streams[0]!,
     defaultSource: defaultSourceName(runtime.host ?? owner),
     log,

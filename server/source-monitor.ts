@@ -1,7 +1,7 @@
 // Which PBX adapters feed the board, and whether each still does: reads the status records the
 // adapters publish beside the stream (server/ingest/source-status.ts) every couple of seconds and
 // judges each on the server's own clock, so an adapter whose clock disagrees is judged fairly.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis/connection.js';
 import type { SourceFeed } from './contract/snapshot.js';
 import { parseSourceStatus, type SourceStatus } from './ingest/source-status.js';
 import type { Logger } from './log.js';
@@ -122,7 +122,14 @@ export interface SourceMonitor {
 }
 
 /** Polls the sources hash of every stream into the tracker; a failed read is logged and retried, the last judgement stands. */
-export function startSourceMonitor(redis: Redis, streams: readonly string[], tracker: SourceTracker, now: () => number, log: Logger, pollMs: number): SourceMonitor {
+export function startSourceMonitor(
+  redis: RedisConnection,
+  streams: readonly string[],
+  tracker: SourceTracker,
+  now: () => number,
+  log: Logger,
+  pollMs: number,
+): SourceMonitor {
   let stopped = false;
   let failing = false;
   const poll = async () => {

@@ -6,7 +6,7 @@ import RedisStore from 'connect-redis';
 import session from 'express-session';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import type { Logger } from '../log.js';
 import { keys } from '../redis/keys.js';
 import type { AccessConfig } from './access-config.js';
@@ -55,7 +55,7 @@ export interface Access {
 }
 
 /** The shared session secret: the configured one, else one made once and kept in Redis. */
-async function sessionSecret(redis: Redis, group: string, configured: string | null): Promise<string> {
+async function sessionSecret(redis: RedisConnection, group: string, configured: string | null): Promise<string> {
   if (configured) return configured;
   const key = keys.auth(group, 'session-secret');
   await redis.set(key, newSecret(), 'NX');
@@ -64,7 +64,7 @@ async function sessionSecret(redis: Redis, group: string, configured: string | n
   return secret;
 }
 
-export async function createAccess(redis: Redis, group: string, config: AccessConfig, log: Logger, now: () => number): Promise<Access> {
+export async function createAccess(redis: RedisConnection, group: string, config: AccessConfig, log: Logger, now: () => number): Promise<Access> {
   const users = createUserStore(redis, group, now);
   const displays = createDisplayStore(redis, group, now);
   const tokens = createTokenStore(redis, group, now, config.adminToken);

@@ -3,7 +3,7 @@
 // leaks has lost the sessions anyway), and the lookup goes through its SHA-256. Regenerating
 // replaces the secret (the old link stops pairing); revoking deletes the display, and the screens
 // paired with it are turned away at their next check (socket-access.ts).
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { z } from 'zod';
 import { displayViewSchema, type DisplayView } from '../contract/display-view.js';
 import { keys } from '../redis/keys.js';
@@ -39,7 +39,7 @@ export interface DisplayStore {
   touch(id: string, seen: DisplaySeen): Promise<void>;
 }
 
-export function createDisplayStore(redis: Redis, group: string, now: () => number): DisplayStore {
+export function createDisplayStore(redis: RedisConnection, group: string, now: () => number): DisplayStore {
   const displays = keys.auth(group, 'displays');
   const links = keys.auth(group, 'display-links');
   const seenKey = keys.auth(group, 'display-seen');

@@ -1,7 +1,7 @@
 // Brute force at /login is throttled per user name (however many addresses try it) and per client
 // address (however many names it tries), counted in Redis with rate-limiter-flexible so every server
 // process shares the counts. Only failures count; a success clears the name's count.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { keys } from '../redis/keys.js';
 
@@ -25,7 +25,7 @@ export interface LoginThrottle {
   succeeded(name: string): Promise<void>;
 }
 
-export function createLoginThrottle(redis: Redis, group: string, config: LoginThrottleConfig): LoginThrottle {
+export function createLoginThrottle(redis: RedisConnection, group: string, config: LoginThrottleConfig): LoginThrottle {
   const limiter = (subject: string, points: number) =>
     new RateLimiterRedis({
       storeClient: redis,

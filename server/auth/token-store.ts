@@ -2,7 +2,7 @@
 // read-only tools, admin for deployment tooling. Only the token's SHA-256 is stored; the secret is
 // shown once, when it is created. `WALLBOARD_ADMIN_TOKEN` adds one admin token from the environment.
 import { timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { z } from 'zod';
 import { keys } from '../redis/keys.js';
 import { TOKEN_ROLES, type TokenInfo, type TokenRole } from '../contract/access.js';
@@ -28,7 +28,7 @@ export interface TokenStore {
 /** How often a token's last use is written: a busy ingest token must not cost a write per request. */
 const USE_RECORD_MS = 60_000;
 
-export function createTokenStore(redis: Redis, group: string, now: () => number, envAdminToken: string | null): TokenStore {
+export function createTokenStore(redis: RedisConnection, group: string, now: () => number, envAdminToken: string | null): TokenStore {
   const tokens = keys.auth(group, 'tokens');
   const digests = keys.auth(group, 'token-hashes');
   const used = keys.auth(group, 'token-used');

@@ -2,7 +2,7 @@
 // Passwords are hashed with argon2id (memory-hard, the OWASP first choice); a user created or
 // reset by an admin gets a one-time password and must choose their own before anything else.
 import argon2 from 'argon2';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { z } from 'zod';
 import { keys } from '../redis/keys.js';
 import { USER_ROLES, type UserInfo, type UserRole } from '../contract/access.js';
@@ -54,7 +54,7 @@ export interface UserStore {
   recordLogin(name: string, ts: number): Promise<void>;
 }
 
-export function createUserStore(redis: Redis, group: string, now: () => number): UserStore {
+export function createUserStore(redis: RedisConnection, group: string, now: () => number): UserStore {
   const key = keys.auth(group, 'users');
   // A hash of a random password, verified against when the name is unknown (equal timing); made
   // on first need, so starting a server does not spend 64 MiB and a core on it.

@@ -3,14 +3,14 @@
 // consumer's role and lease, screens and views, how long pushes take, and the process's own
 // figures (event-loop lag, memory, CPU) from prom-client's defaults.
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import type { Aggregator } from '../aggregator.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
 
 const ROLES = ['starting', 'standby', 'following', 'recovering', 'active', 'stopped'] as const;
 
 export interface MetricsDeps {
-  redis: Redis;
+  redis: RedisConnection;
   streams: readonly string[];
   group: string;
   consumer: { status: ConsumerStatus };
@@ -112,7 +112,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
 }
 
 /** The group's fields from XINFO GROUPS (lag needs Redis 7). */
-async function groupInfo(redis: Redis, stream: string, group: string): Promise<{ pending?: number; lag?: number } | null> {
+async function groupInfo(redis: RedisConnection, stream: string, group: string): Promise<{ pending?: number; lag?: number } | null> {
   try {
     const groups = (await redis.xinfo('GROUPS', stream)) as (string | number | null)[][];
     for (const fields of groups) {

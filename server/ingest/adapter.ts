@@ -1,7 +1,7 @@
 // What every PBX adapter is to the two places that run one: the `npm run ingest` command line
 // and the server process (when its config file has an `ingest` section). Each adapter states its
 // options once as a zod schema; the CLI builds them from flags, the server from its config file.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { SourceReporter } from './source-status.js';
@@ -9,7 +9,7 @@ import type { SourceReporter } from './source-status.js';
 /** What an adapter is given to run with. */
 export interface AdapterDeps {
   /** A Redis connection of the adapter's own; the adapter disconnects it when it stops. */
-  redis: Redis;
+  redis: RedisConnection;
   /** The stream the events go to. */
   stream: string;
   /** The source name: prefixes call ids and names the source on the board. */

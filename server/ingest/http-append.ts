@@ -4,7 +4,7 @@
 // the ids. Two identical requests racing are serialised by Redis: the second one sees the first's
 // key. The key lives in the stream's hash slot (keys.ts), so the script is Cluster-safe.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { z } from 'zod';
 import { packedEventArgs, type QueueEvent } from '../core/events.js';
 import { keys } from '../redis/keys.js';
@@ -31,7 +31,7 @@ return out
 `;
 
 const COMMAND = 'wallboardHttpIngestAppend';
-type WithAppend = Redis & Record<typeof COMMAND, (numKeys: number, ...args: (string | number)[]) => Promise<unknown>>;
+type WithAppend = RedisConnection & Record<typeof COMMAND, (numKeys: number, ...args: (string | number)[]) => Promise<unknown>>;
 
 export type AppendOutcome =
   /** Appended now: the stream ids, in the events' order. */
@@ -54,7 +54,7 @@ export interface HttpAppender {
 }
 
 export interface HttpAppenderOptions {
-  redis: Redis;
+  redis: RedisConnection;
   /** The stream the events go to. */
   stream: string;
   /** How long a key and its reply are kept (ms). */

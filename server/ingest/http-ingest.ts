@@ -1,7 +1,7 @@
 // The HTTP ingest as a producer, apart from HTTP: who may post (credentials), how much (rate
 // limits), the idempotent append of a validated batch, and the source record that shows it on the
 // board beside the PBX adapters (adapter "http"), written after each append and on a heartbeat.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import type { QueueEvent } from '../core/events.js';
 import type { Logger } from '../log.js';
 import { keys } from '../redis/keys.js';
@@ -14,7 +14,7 @@ import { SourceReporter } from './source-status.js';
 
 export interface HttpIngestDeps {
   /** The server's command connection. */
-  redis: Redis;
+  redis: RedisConnection;
   /** The stream the events go to: the server's first configured stream. */
   stream: string;
   config: HttpIngestConfig;

@@ -1,7 +1,7 @@
 // The HTTP ingest's budgets: requests and events a second, each per credential and per client
 // address, counted in Redis (rate-limiter-flexible's RateLimiterRedis on the server's connection)
 // so every server process behind a load balancer draws on the same budget.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashTagOf } from '../redis/keys.js';
 import type { HttpIngestRateConfig } from './http-ingest-config.js';
@@ -21,7 +21,7 @@ export interface IngestRateLimiter {
 
 export interface IngestRateLimiterOptions {
   /** The connection the counters are kept on. */
-  redis: Redis;
+  redis: RedisConnection;
   /** The stream the ingest writes to: its budgets are its own, beside its other ingest keys. */
   stream: string;
   rate: HttpIngestRateConfig;

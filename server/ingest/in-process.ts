@@ -1,7 +1,7 @@
 // Adapters run inside the server process when its config file lists them under
 // `ingest.adapters`, so a small site runs one process: each gets a Redis connection of its own
 // and the server's logger, and its failure is logged without taking the server down.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { AdapterKind, RunningAdapter } from './adapter.js';
@@ -37,7 +37,7 @@ export function resolveConfiguredAdapter(
 
 export interface InProcessDeps {
   /** A new connection for one adapter. */
-  connect: (name: string) => Redis;
+  connect: (name: string) => RedisConnection;
   stream: string;
   /** The source name of an entry that gives none. */
   defaultSource: string;
@@ -49,7 +49,7 @@ export interface InProcessDeps {
 
 /** Starts the configured adapters; the returned function stops them all. */
 export function startInProcessAdapters(configured: readonly ConfiguredAdapter[], deps: InProcessDeps): { adapters: RunningAdapter[]; stop: () => Promise<void> } {
-  const running: { adapter: RunningAdapter; redis: Redis }[] = [];
+  const running: { adapter: RunningAdapter; redis: RedisConnection }[] = [];
   for (const { kind, source, options } of configured) {
     const name = source ?? deps.defaultSource;
     const redis = deps.connect(`wallboard-ingest-${kind.name}-${name}`);

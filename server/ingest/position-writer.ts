@@ -6,7 +6,7 @@
 // A script rather than WATCH + MULTI/EXEC: ioredis sends a command whose reply was lost once
 // more after it reconnects, and a resent MULTI/EXEC goes out without its WATCH (a second append);
 // the script checks the position each time it runs, so running it twice appends once.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../redis/connection.js';
 import { decode, encode, packedEventArgs, type EventInput, type QueueEvent } from '../core/events.js';
 import { keys } from '../redis/keys.js';
 import type { SourceReporter } from './source-status.js';
@@ -17,7 +17,7 @@ export class PositionConflictError extends Error {
 
 export interface PositionWriterOptions {
   /** The Redis connection to write on (the adapter's own: it disconnects it when it stops). */
-  redis: Redis;
+  redis: RedisConnection;
   /** The stream the events go to. @default "wallboard:events" */
   stream: string;
   /** The adapter's counts and link state, written with every commit and heartbeat. */

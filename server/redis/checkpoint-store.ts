@@ -4,7 +4,7 @@
 // not mix its older records into the checkpoint of the process that took over. The keys share
 // the group's hash tag, so the script runs in one slot on Redis Cluster too. Each checkpoint
 // rewrites only the calls that changed since the last.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './connection.js';
 import type { CheckpointParts, StoredCheckpoint } from '../aggregator.js';
 import { keys } from './keys.js';
 
@@ -36,7 +36,7 @@ export interface CheckpointStore {
   save(parts: CheckpointParts): Promise<void>;
 }
 
-export function createCheckpointStore(redis: Redis, group: string, owner: string): CheckpointStore {
+export function createCheckpointStore(redis: RedisConnection, group: string, owner: string): CheckpointStore {
   const coreKey = keys.checkpoint(group);
   const callsKey = keys.checkpointCalls(group);
   return {

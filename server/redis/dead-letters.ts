@@ -3,7 +3,7 @@
 // A dead letter takes its source entry's ID: after a crash between the dead letter and the
 // checkpoint the entry is refused again, and Redis refuses the second dead letter (an ID at or
 // below the stream's top), so each bad entry is dead-lettered exactly once.
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './connection.js';
 import type { Rejected } from '../aggregator.js';
 import { deadLetterRecord } from '../core/dead-letter-record.js';
 import { keys } from './keys.js';
@@ -12,7 +12,7 @@ export interface DeadLetterSink {
   write(rejected: readonly Rejected[]): Promise<void>;
 }
 
-export function createDeadLetterSink(redis: Redis, maxLen: number): DeadLetterSink {
+export function createDeadLetterSink(redis: RedisConnection, maxLen: number): DeadLetterSink {
   return {
     async write(rejected) {
       const pipeline = redis.pipeline();

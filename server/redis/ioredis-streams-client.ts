@@ -1,7 +1,7 @@
 // The streams client over ioredis: the one module that knows the shape of raw stream replies.
 // Every cast of an ioredis reply is here, next to the Redis command it belongs to, and every
 // reply leaves normalised (entries with their fields as a record, IDs, nulls for "none").
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './connection.js';
 import type { RawEntry } from '../aggregator.js';
 import { fieldsFromArray } from '../core/events.js';
 import type { BlockingStreamsClient, GroupBatch, StreamsClient } from './streams-client.js';
@@ -25,7 +25,7 @@ function isNoSuchKey(error: unknown): boolean {
   return error instanceof Error && error.message.includes('no such key');
 }
 
-export function createIoredisStreamsClient(redis: Redis): StreamsClient {
+export function createIoredisStreamsClient(redis: RedisConnection): StreamsClient {
   return {
     async createGroup(stream, group) {
       try {
@@ -79,7 +79,7 @@ export function createIoredisStreamsClient(redis: Redis): StreamsClient {
   };
 }
 
-export function createIoredisBlockingClient(redis: Redis): BlockingStreamsClient {
+export function createIoredisBlockingClient(redis: RedisConnection): BlockingStreamsClient {
   return {
     async read(streams, count, blockMs) {
       const reply = (await redis.xread(

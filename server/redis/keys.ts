@@ -1,6 +1,8 @@
 // Key names. Everything a consumer group owns shares one hash tag, so on Redis Cluster it
-// lives in one slot; a partitioned stream "wallboard:events:{q}" keeps its dead letters beside it.
-// An adapter's keys share its stream's slot, so its events and its read position go in one MULTI.
+// lives in one slot (the checkpoint script and the access stores' MULTIs stay in it). An adapter's
+// keys share its stream's slot, so its events and its read position go in one script. Dead
+// letters are written alone, so "<stream>:dead" may hash elsewhere ("wallboard:events:{q}:dead"
+// shares the stream's tag, plain "wallboard:events:dead" does not, and needs not).
 
 /** The part of a key Redis Cluster hashes: the first non-empty {…}, else the whole key. */
 export function hashTagOf(key: string): string {

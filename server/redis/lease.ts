@@ -1,6 +1,6 @@
 // One active aggregator per consumer group. The lease key holds the owner's ID with a TTL;
 // the owner renews it, and a standby takes it when the owner stops renewing (crash, pause).
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './connection.js';
 import { keys } from './keys.js';
 
 // Renew or release only a lease we still own (compare-and-set in one script).
@@ -36,7 +36,7 @@ export function isDeadLocalHolder(holder: string, owner: string): boolean {
   }
 }
 
-export function createLease(redis: Redis, group: string, owner: string, ttlMs: number): Lease {
+export function createLease(redis: RedisConnection, group: string, owner: string, ttlMs: number): Lease {
   const key = keys.lease(group);
   const take = async () => (await redis.set(key, owner, 'PX', ttlMs, 'NX')) === 'OK' || (await redis.eval(RENEW, 1, key, owner, ttlMs)) === 1;
   return {

@@ -2,6 +2,7 @@
 // REDIS_MASTER_NAME the master they watch. ioredis asks the sentinels for the master, and after
 // a failover finds the new one by itself; the server connects every one of its connections so.
 import type { RedisOptions } from 'ioredis';
+import { parseHostPorts } from './host-ports.js';
 
 export interface SentinelConfig {
   sentinels: { host: string; port: number }[];
@@ -11,17 +12,8 @@ export interface SentinelConfig {
 
 /** Parses REDIS_SENTINELS; a reason for the first bad entry, or the list. */
 export function parseSentinels(raw: string): { host: string; port: number }[] | string {
-  const out: { host: string; port: number }[] = [];
-  for (const part of raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(part);
-    const port = match ? Number(match[2]) : NaN;
-    if (!match || port < 1 || port > 65535) return `"${part}": must be host:port`;
-    out.push({ host: match[1]!, port });
-  }
-  return out.length > 0 ? out : 'no sentinel given';
+  const parsed = parseHostPorts(raw);
+  return parsed === 'no host:port given' ? 'no sentinel given' : parsed;
 }
 
 /** ioredis options for a connection through the sentinels, merged with the connection's own. */

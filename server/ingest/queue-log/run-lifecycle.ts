@@ -1,6 +1,6 @@
 // What the live and the replay runs share around their loop: a sleep that stop() cuts short, and
 // the end of a run (the status says why the link is down, the connection is let go).
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/connection.js';
 import { keys } from '../../redis/keys.js';
 import { PositionConflictError, type PositionWriter } from '../position-writer.js';
 import type { SourceReporter } from '../source-status.js';
@@ -31,7 +31,7 @@ export function createSleeper(): Sleeper {
 export interface RunEnd {
   reporter: SourceReporter;
   writer: PositionWriter;
-  redis: Redis;
+  redis: RedisConnection;
   stream: string;
   /** The link's reason once the run ended by itself or was stopped ("stopped"). */
   reason: () => string;
