@@ -2,8 +2,9 @@
 // above all. It works on the board's Redis: REDIS_URL, else the private redis-server a running
 // `npm start`/`npm run server` uses, else it starts that private Redis for the moment it needs it.
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import { loadConfig } from '../config.js';
+import { silentLogger } from '../log.js';
+import { connectRedis, redisTarget } from '../redis/connection.js';
 import { runningPrivateRedisUrl, startPrivateRedis } from '../redis/private-redis.js';
 import { USER_ROLES, type UserRole } from './principal.js';
 import { createUserStore, teamsSchema, userNameSchema } from './user-store.js';
@@ -74,7 +75,13 @@ async function main(): Promise<number> {
   const config = loadConfig({ env: process.env, cwd: process.cwd(), stdoutIsTTY: false });
   const running = config.redisUrl ?? runningPrivateRedisUrl(config.redisDataDir);
   const started = running === null ? await startPrivateRedis({ dataDir: config.redisDataDir }) : null;
-  const redis = new Redis(running ?? started!.url, { maxRetriesPerRequest: 2 });
+  // The server's own way to Redis, so REDIS_SENTINELS and REDIS_CLUSTER_NODES work here too.
+  const redis = connectRedis(redisTarget({ ...config, redisUrl: running ?? started!.url }), {
+    name: 'wallboard-users-cli',
+    log: silentLogger,
+    now: Date.now,
+    options: { maxRetriesPerRequest: 2 },
+  });
   try {
     const users = createUserStore(redis, config.group, Date.now);
     switch (command.kind) {

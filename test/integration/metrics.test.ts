@@ -42,8 +42,10 @@ describe('GET /metrics', () => {
       const text = await waitFor(async () => {
         const res = await fetch(`${server.url}/metrics`, { headers: ADMIN_AUTH });
         const body = await res.text();
-        return res.status === 200 && (valueOf(body, 'wallboard_push_duration_seconds_count') ?? 0) > 0 ? body : null;
-      }, 'a push counted');
+        // The XACK follows the apply by a round trip: wait for it rather than read the gauge once.
+        const acked = valueOf(body, `wallboard_stream_pending{stream="${stream}"}`) === 0;
+        return res.status === 200 && acked && (valueOf(body, 'wallboard_push_duration_seconds_count') ?? 0) > 0 ? body : null;
+      }, 'a push counted and the batch acknowledged');
       expect(valueOf(text, 'wallboard_events_applied')).toBe(applied);
       expect(valueOf(text, 'wallboard_events_dead_lettered')).toBe(1);
       expect(valueOf(text, 'wallboard_screens_connected')).toBe(1);
