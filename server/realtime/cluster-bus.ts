@@ -1,12 +1,13 @@
 // What one server node tells or asks every other node, through Socket.IO's Redis adapter: access
-// that ended (a revoked display, a removed user) and questions about every node's screens. Data
-// never goes this way: each node computes its rooms' snapshots and deltas from its own replica of
-// the state, so a room broadcast of data stays on its node (`io.local`), or every screen would get
-// one copy per node, each with its node's seq.
+// that ended (a revoked display, a removed user or token) and questions about every node's screens
+// and refusals. Data never goes this way: each node computes its rooms' snapshots and deltas from
+// its own replica of the state, so a room broadcast of data stays on its node (`io.local`), or
+// every screen would get one copy per node, each with its node's seq.
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Cluster, Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import type { Server } from 'socket.io';
-import type { Refusal } from '../contract/access.js';
+import { z } from 'zod';
+import { REFUSAL_KINDS, type Refusal } from '../contract/access.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import type { Logger } from '../log.js';
 
@@ -35,7 +36,7 @@ export const DEFAULT_REQUESTS_TIMEOUT_MS = 1000;
 export interface Gathered<T> {
   /** The answers of the other nodes that answered (not this node's own). */
   values: T[];
-  /** A node counted as subscribed did not answer within the timeout (frozen, or cut off from Redis). */
+  /** A node counted as subscribed did not answer within the timeout (frozen, or cut off from Redis), or answered what this version cannot read. */
   partial: boolean;
 }
 
@@ -45,6 +46,12 @@ export type BusServer = Server<ClientToServerEvents, ServerToClientEvents, Inter
 /** The questions every node answers, and the answer's type. */
 export type Question = 'connected-displays' | 'refusals';
 export type AnswerOf<Q extends Question> = Parameters<Parameters<InterServerEvents[Q]>[0]>[0];
+
+// Another node's answer is parsed, not trusted: during a rolling upgrade it may run another version.
+const answerSchemas: { [Q in Question]: z.ZodType<AnswerOf<Q>> } = {
+  'connected-displays': z.record(z.string(), z.number().int().nonnegative()),
+  refusals: z.array(z.object({ ts: z.number(), kind: z.enum(REFUSAL_KINDS), address: z.string(), path: z.string(), reason: z.string(), name: z.string().nullable() })),
+};
 
 export interface ClusterBus {
   /** Asks every other node; answers with theirs after all answered or the timeout passed. */
@@ -62,8 +69,9 @@ export const SINGLE_NODE: ClusterBus = { gather: () => Promise.resolve({ values:
  * they follow Sentinel (and Cluster) as that one does; the subscriber is held by SUBSCRIBE.
  */
 export function attachClusterBus(io: BusServer, redis: Redis | Cluster, options: ClusterBusOptions, log: Logger, now: () => number): ClusterBus {
-  const pub = redis.duplicate();
-  const sub = redis.duplicate();
+  // Named in CLIENT LIST where the connection type allows it (a Cluster's duplicate takes other arguments).
+  const pub = redis instanceof Redis ? redis.duplicate({ connectionName: 'wallboard-socket.io-pub' }) : redis.duplicate();
+  const sub = redis instanceof Redis ? redis.duplicate({ connectionName: 'wallboard-socket.io-sub' }) : redis.duplicate();
   for (const [name, connection] of [
     ['socket.io-pub', pub],
     ['socket.io-sub', sub],
@@ -104,6 +112,10 @@ function gather<Q extends Question>(io: BusServer, question: Q, timeoutMs: numbe
     const deadline = setTimeout(() => finish([], true), timeoutMs + 250);
     // Socket.IO types each question's ack separately; one signature for both, the answers typed by Q.
     const ask = io.serverSideEmit.bind(io) as (question: Question, ack: (error: Error | null, answers: unknown[] | undefined) => void) => boolean;
-    ask(question, (error, answers) => finish((answers ?? []) as AnswerOf<Q>[], error !== null));
+    ask(question, (error, answers) => {
+      const parsed = (answers ?? []).map((answer) => answerSchemas[question].safeParse(answer));
+      const values = parsed.flatMap((p) => (p.success ? [p.data as AnswerOf<Q>] : []));
+      finish(values, error !== null || values.length < parsed.length);
+    });
   });
 }
