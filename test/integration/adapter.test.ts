@@ -1,7 +1,7 @@
 // Two server processes on one Redis, joined by the Socket.IO Redis adapter (realtime/cluster-bus.ts):
-// each node's deltas reach its own screens only, once; a display revoked or a user removed through
-// one node is turned away on the other at once, not at its next sweep (set to 5 s here, the most
-// allowed); the admin's list counts every node's screens, and a frozen or killed node makes the
+// each node's deltas reach its own screens only, once; a display revoked, a user or token removed
+// through one node is turned away on the other at once, not at its next sweep (set to 5 s here, the
+// most allowed); the admin's list counts every node's screens, and a frozen or killed node makes the
 // answer partial, within the bus's timeout, instead of hanging it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeArgs } from '../../server/core/events.js';
 import { DEFAULT_REQUESTS_TIMEOUT_MS } from '../../server/realtime/cluster-bus.js';
+import { withTimeout } from '../../server/with-timeout.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
 import { ADMIN_AUTH, connectClient, getJson, spawnServer, type ChildServer, type WallboardClient } from '../support/server.js';
 import { sessionCookie, signIn } from '../support/sign-in.js';
@@ -54,7 +55,13 @@ async function pairedDisplay(name: string): Promise<{ id: string; cookie: string
   return { id, cookie: sessionCookie(paired) };
 }
 
-const told = (c: WallboardClient) => new Promise<{ reason: string; at: number }>((resolve) => c.socket.once('access', (info) => resolve({ ...info, at: Date.now() })));
+/** What the screen is told when its access ends, and when; fails past twice the sweep rather than waiting for the test's timeout. */
+const told = (c: WallboardClient) =>
+  withTimeout(
+    new Promise<{ reason: string; at: number }>((resolve) => c.socket.once('access', (info) => resolve({ ...info, at: Date.now() }))),
+    2 * SWEEP_MS,
+    'the screen was not told its access ended',
+  );
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-adapter-'));
@@ -139,6 +146,25 @@ describe('two nodes joined by the Socket.IO Redis adapter', () => {
     expect((await fetch(`${a.url}/api/v1/users/${lead.name}`, { method: 'DELETE', headers: ADMIN_AUTH })).status).toBe(204);
     const answer = await access;
     expect(answer.reason).toBe('signed-out');
+    expect(answer.at - started).toBeLessThan(1000);
+  });
+
+  it('turns away a removed API token’s socket on the other node: no sweep would', async () => {
+    const made = await fetch(`${a.url}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'adapter-script', role: 'automation' }),
+    });
+    expect(made.status).toBe(201);
+    const { id, token } = (await made.json()) as { id: string; token: string };
+    const onB = connectClient(b.url, {}, { token });
+    clients.push(onB);
+    await waitFor(() => onB.snapshots.length > 0, 'the script’s socket on B to be live');
+    const access = told(onB);
+    const started = Date.now();
+    expect((await fetch(`${a.url}/api/v1/tokens/${id}`, { method: 'DELETE', headers: ADMIN_AUTH })).status).toBe(204);
+    const answer = await access;
+    expect(answer.reason).toBe('revoked');
     expect(answer.at - started).toBeLessThan(1000);
   });
 
