@@ -124,8 +124,9 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     tls: config.tls !== null,
     metrics,
     screens: {
-      connectedDisplays: () => realtime?.access.connectedDisplays() ?? new Map(),
-      displayRevoked: (id) => realtime?.access.displayRevoked(id),
+      connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
+      accessChanged: (change) => realtime?.access.accessChanged(change),
+      refusals: () => realtime?.access.refusals() ?? Promise.resolve({ value: access.refusals.list(), partial: false }),
     },
   });
   const http = config.tls ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) : createHttpServer(app);
@@ -137,8 +138,10 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       maxMessageBytes: config.socket.maxMessageBytes,
       limits: config.socket,
       trustProxy: config.trustProxy,
+      // One bus per consumer group, so two deployments sharing a Redis do not hear each other.
+      cluster: { key: `wallboard:${config.group}:socket.io` },
     },
-    { source, log: log.child({ component: 'realtime' }), now, access, onPush: metrics.pushed },
+    { source, log: log.child({ component: 'realtime' }), now, access, onPush: metrics.pushed, redis },
   );
   realtime = push;
   await new Promise<void>((resolve, reject) => {

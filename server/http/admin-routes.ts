@@ -1,5 +1,7 @@
 // Managing access: displays (leads for their teams, admins all), users, API tokens, and what was
 // refused lately (admins). Secrets (one-time passwords, tokens) are in the creating answer only.
+// Connected screens and refusals are every node's: a node that does not answer within the cluster
+// bus's timeout is left out and the answer says `partial: true`, so a dead node cannot hang the page.
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Access } from '../auth/access.js';
@@ -9,6 +11,9 @@ import { tokenNameSchema } from '../auth/token-store.js';
 import { teamsSchema, userNameSchema, UserExistsError } from '../auth/user-store.js';
 import type { DisplayInfo } from '../contract/access.js';
 import { displayViewSchema } from '../contract/display-view.js';
+import type { AccessChange } from '../realtime/cluster-bus.js';
+import type { FromEveryNode } from '../realtime/socket-access.js';
+import type { Refusal } from '../auth/refusal-log.js';
 import { principalOf, requireAction, refuse } from './access-middleware.js';
 
 const json = express.json({ limit: '128kb' });
@@ -19,10 +24,12 @@ const newTokenSchema = z.strictObject({ name: tokenNameSchema, role: z.enum(TOKE
 
 export interface AdminRoutesDeps {
   access: Access;
-  /** Screens connected to this process, by display id. */
-  connectedDisplays: () => ReadonlyMap<string, number>;
-  /** Disconnects this process's screens of a revoked display at once (other processes find out at their next sweep). */
-  displayRevoked: (id: string) => void;
+  /** Screens connected to every node, by display id. */
+  connectedDisplays: () => Promise<FromEveryNode<ReadonlyMap<string, number>>>;
+  /** Turns away the screens of a revoked display, a removed user or token, on every node at once. */
+  accessChanged: (change: AccessChange) => void;
+  /** Every node's recent refusals, newest first. */
+  refusals: () => Promise<FromEveryNode<Refusal[]>>;
 }
 
 function invalid(res: Response, error: z.ZodError): void {
@@ -39,12 +46,12 @@ export function displayLink(base: string, display: DisplayRecord): string {
   return `${base}/pair/${display.linkSecret}`;
 }
 
-export function createAdminRoutes({ access, connectedDisplays, displayRevoked }: AdminRoutesDeps): Router {
+export function createAdminRoutes({ access, connectedDisplays, accessChanged, refusals }: AdminRoutesDeps): Router {
   const router = express.Router();
   const manage = requireAction(access, 'manage-displays');
   const administer = requireAction(access, 'administer');
   const principal = (res: Response) => principalOf(res) as Principal;
-  const describe = (req: Request, d: DisplayRecord & { seen?: DisplaySeen | null }): DisplayInfo => ({
+  const describe = (req: Request, d: DisplayRecord & { seen?: DisplaySeen | null }, connected: ReadonlyMap<string, number>): DisplayInfo => ({
     id: d.id,
     name: d.name,
     view: d.view,
@@ -53,7 +60,7 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
     createdTs: d.createdTs,
     lastSeenTs: d.seen?.ts ?? null,
     lastAddress: d.seen?.address ?? null,
-    connected: connectedDisplays().get(d.id) ?? 0,
+    connected: connected.get(d.id) ?? 0,
   });
   /** The display if it exists and this principal may manage it; else the answer is sent. */
   async function managed(req: Request, res: Response): Promise<DisplayRecord | null> {
@@ -67,8 +74,9 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
   }
 
   router.get('/api/v1/displays', manage, async (req, res) => {
-    const all = await access.displays.list();
-    res.set('Cache-Control', 'no-store').json({ displays: all.filter((d) => mayManageDisplay(principal(res), d.view)).map((d) => describe(req, d)) });
+    const [all, connected] = await Promise.all([access.displays.list(), connectedDisplays()]);
+    const displays = all.filter((d) => mayManageDisplay(principal(res), d.view)).map((d) => describe(req, d, connected.value));
+    res.set('Cache-Control', 'no-store').json({ displays, partial: connected.partial });
   });
 
   router.post('/api/v1/displays', manage, json, async (req, res) => {
@@ -80,7 +88,7 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
       return;
     }
     const display = await access.displays.create({ ...parsed.data, createdBy: who.kind === 'user' ? who.name : `token:${who.kind === 'token' ? who.name : ''}` });
-    res.status(201).json(describe(req, display));
+    res.status(201).json(describe(req, display, new Map()));
   });
 
   router.post('/api/v1/displays/:id/link', manage, async (req, res) => {
@@ -88,14 +96,14 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
     if (!display) return;
     const renewed = await access.displays.regenerate(display.id);
     if (!renewed) return void res.status(404).json({ error: 'no such display' });
-    res.json(describe(req, renewed));
+    res.json(describe(req, renewed, (await connectedDisplays()).value));
   });
 
   router.delete('/api/v1/displays/:id', manage, async (req, res) => {
     const display = await managed(req, res);
     if (!display) return;
     await access.displays.remove(display.id);
-    displayRevoked(display.id);
+    accessChanged({ kind: 'display', id: display.id });
     res.status(204).end();
   });
 
@@ -125,6 +133,7 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
     const who = principal(res);
     if (who.kind === 'user' && who.name === req.params['name']) return void res.status(400).json({ error: 'an admin cannot delete themselves' });
     if (!(await access.users.remove(req.params['name'] as string))) return void res.status(404).json({ error: 'no such user' });
+    accessChanged({ kind: 'user', name: req.params['name'] as string });
     res.status(204).end();
   });
 
@@ -143,11 +152,13 @@ export function createAdminRoutes({ access, connectedDisplays, displayRevoked }:
 
   router.delete('/api/v1/tokens/:id', administer, async (req, res) => {
     if (!(await access.tokens.remove(req.params['id'] as string))) return void res.status(404).json({ error: 'no such token' });
+    accessChanged({ kind: 'token', id: req.params['id'] as string });
     res.status(204).end();
   });
 
-  router.get('/api/v1/refusals', administer, (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ refusals: access.refusals.list() });
+  router.get('/api/v1/refusals', administer, async (_req, res) => {
+    const gathered = await refusals();
+    res.set('Cache-Control', 'no-store').json({ refusals: gathered.value, partial: gathered.partial });
   });
 
   return router;

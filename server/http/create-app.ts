@@ -43,7 +43,7 @@ export interface AppDeps {
   /** Whether the server speaks TLS itself: HSTS is sent. @default false */
   tls?: boolean;
   /** The connected screens, from the Socket.IO side. */
-  screens: Pick<AdminRoutesDeps, 'connectedDisplays' | 'displayRevoked'>;
+  screens: Omit<AdminRoutesDeps, 'access'>;
   /** GET /metrics (Prometheus); absent, not served. */
   metrics?: Metrics;
 }

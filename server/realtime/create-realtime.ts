@@ -4,7 +4,10 @@
 // client shows changed. Each push takes one frame from the source and projects every room's
 // view from it, and remembers fingerprints and list changes, so rooms that share rows and
 // lists serialise and compare them once. The number of rooms and of connections per address are capped.
+// With several nodes, rooms and their seq are per node: data goes to this node's sockets only
+// (`io.local`), and only control goes to every node (cluster-bus.ts).
 import type { Server as HttpServer } from 'node:http';
+import type { Cluster, Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { Snapshot } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
@@ -17,6 +20,7 @@ import { createOriginCheck } from './origin-check.js';
 import type { Access } from '../auth/access.js';
 import { socketViewOf } from '../contract/display-view.js';
 import { projectForDisplay, type DisplayProjection } from '../core/display-projection.js';
+import { attachClusterBus, SINGLE_NODE, type ClusterBusOptions, type InterServerEvents } from './cluster-bus.js';
 import { attachSocketAccess, type SocketAccess, type SocketAccessData } from './socket-access.js';
 import { createRememberingCompare } from './remembering-compare.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
@@ -47,6 +51,8 @@ export interface RealtimeOptions {
   limits?: SocketLimits;
   /** Which proxies' X-Forwarded-For to believe for a client's address (Express's `trust proxy`). @default false */
   trustProxy?: TrustProxy;
+  /** The cluster bus's channel prefix and how long a question to every node may wait. @default { key: 'socket.io', requestsTimeoutMs: 1000 } */
+  cluster?: ClusterBusOptions;
 }
 
 interface Room {
@@ -58,7 +64,7 @@ interface Room {
 }
 
 type SocketData = { room?: string } & SocketAccessData;
-type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type WallboardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RealtimeDeps {
   /** What the rooms show. */
@@ -70,6 +76,8 @@ export interface RealtimeDeps {
   access: Access;
   /** Told of every push that computed a frame: its duration and the deltas it sent (the metrics). */
   onPush?: (ms: number, deltas: number) => void;
+  /** The server's Redis connection, whose duplicates carry the cluster bus (the Socket.IO Redis adapter). Without it this node is alone. */
+  redis?: Redis | Cluster;
 }
 
 export interface Realtime {
@@ -79,7 +87,7 @@ export interface Realtime {
   readonly views: number;
   /** Socket.IO connections to this process now. */
   readonly connected: number;
-  /** Connected displays, and turning away a revoked one. */
+  /** Every node's connected displays and refusals, and turning away ended access on every node. */
   readonly access: Omit<SocketAccess, 'stop'>;
   close(): Promise<void>;
 }
@@ -92,7 +100,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   const addressCap = createAddressCap(limits.maxConnectionsPerAddress, trust);
   const refusals = refusalLog(log, now);
   const guard = createSocketGuard(limits, now);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     serveClient: false,
     // No CORS headers: a foreign page is refused at the handshake rather than allowed by them.
     allowRequest: (req, callback) =>
@@ -109,7 +117,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     maxHttpBufferSize: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
   });
   io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
-  const socketAccess = attachSocketAccess(io, deps.access, log, now, (req) => clientAddress(req, trust));
+  const bus = deps.redis ? attachClusterBus(io, deps.redis, options.cluster ?? {}, log, now) : SINGLE_NODE;
+  const socketAccess = attachSocketAccess(io, bus, deps.access, log, now, (req) => clientAddress(req, trust));
   const compare = createRememberingCompare();
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
@@ -229,7 +238,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
         const member = io.sockets.sockets.get(id);
         if (member) guard.dropIfBacklogged(member);
       }
-      io.to(name).emit('delta', delta);
+      // This node's screens only: every node sends its own delta, with its own seq, to its own.
+      io.local.to(name).emit('delta', delta);
       deltas += 1;
     }
     // What a push costs, for `npm run bench:views` and an operator chasing a slow board (LOG_LEVEL=debug).
@@ -262,6 +272,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       clearInterval(timer);
       socketAccess.stop();
       await io.close();
+      bus.close();
     },
   };
 }

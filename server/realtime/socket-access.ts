@@ -1,12 +1,17 @@
 // Access control on Socket.IO: the handshake is authenticated like a REST request (the session
 // cookie through express-session on the engine, or `auth: { token }`), before the socket joins any
-// room. Connected screens are checked again every sweep, so a revoked display or an ended session
-// is turned away within seconds on every server process, not only on the one that revoked it.
+// room. A revoked display, a removed user or token: the node that handled the admin's request
+// tells every node through the cluster bus, and each turns away its own screens at once.
+// Connected screens are also checked again every sweep: the safety net for a node that missed
+// that message (a Redis blip drops pub/sub messages) and for an ended session (logout, expiry).
 import type { IncomingMessage } from 'node:http';
-import type { Server, Socket } from 'socket.io';
+import type { Socket as IoSocket } from 'socket.io';
 import type { Access, SessionRequest } from '../auth/access.js';
 import { can, type Principal } from '../auth/principal.js';
+import { mergeRefusals, type Refusal } from '../auth/refusal-log.js';
 import type { Logger } from '../log.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import type { AccessChange, BusServer, ClusterBus, InterServerEvents } from './cluster-bus.js';
 
 export interface SocketAccessData {
   principal?: Principal;
@@ -22,15 +27,32 @@ export type HandshakeRefusal = 'unauthorized' | 'revoked' | 'forbidden';
 /** How often a connected display's last-seen time is written. */
 const SEEN_EVERY_MS = 60_000;
 
+/** Something gathered from every node; partial when some node did not answer in time. */
+export interface FromEveryNode<T> {
+  value: T;
+  partial: boolean;
+}
+
 export interface SocketAccess {
-  /** Screens connected to this process, by display id. */
-  connectedDisplays(): ReadonlyMap<string, number>;
-  /** Turns away this process's screens of a revoked display now. */
-  displayRevoked(id: string): void;
+  /** Screens connected to every node, by display id. */
+  connectedDisplays(): Promise<FromEveryNode<ReadonlyMap<string, number>>>;
+  /** Turns away the screens of a revoked display, a removed user or token, on every node now. */
+  accessChanged(change: AccessChange): void;
+  /** Every node's recent refusals, newest first. */
+  refusals(): Promise<FromEveryNode<Refusal[]>>;
   stop(): void;
 }
 
-export function attachSocketAccess(io: Server, access: Access, log: Logger, now: () => number, addressOfRequest: (req: IncomingMessage) => string): SocketAccess {
+type Socket = IoSocket<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
+
+export function attachSocketAccess(
+  io: BusServer,
+  bus: ClusterBus,
+  access: Access,
+  log: Logger,
+  now: () => number,
+  addressOfRequest: (req: IncomingMessage) => string,
+): SocketAccess {
   const addressOf = (socket: Socket) => addressOfRequest(socket.request);
   io.engine.use(access.session);
   io.use((socket: Socket, next) => {
@@ -67,12 +89,40 @@ export function attachSocketAccess(io: Server, access: Access, log: Logger, now:
     socket.disconnect(true);
   };
 
-  function displayRevoked(id: string): void {
+  /** This node's screens that the change turns away. */
+  function apply(change: AccessChange): void {
     for (const socket of io.sockets.sockets.values()) {
       const p = (socket.data as SocketAccessData).principal;
-      if (p?.kind === 'display' && p.id === id) turnAway(socket, 'revoked');
+      if (!p || p.kind !== change.kind) continue;
+      switch (change.kind) {
+        case 'display':
+          if (p.kind === 'display' && p.id === change.id) turnAway(socket, 'revoked');
+          break;
+        case 'token':
+          if (p.kind === 'token' && p.id === change.id) turnAway(socket, 'revoked');
+          break;
+        case 'user':
+          if (p.kind === 'user' && p.name === change.name) turnAway(socket, 'signed-out');
+          break;
+        default: {
+          const never: never = change;
+          return never;
+        }
+      }
     }
   }
+  io.on('access-changed', apply);
+
+  function localDisplayCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const socket of io.sockets.sockets.values()) {
+      const p = (socket.data as SocketAccessData).principal;
+      if (p?.kind === 'display') counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+    }
+    return counts;
+  }
+  io.on('connected-displays', (ack) => ack(Object.fromEntries(localDisplayCounts())));
+  io.on('refusals', (ack) => ack(access.refusals.list()));
 
   async function sweep(): Promise<void> {
     const sockets = [...io.sockets.sockets.values()];
@@ -116,15 +166,20 @@ export function attachSocketAccess(io: Server, access: Access, log: Logger, now:
   timer.unref();
 
   return {
-    connectedDisplays: () => {
-      const counts = new Map<string, number>();
-      for (const socket of io.sockets.sockets.values()) {
-        const p = (socket.data as SocketAccessData).principal;
-        if (p?.kind === 'display') counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-      }
-      return counts;
+    connectedDisplays: async () => {
+      const counts = localDisplayCounts();
+      const others = await bus.gather('connected-displays');
+      for (const answer of others.values) for (const [id, n] of Object.entries(answer)) counts.set(id, (counts.get(id) ?? 0) + n);
+      return { value: counts, partial: others.partial };
     },
-    displayRevoked,
+    accessChanged: (change) => {
+      apply(change);
+      bus.tell(change);
+    },
+    refusals: async () => {
+      const others = await bus.gather('refusals');
+      return { value: mergeRefusals([access.refusals.list(), ...others.values]), partial: others.partial };
+    },
     stop: () => clearInterval(timer),
   };
 }

@@ -312,7 +312,7 @@ describe('displays', () => {
     )!;
     expect(entry.lastSeenTs).toBeGreaterThan(Date.now() - 60_000);
     expect(entry.lastAddress).toMatch(/127\.0\.0\.1/);
-    expect(entry.connected).toBe(1); // this process's own screens
+    expect(entry.connected).toBe(2); // every node's screens (the cluster bus asks B)
 
     const told = (c: typeof onA) => new Promise<{ reason: string }>((resolve) => c.socket.once('access' as never, resolve as never));
     const toldA = told(onA);

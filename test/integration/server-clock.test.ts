@@ -57,7 +57,11 @@ describe('the HTTP app', () => {
       now: () => t,
       access,
       allowedOrigins: [],
-      screens: { connectedDisplays: () => new Map(), displayRevoked: () => undefined },
+      screens: {
+        connectedDisplays: async () => ({ value: new Map(), partial: false }),
+        accessChanged: () => undefined,
+        refusals: async () => ({ value: [], partial: false }),
+      },
     });
     const url = await listen(createServer(app));
     const snapshot = (await (await fetch(`${url}/api/v1/snapshot`, { headers: ADMIN_AUTH })).json()) as { serverTs: number };
