@@ -35,7 +35,7 @@ export interface DisplayInfo {
   createdTs: number;
   lastSeenTs: number | null;
   lastAddress: string | null;
-  /** Screens connected with this display's pairing now (on the process that answered). */
+  /** Screens connected with this display's pairing now, on every node that answered in time (see `partial` on the list). */
   connected: number;
 }
 
@@ -60,6 +60,18 @@ export interface TokenInfo {
 
 export const REFUSAL_KINDS = ['login', 'throttled', 'unauthorized', 'forbidden', 'csrf', 'origin', 'handshake'] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+
+/** GET /api/v1/displays: `partial` when a node did not answer in time, so its screens are not counted. */
+export interface DisplayList {
+  displays: DisplayInfo[];
+  partial: boolean;
+}
+
+/** GET /api/v1/refusals, every node's, newest first: `partial` when a node did not answer in time. */
+export interface RefusalList {
+  refusals: Refusal[];
+  partial: boolean;
+}
 
 /** One entry of GET /api/v1/refusals. */
 export interface Refusal {

@@ -9,7 +9,7 @@ import { displayNameSchema, type DisplayRecord, type DisplaySeen } from '../auth
 import { mayManageDisplay, TOKEN_ROLES, USER_ROLES, type Principal } from '../auth/principal.js';
 import { tokenNameSchema } from '../auth/token-store.js';
 import { teamsSchema, userNameSchema, UserExistsError } from '../auth/user-store.js';
-import type { DisplayInfo } from '../contract/access.js';
+import type { DisplayInfo, DisplayList, RefusalList } from '../contract/access.js';
 import { displayViewSchema } from '../contract/display-view.js';
 import type { AccessChange } from '../realtime/cluster-bus.js';
 import type { FromEveryNode } from '../realtime/socket-access.js';
@@ -76,7 +76,7 @@ export function createAdminRoutes({ access, connectedDisplays, accessChanged, re
   router.get('/api/v1/displays', manage, async (req, res) => {
     const [all, connected] = await Promise.all([access.displays.list(), connectedDisplays()]);
     const displays = all.filter((d) => mayManageDisplay(principal(res), d.view)).map((d) => describe(req, d, connected.value));
-    res.set('Cache-Control', 'no-store').json({ displays, partial: connected.partial });
+    res.set('Cache-Control', 'no-store').json({ displays, partial: connected.partial } satisfies DisplayList);
   });
 
   router.post('/api/v1/displays', manage, json, async (req, res) => {
@@ -158,7 +158,7 @@ export function createAdminRoutes({ access, connectedDisplays, accessChanged, re
 
   router.get('/api/v1/refusals', administer, async (_req, res) => {
     const gathered = await refusals();
-    res.set('Cache-Control', 'no-store').json({ refusals: gathered.value, partial: gathered.partial });
+    res.set('Cache-Control', 'no-store').json({ refusals: gathered.value, partial: gathered.partial } satisfies RefusalList);
   });
 
   return router;

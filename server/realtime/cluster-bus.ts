@@ -4,12 +4,12 @@
 // its own replica of the state, so a room broadcast of data stays on its node (`io.local`), or
 // every screen would get one copy per node, each with its node's seq.
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis, type Cluster } from 'ioredis';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { REFUSAL_KINDS, type Refusal } from '../contract/access.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import type { Logger } from '../log.js';
+import { duplicateConnection, type RedisConnection } from '../redis/connection.js';
 
 /** What ended someone's access; every node turns away its own screens of it. */
 export type AccessChange = { kind: 'display'; id: string } | { kind: 'token'; id: string } | { kind: 'user'; name: string };
@@ -68,22 +68,10 @@ export const SINGLE_NODE: ClusterBus = { gather: () => Promise.resolve({ values:
  * Puts the Redis adapter on `io`. Its two connections are `duplicate()`s of the server's own, so
  * they follow Sentinel (and Cluster) as that one does; the subscriber is held by SUBSCRIBE.
  */
-export function attachClusterBus(io: BusServer, redis: Redis | Cluster, options: ClusterBusOptions, log: Logger, now: () => number): ClusterBus {
-  // Named in CLIENT LIST where the connection type allows it (a Cluster's duplicate takes other arguments).
-  const pub = redis instanceof Redis ? redis.duplicate({ connectionName: 'wallboard-socket.io-pub' }) : redis.duplicate();
-  const sub = redis instanceof Redis ? redis.duplicate({ connectionName: 'wallboard-socket.io-sub' }) : redis.duplicate();
-  for (const [name, connection] of [
-    ['socket.io-pub', pub],
-    ['socket.io-sub', sub],
-  ] as const) {
-    let lastLogged = 0;
-    connection.on('error', (error: Error) => {
-      // ioredis reports every failed reconnect; one line per 5 s is enough to tell an operator.
-      if (now() - lastLogged < 5000) return;
-      lastLogged = now();
-      log.warn('redis connection error', { connection: name, error });
-    });
-  }
+export function attachClusterBus(io: BusServer, redis: RedisConnection, options: ClusterBusOptions, log: Logger, now: () => number): ClusterBus {
+  // Named in CLIENT LIST; errors logged one line per 5 s, as every server connection is.
+  const pub = duplicateConnection(redis, { name: 'wallboard-socket.io-pub', log, now });
+  const sub = duplicateConnection(redis, { name: 'wallboard-socket.io-sub', log, now });
   const timeoutMs = options.requestsTimeoutMs ?? DEFAULT_REQUESTS_TIMEOUT_MS;
   io.adapter(createAdapter(pub, sub, { key: options.key ?? 'socket.io', requestsTimeout: timeoutMs }));
   return {

@@ -2,7 +2,7 @@
 // session's CSRF token and sends it on every state-changing request, and turns every failure
 // into an AccessError a page can explain.
 import { AccessError, failureOf } from './access-error.js';
-import type { Display, DisplayView, Refusal, Session, TokenRecord, TokenRole, UserRecord, UserRole } from './access-types.js';
+import type { Display, DisplayList, DisplayView, RefusalList, Session, TokenRecord, TokenRole, UserRecord, UserRole } from './access-types.js';
 
 export interface AccessApiOptions {
   /** The fetch to use. @default the window's fetch */
@@ -55,8 +55,9 @@ export class AccessApi {
     await this.request('POST', '/api/v1/session/password', { current, next });
   }
 
-  async displays(): Promise<Display[]> {
-    return (await this.request<{ displays: Display[] }>('GET', '/api/v1/displays')).displays;
+  /** Every display, with the screens of every node that answered in time. */
+  displays(): Promise<DisplayList> {
+    return this.request<DisplayList>('GET', '/api/v1/displays');
   }
 
   createDisplay(name: string, view: DisplayView): Promise<Display> {
@@ -102,8 +103,8 @@ export class AccessApi {
   }
 
   /** What the server refused lately, newest first. */
-  async refusals(): Promise<Refusal[]> {
-    return (await this.request<{ refusals: Refusal[] }>('GET', '/api/v1/refusals')).refusals;
+  refusals(): Promise<RefusalList> {
+    return this.request<RefusalList>('GET', '/api/v1/refusals');
   }
 
   // A server (or a proxy) that answers the path with a page rather than a session has no session API.

@@ -134,11 +134,28 @@ describe('wb-admin-page', () => {
     expect(script.changes()[1]).toEqual({ method: 'DELETE', path: '/api/v1/displays/new', csrf: 'csrf-9', body: undefined });
   });
 
+  it('says when a server did not answer, so counts and refusals may be missing some', async () => {
+    const { page } = await mountPage(ADMIN, (r) => {
+      if (r.path === '/api/v1/session') return sessionAnswer(ADMIN);
+      if (r.path === '/api/v1/displays') return { status: 200, body: { displays: [display({ id: 'd1', name: 'Hall', connected: 2 })], partial: true } };
+      if (r.path === '/api/v1/refusals') return { status: 200, body: { refusals: [], partial: true } };
+      return undefined;
+    });
+    const admin = section(page, 'wb-display-admin');
+    await until(() => shadow(admin).querySelector('[data-testid=display]') !== null);
+    expect(text(admin, '[data-testid=displays-partial]')).toContain('did not answer in time');
+    shadow(page).querySelector<HTMLButtonElement>('[data-testid=tab-refusals]')!.click();
+    await page.updateComplete;
+    const refusals = section(page, 'wb-refusal-table');
+    await until(() => shadow(refusals).querySelector('[data-testid=refusals-partial]') !== null);
+    expect(text(refusals, '[data-testid=refusals-partial]')).toContain('refusals are missing');
+  });
+
   it("gives an admin the users, tokens and refusals, and shows a new user's password once", async () => {
     const users: UserRecord[] = [{ name: 'root', role: 'admin', teams: [], createdTs: NOW, lastLoginTs: NOW - 3 * 3_600_000, mustChangePassword: false }];
     const { page, script } = await mountPage(ADMIN, (r) => {
       if (r.path === '/api/v1/session') return sessionAnswer(ADMIN);
-      if (r.path === '/api/v1/displays') return { status: 200, body: { displays: [] } };
+      if (r.path === '/api/v1/displays') return { status: 200, body: { displays: [], partial: false } };
       if (r.method === 'GET' && r.path === '/api/v1/users') return { status: 200, body: { users } };
       if (r.method === 'POST' && r.path === '/api/v1/users') {
         const body = r.body as { name: string; role: 'lead'; teams: string[] };
@@ -151,7 +168,10 @@ describe('wb-admin-page', () => {
       if (r.path === '/api/v1/refusals')
         return {
           status: 200,
-          body: { refusals: [{ ts: NOW - 1000, kind: 'csrf', address: '10.0.0.9', path: '/api/v1/displays', reason: 'missing csrf token', name: HOSTILE }] },
+          body: {
+            refusals: [{ ts: NOW - 1000, kind: 'csrf', address: '10.0.0.9', path: '/api/v1/displays', reason: 'missing csrf token', name: HOSTILE }],
+            partial: false,
+          },
         };
       return undefined;
     });
@@ -193,6 +213,7 @@ describe('wb-admin-page', () => {
     const cells = [...shadow(refusals).querySelectorAll('[data-testid=refusal] td')].map((td) => td.textContent.trim());
     expect(cells.slice(1)).toEqual(['CSRF token', HOSTILE, '10.0.0.9', '/api/v1/displays', 'missing csrf token']);
     expect(shadow(refusals).querySelector('script')).toBeNull();
+    expect(shadow(refusals).querySelector('[data-testid=refusals-partial]')).toBeNull();
   });
 
   it('goes to the login when the session has ended', async () => {

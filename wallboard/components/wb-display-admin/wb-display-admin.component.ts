@@ -48,8 +48,13 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
     this.timer = null;
   }
 
-  protected fetchItems(): Promise<Display[]> {
-    return this.api.displays();
+  /** A server did not answer in time: its screens are not in the counts. */
+  @state() private partial = false;
+
+  protected async fetchItems(): Promise<Display[]> {
+    const { displays, partial } = await this.api.displays();
+    this.partial = partial;
+    return displays;
   }
 
   private async create(event: SubmitEvent): Promise<void> {
@@ -137,11 +142,12 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
   private renderList(i18n: I18n) {
     if (this.items === null) return html`<p class="empty">${i18n.t('admin.loading')}</p>`;
     if (this.items.length === 0) return html`<p class="empty" data-testid="displays-empty">${i18n.t('admin.none')}</p>`;
-    return html`<div class="cards" data-testid="display-list">${repeat(
-      this.items,
-      (d) => d.id,
-      (d) => this.renderDisplay(d, i18n),
-    )}</div>`;
+    return html`${this.partial ? html`<p class="notice" role="status" data-testid="displays-partial">${i18n.t('admin.partialScreens')}</p>` : nothing}
+      <div class="cards" data-testid="display-list">${repeat(
+        this.items,
+        (d) => d.id,
+        (d) => this.renderDisplay(d, i18n),
+      )}</div>`;
   }
 
   private renderDisplay(d: Display, i18n: I18n) {

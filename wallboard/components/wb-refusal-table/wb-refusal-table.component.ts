@@ -19,6 +19,8 @@ export class WbRefusalTable extends LitElement {
   @property({ attribute: false }) i18n: I18n = createI18n('zh-CN');
 
   @state() private refusals: Refusal[] | null = null;
+  /** A server did not answer in time: its refusals are missing. */
+  @state() private partial = false;
   @state() private error: string | null = null;
 
   override connectedCallback(): void {
@@ -28,7 +30,7 @@ export class WbRefusalTable extends LitElement {
 
   async load(): Promise<void> {
     try {
-      this.refusals = await this.api.refusals();
+      ({ refusals: this.refusals, partial: this.partial } = await this.api.refusals());
       this.error = null;
     } catch (error) {
       if (endsSession(error)) this.dispatchEvent(new WbSessionEndEvent(error.failure === 'passwordChange'));
@@ -44,6 +46,7 @@ export class WbRefusalTable extends LitElement {
         <button type="button" data-testid="refusals-refresh" @click=${() => void this.load()}>${i18n.t('admin.refresh')}</button>
       </div>
       ${this.error === null ? nothing : html`<p class="notice error" role="alert" data-testid="refusals-error">${this.error}</p>`}
+      ${this.partial ? html`<p class="notice" role="status" data-testid="refusals-partial">${i18n.t('admin.partialRefusals')}</p>` : nothing}
       ${this.renderTable(i18n)}
     </section>`;
   }
