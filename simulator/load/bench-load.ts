@@ -29,6 +29,7 @@ const FLAGS = {
   checking: { type: 'string', default: '5' },
   agents: { type: 'string', default: '300' },
   'push-ms': { type: 'string', default: '' },
+  'cpu-prof': { type: 'string', default: '' },
   kill: { type: 'boolean', default: false },
   storm: { type: 'boolean', default: false },
   'max-events': { type: 'string', default: '2000000' },
@@ -52,6 +53,7 @@ simulator events at each rate.
   --checking <n>       full screens that apply every delta and are checked against the server. Default: 5
   --agents <n>         agents on the simulated floor. Default: 300
   --push-ms <ms>        the nodes' pushIntervalMs (through a config file). Default: the server's, 200
+  --cpu-prof <dir>     write each node's CPU profile (node --cpu-prof) to this directory when it stops
   --kill               with 3 nodes: kill -9 the lease holder during a step at the last rate, with the last fleet
   --storm              drop every screen's connection at once during a step at the last rate, with the last fleet
   --max-events <n>     offer no more than this many events in all. Default: 2000000
@@ -220,7 +222,8 @@ async function main(): Promise<number> {
       env['CONFIG_FILE'] = join(configDir, 'wallboard.config.json');
       writeFileSync(env['CONFIG_FILE'], JSON.stringify({ pushIntervalMs: count('push-ms', values['push-ms'], 50) }));
     }
-    stack = await startStack({ cwd: process.cwd(), log, nodes, env });
+    const nodeFlags = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    stack = await startStack({ cwd: process.cwd(), log, nodes, env, nodeFlags });
     redis = new Redis(stack.redis.url);
     const run: Run = {
       stack,

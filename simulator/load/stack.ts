@@ -47,6 +47,8 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Extra environment for every node (e.g. CONFIG_FILE). @default {} */
   env?: Record<string, string>;
+  /** Extra Node flags for every node (e.g. --cpu-prof, which NODE_OPTIONS refuses). @default [] */
+  nodeFlags?: string[];
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -119,7 +121,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 async function startNode(options: StackOptions, url: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: options.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', 'server/main.ts'], {
+    cwd: options.cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const keep = (line: string) => {
     lines.push(line);
