@@ -8,13 +8,15 @@ import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
+import { shortfallBadge } from '../staffing-shortfall.js';
+import shortfallStyles from '../staffing-shortfall.styles.js';
 import { waitStatus } from '../wait-status.js';
 import styles from './wb-queue-list.styles.js';
 import { rows } from '../keyed-rows.js';
 
 /** Touch-sized queue cards; tapping one emits `wb-queue-select` (tapping it again clears it). */
 export class WbQueueList extends LitElement {
-  static override styles = [baseStyles, statusStyles, styles];
+  static override styles = [baseStyles, statusStyles, shortfallStyles, styles];
 
   /** The queues, in display order. */
   @property({ attribute: false }) queues: readonly QueueStats[] = [];
@@ -60,6 +62,7 @@ export class WbQueueList extends LitElement {
             >
             <span>${i18n.t('queues.serviceLevel')} ${i18n.percent(q.serviceLevel, 0)}</span>
             <span>${i18n.t('queues.available')} ${i18n.number(q.agents.available)}</span>
+            ${shortfallBadge(q.staffing, i18n)}
           </span>
         </button>`;
       },

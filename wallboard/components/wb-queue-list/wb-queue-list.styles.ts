@@ -13,4 +13,5 @@ export default css`
   .meta { display: flex; gap: 0.9em; font-size: 0.9em; color: var(--wb-text-dim, #8d9bab); white-space: nowrap; }
   .meta .long { color: var(--status-colour); font-weight: 700; display: inline-flex; align-items: center; gap: 0.2em; }
   .meta svg { width: 1em; height: 1em; }
+  .meta .short { font-size: 0.95em; }
 `;

@@ -7,7 +7,9 @@ export default css`
   .head span, .row span { text-align: right; white-space: nowrap; }
   .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
   .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); }
-  .row .name { font-weight: 600; }
+  .row .name { font-weight: 600; display: flex; align-items: center; gap: 0.4em; min-width: 0; }
+  .row .name bdi { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+  .row .name .short { font-size: 0.85em; }
   .row .waiting { font-size: 1.35em; font-weight: 800; }
   .row .waiting.zero { color: var(--wb-text-dim, #8d9bab); font-weight: 600; }
   .row .longest { display: inline-flex; justify-content: flex-end; align-items: center; gap: 0.25em; color: var(--status-colour); font-weight: 700; }
