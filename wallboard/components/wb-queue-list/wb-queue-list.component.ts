@@ -52,7 +52,7 @@ export class WbQueueList extends LitElement {
         const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
         const status = waitStatus(longest, this.thresholdMs);
         return html`<button aria-pressed=${this.selected === q.id ? 'true' : 'false'} data-queue=${q.id} @click=${() => this.select(q.id)}>
-          <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi></span>
+          <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi>${shortfallBadge(q.staffing, i18n)}</span>
           <span class="waiting num">${i18n.number(q.waiting)}<small>${i18n.t('queues.waiting')}</small></span>
           <span class="meta">
             <span class="long status-${status}"
@@ -62,7 +62,6 @@ export class WbQueueList extends LitElement {
             >
             <span>${i18n.t('queues.serviceLevel')} ${i18n.percent(q.serviceLevel, 0)}</span>
             <span>${i18n.t('queues.available')} ${i18n.number(q.agents.available)}</span>
-            ${shortfallBadge(q.staffing, i18n)}
           </span>
         </button>`;
       },
