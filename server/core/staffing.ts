@@ -7,7 +7,6 @@ import { agentsNeeded, type StaffingFigure, type StaffingInput } from './erlang.
 import type { CallRecord } from './calls.js';
 import type { CoreConfig } from './core-config.js';
 import type { Counts } from './counts.js';
-import { getOrCreate } from './map-utils.js';
 import { minuteIndex } from './windows.js';
 import { MINUTE_MS, WINDOW_MINUTES } from '../contract/constants.js';
 import type { QueueStaffing } from '../contract/snapshot.js';
@@ -37,29 +36,39 @@ export function staffingWindow(now: number): { startTs: number; endTs: number } 
   return { startTs: endTs - WINDOW_MINUTES * MINUTE_MS, endTs };
 }
 
-/** One pass over the calls remembered (ended ones are kept 30 min, longer than the window), measuring every queue. */
+/**
+ * One pass over the calls remembered (ended ones are kept 30 min, longer than the window),
+ * measuring every queue. It runs on every push, so calls that ended before the window (none of
+ * their waits or handling reaches into it) are passed over first.
+ */
 export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<string, QueueMeasure> {
   const { startTs, endTs } = staffingWindow(now);
   const measures = new Map<string, QueueMeasure>();
-  const measureOf = (queue: string) => getOrCreate(measures, queue, () => ({ handleSumMs: 0, handled: 0, abandons: 0, waitedMs: 0 }));
+  const measureOf = (queue: string): QueueMeasure => {
+    let m = measures.get(queue);
+    if (!m) measures.set(queue, (m = { handleSumMs: 0, handled: 0, abandons: 0, waitedMs: 0 }));
+    return m;
+  };
   for (const call of calls) {
+    if (call.endedTs !== null && call.endedTs < startTs) continue;
     for (const visit of call.visits) {
-      if (visit.queuedTs === null) continue;
-      const waitEnd = visit.outcomeTs ?? endTs;
-      const overlap = Math.min(waitEnd, endTs) - Math.max(visit.queuedTs, startTs);
+      const { queuedTs, outcome, outcomeTs } = visit;
+      if (queuedTs === null) continue;
+      if (queuedTs >= endTs) continue; // its wait, and any answer, come after the window
+      const overlap = Math.min(outcomeTs ?? endTs, endTs) - Math.max(queuedTs, startTs);
       if (overlap > 0) measureOf(visit.queue).waitedMs += overlap;
-      if (visit.outcome === 'abandoned' && visit.outcomeTs !== null && visit.outcomeTs >= startTs && visit.outcomeTs < endTs) measureOf(visit.queue).abandons += 1;
-    }
-    for (const visit of call.visits) {
-      if (visit.outcome !== 'answered' || visit.outcomeTs === null) continue;
-      const answeredTs = visit.outcomeTs;
-      // The agent's part ends at the first transfer after the answer, else at the hang-up.
-      const transferTs = call.transfers.filter((t) => t >= answeredTs).reduce((a, b) => Math.min(a, b), Infinity);
-      const endedTs = Math.min(transferTs, call.endedTs ?? Infinity);
-      if (endedTs === Infinity || endedTs < startTs || endedTs >= endTs) continue;
-      const m = measureOf(visit.queue);
-      m.handleSumMs += Math.max(0, endedTs - answeredTs); // producers' clocks disagree
-      m.handled += 1;
+      if (outcomeTs === null) continue;
+      if (outcome === 'abandoned') {
+        if (outcomeTs >= startTs && outcomeTs < endTs) measureOf(visit.queue).abandons += 1;
+      } else if (outcome === 'answered') {
+        // The agent's part ends at the first transfer after the answer, else at the hang-up.
+        let doneTs = call.endedTs ?? Infinity;
+        for (const t of call.transfers) if (t >= outcomeTs && t < doneTs) doneTs = t;
+        if (doneTs < startTs || doneTs >= endTs) continue;
+        const m = measureOf(visit.queue);
+        m.handleSumMs += Math.max(0, doneTs - outcomeTs); // producers' clocks disagree
+        m.handled += 1;
+      }
     }
   }
   return measures;
