@@ -6,6 +6,8 @@ import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { erlangAFigures } from '../../server/core/erlang.js';
 import type { EventInput } from '../../server/core/events.js';
 import { toSnapshot } from '../../server/core/snapshot.js';
+import { applyDelta, diffSnapshot } from '../../server/contract/delta.js';
+import { projectForDisplay } from '../../server/core/display-projection.js';
 import { initialState, type State } from '../../server/core/state.js';
 import type { AgentState } from '../../server/contract/vocabulary.js';
 import { entries, MIN, SEC, T0 } from '../support/entries.js';
@@ -109,5 +111,15 @@ describe('the staffing hint per queue', () => {
     expect(toSnapshot(unfinished, config, NOW).queues.find((q) => q.id === 'billing')!.staffing).toBeNull();
     // A queue known only from its agents has no traffic at all.
     expect(toSnapshot(few, config, NOW).queues.find((q) => q.id === 'tech')!.staffing).toBeNull();
+  });
+
+  it('reaches a screen: a change of the hint is a delta of the queue row, and a paired TV is served it', () => {
+    const state = run([...agents, ...traffic, ...handledCall('c5', T0 + 5 * MIN, 210), queued('c7', T0 + 15 * MIN + 5 * SEC)]);
+    const before = toSnapshot(state, config, NOW);
+    const after = toSnapshot(state, config, NOW + MIN); // c7 enters the window
+    const delta = diffSnapshot(before, after, 2)!;
+    expect(delta.lists.queues?.upsert.find((q) => q.id === 'billing')?.staffing).toMatchObject({ arrivalsPerHour: 28 });
+    expect(applyDelta(before, delta).queues.find((q) => q.id === 'billing')!.staffing).toEqual(after.queues.find((q) => q.id === 'billing')!.staffing);
+    expect(projectForDisplay(after, { agentNames: false }).queues.find((q) => q.id === 'billing')!.staffing).toMatchObject({ needed: expect.any(Number) as number });
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueStaffing } from '../../../server/contract/snapshot.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { mount, shadow, text } from '../../testing/dom.js';
+import '../wb-queue-list/wb-queue-list.js';
 import './wb-staffing-card.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -53,5 +54,35 @@ describe('wb-staffing-card', () => {
     const none = await card(null, 'zh-CN');
     expect(text(none, '[data-testid="staffing-none"]')).toBe('近 15 分钟话务太少，暂不测算');
     expect(shadow(none).querySelector('dl')).toBeNull();
+  });
+
+  it('the tablet\'s queue cards carry the same "+N needed" badge on a short queue', async () => {
+    const row = (id: string, staffing: QueueStaffing | null) => ({
+      id,
+      waiting: 0,
+      longestWaitMs: 0,
+      queued: 60,
+      answered: 60,
+      abandoned: 0,
+      exited: 0,
+      agentConnectRate: 1,
+      serviceLevel: 1,
+      asaMs: 5000,
+      oldestQueuedTs: null,
+      shortAbandoned: 0,
+      expired: 0,
+      vipWaiting: 0,
+      window15m: { offered: 60, answered: 60, abandoned: 0, exited: 0, serviceLevel: 1, asaMs: 5000, agentConnectRate: 1 },
+      agents: { available: 1, ringing: 0, talking: 1, hold: 0, acw: 0, paused: 1, offline: 0 },
+      staffing,
+    });
+    const el = await mount(
+      Object.assign(document.createElement('wb-queue-list'), {
+        queues: [row('surge', { ...hint, onQueue: 2 }), row('quiet', { ...hint, needed: 2, onQueue: 2 })],
+        i18n: createI18n('en'),
+      }),
+    );
+    const badges = [...shadow(el).querySelectorAll('[data-testid="staffing-short"]')];
+    expect(badges.map((b) => [b.closest('button')!.getAttribute('data-queue'), b.textContent.replace(/\s+/g, ' ').trim()])).toEqual([['surge', '+10 needed']]);
   });
 });
