@@ -137,8 +137,11 @@ function servedWithin(ahead: number[], serviceRate: number, theta: number, tSec:
 
 /** What the inverse needs: the traffic, the threshold and the service level aimed at. */
 export interface StaffingInput {
+  /** Calls offered per second. */
   arrivalRatePerSec: number;
+  /** Mean handle time of a call, in ms. */
   meanHandleMs: number;
+  /** Service-level threshold: answered within this wait counts, in ms. */
   thresholdMs: number;
   /** Service level to meet, 0..1: answered within the threshold / all callers. */
   target: number;
