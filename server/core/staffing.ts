@@ -38,8 +38,8 @@ export function staffingWindow(now: number): { startTs: number; endTs: number } 
 
 /**
  * One pass over the calls remembered (ended ones are kept 30 min, longer than the window),
- * measuring every queue. It runs on every push, so calls that ended before the window (none of
- * their waits or handling reaches into it) are passed over first.
+ * measuring every queue. It runs on every push, so calls that ended before the window with no
+ * wait left open (nothing of theirs reaches into it) are passed over first.
  */
 export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<string, QueueMeasure> {
   const { startTs, endTs } = staffingWindow(now);
@@ -50,7 +50,7 @@ export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<str
     return m;
   };
   for (const call of calls) {
-    if (call.endedTs !== null && call.endedTs < startTs) continue;
+    if (call.lastEventTs < startTs && call.endedTs !== null && !call.visits.some(isOpen)) continue;
     for (const visit of call.visits) {
       const { queuedTs, outcome, outcomeTs } = visit;
       if (queuedTs === null) continue;
@@ -73,6 +73,8 @@ export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<str
   }
   return measures;
 }
+
+const isOpen = (visit: { outcome: string | null }) => visit.outcome === null;
 
 /** Calls offered to the queue in the window, from its rolling minutes. */
 export function arrivalsInWindow(minutes: ReadonlyMap<number, Counts> | undefined, now: number): number {
