@@ -5,7 +5,7 @@
 // twice, which the contract allows.
 import { Redis } from 'ioredis';
 import { mean } from './model/distributions.js';
-import type { QueueingFigures } from './model/erlang.js';
+import type { QueueingFigures } from '../server/core/erlang.js';
 import { createQueueCheck, expectedFigures, type MeasuredFigures, type QueueCheck } from './model/queue-check.js';
 import { createEntrySource } from './entry-source.js';
 import { BACKFILL_PACING, livePacing, retime, type Pacing } from './pacing.js';

@@ -95,6 +95,30 @@ export interface QueueStats {
   window15m: WindowStats;
   /** Agents whose skills include this queue, by state now. */
   agents: Record<AgentState, number>;
+  /** The staffing hint; null with too little traffic in the window (absent from servers before it existed). */
+  staffing?: QueueStaffing | null;
+}
+
+/**
+ * "Agents needed now": what Erlang C (Erlang A where callers abandon) says the queue needs to
+ * meet the service-level target, from the 15 whole minutes before now, beside the agents on it.
+ */
+export interface QueueStaffing {
+  /** The fewest agents the formula says meet thresholds.serviceLevelTarget within thresholds.serviceLevelMs. */
+  needed: number;
+  /** Agents serving the queue and logged in, not paused: available, ringing, talking, on hold or in wrap-up. */
+  onQueue: number;
+  /** Calls offered to the queue in the window, per hour. */
+  arrivalsPerHour: number;
+  /** Mean handle time (answer to hang-up or transfer: talk and hold; wrap-up is not measured), to the second. */
+  meanHandleMs: number;
+  /** Mean patience measured from the window's abandons (to the second); null when nobody abandoned (Erlang C). */
+  patienceMs: number | null;
+  model: 'erlangC' | 'erlangA';
+  /** The service level the formula predicts with `needed` agents. */
+  predictedServiceLevel: number;
+  /** The search stopped at its ceiling short of the target (a target of 100 %): `needed` is a floor. */
+  capped: boolean;
 }
 
 export interface HeldCall {

@@ -15,6 +15,7 @@ import { intradayOf } from './intraday.js';
 import { limitsReached } from './limits.js';
 import { getOrCreate } from './map-utils.js';
 import { computeKpis } from './metrics.js';
+import { arrivalsInWindow, measureQueues, queueStaffing, type QueueMeasure } from './staffing.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
 import { addQueuesPart, emptyQueuesPart, queuesPart } from './visits.js';
@@ -65,11 +66,16 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
   const agentIndex = indexAgents(everyone.list);
   const limits = limitsReached(state, config.limits);
 
+  // The staffing hint's measures: one pass over the calls, when a view first shows a queue.
+  let measures: Map<string, QueueMeasure> | null = null;
   const rowCache = new Map<string, { row: QueueStats; part: ReturnType<typeof queuesPart> }>();
   const queueRow = (id: string) =>
     getOrCreate(rowCache, id, () => {
       const part = queuesPart(state, day, [id], now, expiredBefore);
-      return { part, row: { ...part.rows[0]!, agents: everyone.byQueue.get(id) ?? emptyAgentCounts() } };
+      const agents = everyone.byQueue.get(id) ?? emptyAgentCounts();
+      measures ??= measureQueues(state.calls.values(), now);
+      const staffing = queueStaffing(measures.get(id), arrivalsInWindow(state.rolling.get(id), now), agents, config);
+      return { part, row: { ...part.rows[0]!, agents, staffing } };
     });
   const sumsCache = new Map<string, QueueSums>();
   const sumsOf = (queueIds: readonly string[]) => getOrCreate(sumsCache, JSON.stringify(queueIds), () => sumQueues(queueIds.map(queueRow)));

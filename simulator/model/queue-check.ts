@@ -4,7 +4,7 @@
 // empty-floor start does not bias the steady state; batch means give the standard error.
 import type { EventInput } from '../../server/core/events.js';
 import { mean } from './distributions.js';
-import { erlangAFigures, erlangCFigures, type QueueingFigures } from './erlang.js';
+import { erlangAFigures, erlangCFigures, type QueueingFigures } from '../../server/core/erlang.js';
 import type { ModelConfig } from './model-config.js';
 
 export interface MeasuredFigures {

@@ -3,7 +3,7 @@
 // skill group, so every queue is covered around the clock and thickest at the peaks.
 import { hourlyRates } from './arrival-profile.js';
 import { mean } from './distributions.js';
-import { agentsForServiceLevel } from './erlang.js';
+import { agentsForServiceLevel } from '../../server/core/erlang.js';
 import type { HoldHabit, ModelConfig } from './model-config.js';
 import type { Random } from './random.js';
 

@@ -10,7 +10,7 @@
 // agent more or fewer, i.e. that it can tell a wrong model from a right one.
 import { describe, expect, it } from 'vitest';
 import { createCallCentre } from '../../simulator/model/call-centre.js';
-import { erlangAFigures, erlangB, erlangC, erlangCFigures, agentsForServiceLevel } from '../../simulator/model/erlang.js';
+import { erlangAFigures, erlangB, erlangC, erlangCFigures, agentsForServiceLevel } from '../../server/core/erlang.js';
 import { createQueueCheck, expectedFigures, type MeasuredFigures } from '../../simulator/model/queue-check.js';
 import type { ModelConfig } from '../../simulator/model/model-config.js';
 import { erlangAConfig, mmnConfig } from '../../simulator/scenarios/queueing-models.js';

@@ -11,6 +11,7 @@ import { heldCalls, holdTotals } from '../../server/core/holds.js';
 import { intradayOf } from '../../server/core/intraday.js';
 import { limitsReached } from '../../server/core/limits.js';
 import { computeKpis } from '../../server/core/metrics.js';
+import { arrivalsInWindow, measureQueues, queueStaffing } from '../../server/core/staffing.js';
 import type { State } from '../../server/core/state.js';
 import { transferTotals } from '../../server/core/transfers.js';
 import { queuesPart } from '../../server/core/visits.js';
@@ -76,7 +77,11 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
   return {
     serverTs: now,
     totals,
-    queues: queues.rows.map((row) => ({ ...row, agents: agents.byQueue.get(row.id) ?? emptyAgentCounts() })),
+    queues: queues.rows.map((row) => {
+      const byState = agents.byQueue.get(row.id) ?? emptyAgentCounts();
+      const measure = measureQueues(state.calls.values(), now).get(row.id);
+      return { ...row, agents: byState, staffing: queueStaffing(measure, arrivalsInWindow(state.rolling.get(row.id), now), byState, config) };
+    }),
     held,
     agents: agents.counts,
     day: day.day,

@@ -149,7 +149,7 @@ export class WbLeadView extends LitElement {
         </div>
         <div class="col">
           <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agents.value} .held=${this.held.value}
-            .abandons=${this.abandons.value} .buckets=${this.buckets.value} .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget}
+            .abandons=${this.abandons.value} .buckets=${this.buckets.value} .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget} .serviceLevelMs=${s.thresholds.serviceLevelMs}
             .nowTs=${bucketStart(s.serverTs)} .intervalMs=${s.thresholds.holdCheckIntervalMs} .timeZone=${s.timeZone}></wb-queue-detail>
         </div>
       </div>

@@ -8,6 +8,7 @@ import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-agent-table/wb-agent-table.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
+import '../wb-staffing-card/wb-staffing-card.js';
 import '../wb-target-history/wb-target-history.js';
 import styles from './wb-queue-detail.styles.js';
 import { rows } from '../keyed-rows.js';
@@ -35,6 +36,8 @@ export class WbQueueDetail extends LitElement {
   @property({ attribute: false }) kpis: readonly Kpi[] = [];
   /** The service-level target (fraction). @default 0.8 */
   @property({ type: Number }) serviceLevelTarget = 0.8;
+  /** The service-level threshold, in ms. @default 20000 */
+  @property({ type: Number }) serviceLevelMs = 20_000;
   /** Start of the current 15-minute bucket. */
   @property({ type: Number }) nowTs = 0;
   /** The hold-check interval, in ms. */
@@ -64,6 +67,9 @@ export class WbQueueDetail extends LitElement {
             : null
         }
       </div>
+      ${
+        q ? html`<wb-staffing-card class="card" .staffing=${q.staffing} .thresholdMs=${this.serviceLevelMs} .target=${this.serviceLevelTarget}></wb-staffing-card>` : null
+      }
       <div class="charts">
         <div class="card">
           <h3>${i18n.t('chart.intraday')}</h3>

@@ -8,13 +8,15 @@ import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
+import { shortfallBadge } from '../staffing-shortfall.js';
+import shortfallStyles from '../staffing-shortfall.styles.js';
 import { waitStatus } from '../wait-status.js';
 import styles from './wb-queue-list.styles.js';
 import { rows } from '../keyed-rows.js';
 
 /** Touch-sized queue cards; tapping one emits `wb-queue-select` (tapping it again clears it). */
 export class WbQueueList extends LitElement {
-  static override styles = [baseStyles, statusStyles, styles];
+  static override styles = [baseStyles, statusStyles, shortfallStyles, styles];
 
   /** The queues, in display order. */
   @property({ attribute: false }) queues: readonly QueueStats[] = [];
@@ -50,7 +52,7 @@ export class WbQueueList extends LitElement {
         const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
         const status = waitStatus(longest, this.thresholdMs);
         return html`<button aria-pressed=${this.selected === q.id ? 'true' : 'false'} data-queue=${q.id} @click=${() => this.select(q.id)}>
-          <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi></span>
+          <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi>${shortfallBadge(q.staffing, i18n)}</span>
           <span class="waiting num">${i18n.number(q.waiting)}<small>${i18n.t('queues.waiting')}</small></span>
           <span class="meta">
             <span class="long status-${status}"

@@ -10,6 +10,8 @@ import type { Clock } from '../../store/clock-source.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
 import { pageAt, pageCount, rowsThatFit } from '../pagination.js';
+import { shortfallBadge } from '../staffing-shortfall.js';
+import shortfallStyles from '../staffing-shortfall.styles.js';
 import { waitStatus } from '../wait-status.js';
 import styles from './wb-queue-table.styles.js';
 import { rows } from '../keyed-rows.js';
@@ -20,7 +22,7 @@ const PAGER_EM = 1.6;
 
 /** Calls waiting and longest wait per queue; pages rotate when the queues do not fit. */
 export class WbQueueTable extends LitElement {
-  static override styles = [baseStyles, statusStyles, styles];
+  static override styles = [baseStyles, statusStyles, shortfallStyles, styles];
 
   /** The queues, in display order. */
   @property({ attribute: false }) queues: readonly QueueStats[] = [];
@@ -89,8 +91,9 @@ export class WbQueueTable extends LitElement {
         (q) => {
           const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
           const status = waitStatus(longest, this.thresholdMs);
+          const badge = shortfallBadge(q.staffing, i18n);
           return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi></span>
+            <span class="name ${badge ? 'has-short' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}</span>
             <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting">${i18n.number(q.waiting)}</span>
             <span class="longest num"
               >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span

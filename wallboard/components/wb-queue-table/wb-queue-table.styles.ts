@@ -8,6 +8,10 @@ export default css`
   .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
   .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); }
   .row .name { font-weight: 600; }
+  /* A queue short of agents: its name keeps the line, the badge takes a second one within the row. */
+  .row .name.has-short { display: flex; flex-direction: column; align-items: flex-start; justify-content: center; line-height: 1.1; gap: 0.08em; }
+  .row .name.has-short bdi { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+  .row .name .short { font-size: 0.85em; }
   .row .waiting { font-size: 1.35em; font-weight: 800; }
   .row .waiting.zero { color: var(--wb-text-dim, #8d9bab); font-weight: 600; }
   .row .longest { display: inline-flex; justify-content: flex-end; align-items: center; gap: 0.25em; color: var(--status-colour); font-weight: 700; }

@@ -6,6 +6,7 @@ import type { QueueStats } from '../../../server/contract/snapshot.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { floorScenario } from '../../../test/support/floor-scenario.js';
 import { snapshotFromEvents } from '../../../test/support/snapshot-from-events.js';
+import { createI18n } from '../../i18n/i18n.js';
 import { ClockSource } from '../../store/clock-source.js';
 import { countNodes, mount, shadow, text } from '../../testing/dom.js';
 import { manualClock } from '../../testing/manual-clock.js';
@@ -78,5 +79,38 @@ describe('wb-queue-table', () => {
     }
     expect(new Set(counts).size, counts.join(',')).toBe(1);
     el.remove();
+  });
+
+  it('marks a queue short of agents with "+N needed" / "缺 N 人" and its mark, and says nothing where the queue has enough', async () => {
+    const staffing = {
+      needed: 7,
+      onQueue: 4,
+      arrivalsPerHour: 120,
+      meanHandleMs: 180_000,
+      patienceMs: null,
+      model: 'erlangC' as const,
+      predictedServiceLevel: 0.83,
+      capped: false,
+    };
+    const queues = [
+      { ...queue(1, 3), staffing },
+      { ...queue(2, 0), staffing: { ...staffing, onQueue: 7 } },
+      { ...queue(3, 0), staffing: null },
+      queue(4, 0), // a server without the hint
+    ];
+    const { clock } = manualClock(NOW);
+    for (const [lang, words] of [
+      ['zh-CN', '缺 3 人'],
+      ['en', '+3 needed'],
+    ] as const) {
+      const el = await mount(Object.assign(document.createElement('wb-queue-table'), { queues, clock, rows: 8, i18n: createI18n(lang) }));
+      const badges = [...shadow(el).querySelectorAll('[data-testid="staffing-short"]')];
+      expect(badges.map((b) => b.closest('.row')!.getAttribute('data-queue'))).toEqual(['q01']);
+      expect(badges[0]!.textContent.replace(/\s+/g, ' ').trim()).toBe(words);
+      // Not colour alone: a shape beside the words, and the words for a screen reader.
+      expect(badges[0]!.querySelector('svg')).not.toBeNull();
+      expect(badges[0]!.getAttribute('aria-label')).toContain('3');
+      el.remove();
+    }
   });
 });

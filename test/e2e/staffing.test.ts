@@ -1,0 +1,117 @@
+// End to end, the staffing hint: a surge on a queue with two agents on it, published to Redis as
+// a producer would; a paired TV (Chinese) marks the queue "缺 N 人" and a lead's tablet
+// (English) shows the figure with its inputs, both agreeing with the server's REST snapshot.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { EventInput } from '../../server/core/events.js';
+import type { QueueStaffing } from '../../server/contract/snapshot.js';
+import { waitFor } from '../support/redis.js';
+import { ADMIN_AUTH } from '../support/server.js';
+import { addSessionCookie, signIn } from '../support/sign-in.js';
+import { deepAll, deepText, launchBrowser, screenshot } from './support/browser.js';
+import { startFloor, type Floor } from './support/floor.js';
+
+let browser: Browser;
+let floor: Floor;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  floor = await startFloor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await floor?.dispose();
+});
+
+async function freshPage(width: number, height: number): Promise<Page & { problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = (await context.newPage()) as Page & { problems: string[] };
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  return page;
+}
+
+/**
+ * 60 calls on `surge` between 14.5 and 6 minutes ago, each answered after 5 s and hung up 240 s
+ * later, and no abandons: 240 calls an hour at 4 minutes is 16 Erlangs, for which Erlang C asks
+ * about 20 agents at 80/20. Two agents serve the queue (one talking, one free), a third is paused.
+ */
+function surge(now: number): EventInput[] {
+  const events: EventInput[] = [
+    { type: 'agent.state', ts: now - 15 * 60_000, agentId: 's1', state: 'talking', team: 'S组', name: '高峰一', queues: ['surge'] },
+    { type: 'agent.state', ts: now - 15 * 60_000, agentId: 's2', state: 'available', team: 'S组', name: '高峰二', queues: ['surge'] },
+    { type: 'agent.state', ts: now - 15 * 60_000, agentId: 's3', state: 'paused', team: 'S组', name: '高峰三', queues: ['surge'] },
+  ];
+  for (let i = 0; i < 60; i++) {
+    const queuedTs = now - 14.5 * 60_000 + i * 8_500;
+    const callId = `surge-${i}`;
+    events.push(
+      { type: 'call.queued', ts: queuedTs, callId, queue: 'surge' },
+      { type: 'call.answered', ts: queuedTs + 5_000, callId, queue: 'surge', agentId: 's1' },
+      { type: 'call.ended', ts: queuedTs + 245_000, callId },
+    );
+  }
+  return events.sort((a, b) => a.ts - b.ts);
+}
+
+const staffingOf = async (): Promise<QueueStaffing | null | undefined> => (await floor.rest()).queues.find((q) => q.id === 'surge')?.staffing;
+
+describe('the staffing hint end to end', () => {
+  it('a paired TV shows "缺 N 人" on the short queue and the tablet shows the figure with its inputs, as the server computes them', async () => {
+    await floor.publish(surge(Date.now()));
+    const hint = await waitFor(staffingOf, 'the server to compute the surge queue staffing', 15_000);
+    expect(hint).toMatchObject({ onQueue: 2, model: 'erlangC', patienceMs: null, meanHandleMs: 240_000 });
+    expect(hint.needed).toBeGreaterThan(15);
+
+    // The TV, paired as a floor pairs one: a display made by an admin, its link opened once.
+    const display = await fetch(`${floor.server.url}/api/v1/displays`, {
+      method: 'POST',
+      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Surge TV', view: { lang: 'zh-CN', queues: ['surge', 'billing', 'mobile'], queueNames: { surge: '话费高峰' } } }),
+    });
+    expect(display.status).toBe(201);
+    const { link } = (await display.json()) as { link: string };
+    const tv = await freshPage(1920, 1080);
+    await tv.goto(link);
+    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/实时/), 'the TV to go live', 15_000);
+    // The badge says what REST says (read again each time: the window moves on with the minute).
+    await waitFor(
+      async () => {
+        const now = await staffingOf();
+        const badges = await deepAll(tv, '[data-testid=staffing-short]');
+        return now && badges.length === 1 && badges[0]!.text === `缺 ${now.needed - now.onQueue} 人`;
+      },
+      'the TV to mark the surge queue short',
+      15_000,
+    );
+    const row = await deepAll(tv, '.row[data-queue=surge] [data-testid=staffing-short]');
+    expect(row).toHaveLength(1);
+    await screenshot(tv, 'staffing-tv-zh');
+
+    // The lead's tablet, in English, drilled into the queue.
+    const lead = await freshPage(1440, 900);
+    await addSessionCookie(lead.context(), floor.server.url, await signIn(floor.server.url));
+    await lead.goto(`${floor.server.url}/lead?lang=en&queue=surge`);
+    await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);
+    await waitFor(
+      async () => {
+        const now = await staffingOf();
+        return now && (await deepText(lead, '[data-testid=staffing-needed]')) === String(now.needed) && (await deepText(lead, '[data-testid=staffing-on-queue]')) === '2';
+      },
+      'the tablet to show the figure',
+      15_000,
+    );
+    const labels = (await deepAll(lead, '[data-testid=staffing-inputs] dt')).map((d) => d.text);
+    const values = (await deepAll(lead, '[data-testid=staffing-inputs] dd')).map((d) => d.text);
+    expect(labels).toEqual(['Calls per hour', 'Avg. handle time', 'Caller patience', 'Model']);
+    expect(values.slice(1)).toEqual(['4:00', 'no abandons', 'Erlang C']);
+    expect(Number(values[0])).toBeGreaterThan(200); // 240 an hour while all 60 calls are in the window
+    expect(await deepText(lead, '[data-testid=staffing-verdict]')).toMatch(/^Short by \d+$/);
+    await lead.locator('wb-staffing-card').scrollIntoViewIfNeeded();
+    await screenshot(lead, 'staffing-lead-en');
+
+    expect(tv.problems).toEqual([]);
+    expect(lead.problems).toEqual([]);
+  });
+});
