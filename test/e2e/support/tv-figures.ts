@@ -6,13 +6,14 @@ import { deepAll, deepText } from './browser.js';
 
 /** The figures the TV shows, read off the page. */
 export async function tvFigures(page: Page) {
-  const queues = await deepAll(page, '.row[data-queue]');
+  // The waiting figure itself, not a word of the row: a row may also carry a badge ("缺 N 人").
+  const queues = await deepAll(page, '[data-testid=queue-waiting][data-queue]');
   return {
     waiting: Number((await deepText(page, '[data-testid=waiting]'))?.replace(/\D/g, '')),
     queued: Number((await deepText(page, '[data-testid=queued]'))?.replace(/\D/g, '')),
     answered: Number((await deepText(page, '[data-testid=answered]'))?.replace(/\D/g, '')),
     abandoned: Number((await deepText(page, '[data-testid=abandoned]'))?.replace(/\D/g, '')),
-    queues: Object.fromEntries(queues.map((q) => [q.data['queue'] ?? '', Number(q.text.split(' ')[1])])),
+    queues: Object.fromEntries(queues.map((q) => [q.data['queue'] ?? '', Number(q.text.replace(/\D/g, ''))])),
   };
 }
 
