@@ -162,8 +162,35 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       rooms.set(name, room);
     }
     if (guard.dropIfBacklogged(socket)) return;
-    // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
-    socket.emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
+    snapshotSoon(socket.id, name, key);
+  }
+
+  // Snapshots for the screens that subscribed in one turn of the event loop go out as one local
+  // broadcast per room: encoded once, not once a screen, so a reconnect storm of thousands costs
+  // one serialisation per view. A socket that subscribes again before the flush gets only its latest.
+  const pendingSnapshots = new Map<string, { room: string; key: string }>();
+  let flushScheduled = false;
+  function snapshotSoon(socketId: string, room: string, key: string): void {
+    pendingSnapshots.set(socketId, { room, key });
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flushSnapshots);
+  }
+  function flushSnapshots(): void {
+    flushScheduled = false;
+    if (pendingSnapshots.size === 0) return;
+    const byRoom = new Map<string, { key: string; ids: string[] }>();
+    for (const [id, { room, key }] of pendingSnapshots) {
+      let group = byRoom.get(room);
+      if (!group) byRoom.set(room, (group = { key, ids: [] }));
+      group.ids.push(id);
+    }
+    pendingSnapshots.clear();
+    for (const [name, { key, ids }] of byRoom) {
+      const room = rooms.get(name);
+      // The room's last snapshot is exactly what the next delta (seq + 1) applies to.
+      if (room) io.local.to(ids).emit('snapshot', { seq: room.seq, view: key, snapshot: room.last });
+    }
   }
 
   /** Rooms with a member, not counting one that `leaving` would empty; forgets the empty ones. */
@@ -214,6 +241,8 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   });
 
   function push(): void {
+    // Snapshots owed go first, so each is the state the next delta applies to.
+    flushSnapshots();
     const at = now();
     const changed = source.version !== pushedVersion;
     if (!changed && at - lastFullCheck < idleRecheckMs) return;

@@ -1,7 +1,7 @@
 // A screen reduced to what the load test must know: one WebSocket speaking just enough Engine.IO
 // v4 / Socket.IO v5 to be a wallboard (open, connect with its credential, subscribe, answer
 // pings, resync on a gap), reading from each delta only its seq and the stream cursor, found by
-// position in the text rather than by parsing the JSON. A full socket.io-client that applies every
+// searching the frame's bytes rather than decoding and parsing it. A full socket.io-client that applies every
 // delta costs the measuring process more than the server spends on it; a few of those check the
 // numbers (checking-screens.ts) while thousands of these only count and time what arrives.
 import WebSocket from 'ws';
@@ -35,31 +35,33 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (0.5 + random()));
 }
 
-const CURSORS = '"cursors":{"';
+const CURSORS = Buffer.from('"cursors":{"');
+const QUOTE = 0x22;
 
-/** The first stream cursor in a delta or snapshot's text, or null when it carries none. */
-export function cursorIn(text: string): string | null {
-  const at = text.indexOf(CURSORS);
+/** The first stream cursor in a delta or snapshot frame, or null when it carries none. Searched as bytes: decoding every frame would cost the harness more than the server spends sending it. */
+export function cursorIn(frame: Buffer): string | null {
+  const at = frame.indexOf(CURSORS);
   if (at === -1) return null;
-  const valueStart = text.indexOf('":"', at + CURSORS.length);
+  const valueStart = frame.indexOf('":"', at + CURSORS.length);
   if (valueStart === -1) return null;
-  const end = text.indexOf('"', valueStart + 3);
-  return end === -1 ? null : text.slice(valueStart + 3, end);
+  const end = frame.indexOf(QUOTE, valueStart + 3);
+  return end === -1 ? null : frame.toString('latin1', valueStart + 3, end);
 }
 
 /** The first whole number after `"<name>":` (the seq and serverTs lead a delta), or -1. */
-export function numberIn(text: string, name: 'seq' | 'serverTs'): number {
-  const key = `"${name}":`;
-  const at = text.indexOf(key);
+export function numberIn(frame: Buffer, name: 'seq' | 'serverTs'): number {
+  const at = frame.indexOf(`"${name}":`);
   if (at === -1) return -1;
   let n = 0;
-  for (let i = at + key.length; i < text.length; i++) {
-    const c = text.charCodeAt(i) - 48;
+  for (let i = at + name.length + 3; i < frame.length; i++) {
+    const c = frame[i]! - 48;
     if (c < 0 || c > 9) break;
     n = n * 10 + c;
   }
   return n;
 }
+
+const startsWith = (frame: Buffer, prefix: string) => frame.length >= prefix.length && frame.toString('latin1', 0, prefix.length) === prefix;
 
 export function openBareScreen(options: BareScreenOptions): BareScreen {
   const wsUrl = `${options.url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
@@ -76,6 +78,8 @@ export function openBareScreen(options: BareScreenOptions): BareScreen {
       headers: options.cookie ? { cookie: options.cookie } : {},
       ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       perMessageDeflate: false,
+      // The server is trusted here, and validating every frame's UTF-8 is the harness's biggest cost.
+      skipUTF8Validation: true,
     });
     socket = ws;
     let lostSaid = false;
@@ -95,8 +99,7 @@ export function openBareScreen(options: BareScreenOptions): BareScreen {
     };
     ws.on('message', (data: Buffer, binary: boolean) => {
       if (binary) return;
-      const text = data.toString();
-      switch (text.charCodeAt(0)) {
+      switch (data[0] ?? -1) {
         case 48: // "0": Engine.IO open; connect to the main namespace with the credential
           ws.send(options.token && !options.cookie ? `40${JSON.stringify({ token: options.token })}` : '40');
           return;
@@ -107,7 +110,7 @@ export function openBareScreen(options: BareScreenOptions): BareScreen {
           lost('closed by the server');
           return;
         case 52: // "4": a Socket.IO packet
-          handlePacket(ws, text, lost);
+          handlePacket(ws, data, lost);
           return;
         default:
           return;
@@ -117,31 +120,31 @@ export function openBareScreen(options: BareScreenOptions): BareScreen {
     ws.on('error', (error: Error) => lost(error.message));
   };
 
-  const handlePacket = (ws: WebSocket, text: string, lost: (reason: string) => void) => {
-    const type = text.charCodeAt(1);
+  const handlePacket = (ws: WebSocket, frame: Buffer, lost: (reason: string) => void) => {
+    const type = frame[1];
     if (type === 48) {
       // "40": connected
       attempt = 0;
       ws.send('42["subscribe",{}]');
     } else if (type === 52) {
-      lost(`refused: ${text.slice(2, 200)}`); // "44": connect_error
+      lost(`refused: ${frame.toString('utf8', 2, 200)}`); // "44": connect_error
     } else if (type === 49) {
       lost('disconnected by the server'); // "41"
     } else if (type === 50) {
       // "42": an event
-      if (text.startsWith('42["delta"')) {
+      if (startsWith(frame, '42["delta"')) {
         const receivedAt = Date.now();
-        const next = numberIn(text, 'seq');
+        const next = numberIn(frame, 'seq');
         const missed = seq >= 0 && next !== seq + 1 ? Math.max(1, next - seq - 1) : 0;
         // Missed deltas: the real client asks for a snapshot; so does this one.
         if (missed > 0) ws.send('42["resync"]');
         seq = next;
-        options.onDelta(cursorIn(text), receivedAt, missed, numberIn(text, 'serverTs'));
-      } else if (text.startsWith('42["snapshot"')) {
-        seq = numberIn(text, 'seq');
-        options.onSnapshot(seq, cursorIn(text));
-      } else if (text.startsWith('42["access"')) {
-        lost(`access: ${text.slice(12, 120)}`);
+        options.onDelta(cursorIn(frame), receivedAt, missed, numberIn(frame, 'serverTs'));
+      } else if (startsWith(frame, '42["snapshot"')) {
+        seq = numberIn(frame, 'seq');
+        options.onSnapshot(seq, cursorIn(frame));
+      } else if (startsWith(frame, '42["access"')) {
+        lost(`access: ${frame.toString('utf8', 12, 120)}`);
       }
     }
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cursorIn, numberIn, reconnectDelay } from '../../simulator/load/bare-screen.js';
 import { addMoves, createAppendIndex, createLatencyHistogram, parseCursor } from '../../simulator/load/event-latency.js';
 
 describe('every event’s latency from cursor moves', () => {
@@ -40,5 +41,30 @@ describe('every event’s latency from cursor moves', () => {
     expect(createLatencyHistogram().percentile(99)).toBeNull();
     expect(parseCursor('12-x')).toBeNull();
     expect(parseCursor('12')).toEqual({ ms: 12, seq: 0 });
+  });
+});
+
+describe('a bare screen’s reading of a frame', () => {
+  const delta = Buffer.from(
+    '42["delta",{"seq":1234,"serverTs":1700000000123,"set":{"ingest":{"applied":9,"cursors":{"wallboard:events":"1700000000100-7"}}},"lists":{}}]',
+  );
+
+  it('finds the seq, the push time and the cursor without decoding the frame', () => {
+    expect(numberIn(delta, 'seq')).toBe(1234);
+    expect(numberIn(delta, 'serverTs')).toBe(1700000000123);
+    expect(cursorIn(delta)).toBe('1700000000100-7');
+  });
+
+  it('says when a frame carries no cursor', () => {
+    const bare = Buffer.from('42["delta",{"seq":5,"serverTs":1,"set":{"totals":{}},"lists":{}}]');
+    expect(cursorIn(bare)).toBeNull();
+    expect(numberIn(Buffer.from('42["x",{}]'), 'seq')).toBe(-1);
+  });
+
+  it('reconnects as socket.io-client does: 1 s doubling to 5 s, ±50 %', () => {
+    expect(reconnectDelay(1, () => 0)).toBe(500);
+    expect(reconnectDelay(1, () => 1)).toBe(1500);
+    expect(reconnectDelay(3, () => 0.5)).toBe(4000);
+    expect(reconnectDelay(9, () => 0.5)).toBe(5000);
   });
 });
