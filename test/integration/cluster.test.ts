@@ -140,4 +140,25 @@ describe('three nodes behind HAProxy', () => {
       screen.close();
     }
   });
+
+  it('keep serving through HAProxy when no node is ready: any live node serves rather than none', async () => {
+    // Redis paused: every node's /readyz fails its Redis ping (503), /healthz still answers.
+    await suite.client.call('CLIENT', 'PAUSE', '8000', 'ALL');
+    const paused = Date.now();
+    try {
+      // HAProxy marks a node down after two failed checks a second apart; give it that, then ask.
+      await new Promise((r) => setTimeout(r, 4500));
+      const ready = await fetch(`${nodes[0]!.url}/readyz`);
+      expect(ready.status).toBe(503);
+      const answers: number[] = [];
+      while (Date.now() - paused < 7000) {
+        answers.push((await fetch(`${haproxy.url}/healthz`)).status);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(answers.length).toBeGreaterThan(0);
+      expect(answers.every((status) => status === 200)).toBe(true);
+    } finally {
+      await suite.client.call('CLIENT', 'UNPAUSE');
+    }
+  }, 20_000);
 });
