@@ -13,14 +13,16 @@
 // consumer's CPU (100 % is one core) and the producer-alone rate measured on the same Redis, so
 // figures from a busy machine compare by their ratio to it. Every run must end with the same
 // checkpoint as the first run from zero: counts stay exact whatever the path.
-// Flags: --events N, --runs N, --agents N, --only zero,checkpoint,replay, --profile DIR (each
+// --baseline DIR runs the consumers of another tree too (`git archive <commit> | tar -x -C DIR`,
+// with node_modules linked), alternating with this one's, and prints both: a before/after under
+// the same load. Flags: --events N, --runs N, --agents N, --only zero,checkpoint,replay, --profile DIR (each
 // consumer process writes .cpuprofile files in DIR/<group>; the largest is the main thread's;
 // summarise it with test/bench/profile-top.ts).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { startPrivateRedis } from '../../server/redis/private-redis.js';
@@ -37,6 +39,7 @@ const { values: flags } = parseArgs({
     agents: { type: 'string', default: '2000' },
     only: { type: 'string', default: SCENARIOS.join(',') },
     profile: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const EVENTS = Number(flags.events);
@@ -54,6 +57,18 @@ interface RunResult {
   rssMb: number;
   logLines: number;
   checkpoint: string;
+  /** Redis's time per command of the run's most costly commands. */
+  commands: string;
+}
+
+/** "xreadgroup 305 × 1.9 ms" for the commands that took Redis the most time in total. */
+function commandStats(info: string): string {
+  const stats = [...info.matchAll(/cmdstat_(\w+):calls=(\d+),usec=(\d+)/g)].map(([, name, calls, usec]) => ({ name: name!, calls: Number(calls), usec: Number(usec) }));
+  return stats
+    .sort((a, b) => b.usec - a.usec)
+    .slice(0, 4)
+    .map((c) => `${c.name} ${c.calls} × ${(c.usec / c.calls / 1000).toFixed(2)} ms`)
+    .join(', ');
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -96,10 +111,11 @@ function redisCpuSeconds(pid: number): number {
 }
 
 /** One consumer process catching up on `group`; resolves with its figures once it reached the last entry and stopped. */
-async function consume(group: string, lastId: string, redisUrl: string, redisPid: number, events: number, profileDir?: string): Promise<RunResult> {
+async function consume(root: string, group: string, lastId: string, redisUrl: string, redisPid: number, events: number, profileDir?: string): Promise<RunResult> {
   // A directory per run: tsx's loader thread writes a profile of its own beside the main thread's.
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, group)] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'test/bench/catchup-consumer.ts', redisUrl, STREAM, group, lastId], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -120,6 +136,7 @@ async function consume(group: string, lastId: string, redisUrl: string, redisPid
     rssMb: result.rssMb,
     logLines: result.logLines,
     checkpoint: '',
+    commands: '',
   };
 }
 
@@ -140,12 +157,31 @@ async function stageGroup(redis: Redis, from: string, to: string, deliveredId: s
   await redis.xgroup('CREATE', STREAM, to, deliveredId);
 }
 
+/** Which code a consumer runs: this checkout, or a baseline tree (--baseline) for a comparison under the same load. */
+interface Variant {
+  name: string;
+  root: string;
+}
+
+function summary(label: string, results: RunResult[], producerRate: number): string {
+  const rate = median(results.map((r) => r.events / r.seconds));
+  // Events per second of the consumer's own CPU time: what one core would do, less swayed by the machine's other work.
+  const perCpuSecond = median(results.map((r) => r.events / ((r.seconds * r.cpuPercent) / 100)));
+  return (
+    `${label.padEnd(20)} median ${String(Math.round(rate)).padStart(6)} events/s = ${(rate / producerRate).toFixed(2)} x producer; ` +
+    `consumer CPU ${median(results.map((r) => r.cpuPercent)).toFixed(0)} % of one core; ${Math.round(perCpuSecond)} events per consumer CPU-second`
+  );
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-catchup-'));
   const own = await startPrivateRedis({ dataDir, persist: false });
   const redis = new Redis(own.url);
   const redisPid = Number((await redis.info('server')).match(/process_id:(\d+)/)![1]);
-  const runs = new Map<Scenario, RunResult[]>();
+  const variants: Variant[] = [{ name: 'this', root: process.cwd() }];
+  // Interleaved, so that both see the same moments of a shared machine.
+  if (flags.baseline) variants.unshift({ name: 'baseline', root: resolve(flags.baseline) });
+  const runs = new Map<string, RunResult[]>();
   try {
     console.log(
       `bench:catchup: node ${process.version}, ${cpus().length} cores, ${EVENTS} entries, ${AGENTS} agents, ${RUNS} runs each; compare medians and the ratio to the producer`,
@@ -157,36 +193,35 @@ async function main(): Promise<void> {
     // The base checkpoint: a consumer stopped once past the middle (it stops at the end of a batch).
     let half = last;
     if (ONLY.includes('checkpoint') || ONLY.includes('replay')) {
-      await consume('base', ids[Math.floor(ids.length / 2)]!, own.url, redisPid, 0);
+      await consume(process.cwd(), 'base', ids[Math.floor(ids.length / 2)]!, own.url, redisPid, 0);
       half = (JSON.parse((await redis.get(keys.checkpoint('base')))!) as { cursors: [string, string][] }).cursors[0]![1];
     }
     const halfEvents = ids.length - ids.indexOf(half) - 1;
     for (const scenario of SCENARIOS.filter((s) => ONLY.includes(s))) {
-      const results: RunResult[] = [];
       for (let run = 1; run <= RUNS; run++) {
-        const group = `${scenario}-${run}`;
-        if (scenario === 'checkpoint') await stageGroup(redis, 'base', group, half);
-        if (scenario === 'replay') await stageGroup(redis, 'base', group, last);
-        const result = await consume(group, last, own.url, redisPid, scenario === 'zero' ? ids.length : halfEvents, flags.profile);
-        result.checkpoint = await checkpointOf(redis, group);
-        reference ||= result.checkpoint;
-        const same = result.checkpoint === reference ? 'same checkpoint' : `CHECKPOINT DIFFERS: ${result.checkpoint} vs ${reference}`;
-        console.log(
-          `  ${scenario.padEnd(10)} run ${run}: ${result.events} events in ${result.seconds.toFixed(2)} s = ${Math.round(result.events / result.seconds)} events/s, ` +
-            `consumer CPU ${result.cpuPercent.toFixed(0)} %, redis CPU ${result.redisCpuPercent.toFixed(0)} %, rss ${result.rssMb} MB, ${result.logLines} log lines; ${same}`,
-        );
-        results.push(result);
+        for (const variant of variants) {
+          const group = `${scenario}-${variant.name}-${run}`;
+          if (scenario === 'checkpoint') await stageGroup(redis, 'base', group, half);
+          if (scenario === 'replay') await stageGroup(redis, 'base', group, last);
+          await redis.config('RESETSTAT');
+          const profileDir = flags.profile && join(resolve(flags.profile), variant.name);
+          const result = await consume(variant.root, group, last, own.url, redisPid, scenario === 'zero' ? ids.length : halfEvents, profileDir);
+          result.commands = commandStats(await redis.info('commandstats'));
+          result.checkpoint = await checkpointOf(redis, group);
+          reference ||= result.checkpoint;
+          const same = result.checkpoint === reference ? 'same checkpoint' : `CHECKPOINT DIFFERS: ${result.checkpoint} vs ${reference}`;
+          const label = `${scenario} ${variants.length > 1 ? variant.name + ' ' : ''}run ${run}`;
+          console.log(
+            `  ${label}: ${result.events} events in ${result.seconds.toFixed(2)} s = ${Math.round(result.events / result.seconds)} events/s, ` +
+              `consumer CPU ${result.cpuPercent.toFixed(0)} %, redis CPU ${result.redisCpuPercent.toFixed(0)} %, rss ${result.rssMb} MB, ${result.logLines} log lines; ${same}`,
+          );
+          console.log(`  ${' '.repeat(label.length)}  redis: ${result.commands}`);
+          runs.set(`${scenario} ${variant.name}`, [...(runs.get(`${scenario} ${variant.name}`) ?? []), result]);
+        }
       }
-      runs.set(scenario, results);
     }
     console.log(`checkpoint ${reference}`);
-    for (const [scenario, results] of runs) {
-      const rate = median(results.map((r) => r.events / r.seconds));
-      console.log(
-        `${scenario.padEnd(10)} median ${Math.round(rate)} events/s = ${(rate / producerRate).toFixed(2)} x producer; ` +
-          `consumer CPU median ${median(results.map((r) => r.cpuPercent)).toFixed(0)} % of one core`,
-      );
-    }
+    for (const [label, results] of runs) console.log(summary(variants.length > 1 ? label : label.replace(/ this$/, ''), results, producerRate));
     if ([...runs.values()].flat().some((r) => r.checkpoint !== reference)) process.exitCode = 1;
   } finally {
     redis.disconnect();
