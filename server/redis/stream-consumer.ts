@@ -201,7 +201,7 @@ export class StreamConsumer {
         await acks;
         acks = settled(Promise.all(batches.map((batch) => streams.ack(batch.stream, this.options.group, batch.ids))));
         this.status.lastError = null;
-        await this.checkpointer.saveIfDue();
+        await this.checkpointer.saveIfDue(!this.status.caughtUp);
         await this.trimmer.trimIfDue();
       }
       await acks;
