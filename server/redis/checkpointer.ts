@@ -1,6 +1,7 @@
 // Decides when to checkpoint and writes it. The interval stretches to 100 times what taking a
-// checkpoint costs, so a large state spends at most ~1 % of the loop on it; a write that failed
-// makes the next one full. It remembers what the stored checkpoint covers, for trimming.
+// checkpoint costs, so a large state spends at most ~1 % of the loop on it, and to
+// CATCH_UP_CHECKPOINT_MS while the consumer is behind; a write that failed makes the next one
+// full. It remembers what the stored checkpoint covers, for trimming.
 import type { Aggregator } from '../aggregator.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { StreamConsumerOptions } from './consumer-options.js';
@@ -10,6 +11,14 @@ export interface CheckpointerDeps {
   store: Pick<CheckpointStore, 'save'>;
   now: () => number;
 }
+
+/**
+ * The least time between checkpoints while the consumer is behind (its reads come back full). A
+ * catch-up changes thousands of calls a second, and each checkpoint writes them all and holds the
+ * loop and Redis while it does; spacing them lets a call that changed many times be written once,
+ * and one forgotten in between not at all. A crash then re-reads at most this much more.
+ */
+export const CATCH_UP_CHECKPOINT_MS = 10_000;
 
 export class Checkpointer {
   private lastSavedAt = 0;
@@ -41,9 +50,10 @@ export class Checkpointer {
     this.lastSavedAt = this.deps.now();
   }
 
-  /** Writes a checkpoint when the interval has passed and the state changed since the last. */
-  async saveIfDue(): Promise<void> {
-    const due = this.deps.now() - this.lastSavedAt >= Math.max(this.options.checkpointIntervalMs, 100 * this.costMs);
+  /** Writes a checkpoint when the interval has passed (a longer one while `catchingUp`) and the state changed since the last. */
+  async saveIfDue(catchingUp = false): Promise<void> {
+    const interval = Math.max(this.options.checkpointIntervalMs, 100 * this.costMs, catchingUp ? CATCH_UP_CHECKPOINT_MS : 0);
+    const due = this.deps.now() - this.lastSavedAt >= interval;
     if (due && this.deps.aggregator.version !== this.savedVersion) await this.save();
   }
 

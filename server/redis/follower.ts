@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { StreamConsumerOptions } from './consumer-options.js';
 import { sleep } from './sleep.js';
-import type { BlockingStreamsClient } from './streams-client.js';
+import type { BlockingStreamsClient, StreamBatch } from './streams-client.js';
 
 export interface FollowerDeps {
   aggregator: Pick<Aggregator, 'adopt' | 'cursor' | 'applyBatch'>;
@@ -54,21 +54,34 @@ export async function follow(
       });
       client = deps.createBlockingClient();
       progress.started();
-      while (!signal.aborted) {
-        progress.reading(now() + options.blockMs);
-        const batches = await client.read(
-          options.streams.map((stream) => ({ stream, after: aggregator.cursor(stream) })),
+      const reader = client;
+      const readAfter = (after: (stream: string) => string | null) =>
+        reader.read(
+          options.streams.map((stream) => ({ stream, after: after(stream) })),
           options.batchSize,
           options.blockMs,
         );
-        let count = 0;
-        for (const batch of batches) {
-          count = Math.max(count, batch.entries.length);
-          // Invalid entries are counted by the core like the holder counts them; the holder writes the dead letters.
-          if (batch.entries.length > 0) aggregator.applyBatch(batch.entries);
+      // While behind, the next read is in flight while a batch is applied (from where that batch ends).
+      let next: Promise<StreamBatch[]> | null = null;
+      try {
+        while (!signal.aborted) {
+          progress.reading(now() + options.blockMs);
+          const batches = await (next ?? readAfter((stream) => aggregator.cursor(stream)));
+          next = null;
+          const count = batches.reduce((n, b) => Math.max(n, b.entries.length), 0);
+          if (count >= options.batchSize && !signal.aborted) {
+            next = readAfter((stream) => batches.find((b) => b.stream === stream)?.entries.at(-1)?.id ?? aggregator.cursor(stream));
+            next.catch(() => {});
+          }
+          for (const batch of batches) {
+            // Invalid entries are counted by the core like the holder counts them; the holder writes the dead letters.
+            if (batch.entries.length > 0) aggregator.applyBatch(batch.entries);
+          }
+          if (count > 0) deps.onApplied?.();
+          progress.read(count);
         }
-        if (count > 0) deps.onApplied?.();
-        progress.read(count);
+      } finally {
+        await next?.catch(() => {});
       }
     } catch (error) {
       if (signal.aborted) break;

@@ -17,7 +17,7 @@ import { LeaseKeeper } from './lease-keeper.js';
 import { recover } from './recovery.js';
 import { sleep } from './sleep.js';
 import { StreamTrimmer } from './stream-trimmer.js';
-import type { BlockingStreamsClient, StreamsClient } from './streams-client.js';
+import type { BlockingStreamsClient, GroupBatch, StreamsClient } from './streams-client.js';
 
 export type { StreamConsumerOptions } from './consumer-options.js';
 
@@ -51,6 +51,12 @@ export interface ConsumerStatus {
    * Past it, Redis is not answering (the feed status).
    */
   answerDueAt?: number | null;
+}
+
+/** The promise itself, marked as handled: it is awaited later, and failing before then must not count as an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 const FIRST_RETRY_MS = 100;
@@ -174,23 +180,35 @@ export class StreamConsumer {
 
   private async consume(): Promise<void> {
     const { streams, now } = this.deps;
-    while (!this.stopped) {
-      // Set before the lease renewal too: acks, checkpoints and renewals are Redis commands that a pause holds as well.
-      this.status.answerDueAt = now() + this.options.blockMs;
-      await this.lease.keep();
-      const batches = await this.reader.read();
-      this.status.lastReadAt = now();
-      this.status.answerDueAt = this.status.lastReadAt + this.options.blockMs;
-      let delivered = 0;
-      for (const batch of batches) {
-        delivered += batch.ids.length;
-        await this.applyEntries(batch.entries);
-        await streams.ack(batch.stream, this.options.group, batch.ids);
+    // While behind, the next read and the last batch's acks are in flight while a batch is
+    // applied: Redis works on its core while this one applies, instead of each waiting in turn.
+    let next: Promise<GroupBatch[]> | null = null;
+    let acks: Promise<unknown> = Promise.resolve();
+    try {
+      while (!this.stopped) {
+        // Set before the lease renewal too: acks, checkpoints and renewals are Redis commands that a pause holds as well.
+        this.status.answerDueAt = now() + this.options.blockMs;
+        await this.lease.keep();
+        const batches = await (next ?? this.reader.read());
+        next = null;
+        this.status.lastReadAt = now();
+        this.status.answerDueAt = this.status.lastReadAt + this.options.blockMs;
+        const delivered = batches.reduce((n, b) => n + b.ids.length, 0);
+        this.status.caughtUp = delivered < this.options.batchSize;
+        if (!this.status.caughtUp && !this.stopped) next = settled(this.reader.read());
+        for (const batch of batches) await this.applyEntries(batch.entries);
+        // A failed ack surfaces here, one batch late; the entries stay pending and recovery acknowledges them.
+        await acks;
+        acks = settled(Promise.all(batches.map((batch) => streams.ack(batch.stream, this.options.group, batch.ids))));
+        this.status.lastError = null;
+        await this.checkpointer.saveIfDue(!this.status.caughtUp);
+        await this.trimmer.trimIfDue();
       }
-      this.status.caughtUp = delivered < this.options.batchSize;
-      this.status.lastError = null;
-      await this.checkpointer.saveIfDue();
-      await this.trimmer.trimIfDue();
+      await acks;
+    } finally {
+      // A read still in flight settles before recovery asks what the group delivered, so nothing it hands over is skipped.
+      await next?.catch(() => {});
+      await acks.catch(() => {});
     }
   }
 }

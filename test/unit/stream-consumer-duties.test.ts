@@ -6,7 +6,7 @@ import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { compareEntryIds } from '../../server/core/entry-id.js';
 import { encode } from '../../server/core/events.js';
 import { createLogger } from '../../server/log.js';
-import { Checkpointer } from '../../server/redis/checkpointer.js';
+import { CATCH_UP_CHECKPOINT_MS, Checkpointer } from '../../server/redis/checkpointer.js';
 import { createEntryApplier } from '../../server/redis/entry-applier.js';
 import { GroupReader, WATCHDOG_MARGIN_MS } from '../../server/redis/group-reader.js';
 import type { Lease } from '../../server/redis/lease.js';
@@ -322,6 +322,22 @@ describe('Checkpointer', () => {
     t += 60_000; // however long a loaded machine made those 20 ms, it was not 600
     await checkpointer.saveIfDue();
     expect(saved).toHaveLength(2);
+  });
+
+  it('checkpoints at most every CATCH_UP_CHECKPOINT_MS while catching up, and at the usual interval once caught up', async () => {
+    const { aggregator, saved, checkpointer } = setup();
+    aggregator.applyBatch([entry(stream, '1-0')]);
+    await checkpointer.save();
+    aggregator.applyBatch([entry(stream, '2-0')]);
+    t += CATCH_UP_CHECKPOINT_MS - 1;
+    await checkpointer.saveIfDue(true);
+    expect(saved).toHaveLength(1);
+    await checkpointer.saveIfDue(false);
+    expect(saved).toHaveLength(2);
+    aggregator.applyBatch([entry(stream, '3-0')]);
+    t += CATCH_UP_CHECKPOINT_MS;
+    await checkpointer.saveIfDue(true);
+    expect(saved).toHaveLength(3);
   });
 
   it('remembers what the stored checkpoint covers, only once it is stored', async () => {
