@@ -236,4 +236,3 @@ function measuredThisMinute(calls: State['calls'], now: number): Map<string, Que
   measuredByCalls.set(calls, { minute, measures });
   return measures;
 }
-
