@@ -3,10 +3,10 @@
 // display's link and shows the board; the admin revokes it and the TV says so within 5 s. And
 // hostile names (markup, a right-to-left override, emoji) stay text on the wall.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { waitFor } from '../support/redis.js';
 import { ADMIN_AUTH } from '../support/server.js';
-import { deepText, launchBrowser, screenshot } from './support/browser.js';
+import { deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
 import { startFloor, type Floor } from './support/floor.js';
 
 let browser: Browser;
@@ -22,22 +22,6 @@ afterAll(async () => {
   await floor?.dispose();
 });
 
-/** A page in its own browser context (its own cookies), with its errors and CSP violations kept. */
-async function freshPage(width: number, height: number): Promise<Page & { problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = (await context.newPage()) as Page & { problems: string[] };
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) page.problems.push(m.text());
-  });
-  page.on('dialog', (d) => {
-    page.problems.push(`a dialog opened: ${d.message()}`);
-    void d.dismiss();
-  });
-  return page;
-}
-
 describe('putting a TV into service', () => {
   it('an admin creates a display, a TV opens its link and shows the board, the admin revokes it and the TV says so', async () => {
     const made = await fetch(`${floor.server.url}/api/v1/users`, {
@@ -48,7 +32,7 @@ describe('putting a TV into service', () => {
     const { password: oneTime } = (await made.json()) as { password: string };
 
     // The admin, on a laptop: /admin sends them to sign in first.
-    const admin = await freshPage(1280, 800);
+    const admin = await freshPage(browser, 1280, 800);
     await admin.goto(`${floor.server.url}/admin?lang=en`);
     await admin.waitForURL(/\/login\?next=/);
     await admin.fill('#login-name', 'floor-admin');
@@ -71,7 +55,7 @@ describe('putting a TV into service', () => {
     await screenshot(admin, 'access-admin-displays');
 
     // The TV: opens the link once; the secret leaves the address bar, the board goes live.
-    const tv = await freshPage(1920, 1080);
+    const tv = await freshPage(browser, 1920, 1080);
     await tv.goto(link);
     expect(new URL(tv.url()).pathname).toBe('/tv');
     await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
@@ -118,7 +102,7 @@ describe('names are text', () => {
       body: JSON.stringify({ name: 'Hostile names', view: { lang: 'en', team: 'Q' } }),
     });
     const { link } = (await display.json()) as { link: string };
-    const tv = await freshPage(1920, 1080);
+    const tv = await freshPage(browser, 1920, 1080);
     await tv.goto(link);
     await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
     // The held call's row names the agent: the whole name, as text, isolated from its neighbours.

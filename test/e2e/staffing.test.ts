@@ -2,13 +2,13 @@
 // a producer would; a paired TV (Chinese) marks the queue "缺 N 人" and a lead's tablet
 // (English) shows the figure with its inputs, both agreeing with the server's REST snapshot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { EventInput } from '../../server/core/events.js';
 import type { QueueStaffing } from '../../server/contract/snapshot.js';
 import { waitFor } from '../support/redis.js';
 import { ADMIN_AUTH } from '../support/server.js';
 import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, launchBrowser, screenshot } from './support/browser.js';
+import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
 import { startFloor, type Floor } from './support/floor.js';
 
 let browser: Browser;
@@ -23,14 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await floor?.dispose();
 });
-
-async function freshPage(width: number, height: number): Promise<Page & { problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = (await context.newPage()) as Page & { problems: string[] };
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  return page;
-}
 
 /**
  * 60 calls on `surge` between 14.5 and 6 minutes ago, each answered after 5 s and hung up 240 s
@@ -72,7 +64,7 @@ describe('the staffing hint end to end', () => {
     });
     expect(display.status).toBe(201);
     const { link } = (await display.json()) as { link: string };
-    const tv = await freshPage(1920, 1080);
+    const tv = await freshPage(browser, 1920, 1080);
     await tv.goto(link);
     await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/实时/), 'the TV to go live', 15_000);
     // The badge says what REST says (read again each time: the window moves on with the minute).
@@ -90,7 +82,7 @@ describe('the staffing hint end to end', () => {
     await screenshot(tv, 'staffing-tv-zh');
 
     // The lead's tablet, in English, drilled into the queue.
-    const lead = await freshPage(1440, 900);
+    const lead = await freshPage(browser, 1440, 900);
     await addSessionCookie(lead.context(), floor.server.url, await signIn(floor.server.url));
     await lead.goto(`${floor.server.url}/lead?lang=en&queue=surge`);
     await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);

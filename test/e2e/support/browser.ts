@@ -12,6 +12,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A page in its own browser context (its own cookies), with its errors, CSP violations and dialogs kept in `problems`. */
+export async function freshPage(browser: Browser, width: number, height: number): Promise<Page & { problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = (await context.newPage()) as Page & { problems: string[] };
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) page.problems.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    page.problems.push(`a dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
