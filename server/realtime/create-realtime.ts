@@ -22,6 +22,7 @@ import { socketViewOf } from '../contract/display-view.js';
 import { projectForDisplay, type DisplayProjection } from '../core/display-projection.js';
 import { attachClusterBus, SINGLE_NODE, type ClusterBusOptions, type InterServerEvents } from './cluster-bus.js';
 import { attachSocketAccess, type SocketAccess, type SocketAccessData } from './socket-access.js';
+import { getOrCreate } from '../core/map-utils.js';
 import { createRememberingCompare } from './remembering-compare.js';
 import { createSocketGuard, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_SOCKET_LIMITS, type GuardCounters, type SocketLimits } from './socket-guard.js';
 
@@ -180,11 +181,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     flushScheduled = false;
     if (pendingSnapshots.size === 0) return;
     const byRoom = new Map<string, { key: string; ids: string[] }>();
-    for (const [id, { room, key }] of pendingSnapshots) {
-      let group = byRoom.get(room);
-      if (!group) byRoom.set(room, (group = { key, ids: [] }));
-      group.ids.push(id);
-    }
+    for (const [id, { room, key }] of pendingSnapshots) getOrCreate(byRoom, room, () => ({ key, ids: [] as string[] })).ids.push(id);
     pendingSnapshots.clear();
     for (const [name, { key, ids }] of byRoom) {
       const room = rooms.get(name);

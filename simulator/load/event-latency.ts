@@ -77,14 +77,7 @@ export function createLatencyHistogram(maxMs = 120_000): LatencyHistogram {
       return count;
     },
     percentile(p) {
-      if (count === 0) return null;
-      const rank = Math.max(1, Math.ceil((p / 100) * count));
-      let seen = 0;
-      for (let ms = 0; ms < buckets.length; ms++) {
-        seen += buckets[ms]!;
-        if (seen >= rank) return ms;
-      }
-      return maxMs + 1;
+      return bucketPercentile(buckets, p);
     },
     over(ms) {
       let n = 0;
@@ -114,8 +107,9 @@ export function addMoves(histogram: LatencyHistogram, index: AppendIndex, moves:
 }
 
 /** The p-th percentile (0..100) of a histogram given as counts per 1 ms bucket, or null when empty. */
-export function bucketPercentile(buckets: readonly number[], p: number): number | null {
-  const total = buckets.reduce((a, b) => a + b, 0);
+export function bucketPercentile(buckets: ArrayLike<number>, p: number): number | null {
+  let total = 0;
+  for (let ms = 0; ms < buckets.length; ms++) total += buckets[ms]!;
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * total));
   let seen = 0;

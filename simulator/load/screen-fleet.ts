@@ -3,7 +3,6 @@
 // worker's CPU is reported with the figures, to show it.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CursorMove } from './event-latency.js';
 import type { Collected, OpenOrder, WorkerOrder, WorkerReport } from './screen-worker.js';
 
 export interface FleetOptions {
@@ -17,20 +16,11 @@ export interface FleetOptions {
   rampMs: number;
 }
 
-export interface FleetCollection {
-  moves: CursorMove[];
-  deltas: number;
-  missed: number;
-  snapshots: number;
-  lostNow: number;
-  recoveries: number[];
-  lastRecoveredAt: number | null;
-  lostReasons: Record<string, number>;
-  /** Deltas by ms from push to receipt (see Collected.fanout), summed over workers. */
-  fanout: number[];
+/** What every worker collected, summed: a worker's Collected with the busiest worker's CPU in place of its own. */
+export type FleetCollection = Omit<Collected, 'type' | 'cpuMs'> & {
   /** CPU of the busiest worker since the last collection, ms. */
   maxWorkerCpuMs: number;
-}
+};
 
 export interface ScreenFleet {
   readonly pids: number[];

@@ -2,6 +2,7 @@
 // hands over what they saw since the last time: every cursor move with the times each screen
 // received it, deltas missed, and how long screens that lost their connection took to get a
 // fresh snapshot. Started by screen-fleet.ts with fork(); talks over the IPC channel only.
+import { getOrCreate } from '../../server/core/map-utils.js';
 import { openBareScreen, type BareScreen } from './bare-screen.js';
 import type { CursorMove } from './event-latency.js';
 
@@ -89,10 +90,8 @@ function run(): void {
         counts.missed += missed;
         if (cursor === null || cursor === state.cursor) return;
         if (state.cursor !== null && missed === 0) {
-          const key = `${state.cursor}|${cursor}`;
-          let move = moves.get(key);
-          if (!move) moves.set(key, (move = { from: state.cursor, to: cursor, receivedAt: [] }));
-          move.receivedAt.push(receivedAt);
+          const from = state.cursor;
+          getOrCreate(moves, `${from}|${cursor}`, () => ({ from, to: cursor, receivedAt: [] })).receivedAt.push(receivedAt);
         }
         state.cursor = cursor;
       },
