@@ -10,32 +10,12 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { silentLogger } from '../server/log.js';
 import { runUntilSignalled } from '../server/main.js';
 import { freePort, startPrivateRedis } from '../server/redis/private-redis.js';
+import { stopChild, waitUntilReady } from './child-processes.js';
 import { DEMO_ADMIN, ensureDemoAccess } from './demo-access.js';
+import { spawnHaproxy } from './haproxy.js';
 import { startSimulation } from './run-simulation.js';
 
 const NODES = 3;
-
-async function ready(url: string, child: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} (see its log)`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} was not ready within 60 s`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  return exited.finally(() => clearTimeout(timer));
-}
 
 void runUntilSignalled(async () => {
   if (spawnSync('haproxy', ['-v']).error) {
@@ -67,22 +47,19 @@ void runUntilSignalled(async () => {
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
       // One after the other: the first takes the lease, the others follow the stream.
-      await ready(url, child, `node${i}`);
+      await waitUntilReady(child, url, `node${i}`, 60_000);
       nodes.push({ url, port, child, log });
     }
     const port = Number(process.env['PORT'] ?? 3000);
-    const haproxy = spawn('haproxy', ['-W', '-db', '-f', 'deploy/haproxy.cfg'], {
-      env: {
-        ...process.env,
-        WB_BIND: `${config.host === '0.0.0.0' ? '' : config.host}:${port}`,
-        ...Object.fromEntries(nodes.map((n, i) => [`WB_NODE${i + 1}`, `127.0.0.1:${n.port}`])),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    haproxy.stderr.pipe(createWriteStream(resolve(dataDir, 'haproxy.log')));
+    const haproxy = spawnHaproxy(
+      `${config.host === '0.0.0.0' ? '' : config.host}:${port}`,
+      nodes.map((n) => `127.0.0.1:${n.port}`),
+      ['ignore', 'ignore', 'pipe'],
+    );
+    haproxy.stderr!.pipe(createWriteStream(resolve(dataDir, 'haproxy.log')));
     children.push(haproxy);
     const url = `http://localhost:${port}`;
-    await ready(url, haproxy, 'haproxy');
+    await waitUntilReady(haproxy, url, 'haproxy', 60_000);
 
     const simulation = await startSimulation({
       redisUrl,

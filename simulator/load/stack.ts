@@ -11,6 +11,8 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { freePort, startPrivateRedis, type PrivateRedis } from '../../server/redis/private-redis.js';
 import { keys } from '../../server/redis/keys.js';
+import { stopChild, waitUntilReady } from '../child-processes.js';
+import { spawnHaproxy } from '../haproxy.js';
 
 export interface StackNode {
   url: string;
@@ -56,10 +58,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const redis = await startPrivateRedis({ dataDir, persist: false });
   const token = randomBytes(24).toString('hex');
   const count = options.nodes ?? 1;
-  const children: { child: ChildProcess; exited: Promise<void> }[] = [];
+  const children: ChildProcess[] = [];
   const nodes: StackNode[] = [];
   const cleanup = async () => {
-    await Promise.all(children.map(({ child, exited }) => stopChild(child, exited)));
+    await Promise.all(children.map(stopChild));
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -77,24 +79,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       };
       // Behind HAProxy a screen's address comes from X-Forwarded-For, which only the proxy on loopback may set.
       if (count > 1) env['TRUST_PROXY'] = 'loopback';
-      const { node, child, exited } = await startNode(options, `http://127.0.0.1:${port}`, env);
-      children.push({ child, exited });
+      const { node, child } = await startNode(options, `http://127.0.0.1:${port}`, env);
+      children.push(child);
       nodes.push(node);
     }
     let url = nodes[0]!.url;
     let haproxyPid: number | null = null;
     if (count > 1) {
-      if (count !== 3) throw new Error('deploy/haproxy.cfg names three nodes');
       const port = await freePort();
-      const child = spawn('haproxy', ['-W', '-db', '-f', 'deploy/haproxy.cfg'], {
-        cwd: options.cwd,
-        env: { ...process.env, WB_BIND: `127.0.0.1:${port}`, ...Object.fromEntries(nodes.map((n, i) => [`WB_NODE${i + 1}`, new URL(n.url).host])) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      children.push({ child, exited: new Promise<void>((r) => child.once('exit', () => r())) });
+      const child = spawnHaproxy(
+        `127.0.0.1:${port}`,
+        nodes.map((n) => new URL(n.url).host),
+        ['ignore', 'ignore', 'inherit'],
+        options.cwd,
+      );
+      children.push(child);
       url = `http://127.0.0.1:${port}`;
       haproxyPid = child.pid!;
-      await waitUntilReady(child, url, options.readyTimeoutMs ?? 60_000);
+      await waitUntilReady(child, url, 'HAProxy', options.readyTimeoutMs ?? 60_000);
     }
     options.log(`stack up: redis ${redis.url}, ${count} node(s) ${nodes.map((n) => `${n.url} (pid ${n.pid})`).join(', ')}${haproxyPid ? `, HAProxy ${url}` : ''}`);
     const admin = new Redis(redis.url);
@@ -135,7 +137,7 @@ async function startNode(options: StackOptions, url: string, env: Record<string,
   createInterface({ input: child.stderr }).on('line', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitUntilReady(child, url, options.readyTimeoutMs ?? 60_000);
+    await waitUntilReady(child, url, 'the server', options.readyTimeoutMs ?? 60_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n--- server output ---\n${lines.slice(-30).join('\n')}`, { cause: error });
@@ -150,29 +152,7 @@ async function startNode(options: StackOptions, url: string, env: Record<string,
     },
     log: () => lines.slice(),
   };
-  return { node, child, exited };
-}
-
-async function waitUntilReady(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not accepting connections yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server was not ready (GET /readyz = 200) within ${timeoutMs / 1000} s`);
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  return { node, child };
 }
 
 /** CPU seconds used so far and resident memory of a process, from /proc. */

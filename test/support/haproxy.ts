@@ -1,6 +1,6 @@
 // A real HAProxy (Debian's package) on loopback, with the repo's deploy/haproxy.cfg and the
 // addresses given through its environment, as an operator would run it.
-import { spawn } from 'node:child_process';
+import { spawnHaproxy } from '../../simulator/haproxy.js';
 import { freePort } from '../../server/redis/private-redis.js';
 import { waitFor } from './redis.js';
 
@@ -14,13 +14,9 @@ export interface RunningHaproxy {
 export async function startHaproxy(nodes: readonly [string, string, string]): Promise<RunningHaproxy> {
   const port = await freePort();
   let out = '';
-  const child = spawn('haproxy', ['-W', '-db', '-f', 'deploy/haproxy.cfg'], {
-    cwd: process.cwd(),
-    env: { ...process.env, WB_BIND: `127.0.0.1:${port}`, WB_NODE1: nodes[0], WB_NODE2: nodes[1], WB_NODE3: nodes[2] },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  const child = spawnHaproxy(`127.0.0.1:${port}`, nodes, ['ignore', 'pipe', 'pipe']);
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
