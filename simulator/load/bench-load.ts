@@ -16,6 +16,7 @@ import { connectCheckingScreens, type CheckingScreens } from './checking-screens
 import { addMoves, bucketPercentile, createAppendIndex, createLatencyHistogram, type AppendIndex } from './event-latency.js';
 import { createLoadGenerator, type LoadGenerator } from './load-generator.js';
 import { eventTable, incidentTable, type EventRow, type IncidentRow } from './load-report.js';
+import { pairDisplay } from './pair-display.js';
 import { startScreenFleet, type ScreenFleet } from './screen-fleet.js';
 import { cpuPercent, sampleProcess, startStack, type ProcessSample, type Stack, type StackNode } from './stack.js';
 
@@ -82,24 +83,6 @@ async function groupLag(redis: Redis): Promise<{ lag: number; pending: number }>
     if (info['name'] === GROUP) return { lag: Number(info['lag'] ?? 0), pending: Number(info['pending'] ?? 0) };
   }
   return { lag: 0, pending: 0 };
-}
-
-/** A whole-floor TV display, paired as a browser would pair it: the session cookie its screens send. */
-async function pairDisplay(url: string, token: string): Promise<string> {
-  const made = await fetch(`${url}/api/v1/displays`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Load test TV', view: {} }),
-  });
-  if (made.status !== 201) throw new Error(`creating the display: HTTP ${made.status} ${await made.text()}`);
-  const { link } = (await made.json()) as { link: string };
-  const paired = await fetch(link, { redirect: 'manual' });
-  const cookie = paired.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('wb.sid='));
-  if (paired.status !== 302 || !cookie) throw new Error(`pairing the display: HTTP ${paired.status}`);
-  return cookie;
 }
 
 /** CPU and memory of every node over a span, with the peak over half-second windows. */
@@ -234,7 +217,7 @@ async function main(): Promise<number> {
       sent: 0,
       log,
     };
-    const cookie = await pairDisplay(stack.url, stack.token);
+    const { cookie } = await pairDisplay(stack.url, stack.token, 'Load test TV');
     // A first event, so every screen's snapshot carries a cursor to measure from.
     for (const id of await run.generator.write(1)) run.index.add(id);
     await drain(run, drainMs);

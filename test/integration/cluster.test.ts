@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeArgs } from '../../server/core/events.js';
 import { startHaproxy, type RunningHaproxy } from '../support/haproxy.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { ADMIN_AUTH, connectClient, getJson, snapshotOf, spawnServer, type ChildServer, type WallboardClient } from '../support/server.js';
+import { TEST_ADMIN_TOKEN, connectClient, getJson, snapshotOf, spawnServer, type ChildServer, type WallboardClient } from '../support/server.js';
 import { trafficBatch } from '../support/traffic.js';
 import { openBareScreen } from '../../simulator/load/bare-screen.js';
+import { pairDisplay } from '../../simulator/load/pair-display.js';
 import type { DisplayInfo } from '../../server/contract/access.js';
 
 const suite = useTestRedis();
@@ -106,18 +107,7 @@ describe('three nodes behind HAProxy', () => {
   }, 60_000);
 
   it('tell each node a screen’s own address through HAProxy (X-Forwarded-For), not the proxy’s', async () => {
-    const made = await fetch(`${haproxy.url}/api/v1/displays`, {
-      method: 'POST',
-      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Floor TV behind HAProxy', view: {} }),
-    });
-    expect(made.status).toBe(201);
-    const { id, link } = (await made.json()) as { id: string; link: string };
-    const paired = await fetch(link, { redirect: 'manual' });
-    const cookie = paired.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .find((c) => c.startsWith('wb.sid='))!;
+    const { id, cookie } = await pairDisplay(haproxy.url, TEST_ADMIN_TOKEN, 'Floor TV behind HAProxy');
     let snapshots = 0;
     // From 127.0.0.9: the per-address cap, the refusal log and "last seen from" must all see this, not 127.0.0.1.
     const screen = openBareScreen({
