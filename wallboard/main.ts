@@ -11,7 +11,8 @@ import { loginUrl, safeNext } from './access/next-path.js';
 import { langOf } from './access/page-lang.js';
 import { readSession } from './access/read-session.js';
 import { appPageOf } from './config/app-page.js';
-import { screenConfigOfDisplay } from './config/display-config.js';
+import { playlistOfDisplay, screenConfigOfDisplay, type ScreenPage } from './config/display-config.js';
+import { playlistPageAt } from './config/playlist.js';
 import { parseScreenConfig, viewOf, type ScreenConfig } from './config/screen-config.js';
 import { createI18n } from './i18n/i18n.js';
 import { ClockSource } from './store/clock-source.js';
@@ -72,9 +73,11 @@ async function startScreen(page: 'tv' | 'lead'): Promise<void> {
   let config = parseScreenConfig(location.pathname, location.search);
   if (access.kind === 'revoked') return endScreen('revoked', config, null);
   const principal = access.kind === 'session' ? access.session.principal : null;
+  let playlist: ScreenPage[] | null = null;
   if (principal?.kind === 'display') {
     if (page === 'lead') return go('/tv');
     // The display's own view, whatever the address bar says.
+    playlist = playlistOfDisplay(principal.view);
     config = screenConfigOfDisplay(principal.view);
   }
   if (principal?.kind === 'user' && principal.mustChangePassword) return go(loginUrl(here));
@@ -82,6 +85,14 @@ async function startScreen(page: 'tv' | 'lead'): Promise<void> {
 
   const socket: WallboardSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
   const clock = new ClockSource();
+  if (playlist)
+    config =
+      playlist[
+        playlistPageAt(
+          clock.now(),
+          playlist.map((p) => p.seconds),
+        ).index
+      ]!.config;
   const store = new WallboardStore({ socket, clock, view: viewOf(config), schedule: nextFrame });
   if (config.page === 'lead') {
     const view = document.createElement('wb-lead-view');
@@ -91,6 +102,7 @@ async function startScreen(page: 'tv' | 'lead'): Promise<void> {
     const view = document.createElement('wb-tv-view');
     Object.assign(view, { store, clock, config });
     document.body.replaceChildren(view);
+    if (playlist) turnPages(store, clock, view, playlist);
   }
   const unsubscribe = store.subscribe((state) => {
     if (state.access === null) return;
@@ -100,6 +112,31 @@ async function startScreen(page: 'tv' | 'lead'): Promise<void> {
   store.start();
   if (config.page === 'tv') watchScreen(store, clock, config);
   Object.assign(exposed, { store, clock, config, principal });
+}
+
+/**
+ * Turns a display's playlist on server time. The new page's view is subscribed first; its title
+ * and layout change when its snapshot has come, so a page never shows another page's data.
+ */
+function turnPages(store: WallboardStore, clock: ClockSource, view: { config: ScreenConfig }, pages: ScreenPage[]): void {
+  const seconds = pages.map((p) => p.seconds);
+  let shown = pages.findIndex((p) => p.config === view.config);
+  let pending: ScreenConfig | null = null;
+  store.subscribe(() => {
+    if (pending === null || !store.settled) return;
+    view.config = pending;
+    pending = null;
+  });
+  const turn = () => {
+    const { index, nextTs } = playlistPageAt(clock.now(), seconds);
+    if (index !== shown) {
+      shown = index;
+      pending = pages[index]!.config;
+      store.setView(viewOf(pending));
+    }
+    setTimeout(turn, Math.max(50, nextTs - clock.now() + 5));
+  };
+  turn();
 }
 
 const STALLS_KEY = 'wb.watchdog.stalls';

@@ -50,6 +50,8 @@ function tokenMay(role: TokenRole, action: Action): boolean {
 /** Whether this principal may manage a display showing `view`: admins all, leads their teams' only. */
 export function mayManageDisplay(principal: Principal, view: DisplayView): boolean {
   if (!can(principal, 'manage-displays')) return false;
-  if (principal.kind === 'user' && principal.role === 'lead') return view.team !== undefined && principal.teams.includes(view.team);
-  return true;
+  if (principal.kind !== 'user' || principal.role !== 'lead') return true;
+  // A lead's display shows their own teams only, on every page of a playlist.
+  const teams = view.playlist ? view.playlist.map((page) => page.team) : [view.team];
+  return teams.every((team) => team !== undefined && principal.teams.includes(team));
 }

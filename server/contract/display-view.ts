@@ -10,7 +10,19 @@ const name = z.string().trim().min(1).max(VIEW_LIMITS.nameLength);
 export const DISPLAY_LAYOUTS = ['standard', 'queues'] as const;
 export const DISPLAY_LANGS = ['zh-CN', 'en'] as const;
 
-export const displayViewSchema = z.strictObject({
+/** One page of a display's playlist: what it shows and for how long. */
+export const playlistPageSchema = z.strictObject({
+  queues: z.array(name).max(VIEW_LIMITS.queues).optional(),
+  team: name.optional(),
+  layout: z.enum(DISPLAY_LAYOUTS).optional(),
+  title: z.string().trim().min(1).max(80).optional(),
+  /** How long this page stays up, in seconds. */
+  seconds: z.number().int().min(10).max(3600),
+});
+
+export const MAX_PLAYLIST_PAGES = 12;
+
+const displayViewFields = z.strictObject({
   /** Queue ids to show; absent or empty means all. */
   queues: z.array(name).max(VIEW_LIMITS.queues).optional(),
   /** Only this team's agents and held calls. */
@@ -37,14 +49,32 @@ export const displayViewSchema = z.strictObject({
     .optional(),
   /** Whether held calls show the agent's name; without it they show the agent id only. @default true */
   agentNames: z.boolean().optional(),
+  /**
+   * Pages the display turns through, each for its own seconds (the standard board, the queue
+   * table, each team's board…), in step with every screen of the same playlist. Language,
+   * names, agent names, watchdog and nightly reload are the display's; queues, team, layout and
+   * title are each page's.
+   */
+  playlist: z.array(playlistPageSchema).min(2).max(MAX_PLAYLIST_PAGES).optional(),
 });
 
-export type DisplayView = z.infer<typeof displayViewSchema>;
+export const displayViewSchema = displayViewFields.refine(
+  (view) => !view.playlist || (view.queues === undefined && view.team === undefined && view.layout === undefined && view.title === undefined),
+  { message: 'with a playlist, queues, team, layout and title are set on each page', path: ['playlist'] },
+);
 
-/** The socket view a display is served: its queues and team, never the tablet's detail. */
-export function socketViewOf(display: DisplayView): View {
+export type DisplayView = z.infer<typeof displayViewFields>;
+export type PlaylistPage = z.infer<typeof playlistPageSchema>;
+
+/** The socket view a display (or one page of its playlist) is served: its queues and team, never the tablet's detail. */
+export function socketViewOf(display: Pick<DisplayView, 'queues' | 'team'>): View {
   const view: View = {};
   if (display.queues && display.queues.length > 0) view.queues = display.queues;
   if (display.team) view.team = display.team;
   return view;
+}
+
+/** Every view a display may read: its own, or each page's of its playlist (the first is where it starts). */
+export function socketViewsOf(display: DisplayView): View[] {
+  return display.playlist ? display.playlist.map(socketViewOf) : [socketViewOf(display)];
 }

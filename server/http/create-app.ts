@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseViewQuery, viewKey } from '../contract/view.js';
 import type { Access, Authentication } from '../auth/access.js';
-import { socketViewOf } from '../contract/display-view.js';
+import { socketViewsOf } from '../contract/display-view.js';
 import { projectForDisplay } from '../core/display-projection.js';
 import { normaliseOrigin } from '../realtime/origin-check.js';
 import { createCsrfGuard, principalOf, refuse, requireAction, resolvePrincipal } from './access-middleware.js';
@@ -131,9 +131,10 @@ export function createApp(deps: AppDeps): Express {
       res.set('Cache-Control', 'no-store').json(deps.source.snapshot(deps.now(), parsed.view));
       return;
     }
-    // A display reads its own view only: asking for another is refused, not silently narrowed.
-    const own = socketViewOf(principal.view);
-    if (Object.keys(req.query).length > 0 && viewKey(parsed.view) !== viewKey(own)) {
+    // A display reads its own view only (any page of its playlist): asking for another is refused, not silently narrowed.
+    const allowed = socketViewsOf(principal.view);
+    const own = Object.keys(req.query).length > 0 ? allowed.find((v) => viewKey(v) === viewKey(parsed.view)) : allowed[0];
+    if (!own) {
       refuse(access, req, res, 403, 'forbidden', 'a display reads its own view only', `display:${principal.name}`);
       return;
     }

@@ -18,7 +18,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../contract/pro
 import { createAddressCap, clientAddress, trustTest, type TrustProxy } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
 import type { Access } from '../auth/access.js';
-import { socketViewOf } from '../contract/display-view.js';
+import { socketViewsOf } from '../contract/display-view.js';
 import { projectForDisplay, type DisplayProjection } from '../core/display-projection.js';
 import { attachClusterBus, SINGLE_NODE, type ClusterBusOptions, type InterServerEvents } from './cluster-bus.js';
 import { attachSocketAccess, type SocketAccess, type SocketAccessData } from './socket-access.js';
@@ -141,8 +141,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     let view: View;
     let projection: DisplayProjection | null = null;
     if (principal?.kind === 'display') {
-      // A display is served its own view whatever it asks for.
-      view = socketViewOf(principal.view);
+      // A display is served its own view (or, with a playlist, the page it asks for) whatever it asks for.
+      const allowed = socketViewsOf(principal.view);
+      const asked = parseView(rawView);
+      view = (asked.ok && allowed.find((v) => viewKey(v) === viewKey(asked.view))) || allowed[0]!;
       projection = { agentNames: principal.view.agentNames ?? true };
     } else {
       const parsed = parseView(rawView);

@@ -2,7 +2,7 @@
 // floor running faster than real time, and a paired TV display in Debian's Chromium, left open
 // for a long run at the full push rate. Every minute it collects garbage and reads the page's
 // heap, DOM nodes and event listeners; it prints the trend and compares the end with the start
-// (after a warm-up), against the target of flat within 5 %. With --midnight the server's time
+// (medians of five samples each, after a warm-up), against the target of flat within 5 %. With --midnight the server's time
 // zone is chosen so that the board's day ends during the run, and the TV lives through the
 // rollover too. The TV's watchdog stays on: a reload would show in the report.
 //
@@ -36,6 +36,7 @@ const SPEED = number('speed', values.speed);
 const AGENTS = Math.round(number('agents', values.agents));
 const WARMUP_MIN = number('warmup', values.warmup);
 const TARGET = 0.05;
+const WINDOW = 5;
 
 /** An Etc/GMT zone whose midnight is the next whole UTC hour, and how many minutes away that is. */
 function zoneWithMidnightAtNextHour(now: number): { zone: string; minutesAway: number } {
@@ -57,6 +58,25 @@ interface Sample {
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The median of each figure over a few samples, dated by the last of them. */
+function medianSample(list: Sample[]): Sample {
+  const of = (key: keyof Sample) => median(list.map((s) => s[key]));
+  return {
+    minute: list.at(-1)!.minute,
+    heapUsedMB: round(of('heapUsedMB')),
+    domNodes: of('domNodes'),
+    listeners: of('listeners'),
+    deltas: of('deltas'),
+    reloads: of('reloads'),
+  };
+}
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[soak] ${line}`);
@@ -137,23 +157,43 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const start = samples.find((s) => s.minute >= WARMUP_MIN) ?? samples[0]!;
-  const end = samples.at(-1)!;
+  // The DOM follows what is on screen (rows of queues, held calls), ±10 % from minute to minute, so
+  // the start and the end are each the median of five samples: the first after the warm-up, the last.
+  const after = samples.filter((s) => s.minute >= WARMUP_MIN);
+  const window = Math.min(WINDOW, Math.floor(after.length / 2)) || 1;
+  const start = medianSample(after.slice(0, window));
+  const end = medianSample(after.slice(-window));
   const change = (key: 'heapUsedMB' | 'domNodes' | 'listeners') => round((end[key] - start[key]) / start[key], 4);
   const changes = { heapUsedMB: change('heapUsedMB'), domNodes: change('domNodes'), listeners: change('listeners') };
   const flat = Object.values(changes).every((c) => Math.abs(c) <= TARGET);
-  const deltasPerSecond = round((end.deltas - start.deltas) / ((end.minute - start.minute) * 60));
-  const report = { minutes, speed: SPEED, agents: AGENTS, timeZone: zone, start, end, changes, flat, deltasPerSecond, reloads: end.reloads, pageErrors: errors, samples };
+  const last = samples.at(-1)!;
+  const first = after[0]!;
+  const deltasPerSecond = round((last.deltas - first.deltas) / ((last.minute - first.minute) * 60));
+  const report = {
+    minutes,
+    speed: SPEED,
+    agents: AGENTS,
+    timeZone: zone,
+    start,
+    end,
+    changes,
+    flat,
+    deltasPerSecond,
+    reloads: last.reloads,
+    pageErrors: errors,
+    samples,
+  };
   writeFileSync(join(ARTIFACTS, 'soak.json'), JSON.stringify(report, null, 2));
   const pct = (c: number) => `${c >= 0 ? '+' : ''}${round(c * 100, 1)} %`;
   console.log(
     [
       '',
-      `TV soak, ${minutes} min at ${SPEED}× speed, ${AGENTS} agents${zone ? `, crossing midnight (${zone})` : ''}: ${deltasPerSecond} deltas/s, ${end.reloads} reloads, ${errors.length} page errors`,
+      `TV soak, ${minutes} min at ${SPEED}× speed, ${AGENTS} agents${zone ? `, crossing midnight (${zone})` : ''}: ${deltasPerSecond} deltas/s, ${last.reloads} reloads, ${errors.length} page errors`,
+      `  medians of ${window} samples, the first after ${WARMUP_MIN} min of warm-up and the last:`,
       `  heap       ${start.heapUsedMB} → ${end.heapUsedMB} MB (${pct(changes.heapUsedMB)})`,
       `  DOM nodes  ${start.domNodes} → ${end.domNodes} (${pct(changes.domNodes)})`,
       `  listeners  ${start.listeners} → ${end.listeners} (${pct(changes.listeners)})`,
-      `  ${flat ? 'flat' : 'NOT flat'} within ${TARGET * 100} % from minute ${start.minute} to minute ${end.minute}; wrote ${join(ARTIFACTS, 'soak.json')} in ${Math.round((Date.now() - t0) / 1000)} s`,
+      `  ${flat ? 'flat' : 'NOT flat'} within ${TARGET * 100} % (minutes ${first.minute}–${start.minute} vs ${end.minute - window + 1}–${end.minute}); wrote ${join(ARTIFACTS, 'soak.json')} in ${Math.round((Date.now() - t0) / 1000)} s`,
     ].join('\n'),
   );
 }

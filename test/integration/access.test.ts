@@ -353,6 +353,58 @@ describe('displays', () => {
     expect((await call(a.url, 'GET', '/api/v1/users', { headers: asUser(lead) })).status).toBe(403);
   });
 
+  it('serves a display with a playlist each of its pages, on REST and the socket, and nothing else', async () => {
+    const made = await createDisplay(a.url, ADMIN_AUTH, 'Rotating wall', { playlist: [{ seconds: 20 }, { queues: ['vip'], layout: 'queues', seconds: 10 }] });
+    expect(made.status).toBe(201);
+    const cookie = await pair(made.body.link);
+    const first = (await call(a.url, 'GET', '/api/v1/snapshot', { headers: { cookie } })).body as unknown as Snapshot;
+    expect(first.queues.map((q) => q.id)).toEqual(expect.arrayContaining(['billing', 'vip']));
+    const second = await call(a.url, 'GET', '/api/v1/snapshot?queues=vip', { headers: { cookie } });
+    expect(second.status).toBe(200);
+    expect((second.body as unknown as Snapshot).queues.map((q) => q.id)).toEqual(['vip']);
+    expect((await call(a.url, 'GET', '/api/v1/snapshot?queues=billing', { headers: { cookie } })).status).toBe(403);
+
+    const onPage = connectClient(b.url, { queues: ['vip'] }, { cookie });
+    const offPage = connectClient(b.url, { queues: ['billing'], detail: true }, { cookie });
+    try {
+      await waitFor(() => onPage.snapshots.length > 0 && offPage.snapshots.length > 0, 'both display sockets to get a snapshot');
+      expect(onPage.snapshots[0]!.snapshot.queues.map((q) => q.id)).toEqual(['vip']);
+      // A view outside the playlist gets the first page, as a display without one gets its own view.
+      expect(offPage.snapshots[0]!.snapshot.queues.map((q) => q.id)).toEqual(first.queues.map((q) => q.id));
+      expect(offPage.snapshots[0]!.snapshot.agentList).toEqual([]);
+    } finally {
+      onPage.close();
+      offPage.close();
+    }
+  });
+
+  it('refuses a playlist of one page, mixed with a view of the display itself, or with a page off a lead’s teams', async () => {
+    expect((await createDisplay(a.url, ADMIN_AUTH, 'x', { playlist: [{ seconds: 20 }] })).status).toBe(400);
+    expect((await createDisplay(a.url, ADMIN_AUTH, 'x', { team: 'A', playlist: [{ seconds: 20 }, { seconds: 20 }] })).status).toBe(400);
+    expect((await createDisplay(a.url, ADMIN_AUTH, 'x', { playlist: [{ seconds: 5 }, { seconds: 20 }] })).status).toBe(400);
+    const lead = await signIn(a.url, { teams: ['A'] });
+    expect(
+      (
+        await createDisplay(a.url, asUser(lead), 'A and B', {
+          playlist: [
+            { team: 'A', seconds: 20 },
+            { team: 'B', seconds: 20 },
+          ],
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await createDisplay(a.url, asUser(lead), 'A twice', {
+          playlist: [
+            { team: 'A', seconds: 20 },
+            { team: 'A', layout: 'queues', seconds: 20 },
+          ],
+        })
+      ).status,
+    ).toBe(201);
+  });
+
   it('refuses a display whose view breaks the limits', async () => {
     expect((await createDisplay(a.url, ADMIN_AUTH, 'x', { queues: ['q'.repeat(200)] })).status).toBe(400);
     expect((await createDisplay(a.url, ADMIN_AUTH, 'x', { layout: 'spiral' })).status).toBe(400);

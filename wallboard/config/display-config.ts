@@ -25,3 +25,16 @@ export function screenConfigOfDisplay(view: DisplayView): ScreenConfig {
     ignored: [],
   };
 }
+
+/** One page a display turns to: its screen configuration and how long it stays up. */
+export interface ScreenPage {
+  config: ScreenConfig;
+  seconds: number;
+}
+
+/** A display with a playlist as its pages (each its own queues, team, layout and title on the display's other settings); null without one. */
+export function playlistOfDisplay(view: DisplayView): ScreenPage[] | null {
+  if (!view.playlist || view.playlist.length < 2) return null;
+  const { playlist, ...shared } = view;
+  return playlist.map(({ seconds, ...page }) => ({ config: screenConfigOfDisplay({ ...shared, ...page }), seconds }));
+}

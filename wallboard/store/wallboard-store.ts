@@ -128,6 +128,11 @@ export class WallboardStore {
     this.socket.disconnect();
   }
 
+  /** False from a (re)subscribe or resync until the snapshot that answers it: the data on hand is the current view's. */
+  get settled(): boolean {
+    return !this.awaitingSnapshot;
+  }
+
   /** Follows another view: subscribes again and waits for its snapshot. */
   setView(view: View): void {
     this.view = view;

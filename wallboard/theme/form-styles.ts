@@ -10,7 +10,7 @@ export const formStyles = css`
   .hint { font-weight: 400; color: var(--wb-text-dim, #8d9bab); font-size: 0.9em; }
   /* Set on the controls themselves: a <details> does not pass box-sizing on to what it holds. */
   input, select, button, a.button { box-sizing: border-box; }
-  input[type='text'], input[type='password'], input:not([type]), select {
+  input[type='text'], input[type='password'], input[type='number'], input[type='time'], input:not([type]), select {
     font: inherit; color: inherit; min-height: 2.75em; padding: 0.45em 0.7em; border-radius: 0.45em;
     border: 1px solid var(--wb-border, #263241); background: var(--wb-bg, #0b1016); width: 100%;
   }

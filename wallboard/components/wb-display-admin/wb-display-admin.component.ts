@@ -11,6 +11,7 @@ import { copyText } from '../copy-text.js';
 import { fieldOf } from '../form-fields.js';
 import { AdminList } from '../admin-list.js';
 import '../wb-qr-code/wb-qr-code.js';
+import { MAX_PLAYLIST_PAGES } from '../../../server/contract/display-view.js';
 import { displayOfForm, viewSummary } from './display-form.js';
 import styles from './wb-display-admin.styles.js';
 
@@ -35,6 +36,9 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
 
   @state() private copied: { id: string; ok: boolean } | null = null;
   @state() private created: string | null = null;
+  /** The playlist's pages in the form, by id (their fields are named page-<id>-…); empty without a playlist. */
+  @state() private pages: number[] = [];
+  private nextPageId = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   override connectedCallback(): void {
@@ -71,13 +75,21 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
       title: field('title'),
       agentNames: data.get('agentNames') !== null,
       reloadAt: field('reloadAt'),
+      pages: this.pages.map((id) => ({
+        queues: field(`page-${id}-queues`),
+        team: field(`page-${id}-team`),
+        layout: field(`page-${id}-layout`) as DisplayLayout,
+        title: field(`page-${id}-title`),
+        seconds: field(`page-${id}-seconds`),
+      })),
     });
-    if (!result.ok) return void (this.error = this.i18n.t('display.nameRequired'));
+    if (!result.ok) return void (this.error = this.i18n.t(result.reason === 'twoPages' ? 'display.twoPages' : 'display.nameRequired'));
     await this.run(async () => {
       const display = await this.api.createDisplay(result.name, result.view);
       this.created = display.id;
       this.items = [display, ...(this.items ?? []).filter((d) => d.id !== display.id)];
       form.reset();
+      this.pages = [];
     });
   }
 
@@ -118,27 +130,84 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
       <summary data-testid="display-create-open">${i18n.t('display.create')}</summary>
       <form class="grid" id="display-create" data-testid="display-create" @submit=${(e: SubmitEvent) => void this.create(e)}>
         <label>${i18n.t('display.name')}<input name="name" id="display-name" required maxlength="128" /></label>
-        <label>${i18n.t('display.team')}${
-          isAdmin
-            ? html`<input name="team" id="display-team" maxlength="128" placeholder=${i18n.t('display.anyTeam')} />`
-            : html`<select name="team" id="display-team" required>
-                ${teams.map((t) => html`<option value=${t}>${t}</option>`)}
-              </select>`
-        }</label>
-        <label class="wide">${i18n.t('display.queues')}<input name="queues" id="display-queues" /><span class="hint">${i18n.t('display.queuesHint')}</span></label>
-        <label>${i18n.t('display.layout')}<select name="layout" id="display-layout">
-          <option value="standard">${i18n.t('display.layout.standard')}</option>
-          <option value="queues">${i18n.t('display.layout.queues')}</option>
-        </select></label>
+        <label class="check wide"
+          ><input type="checkbox" id="display-playlist" data-testid="display-playlist" .checked=${this.pages.length > 0} @change=${this.togglePlaylist} />${i18n.t(
+            'display.playlist',
+          )}</label
+        >
+        ${this.pages.length > 0 ? this.renderPages(i18n, isAdmin, teams) : this.renderScope(i18n, isAdmin, teams)}
         <label>${i18n.t('display.lang')}<select name="lang" id="display-lang">
           ${LANGS.map((l) => html`<option value=${l} ?selected=${l === i18n.lang}>${l === 'en' ? 'English' : '中文'}</option>`)}
         </select></label>
-        <label class="wide">${i18n.t('display.title')}<input name="title" id="display-title" maxlength="128" /><span class="hint">${i18n.t('display.titleHint')}</span></label>
         <label class="check wide"><input type="checkbox" name="agentNames" id="display-agent-names" checked />${i18n.t('display.agentNames')}</label>
         <label class="wide">${i18n.t('display.reloadAt')}<input type="time" name="reloadAt" id="display-reload-at" /><span class="hint">${i18n.t('display.reloadAtHint')}</span></label>
         <div class="wide actions"><button class="primary" type="submit" id="display-submit" ?disabled=${this.busy}>${i18n.t('admin.create')}</button></div>
       </form>
     </details>`;
+  }
+
+  /** What a display without a playlist shows: team, queues, layout, title. */
+  private renderScope(i18n: I18n, isAdmin: boolean, teams: readonly string[]) {
+    return html`<label>${i18n.t('display.team')}${
+      isAdmin
+        ? html`<input name="team" id="display-team" maxlength="128" placeholder=${i18n.t('display.anyTeam')} />`
+        : html`<select name="team" id="display-team" required>
+                ${teams.map((t) => html`<option value=${t}>${t}</option>`)}
+              </select>`
+    }</label>
+        <label class="wide">${i18n.t('display.queues')}<input name="queues" id="display-queues" /><span class="hint">${i18n.t('display.queuesHint')}</span></label>
+        <label>${i18n.t('display.layout')}<select name="layout" id="display-layout">
+          <option value="standard">${i18n.t('display.layout.standard')}</option>
+          <option value="queues">${i18n.t('display.layout.queues')}</option>
+        </select></label>
+        <label class="wide">${i18n.t('display.title')}<input name="title" id="display-title" maxlength="128" /><span class="hint">${i18n.t('display.titleHint')}</span></label>`;
+  }
+
+  private readonly togglePlaylist = (event: Event): void => {
+    this.pages = (event.target as HTMLInputElement).checked ? [this.nextPageId++, this.nextPageId++] : [];
+  };
+
+  /** A playlist's pages: each its own queues, team, layout, title and seconds. */
+  private renderPages(i18n: I18n, isAdmin: boolean, teams: readonly string[]) {
+    const count = this.pages.length;
+    return html`<div class="wide pages" data-testid="display-pages">
+      <p class="hint">${i18n.t('display.playlistHint')}</p>
+      ${repeat(
+        this.pages,
+        (id) => id,
+        (id, i) =>
+          html`<fieldset class="grid page" data-testid="display-page">
+            <legend>${i18n.t('display.page', { n: i + 1 })}</legend>
+            <label>${i18n.t('display.team')}${
+              isAdmin
+                ? html`<input name=${`page-${id}-team`} maxlength="128" placeholder=${i18n.t('display.anyTeam')} />`
+                : html`<select name=${`page-${id}-team`} required>
+                    ${teams.map((t) => html`<option value=${t}>${t}</option>`)}
+                  </select>`
+            }</label
+            >
+            <label>${i18n.t('display.queues')}<input name=${`page-${id}-queues`} /></label>
+            <label
+              >${i18n.t('display.layout')}<select name=${`page-${id}-layout`}>
+                <option value="standard">${i18n.t('display.layout.standard')}</option>
+                <option value="queues">${i18n.t('display.layout.queues')}</option>
+              </select></label
+            >
+            <label>${i18n.t('display.title')}<input name=${`page-${id}-title`} maxlength="80" /></label>
+            <label>${i18n.t('display.pageSeconds')}<input type="number" name=${`page-${id}-seconds`} min="10" max="3600" value="30" required /></label>
+            ${
+              count > 2
+                ? html`<button type="button" class="remove" @click=${() => (this.pages = this.pages.filter((p) => p !== id))}>${i18n.t('display.removePage', { n: i + 1 })}</button>`
+                : nothing
+            }
+          </fieldset>`,
+      )}
+      ${
+        count < MAX_PLAYLIST_PAGES
+          ? html`<button type="button" data-testid="display-add-page" @click=${() => (this.pages = [...this.pages, this.nextPageId++])}>${i18n.t('display.addPage')}</button>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderList(i18n: I18n) {

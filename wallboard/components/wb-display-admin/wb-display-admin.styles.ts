@@ -18,5 +18,10 @@ export default css`
   dd { margin: 0; overflow-wrap: anywhere; }
   dd.on { color: var(--wb-met, #3ccf7e); font-weight: 700; }
   input.link { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.85em; min-height: 2.4em; color: var(--wb-text-dim, #8d9bab); }
+  .pages { display: flex; flex-direction: column; gap: 0.8em; align-items: flex-start; }
+  .pages > .hint { margin: 0; }
+  fieldset.page { align-self: stretch; margin: 0; padding: 0.6em 0.9em 0.9em; border: 1px solid var(--wb-border, #263241); border-radius: 0.6em;
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); gap: 0.7em 1em; align-items: end; }
+  fieldset.page legend { padding: 0 0.4em; font-weight: 700; color: var(--wb-text-dim, #8d9bab); }
   @media (max-width: 34em) { .display { grid-template-columns: 1fr; } }
 `;
