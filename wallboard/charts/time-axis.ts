@@ -3,6 +3,7 @@
 import { BUCKET_MS } from '../../server/contract/constants.js';
 import type { IntradayBucket } from '../../server/contract/snapshot.js';
 
+const DAY_MS = 24 * 3600_000;
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes since local midnight of `ts` in `timeZone`. */
@@ -54,18 +55,21 @@ export interface ChartSpan {
 const hasTraffic = (b: IntradayBucket) => b.offered > 0 || b.answered > 0 || b.abandoned > 0 || b.exited > 0 || b.arrived > 0;
 
 /**
- * From the first interval with calls (or `minSpanMs` before the end, if earlier; never before
- * local midnight) to the end of the interval holding `nowTs`. An interval with no calls, such as
- * a complaint carried over from yesterday booked at 00:00, does not stretch the chart back.
+ * From the first interval with calls to the end of the interval holding `nowTs`, and at least
+ * `minSpanMs` long: the extra time goes ahead (the hours to come), never before the first call,
+ * unless ahead would pass the day's end. An interval with no calls, such as a complaint carried
+ * over from yesterday booked at 00:00 or a hold check, does not stretch the chart back. With no
+ * calls yet, the last `minSpanMs` (never before local midnight).
  */
 export function chartSpan(buckets: readonly IntradayBucket[], nowTs: number, timeZone: string, minSpanMs = 6 * 3600_000): ChartSpan {
   const end = Math.floor(nowTs / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
+  const dayStart = dayStartOf(nowTs, timeZone);
   const busy = buckets.filter(hasTraffic);
   const from = busy.length > 0 ? busy : buckets;
   const firstData = from.length > 0 ? Math.min(...from.map((b) => b.startTs)) : end;
-  const start = Math.max(dayStartOf(nowTs, timeZone), Math.min(firstData, end - minSpanMs));
-  // Just after midnight the day holds one bucket: the axis still spans minSpanMs ahead, so that
-  // bucket is a bar among the hours to come, not one block across the whole chart.
+  // Padding the span back before the first call made the axis start hours before the data.
+  const latestStart = busy.length > 0 ? dayStart + DAY_MS - minSpanMs : end - minSpanMs;
+  const start = Math.max(dayStart, Math.min(firstData, latestStart));
   return { start, end: Math.max(end, start + minSpanMs) };
 }
 
