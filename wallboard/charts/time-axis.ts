@@ -5,9 +5,17 @@ import type { IntradayBucket } from '../../server/contract/snapshot.js';
 
 const DAY_MS = 24 * 3600_000;
 const partFormats = new Map<string, Intl.DateTimeFormat>();
+// Charts ask for the same bucket starts on every update (a day's axis is ~96 of them), and each
+// answer costs an Intl formatToParts: remembered per zone, forgotten wholesale when it grows.
+const minutesMemo = new Map<string, Map<number, number>>();
+const MEMO_LIMIT = 4096;
 
 /** Minutes since local midnight of `ts` in `timeZone`. */
 export function localMinutes(ts: number, timeZone: string): number {
+  let memo = minutesMemo.get(timeZone);
+  if (!memo) minutesMemo.set(timeZone, (memo = new Map<number, number>()));
+  const known = memo.get(ts);
+  if (known !== undefined) return known;
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
@@ -19,6 +27,8 @@ export function localMinutes(ts: number, timeZone: string): number {
     if (part.type === 'hour') hour = Number(part.value);
     else if (part.type === 'minute') minute = Number(part.value);
   }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(ts, hour * 60 + minute);
   return hour * 60 + minute;
 }
 
