@@ -1,7 +1,12 @@
 // Rendering benchmark of the wallboard in Debian's Chromium: the time to apply one update with
 // 50 queues, 500 agents and 100 held calls, and the heap after an hour of simulated updates.
-// Run: npx tsx test/bench/render-bench.ts [--minutes 60] [--per-second 2]
+// Run: npx tsx test/bench/render-bench.ts [--minutes 60] [--per-second 2] [--views tv,lead]
+// With --compare <git ref>: the same updates on the wallboard of that commit and on this one,
+// side by side in one browser, in alternating rounds (a shared machine's load hits both alike).
+// With --profile: an unminified build, a CPU profile of the 400 updates per view (written to
+// test-artifacts/render-<view>.cpuprofile) and its top functions by self time, and no hour.
 // Writes test-artifacts/render-bench.json and prints a summary.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,12 +29,16 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '60' },
     'per-second': { type: 'string', default: '2' },
     steps: { type: 'string', default: '600' },
+    profile: { type: 'boolean', default: false },
+    compare: { type: 'string' },
   },
 });
 const MINUTES = Number(values.minutes);
 const PER_SECOND = Number(values['per-second']);
 const STEPS = Number(values.steps);
 const VIEWS = values.views.split(',');
+const PROFILE = values.profile;
+const COMPARE = values.compare;
 
 const NOW = Date.now();
 const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
@@ -96,6 +105,99 @@ const stats = (xs: number[]) => ({
   max: round(Math.max(...xs)),
 });
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The functions a CPU profile spent most of its own time in, one line each: share, ms, name and place. */
+function topSelfTime(profile: CpuProfile, count: number): string {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples?.forEach((id, i) => {
+    const dt = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    const f = byNode.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    if (f.functionName !== '(idle)') total += dt;
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, ms]) => `${((100 * ms) / total).toFixed(1).padStart(5)}% ${ms.toFixed(0).padStart(6)} ms  ${k}`)
+    .join('\n');
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+}
+
+/** Total ms per kind of complete event in a trace, biggest first (nested kinds overlap). */
+function traceTotals(trace: { traceEvents: TraceEvent[] }): string {
+  const byName = new Map<string, number>();
+  for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  return [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 16)
+    .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`)
+    .join('\n');
+}
+
+const ABLATE = `(async () => {
+  const b = window.bench;
+  const all = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName.startsWith('wb-') && !el.localName.endsWith('-view')) all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  const p50 = async () => {
+    const xs = [];
+    for (let i = 0; i < 150; i++) xs.push(await b.applyOne());
+    return xs.sort((x, y) => x - y)[75].toFixed(2);
+  };
+  const lines = ['all shown: p50 ' + (await p50()) + ' ms'];
+  for (const tag of [...new Set(all.map((el) => el.localName))]) {
+    const those = all.filter((el) => el.localName === tag);
+    for (const el of those) el.style.display = 'none';
+    lines.push(tag + ' x' + those.length + ' hidden: p50 ' + (await p50()) + ' ms');
+    for (const el of those) el.style.display = '';
+  }
+  lines.push('all shown again: p50 ' + (await p50()) + ' ms');
+  return lines.join('\\n');
+})()`;
+
+/** Where --compare puts the older commit's sources: inside the checkout (not under node_modules, which the build would not compile), so they resolve its node_modules. */
+const BASE_DIR = join(process.cwd(), 'test-artifacts/render-bench-base');
+
+/** Builds the page side of the benchmark from commit `ref` into `dir`/base.js. */
+async function buildBase(ref: string, dir: string): Promise<void> {
+  rmSync(BASE_DIR, { recursive: true, force: true });
+  mkdirSync(BASE_DIR, { recursive: true });
+  execFileSync('sh', [
+    '-c',
+    `git archive ${JSON.stringify(ref)} wallboard server test tsconfig.json tsconfig.base.json tsconfig.browser.json tsconfig.node.json | tar -x -C ${JSON.stringify(BASE_DIR)}`,
+  ]);
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      lib: { entry: join(BASE_DIR, 'test/bench/render-harness.ts'), formats: ['es'], fileName: () => 'base.js' },
+      minify: true,
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+}
+
 async function main() {
   const t0 = Date.now();
   const data = generate({ tv: {}, lead: { detail: true } });
@@ -112,13 +214,18 @@ async function main() {
       outDir: dir,
       emptyOutDir: false,
       lib: { entry: join(process.cwd(), 'test/bench/render-harness.ts'), formats: ['es'], fileName: () => 'harness.js' },
-      minify: true,
+      minify: !PROFILE,
     },
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const index = `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync('wallboard/index.html', 'utf8').match(/<style>([\s\S]*?)<\/style>/)![1]}</style></head><body><script type="module" src="/harness.js"></script></body></html>`;
+  if (COMPARE) await buildBase(COMPARE, dir);
+  const page = (script: string, html: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><style>${readFileSync(html, 'utf8').match(/<style>([\s\S]*?)<\/style>/)![1]}</style></head><body><script type="module" src="${script}"></script></body></html>`;
+  const index = page('/harness.js', 'wallboard/index.html');
   const http = createServer((req, res) => {
     if (req.url === '/harness.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(dir, 'harness.js')));
+    else if (req.url === '/base.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(dir, 'base.js')));
+    else if (req.url?.startsWith('/base/')) res.writeHead(200, { 'content-type': 'text/html' }).end(page('/base.js', join(BASE_DIR, 'wallboard/index.html')));
     else if (req.url?.startsWith('/data/')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data[req.url.slice(6)]));
     else res.writeHead(200, { 'content-type': 'text/html' }).end(index);
   });
@@ -150,13 +257,72 @@ async function main() {
         run(s: number, p: number): Promise<number[]>;
         counts(): { elements: number; treeNodes: number; clockListeners: number };
       }
-      const applyTimes = await page.evaluate(async () => {
+      await page.evaluate(async () => {
         const b = (window as unknown as { bench: Bench }).bench;
         for (let i = 0; i < 50; i++) await b.applyOne(); // warm-up
+      });
+      if (COMPARE) {
+        const base = await browser.newPage({ viewport: { width, height } });
+        await base.goto(`http://127.0.0.1:${port}/base${path}`);
+        await base.waitForFunction(() => 'bench' in window);
+        await base.evaluate(
+          async ([p, url]) => {
+            const input: unknown = await (await fetch(url)).json();
+            await (window as unknown as { bench: { init(d: unknown, p: string): Promise<void> } }).bench.init(input, p);
+          },
+          [path, `/data/${name}`] as const,
+        );
+        const batch = (p: typeof page) =>
+          p.evaluate(async () => {
+            const b = (window as unknown as { bench: Bench }).bench;
+            const out: number[] = [];
+            for (let i = 0; i < 50; i++) out.push(await b.applyOne());
+            return out;
+          });
+        await batch(base); // warm-up
+        const times = { base: [] as number[], head: [] as number[] };
+        for (let r = 0; r < 8; r++) {
+          await base.bringToFront();
+          times.base.push(...(await batch(base)));
+          await page.bringToFront();
+          times.head.push(...(await batch(page)));
+        }
+        report[name] = { viewport: `${width}x${height}`, [COMPARE]: stats(times.base), head: stats(times.head) };
+        console.log(name, JSON.stringify(report[name]));
+        await base.close();
+        await page.close();
+        continue;
+      }
+      if (PROFILE) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
+      const applyTimes = await page.evaluate(async () => {
+        const b = (window as unknown as { bench: Bench }).bench;
         const out: number[] = [];
         for (let i = 0; i < 400; i++) out.push(await b.applyOne());
         return out;
       });
+      if (PROFILE) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(join(ARTIFACTS, `render-${name}.cpuprofile`), JSON.stringify(profile));
+        console.log(name, JSON.stringify(stats(applyTimes)));
+        console.log(topSelfTime(profile, 40));
+        // Where the time outside JavaScript goes (style, layout, paint): a trace of 200 more updates.
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+        await page.evaluate(async () => {
+          const b = (window as unknown as { bench: Bench }).bench;
+          for (let i = 0; i < 200; i++) await b.applyOne();
+        });
+        console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
+        // What each kind of component costs the page outside its own script: the p50 with every one of that kind hidden.
+        // Plain script text: tsx would wrap named functions in a helper the page does not have.
+        console.log(await page.evaluate(ABLATE));
+        await page.close();
+        continue;
+      }
       const measure = async () => {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');

@@ -27,4 +27,15 @@ describe('time axis', () => {
     expect(chartSpan([bucket(midnight, 5, 5, 0, 1)], tenPast, TZ)).toEqual({ start: midnight, end: midnight + 6 * 3600_000 });
     expect(chartSpan([bucket(midnight, 5, 5, 0, 1)], tenPast, TZ, 3600_000)).toEqual({ start: midnight, end: midnight + 3600_000 });
   });
+
+  it('starts at the first call and spans the minimum ahead, not hours back before it; near midnight it spans back instead', () => {
+    const midnight = dayStartOf(TEN_AM, TZ);
+    const eleven = TEN_AM + 3600_000;
+    // The demo's floor: calls from 11:00, a hold check due at 08:00, seen at 14:05.
+    const day = [parts(TEN_AM - 2 * 3600_000, { holdChecksDue: 1 }), bucket(eleven, 4, 4, 0, 1), bucket(eleven + 3 * 3600_000, 4, 4, 0, 1)];
+    expect(chartSpan(day, eleven + 3 * 3600_000 + 5 * 60_000, TZ)).toEqual({ start: eleven, end: eleven + 6 * 3600_000 });
+    // Past 18:00 the six hours ahead would cross midnight: the span ends there and reaches back.
+    const ninePm = midnight + 21 * 3600_000;
+    expect(chartSpan([bucket(ninePm, 4, 4, 0, 1)], ninePm + 2 * 3600_000, TZ)).toEqual({ start: midnight + 18 * 3600_000, end: midnight + 24 * 3600_000 });
+  });
 });

@@ -3,10 +3,19 @@
 import { BUCKET_MS } from '../../server/contract/constants.js';
 import type { IntradayBucket } from '../../server/contract/snapshot.js';
 
+const DAY_MS = 24 * 3600_000;
 const partFormats = new Map<string, Intl.DateTimeFormat>();
+// Charts ask for the same bucket starts on every update (a day's axis is ~96 of them), and each
+// answer costs an Intl formatToParts: remembered per zone, forgotten wholesale when it grows.
+const minutesMemo = new Map<string, Map<number, number>>();
+const MEMO_LIMIT = 4096;
 
 /** Minutes since local midnight of `ts` in `timeZone`. */
 export function localMinutes(ts: number, timeZone: string): number {
+  let memo = minutesMemo.get(timeZone);
+  if (!memo) minutesMemo.set(timeZone, (memo = new Map<number, number>()));
+  const known = memo.get(ts);
+  if (known !== undefined) return known;
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
@@ -18,6 +27,8 @@ export function localMinutes(ts: number, timeZone: string): number {
     if (part.type === 'hour') hour = Number(part.value);
     else if (part.type === 'minute') minute = Number(part.value);
   }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(ts, hour * 60 + minute);
   return hour * 60 + minute;
 }
 
@@ -54,18 +65,21 @@ export interface ChartSpan {
 const hasTraffic = (b: IntradayBucket) => b.offered > 0 || b.answered > 0 || b.abandoned > 0 || b.exited > 0 || b.arrived > 0;
 
 /**
- * From the first interval with calls (or `minSpanMs` before the end, if earlier; never before
- * local midnight) to the end of the interval holding `nowTs`. An interval with no calls, such as
- * a complaint carried over from yesterday booked at 00:00, does not stretch the chart back.
+ * From the first interval with calls to the end of the interval holding `nowTs`, and at least
+ * `minSpanMs` long: the extra time goes ahead (the hours to come), never before the first call,
+ * unless ahead would pass the day's end. An interval with no calls, such as a complaint carried
+ * over from yesterday booked at 00:00 or a hold check, does not stretch the chart back. With no
+ * calls yet, the last `minSpanMs` (never before local midnight).
  */
 export function chartSpan(buckets: readonly IntradayBucket[], nowTs: number, timeZone: string, minSpanMs = 6 * 3600_000): ChartSpan {
   const end = Math.floor(nowTs / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
+  const dayStart = dayStartOf(nowTs, timeZone);
   const busy = buckets.filter(hasTraffic);
   const from = busy.length > 0 ? busy : buckets;
   const firstData = from.length > 0 ? Math.min(...from.map((b) => b.startTs)) : end;
-  const start = Math.max(dayStartOf(nowTs, timeZone), Math.min(firstData, end - minSpanMs));
-  // Just after midnight the day holds one bucket: the axis still spans minSpanMs ahead, so that
-  // bucket is a bar among the hours to come, not one block across the whole chart.
+  // Padding the span back before the first call made the axis start hours before the data.
+  const latestStart = busy.length > 0 ? dayStart + DAY_MS - minSpanMs : end - minSpanMs;
+  const start = Math.max(dayStart, Math.min(firstData, latestStart));
   return { start, end: Math.max(end, start + minSpanMs) };
 }
 

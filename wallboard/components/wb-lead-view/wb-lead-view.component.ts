@@ -21,6 +21,9 @@ import '../wb-screen-header/wb-screen-header.js';
 import styles from './wb-lead-view.styles.js';
 
 const ALERT_ROWS = 3;
+// The team chips fit a 1024-px tablet's header up to about six short names; more scrolled off it unseen.
+const CHIP_TEAMS = 6;
+const CHIP_CHARS = 36;
 
 /** The team lead's tablet: queues to tap into, the team's hold-check alerts, today's charts. */
 export class WbLeadView extends LitElement {
@@ -91,6 +94,12 @@ export class WbLeadView extends LitElement {
     this.updateUrl();
   }
 
+  protected override updated(): void {
+    // After the render, when the options exist (a value bound on the <select> would come before them).
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('.team-select');
+    if (select) select.value = this.team ?? '';
+  }
+
   /** Keeps the link in step with the filters, so a reload (or a bookmark) comes back here. */
   private updateUrl(): void {
     const url = new URL(location.href);
@@ -107,10 +116,7 @@ export class WbLeadView extends LitElement {
     return html`<div class="screen">
       <wb-screen-header>
         <h1><bdi>${this.config.title ?? i18n.t('app.lead')}</bdi></h1>
-        <nav class="teams" aria-label=${i18n.t('lead.team')}>
-          <button aria-pressed=${this.team === null ? 'true' : 'false'} @click=${() => this.selectTeam(null)}>${i18n.t('lead.allTeams')}</button>
-          ${teams.map((t) => html`<button aria-pressed=${this.team === t ? 'true' : 'false'} data-team=${t} @click=${() => this.selectTeam(t)}><bdi>${t}</bdi></button>`)}
-        </nav>
+        <nav class="teams" aria-label=${i18n.t('lead.team')}>${this.renderTeams(teams, i18n)}</nav>
         ${
           this.account
             ? html`<wb-account-links class="account" page="lead" .api=${this.account.api} .principal=${this.account.principal} .i18n=${i18n}></wb-account-links>`
@@ -120,6 +126,18 @@ export class WbLeadView extends LitElement {
       ${ignored === null ? nothing : html`<div class="warn">${ignored}</div>`}
       ${this.screen.body((s) => this.renderBody(s, i18n))}
     </div>`;
+  }
+
+  /** Chips while a few short ones fit beside the title; past that, one select, which a touch screen opens as its own picker. */
+  private renderTeams(teams: readonly string[], i18n: I18n) {
+    if (teams.length > CHIP_TEAMS || teams.join('').length > CHIP_CHARS) {
+      return html`<select class="team-select" aria-label=${i18n.t('lead.team')} @change=${(e: Event) => this.selectTeam((e.target as HTMLSelectElement).value || null)}>
+        <option value="">${i18n.t('lead.allTeams')}</option>
+        ${teams.map((t) => html`<option value=${t} data-team=${t}>${t}</option>`)}
+      </select>`;
+    }
+    return html`<button aria-pressed=${this.team === null ? 'true' : 'false'} @click=${() => this.selectTeam(null)}>${i18n.t('lead.allTeams')}</button>
+      ${teams.map((t) => html`<button aria-pressed=${this.team === t ? 'true' : 'false'} data-team=${t} @click=${() => this.selectTeam(t)}><bdi>${t}</bdi></button>`)}`;
   }
 
   private renderBody(s: Snapshot, i18n: I18n) {

@@ -10,7 +10,9 @@ export default css`
     border-radius: 999px; background: var(--wb-panel-2, #18212c); border: 2px solid var(--wb-border, #263241); white-space: nowrap; font-weight: 600;
     -webkit-tap-highlight-color: transparent; }
   .teams button[aria-pressed='true'] { border-color: var(--wb-answered, #4aa8ff); background: color-mix(in srgb, var(--wb-answered, #4aa8ff) 20%, var(--wb-panel-2, #18212c)); }
-  .teams button:focus-visible { outline: 3px solid var(--wb-answered, #4aa8ff); }
+  .teams button:focus-visible, .team-select:focus-visible { outline: 3px solid var(--wb-answered, #4aa8ff); }
+  .team-select { font: inherit; font-weight: 600; color: inherit; min-height: 2.75em; max-width: 100%; padding: 0 2.2em 0 1em; border-radius: 999px; cursor: pointer;
+    background: var(--wb-panel-2, #18212c); border: 2px solid var(--wb-answered, #4aa8ff); -webkit-tap-highlight-color: transparent; }
   wb-screen-header::part(clock) { font-size: 1.35em; }
   .alerts { padding: 0.6em 0.9em 0.2em; }
   .alerts wb-hold-board { font-size: 0.85rem; }

@@ -53,6 +53,48 @@ describe('wb-lead-view', () => {
     store.stop();
   });
 
+  it('offers 20 teams in one select a finger can open, in both languages, and re-subscribes on a choice', async () => {
+    const teams = Array.from({ length: 20 }, (_, i) => `${String.fromCharCode(65 + i)}组`);
+    for (const [query, all, label] of [
+      ['?team=C组', '全部班组', '班组'],
+      ['?team=C组&lang=en', 'All teams', 'Team'],
+    ] as const) {
+      const { el, socket, store } = viewWithStore('wb-lead-view', query, NOW);
+      await mount(el);
+      store.start();
+      socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...snapshot, teams } });
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('.teams button')).toHaveLength(0);
+      const select = shadow(el).querySelector<HTMLSelectElement>('.teams select')!;
+      expect(select.getAttribute('aria-label')).toBe(label);
+      expect([...select.options].map((o) => o.textContent)).toEqual([all, ...teams]);
+      expect(select.value).toBe('C组');
+      select.value = 'T组';
+      select.dispatchEvent(new Event('change'));
+      expect(socket.emits('subscribe').at(-1)).toEqual([{ team: 'T组', detail: true }]);
+      expect(new URL(location.href).searchParams.get('team')).toBe('T组');
+      select.value = '';
+      select.dispatchEvent(new Event('change'));
+      expect(socket.emits('subscribe').at(-1)).toEqual([{ detail: true }]);
+      store.stop();
+      el.remove();
+    }
+  });
+
+  it('keeps chips for a few short team names and switches to the select for long ones', async () => {
+    const { el, socket, store } = viewWithStore('wb-lead-view', '', NOW);
+    await mount(el);
+    store.start();
+    socket.fire('snapshot', { seq: 1, view: 'k', snapshot: { ...snapshot, teams: ['A组', 'B组', 'C组', 'D组', 'E组', 'F组'] } });
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.teams button[data-team]')).toHaveLength(6);
+    socket.fire('snapshot', { seq: 2, view: 'k', snapshot: { ...snapshot, teams: ['Billing escalations', 'Roaming and travel', 'Mobile broadband'] } });
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.teams button')).toHaveLength(0);
+    expect(shadow(el).querySelectorAll('.teams select option')).toHaveLength(4);
+    store.stop();
+  });
+
   it('says under its header what it ignored in its link', async () => {
     const { el } = viewWithStore('wb-lead-view', '?rotate=1', NOW);
     await mount(el);

@@ -11,6 +11,13 @@ import { statusIcon } from '../../theme/status-icons.js';
 import { waitStatus } from '../wait-status.js';
 import styles from './wb-wait-summary.styles.js';
 
+/**
+ * Width of a numeral in em of its bold tabular figures (a digit about 0.56 em, a colon or a
+ * separator about 0.3 em, each rounded up), so the numeral shrinks to fit its cell: a wait of
+ * hours or a four-digit queue no longer runs out of the tile.
+ */
+export const numeralEm = (text: string) => [...text].reduce((em, c) => em + (c >= '0' && c <= '9' ? 0.58 : 0.34), 0);
+
 /** Calls waiting and the longest wait for the whole view, in the biggest numerals on screen. */
 export class WbWaitSummary extends LitElement {
   static override styles = [baseStyles, statusStyles, styles];
@@ -37,19 +44,19 @@ export class WbWaitSummary extends LitElement {
     const longest = totals.oldestQueuedTs === null ? null : Math.max(0, this.ticker.now() - totals.oldestQueuedTs);
     const status = waitStatus(longest, this.thresholdMs);
     // Shown once a producer reports exits: a floor whose PBX sends none keeps its line as it was.
+    const waiting = i18n.number(totals.waiting);
+    const wait = longest === null ? '0:00' : i18n.duration(longest);
     const exits =
       totals.exited > 0 ? html`<span class="exited">${i18n.t('totals.exited')}<b class="num" data-testid="exited">${i18n.number(totals.exited)}</b></span>` : null;
     return html`
       <div class="cell status-none">
         <div class="label">${i18n.t('totals.waiting')}</div>
-        <div class="big num" data-testid="waiting">${i18n.number(totals.waiting)}</div>
+        <div class="big num" style="--numeral-em: ${numeralEm(waiting)}" data-testid="waiting">${waiting}</div>
         <div class="sub">${totals.vipWaiting > 0 ? html`<span class="vip">${i18n.t('totals.vipWaiting')} ${i18n.number(totals.vipWaiting)}</span>` : null}</div>
       </div>
       <div class="cell status-${status}">
         <div class="label">${i18n.t('totals.longestWait')}</div>
-        <div class="big num" data-testid="longest-wait">
-          ${longest === null ? '0:00' : i18n.duration(longest)}
-        </div>
+        <div class="big num" style="--numeral-em: ${numeralEm(wait)}" data-testid="longest-wait">${wait}</div>
         <div class="sub">
           ${
             status === 'none'
