@@ -6,6 +6,7 @@ import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-agent-table/wb-agent-table.js';
+import { loggedOffAllDay } from '../wb-agent-table/agent-order.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
 import '../wb-staffing-card/wb-staffing-card.js';
@@ -86,7 +87,7 @@ export class WbQueueDetail extends LitElement {
       </div>
       <div class="lists">
         <div class="card">
-          <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.length)}</h3>
+          <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.filter((a) => !loggedOffAllDay(a)).length)}</h3>
           <wb-agent-table .agents=${this.agents} .timeInState=${this.timeInState}></wb-agent-table>
         </div>
         <div class="side">
