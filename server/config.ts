@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STREAM_KEY } from './contract/constants.js';
+import { AGENT_STATES, type AgentState } from './contract/vocabulary.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
@@ -93,6 +94,12 @@ const positiveMs = z.number().int().positive();
 const targetSchema = z.strictObject({ target: z.number().min(0), riskMargin: z.number().min(0) });
 const rateTarget = targetSchema.refine((t) => t.target <= 1, 'a rate target is a fraction 0..1');
 
+/** An agent state's times in state (ms) past which it is marked "long", then "very long": none, one or two, ascending. */
+const timeLevelsSchema = z
+  .array(positiveMs)
+  .max(2, 'at most two: "long" and "very long"')
+  .refine((levels) => levels.every((ms, i) => i === 0 || ms > levels[i - 1]!), 'ascending: "long" before "very long"');
+
 /** What a config file may set; every field optional, unknown fields rejected. */
 const fileSchema = z.strictObject({
   timeZone: z
@@ -124,6 +131,9 @@ const fileSchema = z.strictObject({
     .optional(),
   offlineAgentForgetMs: positiveMs.optional(),
   silentAgentForgetMs: positiveMs.optional(),
+  timeInState: z
+    .strictObject(Object.fromEntries(AGENT_STATES.map((state) => [state, timeLevelsSchema.optional()])) as Record<AgentState, z.ZodOptional<typeof timeLevelsSchema>>)
+    .optional(),
   targets: z
     .strictObject({
       systemConnect: rateTarget.optional(),
@@ -281,7 +291,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -308,6 +318,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     ]),
     limits: { ...DEFAULT_CORE_CONFIG.limits, ...limits },
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
+    timeInState: { ...DEFAULT_CORE_CONFIG.timeInState, ...timeInState },
   };
   return {
     port: envInt(env, 'PORT', 3000),

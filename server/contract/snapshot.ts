@@ -1,5 +1,6 @@
 // The read side of the contract (event-contract.md, "Read side") plus the extensions the
 // wallboard needs. Names the contract lists keep their meaning; everything else is additive.
+import type { TimeInStateThresholds } from './time-in-state.js';
 import type { AgentState, Tier } from './vocabulary.js';
 
 /** A fraction 0..1, or null where the denominator is zero. */
@@ -144,7 +145,26 @@ export interface AgentRow {
   sinceTs: number;
   queues: string[];
   vip: boolean;
+  /** Why the agent is paused (or logged off), as the PBX said it: free text, masked and at most 256 characters. */
   reason: string | null;
+  /** The agent's figures today (absent from servers before they existed). */
+  today?: AgentToday;
+}
+
+/** One agent's day so far (the configured time zone's calendar day, by event time). */
+export interface AgentToday {
+  /** Answered calls whose handle ended today (at the hang-up or the first transfer). */
+  handled: number;
+  /** Mean handle time of those calls (answer to hang-up or first transfer: talk and hold); null with none. */
+  meanHandleMs: number | null;
+  /** Holds the agent started. */
+  holds: number;
+  /** 30-second hold checks that fell due and were not made, those overdue in holds still open included. */
+  holdChecksMissed: number;
+  coldTransfers: number;
+  warmTransfers: number;
+  /** Logged in (any state but offline) at some time today, or with a figure today: an agent without is logged off all day. */
+  active: boolean;
 }
 
 /**
@@ -266,6 +286,8 @@ export interface Snapshot {
   ingest: IngestStats;
   /** Every team known, whatever the view: for a tablet's team filter. */
   teams: string[];
+  /** Per agent state, the times in state past which a screen marks the agent (absent from servers before they existed). */
+  timeInState?: TimeInStateThresholds;
   /** The cardinality limits reached now; empty when none (absent from servers before limits existed). */
   limits?: LimitReached[];
   /** Added by the server: whether the feed is current (absent from the pure core's snapshot). */

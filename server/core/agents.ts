@@ -2,6 +2,7 @@
 // with the name, team, queues and VIP skill the reports carry. The agents' part of the
 // snapshot: counts by state, per queue served, the agent list and the teams.
 import { z } from 'zod';
+import { agentToday, type AgentDayCounters } from './agent-day.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import type { AgentRow } from '../contract/snapshot.js';
@@ -20,6 +21,8 @@ export const agentRecordSchema = z.object({
   queues: z.array(z.string()),
   vip: z.boolean(),
   reason: z.string().nullable(),
+  /** Latest event time at which the agent was logged in (0: never seen so): an agent offline since before today was logged off all day. */
+  activeTs: z.number(),
 });
 export type AgentRecord = z.infer<typeof agentRecordSchema>;
 
@@ -73,9 +76,12 @@ export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>):
     queues: [],
     vip: false,
     reason: null,
+    activeTs: 0,
   }));
   if (event.ts < agent.lastEventTs) return; // a late report of an older state
   agent.lastEventTs = event.ts;
+  // Logged in up to this report, or from it on.
+  if (agent.state !== 'offline' || event.state !== 'offline') agent.activeTs = Math.max(agent.activeTs, event.ts);
   if (agent.state !== event.state) {
     agent.state = event.state;
     agent.sinceTs = event.ts;
@@ -115,7 +121,14 @@ export interface AgentsPart {
   teams: string[];
 }
 
-export function agentsPart(state: AgentsState, view: View, queues: ReadonlySet<string> | null): AgentsPart {
+/** Each agent's day, for the rows: today's counters, where today starts, and the checks falling due in holds still open. */
+export interface AgentDayFigures {
+  startTs: number;
+  agents: ReadonlyMap<string, AgentDayCounters>;
+  liveMissed: ReadonlyMap<string, number>;
+}
+
+export function agentsPart(state: AgentsState, view: View, queues: ReadonlySet<string> | null, days?: AgentDayFigures): AgentsPart {
   const shown = [...state.agents.values()].filter((a) => agentInView(a, view, queues));
   const counts = emptyAgentCounts();
   for (const a of shown) counts[a.state] += 1;
@@ -125,7 +138,7 @@ export function agentsPart(state: AgentsState, view: View, queues: ReadonlySet<s
   return {
     counts,
     byQueue,
-    list: shown.map(agentRow).sort(LISTS.agentList.compare),
+    list: shown.map((a) => agentRow(a, days)).sort(LISTS.agentList.compare),
     teams: [...new Set([...state.agents.values()].flatMap((a) => (a.team === null ? [] : [a.team])))].sort(),
   };
 }
@@ -135,6 +148,8 @@ function agentInView(agent: AgentRecord, view: View, queues: ReadonlySet<string>
   return queues === null || agent.queues.some((q) => queues.has(q));
 }
 
-function agentRow(a: AgentRecord): AgentRow {
-  return { id: a.id, name: a.name, team: a.team, state: a.state, sinceTs: a.sinceTs, queues: a.queues, vip: a.vip, reason: a.reason };
+function agentRow(a: AgentRecord, days: AgentDayFigures | undefined): AgentRow {
+  const row: AgentRow = { id: a.id, name: a.name, team: a.team, state: a.state, sinceTs: a.sinceTs, queues: a.queues, vip: a.vip, reason: a.reason };
+  if (days) row.today = agentToday(days.agents.get(a.id), days.liveMissed.get(a.id) ?? 0, a.state !== 'offline' || a.activeTs >= days.startTs);
+  return row;
 }

@@ -2,6 +2,7 @@
 // its Redis append time (the entry ID) are the only times it looks at, so replaying the same
 // entries, in any batching, always yields the same state. Each event type goes to the module
 // of its concern; which events may reveal a call not seen before is decided here.
+import { rebookHandles } from './agent-day.js';
 import { onAgentState } from './agents.js';
 import { onArrived, onBlocked, onEnded, onSurvey, sweepCalls, touchCall } from './calls.js';
 import { onComplaintOpened, onComplaintReplied } from './complaints.js';
@@ -74,18 +75,28 @@ function applyEvent(state: State, event: ProducerEvent, appendedAt: number, conf
     // The events below come after an arrival: one that opens a call's record counts an unknown call.
     case 'call.answered':
     case 'call.abandoned':
-    case 'call.exited':
-      return onOutcome(state, touchCall(state, event, appendedAt, true), event, config);
+    case 'call.exited': {
+      const call = touchCall(state, event, appendedAt, true);
+      onOutcome(state, call, event, config);
+      return rebookHandles(state, call, config);
+    }
     case 'call.held':
       return onHeld(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.hold_check':
       return onHoldCheck(state, touchCall(state, event, appendedAt, true), event, config);
     case 'call.resumed':
       return endHold(state, touchCall(state, event, appendedAt, true), event.ts, config);
-    case 'call.transferred':
-      return onTransferred(state, touchCall(state, event, appendedAt, true), event, config);
-    case 'call.ended':
-      return onEnded(state, touchCall(state, event, appendedAt, true), event, config);
+    // An answer, a transfer or an end may start, end or move an agent's handle of the call.
+    case 'call.transferred': {
+      const call = touchCall(state, event, appendedAt, true);
+      onTransferred(state, call, event, config);
+      return rebookHandles(state, call, config);
+    }
+    case 'call.ended': {
+      const call = touchCall(state, event, appendedAt, true);
+      onEnded(state, call, event, config);
+      return rebookHandles(state, call, config);
+    }
     case 'survey.submitted':
       return onSurvey(state, touchCall(state, event, appendedAt, true), event, config);
     case 'agent.state':

@@ -6,6 +6,7 @@
 // schema is refused with a CheckpointFormatError. Maps are written as arrays of entries by hand:
 // a JSON replacer made this several times slower.
 import { z } from 'zod';
+import { agentDayCountersSchema } from './agent-day.js';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
@@ -61,6 +62,7 @@ const coreSchema = z.object({
       intraday: entries(z.string(), entries(z.number(), queueDayCountsSchema)),
     })
     .nullable(),
+  agentDays: z.object({ day: z.string(), agents: entries(z.string(), agentDayCountersSchema) }).nullable(),
   waiting: entries(z.string(), entries(z.string(), z.number())),
   agents: z.array(agentRecordSchema),
   complaints: z.array(complaintRecordSchema),
@@ -96,6 +98,7 @@ export function serializeCore(state: State): string {
       queues: [...today.queues],
       intraday: nested(today.intraday),
     },
+    agentDays: state.agentDays && { day: state.agentDays.day, agents: [...state.agentDays.agents] },
     waiting: nested(state.waiting),
     agents: [...state.agents.values()],
     complaints: [...state.complaints.values()],
@@ -153,6 +156,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
       queues: new Map(core.today.queues),
       intraday: unnest(core.today.intraday),
     },
+    agentDays: core.agentDays && { day: core.agentDays.day, agents: new Map(core.agentDays.agents) },
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),

@@ -81,5 +81,33 @@ const fromVersion2: CheckpointMigration = {
   call: (raw) => raw,
 };
 
+/**
+ * Version 3 to 4, which counts each agent's day (agent-day.ts). A version 3 server counted none:
+ * the agents' day starts empty (null), and an agent's last logged-in time is taken from its
+ * record (its last report while logged in, or when it went offline). Each visit gains the agent
+ * who answered it, known only for the call's current answer when the call goes on (a handle that
+ * ended before the upgrade is not counted), and no booked handle.
+ */
+const fromVersion3: CheckpointMigration = {
+  core(raw) {
+    const agents = Array.isArray(raw['agents'])
+      ? raw['agents'].map((a: unknown) =>
+          isObject(a) && a['activeTs'] === undefined ? { ...a, activeTs: a['state'] === 'offline' ? a['sinceTs'] : a['lastEventTs'] } : a,
+        )
+      : raw['agents'];
+    return { ...raw, agentDays: raw['agentDays'] ?? null, agents };
+  },
+  call(raw) {
+    if (!isObject(raw) || !Array.isArray(raw['visits'])) return raw;
+    const ongoing = raw['endedTs'] === null && Array.isArray(raw['transfers']) && raw['transfers'].length === 0;
+    const stored: unknown[] = raw['visits'];
+    const answered = stored.filter((v) => isObject(v) && v['outcome'] === 'answered').at(-1);
+    const visits = stored.map((v) =>
+      isObject(v) ? { agentId: ongoing && v === answered && typeof raw['agentId'] === 'string' ? raw['agentId'] : null, handle: null, ...v } : v,
+    );
+    return { ...raw, visits };
+  },
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3];

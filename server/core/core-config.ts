@@ -2,6 +2,7 @@
 // (docs/service-standards.md) and the contract's defaults.
 import { DEFAULT_TIME_ZONE } from '../contract/constants.js';
 import type { KpiId } from '../contract/snapshot.js';
+import { DEFAULT_TIME_IN_STATE, type TimeInStateThresholds } from '../contract/time-in-state.js';
 
 export interface KpiTarget {
   /** The target: a fraction 0..1 for rates, points 0..100 for satisfaction. */
@@ -38,6 +39,8 @@ export interface CoreConfig {
   /** An agent in any other state and not heard of for this long is forgotten: its shift ended without a log-off. @default 24 h */
   silentAgentForgetMs: number;
   targets: Record<KpiId, KpiTarget>;
+  /** Per agent state, the times in state past which the tablet marks an agent "long" and "very long" (served in the snapshot). @default DEFAULT_TIME_IN_STATE (time-in-state.ts: 1 and 5 min; ringing 15 and 30 s; hold 30 s and 2 min) */
+  timeInState: TimeInStateThresholds;
 }
 
 /**
@@ -82,4 +85,5 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   offlineAgentForgetMs: 12 * 3600_000,
   silentAgentForgetMs: 24 * 3600_000,
   targets: DEFAULT_TARGETS,
+  timeInState: DEFAULT_TIME_IN_STATE,
 };

@@ -4,7 +4,8 @@
 // missed check. Misses are booked when the hold ends, and counted live for holds still open.
 import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
-import { countToday, type DayCounters, type DayState } from './day.js';
+import { countAgentDay, type AgentDayState } from './agent-day.js';
+import { countToday, type DayCounters } from './day.js';
 import type { EventOf } from './events.js';
 import type { HeldCall, Rate } from '../contract/snapshot.js';
 import { LISTS } from '../contract/delta.js';
@@ -36,14 +37,14 @@ export interface HoldingCall {
   lastHold: EndedHold | null;
 }
 
-export interface HoldsState extends DayState {
+export interface HoldsState extends AgentDayState {
   /** IDs of calls on hold now: the hold-check board without a scan of every call. */
   onHold: Map<string, true>;
 }
 
 export function onHeld(state: HoldsState, call: HoldingCall, event: EventOf<'call.held'>, config: CoreConfig): void {
   if (!call.hold) {
-    if (event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts, false);
+    if (event.ts > call.holdEndedTs) startHold(state, call, event.agentId, event.ts, false, config);
     return;
   }
   if (!call.hold.openedByCheck || event.ts >= call.hold.sinceTs) return;
@@ -54,7 +55,7 @@ export function onHeld(state: HoldsState, call: HoldingCall, event: EventOf<'cal
   hold.sinceTs = event.ts;
   hold.openedByCheck = false;
   hold.missed += due - onTime;
-  countToday(state, firstCheckTs, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+  countChecks(state, hold.agentId, firstCheckTs, config, due, onTime);
 }
 
 export function onHoldCheck(state: HoldsState, call: HoldingCall, event: EventOf<'call.hold_check'>, config: CoreConfig): void {
@@ -66,14 +67,14 @@ export function onHoldCheck(state: HoldsState, call: HoldingCall, event: EventOf
     const missedBefore = missedChecks(last.lastCheckTs, last.endedTs, config.holdCheckIntervalMs);
     const missedAfter = missedChecks(event.ts, last.endedTs, config.holdCheckIntervalMs);
     last.lastCheckTs = event.ts;
-    countToday(state, event.ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
-    if (missedAfter !== missedBefore) countToday(state, last.endedTs, config, { holdChecksDue: missedAfter - missedBefore });
+    countChecks(state, event.agentId, event.ts, config, due, onTime);
+    if (missedAfter !== missedBefore) countChecks(state, event.agentId, last.endedTs, config, missedAfter - missedBefore, 0);
     return;
   }
   if (event.ts <= call.holdEndedTs) return; // belongs to a hold that is already over
   if (!call.hold) {
     // The call.held was lost or is still on its way: the hold began no later than this check.
-    startHold(state, call, event.agentId, event.ts, true);
+    startHold(state, call, event.agentId, event.ts, true, config);
     return;
   }
   const hold = call.hold;
@@ -81,7 +82,13 @@ export function onHoldCheck(state: HoldsState, call: HoldingCall, event: EventOf
   const { due, onTime } = checkCounts(event.ts - hold.lastCheckTs, config.holdCheckIntervalMs);
   hold.lastCheckTs = event.ts;
   hold.missed += due - onTime;
-  countToday(state, event.ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+  countChecks(state, hold.agentId, event.ts, config, due, onTime);
+}
+
+/** Books checks that fell due to today's counters, and those missed to the agent's day. */
+function countChecks(state: HoldsState, agentId: string, ts: number, config: CoreConfig, due: number, onTime: number): void {
+  countToday(state, ts, config, { holdChecksDue: due, holdChecksOnTime: onTime });
+  if (due !== onTime) countAgentDay(state, agentId, ts, config, { holdChecksMissed: due - onTime });
 }
 
 /** A check `elapsed` after the previous one: on time within the interval; past it, every due time it passed was missed. */
@@ -95,9 +102,10 @@ export function missedChecks(lastCheckTs: number, ts: number, intervalMs: number
   return elapsed > intervalMs ? Math.ceil(elapsed / intervalMs) - 1 : 0;
 }
 
-function startHold(state: HoldsState, call: HoldingCall, agentId: string, ts: number, openedByCheck: boolean): void {
+function startHold(state: HoldsState, call: HoldingCall, agentId: string, ts: number, openedByCheck: boolean, config: CoreConfig): void {
   call.hold = { agentId, sinceTs: ts, lastCheckTs: ts, missed: 0, openedByCheck };
   state.onHold.set(call.id, true);
+  countAgentDay(state, agentId, ts, config, { holds: 1 });
 }
 
 /** A call.resumed, or a transfer or end that takes the call off hold; books the checks missed since the last one. */
@@ -109,7 +117,7 @@ export function endHold(state: HoldsState, call: HoldingCall, ts: number, config
   call.lastHold = { sinceTs: hold.sinceTs, lastCheckTs: hold.lastCheckTs, endedTs: ts };
   state.onHold.delete(call.id);
   const missed = missedChecks(hold.lastCheckTs, ts, config.holdCheckIntervalMs);
-  if (missed > 0) countToday(state, ts, config, { holdChecksDue: missed });
+  if (missed > 0) countChecks(state, hold.agentId, ts, config, missed, 0);
 }
 
 /** What the held-calls board reads of the state. */

@@ -4,13 +4,14 @@
 // agent, every held call, the complaint buckets) and each queue's figures once, when a view first
 // needs them; a view's snapshot is then filters and sums over the frame. N distinct views cost
 // about one full snapshot plus N projections, and views share their row objects.
+import { agentDaysNow } from './agent-day.js';
 import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
 import { callTotals } from './calls.js';
 import { complaintBuckets, complaintCounts } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
 import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
 import { currentDay } from './day.js';
-import { heldCalls, holdTotals } from './holds.js';
+import { heldCalls, holdTotals, missedChecks } from './holds.js';
 import { intradayOf } from './intraday.js';
 import { limitsReached } from './limits.js';
 import { getOrCreate } from './map-utils.js';
@@ -19,7 +20,7 @@ import { arrivalsInWindow, measureQueues, queueStaffing, type QueueMeasure } fro
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
 import { addQueuesPart, emptyQueuesPart, queuesPart } from './visits.js';
-import type { AgentRow, IntradayBucket, QueueStats, Snapshot, Totals, WindowStats } from '../contract/snapshot.js';
+import type { AgentRow, HeldCall, IntradayBucket, QueueStats, Snapshot, Totals, WindowStats } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import type { AgentState } from '../contract/vocabulary.js';
 
@@ -48,8 +49,8 @@ export function toSnapshot(state: State, config: CoreConfig, now: number, view: 
 export function snapshotFrame(state: State, config: CoreConfig, now: number): SnapshotFrame {
   const day = currentDay(state.today, now, config);
   const expiredBefore = now - config.callExpiryMs;
-  const everyone = agentsPart(state, {}, null);
   const allHeld = heldCalls(state, config, now, {}, null, expiredBefore);
+  const everyone = agentsPart(state, {}, null, { ...agentDaysNow(state, now, config), liveMissed: liveMissedByAgent(allHeld, now, config) });
   const calls = callTotals(day.counters);
   const transfers = transferTotals(day.counters);
   const complaints = complaintCounts(state, day, now);
@@ -170,6 +171,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
         thresholds,
         ingest,
         teams: everyone.teams,
+        timeInState: config.timeInState,
         limits,
       };
     },
@@ -181,6 +183,16 @@ function sumQueues(parts: readonly { row: QueueStats; part: ReturnType<typeof qu
   const sums = emptyQueuesPart();
   for (const { part } of parts) addQueuesPart(sums, part);
   return { ...sums, rows: parts.map((p) => p.row), window15m: windowStats(sums.window) };
+}
+
+/** Per agent, the hold checks that fell due and were not made in the holds still open. */
+function liveMissedByAgent(held: readonly HeldCall[], now: number, config: CoreConfig): Map<string, number> {
+  const missed = new Map<string, number>();
+  for (const h of held) {
+    const n = missedChecks(h.lastCheckTs, now, config.holdCheckIntervalMs);
+    if (n > 0) missed.set(h.agentId, (missed.get(h.agentId) ?? 0) + n);
+  }
+  return missed;
 }
 
 function countByState(rows: readonly AgentRow[]): Record<AgentState, number> {

@@ -6,6 +6,7 @@
 import { agentsNeeded, type StaffingFigure, type StaffingInput } from './erlang.js';
 import type { CallRecord } from './calls.js';
 import type { CoreConfig } from './core-config.js';
+import { handleEndTs } from './handle-time.js';
 import type { Counts } from './counts.js';
 import { minuteIndex } from './windows.js';
 import { MINUTE_MS, WINDOW_MINUTES } from '../contract/constants.js';
@@ -61,10 +62,8 @@ export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<str
       if (outcome === 'abandoned') {
         if (outcomeTs >= startTs && outcomeTs < endTs) measureOf(visit.queue).abandons += 1;
       } else if (outcome === 'answered') {
-        // The agent's part ends at the first transfer after the answer, else at the hang-up.
-        let doneTs = call.endedTs ?? Infinity;
-        for (const t of call.transfers) if (t >= outcomeTs && t < doneTs) doneTs = t;
-        if (doneTs < startTs || doneTs >= endTs) continue;
+        const doneTs = handleEndTs(call, outcomeTs);
+        if (doneTs === null || doneTs < startTs || doneTs >= endTs) continue;
         const m = measureOf(visit.queue);
         m.handleSumMs += Math.max(0, doneTs - outcomeTs); // producers' clocks disagree
         m.handled += 1;

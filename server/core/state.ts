@@ -18,6 +18,7 @@ export function initialState(): State {
     eventWatermark: 0,
     lastGcAt: 0,
     today: null,
+    agentDays: null,
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),

@@ -1,6 +1,7 @@
 // Transfers: a call moved to another queue or agent, warm (introduced) or cold. Each transfer
 // is counted once by its event time, ends any hold, and moves the call unless a later transfer
 // was already applied.
+import { countAgentDay } from './agent-day.js';
 import type { CoreConfig } from './core-config.js';
 import { countToday, type DayCounters } from './day.js';
 import type { EventOf } from './events.js';
@@ -27,6 +28,7 @@ export function onTransferred(state: HoldsState, call: TransferringCall, event: 
   }
   const kind = event.mode === 'warm' ? 'warmTransfers' : event.mode === 'cold' ? 'coldTransfers' : 'otherTransfers';
   countToday(state, event.ts, config, { [kind]: 1 });
+  if (kind !== 'otherTransfers') countAgentDay(state, event.agentId, event.ts, config, { [kind]: 1 });
 }
 
 export type TransferTotals = Pick<DayCounters, 'coldTransfers' | 'warmTransfers' | 'otherTransfers'>;

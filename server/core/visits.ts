@@ -4,6 +4,7 @@
 // window) and adds what it adds now: the counts converge whatever the order. Also the index of
 // the calls waiting now, and the queues' part of the snapshot.
 import { z } from 'zod';
+import { bookedHandleSchema } from './agent-day.js';
 import type { CoreConfig } from './core-config.js';
 import { addCounts, asaMs, connectRate, emptyCounts, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
 import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats } from './day.js';
@@ -40,6 +41,10 @@ export const visitSchema = z.object({
   inferred: z.boolean(),
   /** What this visit added to the tallies, so a correction can take exactly that back. */
   contribution: contributionSchema.nullable(),
+  /** The agent who answered (call.answered), whose handle this visit is. */
+  agentId: z.string().nullable(),
+  /** The handle booked to that agent's day (agent-day.ts), so a correction can take it back. */
+  handle: bookedHandleSchema.nullable(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -87,7 +92,7 @@ export function onQueued(state: VisitsState, call: QueueingCall, event: EventOf<
   // back into the queue it is a new wait, even if the first one's answer has not arrived yet.
   const transferredSince = (v: Visit) => call.transfers.some((t) => t > (v.queuedTs ?? -1) && t <= event.ts);
   if (sameQueue.some((v) => v.outcome === null && !transferredSince(v))) return;
-  const visit: Visit = { queue: event.queue, queuedTs: event.ts, outcome: null, outcomeTs: null, inferred: false, contribution: null };
+  const visit: Visit = { queue: event.queue, queuedTs: event.ts, outcome: null, outcomeTs: null, inferred: false, contribution: null, agentId: null, handle: null };
   call.visits.push(visit);
   if (call.endedTs !== null && call.endedTs >= event.ts) {
     // The call had already ended (its end arrived first): the caller hung up while waiting.
@@ -118,12 +123,13 @@ export function onOutcome(state: VisitsState, call: QueueingCall, event: EventOf
   let visit = sameQueue.find((v) => v.outcome === null && began(v)) ?? sameQueue.find((v) => v.inferred && began(v));
   if (!visit) {
     if (sameQueue.some((v) => v.outcome !== null && v.queuedTs === null)) return; // a second outcome without a queueing
-    visit = { queue: event.queue, queuedTs: null, outcome: null, outcomeTs: null, inferred: false, contribution: null };
+    visit = { queue: event.queue, queuedTs: null, outcome: null, outcomeTs: null, inferred: false, contribution: null, agentId: null, handle: null };
     call.visits.push(visit);
   }
   visit.outcome = outcome;
   visit.outcomeTs = event.ts;
   visit.inferred = false;
+  visit.agentId = event.type === 'call.answered' ? event.agentId : null;
   rebookVisit(state, visit, call.tier, config);
   syncWaiting(state, call, event.queue);
   if (outcome === 'abandoned') {

@@ -254,6 +254,16 @@ describe('agents', () => {
     ]);
   });
 
+  it('takes the pause reason from Reason where PausedReason is empty (Asterisk 13 to 16 send both), and from PausedReason first', () => {
+    const pause = (fields: Record<string, string>) =>
+      msg({ Event: 'QueueMemberPause', Queue: '400', MemberName: 'Bo Li', Interface: 'PJSIP/2005', Status: '1', Paused: '1', InCall: '0', ...fields });
+    expect(feed(mapperOf(), [pause({ PausedReason: '', Reason: 'Training' })], T0)).toMatchObject([{ state: 'paused', reason: 'Training' }]);
+    expect(feed(mapperOf(), [pause({ PausedReason: 'Meeting', Reason: 'Training' })], T0)).toMatchObject([{ state: 'paused', reason: 'Meeting' }]);
+    const none = feed(mapperOf(), [pause({ PausedReason: ' ' })], T0);
+    expect(none).toMatchObject([{ state: 'paused' }]);
+    expect(none[0]).not.toHaveProperty('reason');
+  });
+
   it('writes nothing when a member report changes nothing the board shows', () => {
     const m = mapperOf();
     const status = amiMessages(life['complete']!).filter((x) => x['event'] === 'QueueMemberStatus');

@@ -171,6 +171,12 @@ describe('agents', () => {
     expect(events(state, '30|NONE|NONE|SIP/2004|UNPAUSEALL|')).toEqual([{ type: 'agent.state', agentId: '2004', state: 'available', ts: ms(30), queues: ['sales'] }]);
   });
 
+  it('keeps a pause reason with a "|" in it whole (Asterisk writes the reason as typed, as the last field)', () => {
+    const state = fresh();
+    events(state, '0|NONE|sales|SIP/2004|ADDMEMBER|');
+    expect(events(state, '10|NONE|NONE|SIP/2004|PAUSEALL|Coaching | room 2')).toMatchObject([{ state: 'paused', reason: 'Coaching | room 2' }]);
+  });
+
   it('an agent who pauses during a call shows talking until the call ends, then paused with the reason', () => {
     const state = fresh();
     events(state, '0|1.1|sales|NONE|ENTERQUEUE||138|1', '5|1.1|sales|SIP/2004|CONNECT|5|1.5|2');

@@ -1,13 +1,14 @@
 // The test oracle for server/core/snapshot.ts: a view's snapshot computed directly from the
 // state, one full pass per view, as the server did before views shared one frame per push.
 // Kept only so the property test can hold the shared path to it; nothing in the server uses it.
+import { agentDaysNow } from '../../server/core/agent-day.js';
 import { agentsPart, emptyAgentCounts, servedQueues } from '../../server/core/agents.js';
 import { callTotals } from '../../server/core/calls.js';
 import { complaintBuckets, complaintCounts } from '../../server/core/complaints.js';
 import type { CoreConfig } from '../../server/core/core-config.js';
 import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStats } from '../../server/core/counts.js';
 import { currentDay, type DayStats } from '../../server/core/day.js';
-import { heldCalls, holdTotals } from '../../server/core/holds.js';
+import { heldCalls, holdTotals, missedChecks } from '../../server/core/holds.js';
 import { intradayOf } from '../../server/core/intraday.js';
 import { limitsReached } from '../../server/core/limits.js';
 import { computeKpis } from '../../server/core/metrics.js';
@@ -31,7 +32,12 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
   const queueSet = view.queues?.length || view.team !== undefined ? new Set(queueIds) : null;
   const expiredBefore = now - config.callExpiryMs;
 
-  const agents = agentsPart(state, view, queueSet);
+  // Each agent's day: the counters, plus the checks overdue now in every open hold of theirs.
+  const liveMissed = new Map<string, number>();
+  for (const h of heldCalls(state, config, now, {}, null, expiredBefore)) {
+    liveMissed.set(h.agentId, (liveMissed.get(h.agentId) ?? 0) + missedChecks(h.lastCheckTs, now, config.holdCheckIntervalMs));
+  }
+  const agents = agentsPart(state, view, queueSet, { ...agentDaysNow(state, now, config), liveMissed });
   const queues = queuesPart(state, day, queueIds, now, expiredBefore);
   const held = heldCalls(state, config, now, view, queueSet, expiredBefore);
   const holds = holdTotals(day.counters, held, now, config);
@@ -103,6 +109,7 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
       lastEventTs: state.eventWatermark > 0 ? state.eventWatermark : null,
     },
     teams: agents.teams,
+    timeInState: config.timeInState,
     limits: limitsReached(state, config.limits),
   };
 }

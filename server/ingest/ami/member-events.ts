@@ -67,8 +67,8 @@ export function memberReport(m: AmiMessage): MemberReport {
   if (inCall !== undefined) report.inCall = inCall.trim() === '1';
   const paused = field(m, 'Paused');
   if (paused !== undefined) report.paused = paused.trim() === '1';
-  // Asterisk 13+ says PausedReason; older ones Reason.
-  const reason = field(m, 'PausedReason') ?? field(m, 'Reason');
-  if (reason !== undefined) report.pausedReason = reason.trim().slice(0, 256);
+  // Asterisk 13+ says PausedReason; older ones Reason, and 13 to 16 send both, one of them maybe empty.
+  const given = [field(m, 'PausedReason'), field(m, 'Reason')].filter((r) => r !== undefined).map((r) => r.trim());
+  if (given.length > 0) report.pausedReason = (given.find((r) => r.length > 0) ?? '').slice(0, 256);
   return report;
 }

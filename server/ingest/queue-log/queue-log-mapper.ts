@@ -72,7 +72,8 @@ function dispatch(ctx: Ctx): string | null {
     case 'PAUSEALL':
       return onAgent(ctx, (a) => {
         a.paused = true;
-        a.pauseReason = text(ctx.line.data[0]);
+        // The reason is the last field Asterisk writes, as the agent typed it: a "|" in it splits it.
+        a.pauseReason = text(ctx.line.data.join('|'));
       });
     case 'UNPAUSE':
     case 'UNPAUSEALL':

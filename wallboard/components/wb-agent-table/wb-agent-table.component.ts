@@ -1,22 +1,42 @@
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { AgentRow } from '../../../server/contract/snapshot.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { DEFAULT_TIME_IN_STATE, timeLevel, type TimeInStateThresholds } from '../../../server/contract/time-in-state.js';
+import { createI18n, type I18n, type MessageKey } from '../../i18n/i18n.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import type { Clock } from '../../store/clock-source.js';
 import { AGENT_STATE_COLOUR } from '../../theme/agent-colours.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import styles from './wb-agent-table.styles.js';
 import { rows } from '../keyed-rows.js';
+import { DEFAULT_SORT, loggedOffAllDay, nextSort, orderAgents, type AgentSort, type SortKey } from './agent-order.js';
 
-/** Agents with their state (colour and name) and a ticking time in state. */
+const COLUMNS: readonly { key: SortKey; label: MessageKey; numeric: boolean }[] = [
+  { key: 'name', label: 'lead.agents', numeric: false },
+  { key: 'state', label: 'lead.state', numeric: false },
+  { key: 'time', label: 'lead.timeInState', numeric: true },
+  { key: 'handled', label: 'agentDay.handled', numeric: true },
+  { key: 'aht', label: 'agentDay.aht', numeric: true },
+  { key: 'holds', label: 'agentDay.holds', numeric: true },
+  { key: 'missed', label: 'agentDay.missed', numeric: true },
+  { key: 'transfers', label: 'agentDay.transfers', numeric: true },
+];
+
+/**
+ * Agents with their state (colour and name), the pause reason, a ticking time in state marked
+ * "long" and "very long" past the configured thresholds (colour and a word), and today's figures.
+ * Longest time in state first; a touch on a header sorts by that column. Agents logged off all day
+ * are left out, and counted below.
+ */
 export class WbAgentTable extends LitElement {
   static override styles = [baseStyles, styles];
 
-  /** The agents to list, in display order. */
+  /** The agents to list (the table orders them). */
   @property({ attribute: false }) agents: readonly AgentRow[] = [];
+  /** Per state, the times in state past which a row is marked. @default DEFAULT_TIME_IN_STATE, or the snapshot's timeInState */
+  @property({ attribute: false }) timeInState: TimeInStateThresholds = DEFAULT_TIME_IN_STATE;
   /** The shared clock the times in state tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
   @consume({ context: dataClockContext, subscribe: true })
   @property({ attribute: false })
@@ -26,27 +46,60 @@ export class WbAgentTable extends LitElement {
   @property({ attribute: false })
   i18n: I18n = createI18n('zh-CN');
 
+  /** The column the rows are sorted by, and which way. */
+  @state() private sort: AgentSort = DEFAULT_SORT;
+
   private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.agents.length > 0 });
 
   override render() {
     const { i18n } = this;
     if (this.agents.length === 0) return html`<div class="empty">${i18n.t('lead.noAgents')}</div>`;
     const now = this.ticker.now();
-    return html`<table>
-      <thead>
-        <tr><th>${i18n.t('lead.agents')}</th><th>${i18n.t('lead.state')}</th><th class="num">${i18n.t('lead.timeInState')}</th></tr>
-      </thead>
-      <tbody>
-        ${rows(
-          this.agents,
-          (a) => a.id,
-          (a) => html`<tr data-agent=${a.id}>
-            <td class="name"><bdi>${a.name ?? a.id}</bdi>${a.team ? html`<small><bdi>${a.team}</bdi></small>` : null}</td>
-            <td><span class="state"><span class="swatch" style="background:${AGENT_STATE_COLOUR[a.state]}"></span>${i18n.t(`agent.${a.state}`)}${a.reason && a.state === 'paused' ? html`<span class="reason"><bdi>${a.reason}</bdi></span>` : null}</span></td>
-            <td class="num">${i18n.duration(now - a.sinceTs)}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    const shown = orderAgents(this.agents, this.sort, now);
+    const hidden = this.agents.filter(loggedOffAllDay).length;
+    return html`<div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              ${COLUMNS.map(
+                (c) => html`<th class=${c.numeric ? 'num' : ''} aria-sort=${this.sort.key === c.key ? (this.sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" data-sort=${c.key} @click=${() => (this.sort = nextSort(this.sort, c.key))}>
+                    ${i18n.t(c.label)}${this.sort.key === c.key ? html`<span class="arrow" aria-hidden="true">${this.sort.descending ? '▼' : '▲'}</span>` : null}
+                  </button>
+                </th>`,
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows(
+              shown,
+              (a) => a.id,
+              (a) => {
+                const level = timeLevel(this.timeInState, a.state, now - a.sinceTs);
+                const t = a.today;
+                return html`<tr data-agent=${a.id} data-level=${level} class="level-${level}">
+                  <td class="name"><bdi>${a.name ?? a.id}</bdi>${a.team ? html`<small><bdi>${a.team}</bdi></small>` : null}</td>
+                  <td>
+                    <span class="state"
+                      ><span class="swatch" style="background:${AGENT_STATE_COLOUR[a.state]}"></span>${i18n.t(`agent.${a.state}`)}${
+                        a.reason && a.state === 'paused' ? html`<span class="reason"><bdi>${a.reason}</bdi></span>` : null
+                      }</span
+                    >
+                  </td>
+                  <td class="num time">
+                    ${level === 'normal' ? null : html`<span class="mark">${level === 'long' ? '▲' : '▲▲'} ${i18n.t(`agentTime.${level}`)}</span>`}${i18n.duration(now - a.sinceTs)}
+                  </td>
+                  <td class="num">${t ? i18n.number(t.handled) : '—'}</td>
+                  <td class="num">${t?.meanHandleMs != null ? i18n.duration(t.meanHandleMs) : '—'}</td>
+                  <td class="num">${t ? i18n.number(t.holds) : '—'}</td>
+                  <td class="num ${t && t.holdChecksMissed > 0 ? 'missed' : ''}">${t ? i18n.number(t.holdChecksMissed) : '—'}</td>
+                  <td class="num">${t ? `${i18n.number(t.coldTransfers)} / ${i18n.number(t.warmTransfers)}` : '—'}</td>
+                </tr>`;
+              },
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${hidden > 0 ? html`<div class="hidden-note">${i18n.t('agentTable.hidden', { n: i18n.number(hidden) })}</div>` : null}`;
   }
 }

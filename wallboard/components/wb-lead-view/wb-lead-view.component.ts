@@ -12,6 +12,7 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { ClockSource } from '../../store/clock-source.js';
 import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
+import { DEFAULT_TIME_IN_STATE } from '../../../server/contract/time-in-state.js';
 import { NONE, abandonsOfQueue, agentsOfQueue, bucketStart, heldOfQueue, orderQueues, teamsToOffer } from '../view-data.js';
 import '../wb-account-links/wb-account-links.js';
 import '../wb-hold-board/wb-hold-board.js';
@@ -166,7 +167,7 @@ export class WbLeadView extends LitElement {
             @wb-queue-select=${this.onQueueSelect}></wb-queue-list>
         </div>
         <div class="col">
-          <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agents.value} .held=${this.held.value}
+          <wb-queue-detail .heading=${heading} .queueId=${q} .queue=${queue} .agents=${this.agents.value} .timeInState=${s.timeInState ?? DEFAULT_TIME_IN_STATE} .held=${this.held.value}
             .abandons=${this.abandons.value} .buckets=${this.buckets.value} .kpis=${s.kpis} .serviceLevelTarget=${s.thresholds.serviceLevelTarget} .serviceLevelMs=${s.thresholds.serviceLevelMs}
             .nowTs=${bucketStart(s.serverTs)} .intervalMs=${s.thresholds.holdCheckIntervalMs} .timeZone=${s.timeZone}></wb-queue-detail>
         </div>

@@ -6,6 +6,7 @@ import type { AgentRow, HeldCall, IntradayBucket, Kpi, QueueStats, RecentAbandon
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-agent-table/wb-agent-table.js';
+import { loggedOffAllDay } from '../wb-agent-table/agent-order.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
 import '../wb-staffing-card/wb-staffing-card.js';
@@ -13,6 +14,7 @@ import '../wb-target-history/wb-target-history.js';
 import styles from './wb-queue-detail.styles.js';
 import { rows } from '../keyed-rows.js';
 import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
+import { DEFAULT_TIME_IN_STATE, type TimeInStateThresholds } from '../../../server/contract/time-in-state.js';
 
 /** The tablet's drill-down: one queue (or all) with its figures (exits beside abandons), charts, agents, held calls and abandons. */
 export class WbQueueDetail extends LitElement {
@@ -26,6 +28,8 @@ export class WbQueueDetail extends LitElement {
   @property({ attribute: false }) queue: QueueStats | null = null;
   /** The queue's agents. */
   @property({ attribute: false }) agents: readonly AgentRow[] = [];
+  /** Per state, the times in state past which an agent is marked (the snapshot's timeInState). @default DEFAULT_TIME_IN_STATE */
+  @property({ attribute: false }) timeInState: TimeInStateThresholds = DEFAULT_TIME_IN_STATE;
   /** The queue's held calls. */
   @property({ attribute: false }) held: readonly HeldCall[] = [];
   /** The queue's recent abandons, newest first. */
@@ -83,8 +87,8 @@ export class WbQueueDetail extends LitElement {
       </div>
       <div class="lists">
         <div class="card">
-          <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.length)}</h3>
-          <wb-agent-table .agents=${this.agents}></wb-agent-table>
+          <h3>${i18n.t('lead.agents')} · ${i18n.number(this.agents.filter((a) => !loggedOffAllDay(a)).length)}</h3>
+          <wb-agent-table .agents=${this.agents} .timeInState=${this.timeInState}></wb-agent-table>
         </div>
         <div class="side">
           <div class="card">

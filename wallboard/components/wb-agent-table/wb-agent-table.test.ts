@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+// The tablet's agent table: longest time in state first, another order by a touch on a header,
+// agents logged off all day left out and counted, the pause reason beside the state, the time in
+// state marked past the thresholds by a word as well as colour, today's figures, both languages.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentRow, AgentToday } from '../../../server/contract/snapshot.js';
+import { DEFAULT_TIME_IN_STATE } from '../../../server/contract/time-in-state.js';
+import { createI18n } from '../../i18n/i18n.js';
+import { mount, shadow } from '../../testing/dom.js';
+import { manualClock } from '../../testing/manual-clock.js';
+import './wb-agent-table.js';
+
+const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+const SEC = 1000;
+const MIN = 60 * SEC;
+
+const today = (t: Partial<AgentToday> = {}): AgentToday => ({
+  handled: 0,
+  meanHandleMs: null,
+  holds: 0,
+  holdChecksMissed: 0,
+  coldTransfers: 0,
+  warmTransfers: 0,
+  active: true,
+  ...t,
+});
+
+const agent = (id: string, state: AgentRow['state'], sinceAgo: number, t?: Partial<AgentToday>, reason: string | null = null): AgentRow => ({
+  id,
+  name: `Agent ${id}`,
+  team: 'A',
+  state,
+  sinceTs: NOW - sinceAgo,
+  queues: ['billing'],
+  vip: false,
+  reason,
+  today: today(t),
+});
+
+const AGENTS: AgentRow[] = [
+  agent('a1', 'talking', 3 * MIN, { handled: 12, meanHandleMs: 185 * SEC, holds: 3, holdChecksMissed: 1, coldTransfers: 1, warmTransfers: 2 }),
+  agent('a2', 'paused', 7 * MIN, { handled: 4 }, 'Lunch'),
+  agent('a3', 'available', 20 * SEC, { handled: 30 }),
+  agent('a4', 'offline', 2 * 3600_000, { active: false }), // logged off all day
+  agent('a5', 'offline', 40 * MIN, { handled: 2 }), // logged off after working today
+  agent('a6', 'offline', 5 * 3600_000, { active: false }), // logged off all day
+];
+
+afterEach(() => document.body.replaceChildren());
+
+async function table(lang: 'en' | 'zh-CN' = 'en') {
+  const { clock, advance } = manualClock(NOW);
+  const el = await mount(Object.assign(document.createElement('wb-agent-table'), { agents: AGENTS, clock, i18n: createI18n(lang), timeInState: DEFAULT_TIME_IN_STATE }));
+  const ids = () => [...shadow(el).querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-agent'));
+  const touch = async (key: string) => {
+    shadow(el).querySelector<HTMLButtonElement>(`th button[data-sort=${key}]`)!.click();
+    await el.updateComplete;
+  };
+  return { el, ids, touch, advance };
+}
+
+describe('wb-agent-table', () => {
+  it('lists the longest time in state first and leaves out the agents logged off all day, saying how many', async () => {
+    const { el, ids } = await table();
+    expect(ids()).toEqual(['a5', 'a2', 'a1', 'a3']);
+    expect(shadow(el).querySelector('.hidden-note')!.textContent).toBe('2 logged off all day, not listed');
+    expect(shadow(el).querySelector('th[aria-sort=descending] button')!.getAttribute('data-sort')).toBe('time');
+  });
+
+  it('sorts by the header touched, most first; a second touch turns the order round; names start from A', async () => {
+    const { el, ids, touch } = await table();
+    await touch('handled');
+    expect(ids()).toEqual(['a3', 'a1', 'a2', 'a5']);
+    await touch('handled');
+    expect(ids()).toEqual(['a5', 'a2', 'a1', 'a3']);
+    expect(shadow(el).querySelector('th[aria-sort=ascending] button')!.getAttribute('data-sort')).toBe('handled');
+    await touch('name');
+    expect(ids()).toEqual(['a1', 'a2', 'a3', 'a5']);
+    await touch('missed');
+    expect(ids()[0]).toBe('a1');
+  });
+
+  it("shows the pause reason, today's figures, and marks a long time in state by a word as well as colour", async () => {
+    const { el, advance } = await table();
+    const row = (id: string) => shadow(el).querySelector(`tr[data-agent=${id}]`)!;
+    const cells = (id: string) => [...row(id).querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim());
+    expect(cells('a1')).toEqual(['Agent a1A', 'Talking', '▲ Long3:00', '12', '3:05', '3', '1', '1 / 2']);
+    expect(cells('a2')).toEqual(['Agent a2A', 'PausedLunch', '▲▲ Too long7:00', '4', '—', '0', '0', '0 / 0']);
+    expect(row('a2').querySelector('.reason bdi')!.textContent).toBe('Lunch');
+    expect(row('a3').getAttribute('data-level')).toBe('normal');
+    expect(cells('a3')[2]).toBe('0:20');
+    // The clock moves on: past a minute available is long.
+    advance(41 * SEC);
+    await el.updateComplete;
+    expect(row('a3').getAttribute('data-level')).toBe('long');
+    expect(cells('a3')[2]).toBe('▲ Long1:01');
+  });
+
+  it('speaks Chinese', async () => {
+    const { el } = await table('zh-CN');
+    const heads = [...shadow(el).querySelectorAll('th')].map((th) => th.textContent.replace(/\s+/g, ' ').replace('▼', '').trim());
+    expect(heads).toEqual(['座席', '状态', '状态时长', '接听', '平均处理', '持机', '漏查', '盲转 / 咨询转']);
+    expect(shadow(el).querySelector('tr[data-agent=a2] .mark')!.textContent).toBe('▲▲ 过长');
+    expect(shadow(el).querySelector('.hidden-note')!.textContent).toBe('今日未登录 2 人，未列出');
+  });
+});
