@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
+import { queueSettingsSchema } from './core/queue-settings-schema.js';
 import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -135,6 +136,8 @@ const fileSchema = z.strictObject({
       holdCheckOnTime: rateTarget.optional(),
     })
     .optional(),
+  /** Per-queue names and thresholds: `queues: { billing: { name: { zh, en }, serviceLevelMs, serviceLevelTarget, shortAbandonMs } }`. */
+  queues: queueSettingsSchema.optional(),
   streams: z.array(z.string().min(1)).min(1).optional(),
   group: z.string().min(1).optional(),
   batchSize: z.number().int().min(1).max(10_000).optional(),
@@ -281,7 +284,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, queues, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -308,6 +311,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     ]),
     limits: { ...DEFAULT_CORE_CONFIG.limits, ...limits },
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
+    queues: queues ?? {},
   };
   return {
     port: envInt(env, 'PORT', 3000),

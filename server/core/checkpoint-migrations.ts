@@ -81,5 +81,14 @@ const fromVersion2: CheckpointMigration = {
   call: (raw) => raw,
 };
 
+/**
+ * Version 3 to 4, which keeps the admin's per-queue settings in force (queue-settings.ts): a
+ * version 3 server had none, so the config file's `queues` apply until an admin saves.
+ */
+const fromVersion3: CheckpointMigration = {
+  core: (raw) => ({ ...raw, queueSettings: null }),
+  call: (raw) => raw,
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3];

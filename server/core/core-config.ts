@@ -1,6 +1,7 @@
 // What the pure core needs to know about a deployment. Defaults are the handbook figures
 // (docs/service-standards.md) and the contract's defaults.
 import { DEFAULT_TIME_ZONE } from '../contract/constants.js';
+import type { QueueSettings } from './queue-settings-schema.js';
 import type { KpiId } from '../contract/snapshot.js';
 
 export interface KpiTarget {
@@ -38,6 +39,11 @@ export interface CoreConfig {
   /** An agent in any other state and not heard of for this long is forgotten: its shift ended without a log-off. @default 24 h */
   silentAgentForgetMs: number;
   targets: Record<KpiId, KpiTarget>;
+  /**
+   * Per-queue display names and thresholds (queue-settings.ts); a figure a queue does not set
+   * falls back to the floor-wide one above. An admin's saved settings replace these. @default {}
+   */
+  queues: QueueSettings;
 }
 
 /**
@@ -82,4 +88,5 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   offlineAgentForgetMs: 12 * 3600_000,
   silentAgentForgetMs: 24 * 3600_000,
   targets: DEFAULT_TARGETS,
+  queues: {},
 };
