@@ -7,7 +7,7 @@ import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
 import { decode } from './core/events.js';
 import { applyQueueSettings } from './core/queue-settings.js';
-import { decodeQueueSettingsEntry, isQueueSettingsEntry } from './core/queue-settings-schema.js';
+import { decodeQueueSettingsEntry, isQueueSettingsEntry, type AppliedQueueSettings } from './core/queue-settings-schema.js';
 import { snapshotFrame, toSnapshot, type SnapshotFrame } from './core/snapshot.js';
 import { initialState, type State } from './core/state.js';
 import type { Snapshot } from './contract/snapshot.js';
@@ -86,6 +86,11 @@ export class Aggregator {
     if (result === 'duplicate') return;
     if (!decoded.ok) rejected.push({ ...entry, reason: decoded.reason });
     this.version += 1;
+  }
+
+  /** The admin's per-queue settings the state applies now; null before any reached the stream. */
+  queueSettings(): AppliedQueueSettings | null {
+    return this.state.queueSettings;
   }
 
   /** Today's ingest counters (applied, duplicates, dead-lettered…), without computing a snapshot. */
