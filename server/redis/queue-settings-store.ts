@@ -19,7 +19,7 @@ export function createQueueSettingsStore(redis: RedisConnection, group: string, 
       const [version, queues] = await redis.hmget(key, 'version', 'queues');
       if (version == null || queues == null) return null;
       try {
-        const parsed = appliedQueueSettingsSchema.safeParse({ version: Number(version), queues: JSON.parse(queues) });
+        const parsed = appliedQueueSettingsSchema.safeParse({ version: Number(version), queues: JSON.parse(queues) as unknown });
         return parsed.success ? parsed.data : null;
       } catch {
         return null;
