@@ -128,6 +128,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     queueSettings: {
       store: createQueueSettingsStore(redis, config.group, config.streams[0]!),
       configQueues: config.core.queues,
+      defaults: { serviceLevelMs: config.core.serviceLevelMs, serviceLevelTarget: config.core.serviceLevelTarget, shortAbandonMs: config.core.shortAbandonMs },
       applied: () => aggregator.queueSettings(),
     },
     screens: {

@@ -6,33 +6,28 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Access } from '../auth/access.js';
 import { queueSettingsSchema, type AppliedQueueSettings, type QueueSettings } from '../core/queue-settings-schema.js';
+import type { QueueSettingsReply } from '../contract/queue-settings.js';
+import type { QueueThresholds } from '../contract/snapshot.js';
 import type { QueueSettingsStore } from '../redis/queue-settings-store.js';
 import { requireAction } from './access-middleware.js';
 
 const json = express.json({ limit: '512kb' });
 const putSchema = z.strictObject({ queues: queueSettingsSchema });
 
-/** What GET and PUT answer. */
-export interface QueueSettingsReply {
-  /** The settings saved last, or the config file's before any save. */
-  queues: QueueSettings;
-  /** The saved record's version; 0 for the config file's. */
-  version: number;
-  source: 'admin' | 'config';
-  /** The version this node's replica applies now (0: the config file's); below `version` until the stream entry reaches it. */
-  appliedVersion: number;
-}
+export type { QueueSettingsReply } from '../contract/queue-settings.js';
 
 export interface QueueSettingsRoutesDeps {
   access: Access;
   store: QueueSettingsStore;
   /** The config file's `queues`. */
   configQueues: QueueSettings;
+  /** The floor-wide figures a queue falls back to. */
+  defaults: QueueThresholds;
   /** The record this node's replica applies now. */
   applied: () => AppliedQueueSettings | null;
 }
 
-export function createQueueSettingsRoutes({ access, store, configQueues, applied }: QueueSettingsRoutesDeps): Router {
+export function createQueueSettingsRoutes({ access, store, configQueues, defaults, applied }: QueueSettingsRoutesDeps): Router {
   const router = express.Router();
   const administer = requireAction(access, 'administer');
   const reply = (saved: AppliedQueueSettings | null): QueueSettingsReply => ({
@@ -40,6 +35,7 @@ export function createQueueSettingsRoutes({ access, store, configQueues, applied
     version: saved?.version ?? 0,
     source: saved ? 'admin' : 'config',
     appliedVersion: applied()?.version ?? 0,
+    defaults,
   });
 
   router.get('/api/v1/queue-settings', administer, async (_req, res) => {

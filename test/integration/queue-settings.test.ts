@@ -55,7 +55,10 @@ afterAll(async () => {
 describe('per-queue settings on two nodes', () => {
   it("start as the config file's, and only an admin reads or changes them", async () => {
     const got = await getJson<QueueSettingsReply>(`${a.url}/api/v1/queue-settings`);
-    expect(got).toEqual({ status: 200, body: { queues: core.queues, version: 0, source: 'config', appliedVersion: 0 } });
+    expect(got).toEqual({
+      status: 200,
+      body: { queues: core.queues, version: 0, source: 'config', appliedVersion: 0, defaults: { serviceLevelMs: 20_000, serviceLevelTarget: 0.8, shortAbandonMs: 0 } },
+    });
     expect((await getJson(`${a.url}/api/v1/queue-settings`, {})).status).toBe(401);
     const lead = await signIn(a.url, { role: 'lead', name: 'lead-qs' });
     const asLead = { cookie: lead.cookie, 'x-csrf-token': lead.csrfToken };
