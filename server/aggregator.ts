@@ -6,6 +6,8 @@ import type { CoreConfig } from './core/core-config.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
 import { decode } from './core/events.js';
+import { applyQueueSettings } from './core/queue-settings.js';
+import { decodeQueueSettingsEntry, isQueueSettingsEntry, type AppliedQueueSettings } from './core/queue-settings-schema.js';
 import { snapshotFrame, toSnapshot, type SnapshotFrame } from './core/snapshot.js';
 import { initialState, type State } from './core/state.js';
 import type { Snapshot } from './contract/snapshot.js';
@@ -59,6 +61,10 @@ export class Aggregator {
   applyBatch(entries: readonly RawEntry[]): Rejected[] {
     const rejected: Rejected[] = [];
     for (const entry of entries) {
+      if (isQueueSettingsEntry(entry.fields)) {
+        this.applySettingsEntry(entry, rejected);
+        continue;
+      }
       const decoded = decode(entry.fields);
       if (decoded.ok) {
         const result = apply(this.state, { stream: entry.stream, id: entry.id, event: decoded.event }, this.config);
@@ -71,6 +77,20 @@ export class Aggregator {
       }
     }
     return rejected;
+  }
+
+  /** An admin's per-queue settings, carried by the stream so that every replica applies them at this entry. */
+  private applySettingsEntry(entry: RawEntry, rejected: Rejected[]): void {
+    const decoded = decodeQueueSettingsEntry(entry.fields);
+    const result = decoded.ok ? applyQueueSettings(this.state, entry.stream, entry.id, decoded.settings) : skipInvalid(this.state, entry.stream, entry.id);
+    if (result === 'duplicate') return;
+    if (!decoded.ok) rejected.push({ ...entry, reason: decoded.reason });
+    this.version += 1;
+  }
+
+  /** The admin's per-queue settings the state applies now; null before any reached the stream. */
+  queueSettings(): AppliedQueueSettings | null {
+    return this.state.queueSettings;
   }
 
   /** Today's ingest counters (applied, duplicates, dead-lettered…), without computing a snapshot. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { AGENT_STATES, type AgentState } from './contract/vocabulary.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
+import { queueSettingsSchema } from './core/queue-settings-schema.js';
 import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -145,6 +146,8 @@ const fileSchema = z.strictObject({
       holdCheckOnTime: rateTarget.optional(),
     })
     .optional(),
+  /** Per-queue names and thresholds: `queues: { billing: { name: { zh, en }, serviceLevelMs, serviceLevelTarget, shortAbandonMs } }`. */
+  queues: queueSettingsSchema.optional(),
   streams: z.array(z.string().min(1)).min(1).optional(),
   group: z.string().min(1).optional(),
   batchSize: z.number().int().min(1).max(10_000).optional(),
@@ -291,7 +294,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -319,6 +322,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     limits: { ...DEFAULT_CORE_CONFIG.limits, ...limits },
     targets: { ...DEFAULT_TARGETS, ...(targets as Partial<CoreConfig['targets']>) },
     timeInState: { ...DEFAULT_CORE_CONFIG.timeInState, ...timeInState },
+    queues: queues ?? {},
   };
   return {
     port: envInt(env, 'PORT', 3000),

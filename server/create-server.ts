@@ -25,6 +25,7 @@ import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
 import { createLease } from './redis/lease.js';
+import { createQueueSettingsStore } from './redis/queue-settings-store.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
@@ -123,6 +124,13 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     trustProxy: config.trustProxy,
     tls: config.tls !== null,
     metrics,
+    // An admin's change is appended to the first stream, with the events it applies from.
+    queueSettings: {
+      store: createQueueSettingsStore(redis, config.group, config.streams[0]!),
+      configQueues: config.core.queues,
+      defaults: { serviceLevelMs: config.core.serviceLevelMs, serviceLevelTarget: config.core.serviceLevelTarget, shortAbandonMs: config.core.shortAbandonMs },
+      applied: () => aggregator.queueSettings(),
+    },
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),

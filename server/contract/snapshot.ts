@@ -37,6 +37,7 @@ export interface Totals {
   longestWaitMs: number;
   agentConnectRate: Rate;
   vipConnectRate: Rate;
+  /** Answered within each queue's own threshold, summed over the queues, over those handled. */
   serviceLevel: Rate;
   asaMs: number | null;
   satisfaction: number | null;
@@ -98,6 +99,24 @@ export interface QueueStats {
   agents: Record<AgentState, number>;
   /** The staffing hint; null with too little traffic in the window (absent from servers before it existed). */
   staffing?: QueueStaffing | null;
+  /**
+   * This queue's own thresholds (its setting, else the floor-wide `thresholds`): its serviceLevel
+   * counts calls answered within its serviceLevelMs (absent from servers before per-queue settings).
+   */
+  thresholds?: QueueThresholds;
+}
+
+/** The figures a queue's calls are judged by. */
+export interface QueueThresholds {
+  serviceLevelMs: number;
+  serviceLevelTarget: number;
+  shortAbandonMs: number;
+}
+
+/** A queue's display name in each language the wallboard speaks. */
+export interface QueueDisplayName {
+  zh: string;
+  en: string;
 }
 
 /**
@@ -186,6 +205,7 @@ export interface IntradayBucket {
   standardHandled: number;
   vipAnswered: number;
   vipHandled: number;
+  /** Answered within the threshold of the queue that answered (a sum of each queue's own count). */
   answeredWithinSl: number;
   // extensions, on buckets of all queues only (zero on per-queue buckets)
   arrived: number;
@@ -282,7 +302,14 @@ export interface Snapshot {
   /** Totals per 15 minutes, plus per queue when the view asked for detail. */
   intraday: IntradayBucket[];
   recentAbandons: RecentAbandon[];
+  /**
+   * The floor-wide thresholds: what a queue without its own setting uses. The floor's service
+   * level is not judged by these: a floor-wide "answered within threshold" is the sum of each
+   * queue's count within its own threshold (QueueStats.thresholds), so it stays exact.
+   */
   thresholds: { serviceLevelMs: number; serviceLevelTarget: number; shortAbandonMs: number; holdCheckIntervalMs: number };
+  /** Display names held on the server, per queue id, for the queues shown (absent from servers before per-queue settings). A screen's `name.<id>=` overrides them. */
+  queueNames?: Record<string, QueueDisplayName>;
   ingest: IngestStats;
   /** Every team known, whatever the view: for a tablet's team filter. */
   teams: string[];

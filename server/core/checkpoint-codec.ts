@@ -13,6 +13,7 @@ import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
 import { countsSchema } from './counts.js';
 import { dayCountersSchema, queueDayCountsSchema } from './day.js';
+import { appliedQueueSettingsSchema } from './queue-settings-schema.js';
 import type { State } from './state.js';
 import type { IngestCounters, RecentAbandon } from '../contract/snapshot.js';
 import { TIERS } from '../contract/vocabulary.js';
@@ -69,6 +70,8 @@ const coreSchema = z.object({
   rolling: entries(z.string(), entries(z.number(), countsSchema)),
   recentAbandons: z.array(recentAbandonSchema),
   ingest: ingestSchema,
+  /** The admin's per-queue settings in force at this point of the stream (queue-settings.ts). */
+  queueSettings: appliedQueueSettingsSchema.nullable(),
 });
 type SerializedCore = z.infer<typeof coreSchema>;
 
@@ -105,6 +108,7 @@ export function serializeCore(state: State): string {
     rolling: nested(state.rolling),
     recentAbandons: state.recentAbandons,
     ingest: state.ingest,
+    queueSettings: state.queueSettings,
   };
   return JSON.stringify(core);
 }
@@ -168,6 +172,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     rolling: unnest(core.rolling),
     recentAbandons: core.recentAbandons,
     ingest: core.ingest,
+    queueSettings: core.queueSettings,
   };
   const steps = CHECKPOINT_MIGRATIONS.slice(storedVersion - 1);
   let index = 0;

@@ -109,5 +109,14 @@ const fromVersion3: CheckpointMigration = {
   },
 };
 
+/**
+ * Version 4 to 5, which keeps the admin's per-queue settings in force (queue-settings.ts): a
+ * version 4 server had none, so the config file's `queues` apply until an admin saves.
+ */
+const fromVersion4: CheckpointMigration = {
+  core: (raw) => ({ ...raw, queueSettings: null }),
+  call: (raw) => raw,
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3, fromVersion4];

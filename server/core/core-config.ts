@@ -1,6 +1,7 @@
 // What the pure core needs to know about a deployment. Defaults are the handbook figures
 // (docs/service-standards.md) and the contract's defaults.
 import { DEFAULT_TIME_ZONE } from '../contract/constants.js';
+import type { QueueSettings } from './queue-settings-schema.js';
 import type { KpiId } from '../contract/snapshot.js';
 import { DEFAULT_TIME_IN_STATE, type TimeInStateThresholds } from '../contract/time-in-state.js';
 
@@ -41,6 +42,11 @@ export interface CoreConfig {
   targets: Record<KpiId, KpiTarget>;
   /** Per agent state, the times in state past which the tablet marks an agent "long" and "very long" (served in the snapshot). @default DEFAULT_TIME_IN_STATE (time-in-state.ts: 1 and 5 min; ringing 15 and 30 s; hold 30 s and 2 min) */
   timeInState: TimeInStateThresholds;
+  /**
+   * Per-queue display names and thresholds (queue-settings.ts); a figure a queue does not set
+   * falls back to the floor-wide one above. An admin's saved settings replace these. @default {}
+   */
+  queues: QueueSettings;
 }
 
 /**
@@ -86,4 +92,5 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   silentAgentForgetMs: 24 * 3600_000,
   targets: DEFAULT_TARGETS,
   timeInState: DEFAULT_TIME_IN_STATE,
+  queues: {},
 };

@@ -14,6 +14,7 @@ import { currentDay } from './day.js';
 import { heldCalls, holdTotals, missedChecks } from './holds.js';
 import { intradayOf } from './intraday.js';
 import { limitsReached } from './limits.js';
+import { queueNamesIn, queueSettingsIn, thresholdsOf } from './queue-settings.js';
 import { getOrCreate } from './map-utils.js';
 import { computeKpis } from './metrics.js';
 import { arrivalsInWindow, measureQueues, queueStaffing, type QueueMeasure } from './staffing.js';
@@ -66,6 +67,8 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
   const allQueueIds = [...new Set([...day.queues.keys(), ...state.waiting.keys(), ...servedQueues(state)])].sort();
   const agentIndex = indexAgents(everyone.list);
   const limits = limitsReached(state, config.limits);
+  const settings = queueSettingsIn(state, config);
+  const allNames = queueNamesIn(settings, null);
 
   // The staffing hint's measures: one pass over the calls, when a view first shows a queue.
   let measures: Map<string, QueueMeasure> | null = null;
@@ -75,8 +78,9 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
       const part = queuesPart(state, day, [id], now, expiredBefore);
       const agents = everyone.byQueue.get(id) ?? emptyAgentCounts();
       measures ??= measureQueues(state.calls.values(), now);
-      const staffing = queueStaffing(measures.get(id), arrivalsInWindow(state.rolling.get(id), now), agents, config);
-      return { part, row: { ...part.rows[0]!, agents, staffing } };
+      const thresholds = thresholdsOf(state, config, id);
+      const staffing = queueStaffing(measures.get(id), arrivalsInWindow(state.rolling.get(id), now), agents, thresholds);
+      return { part, row: { ...part.rows[0]!, agents, staffing, thresholds } };
     });
   const sumsCache = new Map<string, QueueSums>();
   const sumsOf = (queueIds: readonly string[]) => getOrCreate(sumsCache, JSON.stringify(queueIds), () => sumQueues(queueIds.map(queueRow)));
@@ -169,6 +173,8 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
         intraday: intradayFor(queueIds, view.detail === true),
         recentAbandons: queueSet === null ? abandons : once(`abandons\n${queueKey}`, () => abandons.filter((r) => queueSet.has(r.queue))),
         thresholds,
+        // A display limited to some queues is told only their names.
+        queueNames: filtered ? once(`names\n${queueKey}`, () => queueNamesIn(settings, queueIds)) : allNames,
         ingest,
         teams: everyone.teams,
         timeInState: config.timeInState,

@@ -30,5 +30,6 @@ export function initialState(): State {
     rolling: new Map(),
     recentAbandons: [],
     ingest: { applied: 0, duplicates: 0, deadLettered: 0, lateDropped: 0, clockSkewed: 0, unknownCalls: 0 },
+    queueSettings: null,
   };
 }

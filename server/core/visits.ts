@@ -10,6 +10,7 @@ import { addCounts, asaMs, connectRate, emptyCounts, serviceLevel, sumCounts, wi
 import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats } from './day.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
+import { thresholdsOf, type QueueSettingsState } from './queue-settings.js';
 import { bucketIndex, minuteIndex } from './windows.js';
 import { WINDOW_MINUTES } from '../contract/constants.js';
 import type { QueueStats, RecentAbandon } from '../contract/snapshot.js';
@@ -61,7 +62,7 @@ export interface QueueingCall {
   transfers: number[];
 }
 
-export interface VisitsState extends DayState {
+export interface VisitsState extends DayState, QueueSettingsState {
   /** Highest (clamped) event time seen: drives the rolling window's horizon. */
   eventWatermark: number;
   /** queue → callId → queue time, for calls waiting now. */
@@ -220,11 +221,13 @@ function assertNever(value: never): never {
   throw new Error(`unhandled outcome ${String(value)}`);
 }
 
-function contributionOf(visit: Visit, tier: Tier, config: CoreConfig): Contribution {
+/** The queue's own thresholds, those in force as the stream applies the event that (re)books the visit: a later change is not retroactive. */
+function contributionOf(state: VisitsState, visit: Visit, tier: Tier, config: CoreConfig): Contribution {
   const anchor = visit.queuedTs ?? visit.outcomeTs ?? 0;
   const outcomeTs = visit.outcomeTs ?? anchor;
   // Producers' clocks disagree; a negative wait is skew, not a real wait.
   const waitMs = visit.queuedTs !== null && visit.outcomeTs !== null ? Math.max(0, visit.outcomeTs - visit.queuedTs) : null;
+  const thresholds = thresholdsOf(state, config, visit.queue);
   return {
     queue: visit.queue,
     vip: isVipTier(tier),
@@ -232,14 +235,14 @@ function contributionOf(visit: Visit, tier: Tier, config: CoreConfig): Contribut
     outcome: visit.outcome,
     outcomeTs,
     waitMs,
-    withinSl: visit.outcome === 'answered' && waitMs !== null && waitMs <= config.serviceLevelMs,
-    short: visit.outcome === 'abandoned' && waitMs !== null && waitMs < config.shortAbandonMs,
+    withinSl: visit.outcome === 'answered' && waitMs !== null && waitMs <= thresholds.serviceLevelMs,
+    short: visit.outcome === 'abandoned' && waitMs !== null && waitMs < thresholds.shortAbandonMs,
   };
 }
 
 /** Recomputes a visit's contribution after it changed and books the difference. */
 function rebookVisit(state: VisitsState, visit: Visit, tier: Tier, config: CoreConfig): void {
-  const next = contributionOf(visit, tier, config);
+  const next = contributionOf(state, visit, tier, config);
   if (visit.contribution) book(state, visit.contribution, -1, config);
   book(state, next, 1, config);
   visit.contribution = next;

@@ -10,6 +10,7 @@ import { projectForDisplay } from '../core/display-projection.js';
 import { normaliseOrigin } from '../realtime/origin-check.js';
 import { createCsrfGuard, principalOf, refuse, requireAction, resolvePrincipal } from './access-middleware.js';
 import { createAdminRoutes, type AdminRoutesDeps } from './admin-routes.js';
+import { createQueueSettingsRoutes, type QueueSettingsRoutesDeps } from './queue-settings-routes.js';
 import { createLoginRoute, createSessionRoutes } from './session-routes.js';
 import type { Metrics } from './metrics.js';
 import type { SourceTracker } from '../source-monitor.js';
@@ -46,6 +47,8 @@ export interface AppDeps {
   screens: Omit<AdminRoutesDeps, 'access'>;
   /** GET /metrics (Prometheus); absent, not served. */
   metrics?: Metrics;
+  /** GET/PUT /api/v1/queue-settings (queue-settings-routes.ts); absent, not served. */
+  queueSettings?: Omit<QueueSettingsRoutesDeps, 'access'>;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -115,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrf.protect);
   app.use(createSessionRoutes(sessionDeps));
   app.use(createAdminRoutes({ access, ...deps.screens }));
+  if (deps.queueSettings) app.use(createQueueSettingsRoutes({ access, ...deps.queueSettings }));
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.

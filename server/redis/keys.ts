@@ -33,6 +33,8 @@ export const keys = {
   /** Access control's records (users, displays, API tokens, the session secret), one board per consumer group. */
   auth: (group: string, part: 'users' | 'displays' | 'display-links' | 'display-seen' | 'tokens' | 'token-hashes' | 'token-used' | 'session-secret') =>
     `wallboard:{${group}}:auth:${part}`,
+  /** Hash of the admin's per-queue settings (fields "version" and "queues"), for GET and for a restart with no stream left to replay. */
+  queueSettings: (group: string) => `wallboard:{${group}}:queue-settings`,
   /** Prefix of the group's session keys (connect-redis appends the session id). */
   sessions: (group: string) => `wallboard:{${group}}:session:`,
   /** Prefix of the login throttle's counters. */

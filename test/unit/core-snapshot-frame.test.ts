@@ -16,7 +16,13 @@ import { AGENT_STATES } from '../../server/contract/vocabulary.js';
 import { entries, MIN, SEC, T0 } from '../support/entries.js';
 import { directSnapshot } from './snapshot-oracle.js';
 
-const config = { ...DEFAULT_CORE_CONFIG, shortAbandonMs: 3 * SEC, recentAbandonsKept: 5 };
+const config = {
+  ...DEFAULT_CORE_CONFIG,
+  shortAbandonMs: 3 * SEC,
+  recentAbandonsKept: 5,
+  // Two queues with their own names and thresholds, the others on the floor-wide ones.
+  queues: { billing: { name: { zh: '账务查询', en: 'Billing enquiries' }, serviceLevelMs: 15 * SEC, serviceLevelTarget: 0.9 }, vip: { shortAbandonMs: 10 * SEC } },
+};
 const QUEUES = ['billing', 'tech', 'vip', 'roaming'];
 const TEAMS = ['A', 'B', 'C'];
 

@@ -12,6 +12,7 @@ import { heldCalls, holdTotals, missedChecks } from '../../server/core/holds.js'
 import { intradayOf } from '../../server/core/intraday.js';
 import { limitsReached } from '../../server/core/limits.js';
 import { computeKpis } from '../../server/core/metrics.js';
+import { thresholdsOf } from '../../server/core/queue-settings.js';
 import { arrivalsInWindow, measureQueues, queueStaffing } from '../../server/core/staffing.js';
 import type { State } from '../../server/core/state.js';
 import { transferTotals } from '../../server/core/transfers.js';
@@ -86,7 +87,8 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
     queues: queues.rows.map((row) => {
       const byState = agents.byQueue.get(row.id) ?? emptyAgentCounts();
       const measure = measureQueues(state.calls.values(), now).get(row.id);
-      return { ...row, agents: byState, staffing: queueStaffing(measure, arrivalsInWindow(state.rolling.get(row.id), now), byState, config) };
+      const thresholds = thresholdsOf(state, config, row.id);
+      return { ...row, agents: byState, staffing: queueStaffing(measure, arrivalsInWindow(state.rolling.get(row.id), now), byState, thresholds), thresholds };
     }),
     held,
     agents: agents.counts,
@@ -103,6 +105,7 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
       shortAbandonMs: config.shortAbandonMs,
       holdCheckIntervalMs: config.holdCheckIntervalMs,
     },
+    queueNames: queueNamesOf(state, config, queueSet === null ? null : queueIds),
     ingest: {
       ...state.ingest,
       cursors: Object.fromEntries(state.cursors),
@@ -112,4 +115,15 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
     timeInState: config.timeInState,
     limits: limitsReached(state, config.limits),
   };
+}
+
+/** The names held for the queues shown (all named queues when the view is not filtered). */
+function queueNamesOf(state: State, config: CoreConfig, shown: readonly string[] | null): NonNullable<Snapshot['queueNames']> {
+  const settings = state.queueSettings?.queues ?? config.queues;
+  const names: NonNullable<Snapshot['queueNames']> = {};
+  for (const id of shown ?? Object.keys(settings).sort()) {
+    const name = settings[id]?.name;
+    if (name) names[id] = name;
+  }
+  return names;
 }

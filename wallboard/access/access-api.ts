@@ -2,6 +2,7 @@
 // session's CSRF token and sends it on every state-changing request, and turns every failure
 // into an AccessError a page can explain.
 import { AccessError, failureOf } from './access-error.js';
+import type { QueueSettingsInput, QueueSettingsReply } from '../../server/contract/queue-settings.js';
 import type { Display, DisplayList, DisplayView, RefusalList, Session, TokenRecord, TokenRole, UserRecord, UserRole } from './access-types.js';
 
 export interface AccessApiOptions {
@@ -25,7 +26,7 @@ export interface CreatedToken {
   token: string;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class AccessApi {
   private readonly fetch: typeof fetch;
@@ -105,6 +106,16 @@ export class AccessApi {
   /** What the server refused lately, newest first. */
   refusals(): Promise<RefusalList> {
     return this.request<RefusalList>('GET', '/api/v1/refusals');
+  }
+
+  /** Each queue's names and thresholds (admins only). */
+  queueSettings(): Promise<QueueSettingsReply> {
+    return this.request<QueueSettingsReply>('GET', '/api/v1/queue-settings');
+  }
+
+  /** Replaces every queue's settings; the answer is what was saved. */
+  saveQueueSettings(queues: QueueSettingsInput): Promise<QueueSettingsReply> {
+    return this.request<QueueSettingsReply>('PUT', '/api/v1/queue-settings', { queues });
   }
 
   // A server (or a proxy) that answers the path with a page rather than a session has no session API.

@@ -1,6 +1,6 @@
 // A screen's link: what it shows and what it ignored.
 import { describe, expect, it } from 'vitest';
-import { parseScreenConfig, viewOf } from './screen-config.js';
+import { parseScreenConfig, queueNamesFor, viewOf } from './screen-config.js';
 
 describe('screen link', () => {
   it('reads view, language, queues, team, layout, rotation and names from the URL', () => {
@@ -28,5 +28,24 @@ describe('screen link', () => {
     const c = parseScreenConfig('/lead', '?team=B&queue=vip&lang=zh');
     expect(c).toMatchObject({ page: 'lead', lang: 'zh-CN', selectedQueue: 'vip' });
     expect(viewOf(c)).toEqual({ team: 'B', detail: true });
+  });
+});
+
+describe('queue names on a screen', () => {
+  const server = { billing: { zh: '账务查询', en: 'Billing enquiries' }, tech: { zh: '技术支持', en: 'Technical support' } };
+
+  it("are the server's in the screen's language, with the link's name.<id>= over them", () => {
+    const url = parseScreenConfig('/tv', '?name.tech=IT%20desk').queueNames;
+    expect({ ...queueNamesFor(url, server, 'zh-CN') }).toEqual({ billing: '账务查询', tech: 'IT desk' });
+    expect({ ...queueNamesFor(url, server, 'en') }).toEqual({ billing: 'Billing enquiries', tech: 'IT desk' });
+    expect({ ...queueNamesFor(url, undefined, 'en') }).toEqual({ tech: 'IT desk' });
+  });
+
+  it('are the same object while nothing changed, so the tables are not re-rendered for it; a queue named "constructor" has no name', () => {
+    const url = {};
+    const names = queueNamesFor(url, server, 'en');
+    expect(queueNamesFor(url, server, 'en')).toBe(names);
+    expect(queueNamesFor(url, server, 'zh-CN')).not.toBe(names);
+    expect(names['constructor']).toBeUndefined();
   });
 });

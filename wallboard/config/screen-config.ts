@@ -2,6 +2,7 @@
 // (documented in wallboard/README.md). Bad values are ignored and reported, never fatal:
 // a wall screen with a typo should still show the floor, and say what it ignored.
 import { LANGS, type Lang } from '../i18n/messages.js';
+import type { QueueDisplayName } from '../../server/contract/snapshot.js';
 import type { View } from '../../server/contract/view.js';
 
 export type Page = 'tv' | 'lead';
@@ -125,4 +126,21 @@ export function viewOf(config: ScreenConfig): View {
   if (config.team) view.team = config.team;
   if (config.page === 'lead') view.detail = true;
   return view;
+}
+
+// The last answer, so a screen re-rendering on every push hands its tables the same object while nothing changed.
+let lastNames: { url: Record<string, string>; server: Readonly<Record<string, QueueDisplayName>> | undefined; lang: Lang; names: Record<string, string> } | null = null;
+
+/**
+ * The name a screen shows for each queue: the link's `name.<id>=` where it gives one, else the
+ * server's name in the screen's language (the snapshot's `queueNames`), else the id.
+ */
+export function queueNamesFor(url: Record<string, string>, server: Readonly<Record<string, QueueDisplayName>> | undefined, lang: Lang): Record<string, string> {
+  if (lastNames && lastNames.url === url && lastNames.server === server && lastNames.lang === lang) return lastNames.names;
+  // No prototype: a queue named "constructor" finds no name rather than a function.
+  const names = Object.create(null) as Record<string, string>;
+  for (const [id, name] of Object.entries(server ?? {})) names[id] = lang === 'en' ? name.en : name.zh;
+  Object.assign(names, url);
+  lastNames = { url, server, lang, names };
+  return names;
 }

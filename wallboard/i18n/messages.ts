@@ -270,6 +270,22 @@ const en = {
   'refusal.kind.csrf': 'CSRF token',
   'refusal.kind.origin': 'Foreign origin',
   'refusal.kind.handshake': 'Socket refused',
+  // Per-queue settings (wb-queue-settings)
+  'admin.queueSettings': 'Queues',
+  'queueSettings.intro':
+    "Each queue's name on every screen, and its own service level and short-abandon thresholds. Left blank, a figure is the floor-wide one ({sl} s, {target} %, {short} s). A change applies to calls answered or abandoned from then on.",
+  'queueSettings.queue': 'Queue id',
+  'queueSettings.nameZh': 'Name (中文)',
+  'queueSettings.nameEn': 'Name (English)',
+  'queueSettings.slSeconds': 'Service level threshold (s)',
+  'queueSettings.slTarget': 'Service level target (%)',
+  'queueSettings.shortSeconds': 'Short abandon under (s)',
+  'queueSettings.save': 'Save',
+  'queueSettings.add': 'Add a queue',
+  'queueSettings.remove': 'Remove settings',
+  'queueSettings.bothNames': 'Give the name in both languages, or neither.',
+  'queueSettings.saved': 'Saved (version {version}).',
+  'queueSettings.fromConfig': 'These come from the config file; the first save replaces them.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -544,6 +560,22 @@ const zhCN: Catalogue = {
   'refusal.kind.csrf': 'CSRF 令牌',
   'refusal.kind.origin': '外部来源',
   'refusal.kind.handshake': '连接被拒',
+  // Per-queue settings (wb-queue-settings)
+  'admin.queueSettings': '队列',
+  'queueSettings.intro':
+    '每个队列在所有屏幕上显示的名称，以及它自己的服务水平和短时放弃阈值。留空则使用全场的值（{sl} 秒、{target}%、{short} 秒）。修改只对此后接通或放弃的来电生效。',
+  'queueSettings.queue': '队列 ID',
+  'queueSettings.nameZh': '名称（中文）',
+  'queueSettings.nameEn': '名称（English）',
+  'queueSettings.slSeconds': '服务水平阈值（秒）',
+  'queueSettings.slTarget': '服务水平目标（%）',
+  'queueSettings.shortSeconds': '短时放弃（秒以内）',
+  'queueSettings.save': '保存',
+  'queueSettings.add': '添加队列',
+  'queueSettings.remove': '删除设置',
+  'queueSettings.bothNames': '名称请两种语言都填写，或都不填。',
+  'queueSettings.saved': '已保存（版本 {version}）。',
+  'queueSettings.fromConfig': '当前设置来自配置文件；第一次保存后由此处的设置取代。',
 };
 
 export const LANGS = ['zh-CN', 'en'] as const;

@@ -4,7 +4,7 @@ import type { Snapshot } from '../../../server/contract/snapshot.js';
 import type { AccessApi } from '../../access/access-api.js';
 import type { UserPrincipal } from '../../access/access-types.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
-import { viewOf, type ScreenConfig } from '../../config/screen-config.js';
+import { queueNamesFor, viewOf, type ScreenConfig } from '../../config/screen-config.js';
 import { ScreenController } from '../../controllers/screen-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { WbQueueSelectEvent } from '../../events/wb-queue-select.js';
@@ -143,7 +143,7 @@ export class WbLeadView extends LitElement {
 
   private renderBody(s: Snapshot, i18n: I18n) {
     const q = this.selected;
-    const { queueNames } = this.config;
+    const queueNames = queueNamesFor(this.config.queueNames, s.queueNames, this.config.lang);
     const queues = this.queues.value;
     const queue = q === null ? null : (queues.find((x) => x.id === q) ?? null);
     const heading = q === null ? i18n.t('lead.allQueuesDetail') : (queueNames[q] ?? q);

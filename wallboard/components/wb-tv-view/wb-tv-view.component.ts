@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Snapshot } from '../../../server/contract/snapshot.js';
 import { seriesOf } from '../../charts/intraday-geometry.js';
-import type { ScreenConfig } from '../../config/screen-config.js';
+import { queueNamesFor, type ScreenConfig } from '../../config/screen-config.js';
 import { ScreenController } from '../../controllers/screen-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { isolate, type I18n } from '../../i18n/i18n.js';
@@ -63,14 +63,16 @@ export class WbTvView extends LitElement {
   }
 
   private scopeLabel(i18n: I18n): string {
-    const { queues, team, queueNames } = this.config;
+    const { queues, team } = this.config;
+    const queueNames = queueNamesFor(this.config.queueNames, this.screen.snapshot?.queueNames, this.config.lang);
     const parts = [queues.length === 0 ? i18n.t('scope.allQueues') : queues.map((q) => isolate(queueNames[q] ?? q)).join('、')];
     if (team) parts.push(i18n.t('scope.team', { team: isolate(team) }));
     return parts.join(' · ');
   }
 
   private renderMain(s: Snapshot, i18n: I18n) {
-    const { layout, queueNames } = this.config;
+    const { layout } = this.config;
+    const queueNames = queueNamesFor(this.config.queueNames, s.queueNames, this.config.lang);
     const stale = this.screen.stale;
     const threshold = s.thresholds.serviceLevelMs;
     const waits = html`<section class="panel">
