@@ -104,6 +104,9 @@ describe('events against the contract', () => {
           case 'agent.state':
           case 'complaint.opened':
           case 'complaint.replied':
+          case 'alarm.raised':
+          case 'alarm.acknowledged':
+          case 'alarm.cleared':
             break; // the arrival and a blocking are checked above; the rest are not about one call
           case 'survey.submitted': {
             const ended = events.find((x) => x.type === 'call.ended');
