@@ -15,6 +15,8 @@ import { SourceTracker, startSourceMonitor } from './source-monitor.js';
 import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
+import { createAlertRoutes } from './http/alert-routes.js';
+import { createAlerts } from './alerts/create-alerts.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpIngest } from './ingest/http-ingest.js';
@@ -33,6 +35,10 @@ export interface ServerRuntime {
   now: () => number;
   /** This process's name in the consumer group and as lease holder; see leaseOwnerId. */
   owner: string;
+  /** A monotonic ms clock for durations (a webhook attempt's). @default performance.now */
+  elapsed?: () => number;
+  /** 0..1, for the webhook retries' jitter. @default Math.random */
+  random?: () => number;
   /** The host's name and the process id: the default source name of in-process adapters, shown in their status. @default the owner's parts */
   host?: string;
   pid?: number;
@@ -107,6 +113,21 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     aggregator,
     screens: () => ({ connected: realtime?.connected ?? 0, views: realtime?.views ?? 0 }),
   });
+  const alerts = createAlerts({
+    redis,
+    connect: (name) => connect(name, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false }),
+    stream: config.streams[0]!,
+    group: config.group,
+    consumer: owner,
+    config: config.alerts,
+    timeZone: config.core.timeZone,
+    scopeName: () => undefined,
+    log: log.child({ component: 'alerts' }),
+    now,
+    elapsed: runtime.elapsed ?? (() => performance.now()),
+    random: runtime.random ?? Math.random,
+    counted: metrics.alertAttempt,
+  });
   const app = createApp({
     source,
     consumer,
@@ -123,6 +144,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     trustProxy: config.trustProxy,
     tls: config.tls !== null,
     metrics,
+    alerts: createAlertRoutes(access, alerts),
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),
@@ -171,6 +193,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     realtime: push,
     access,
     stop: async () => {
+      await alerts.stop();
       await ingest.stop();
       await httpIngest?.stop();
       sourceMonitor.stop();

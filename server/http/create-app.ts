@@ -46,6 +46,8 @@ export interface AppDeps {
   screens: Omit<AdminRoutesDeps, 'access'>;
   /** GET /metrics (Prometheus); absent, not served. */
   metrics?: Metrics;
+  /** The alerts' admin routes (alert-routes.ts); absent, not served. */
+  alerts?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -115,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrf.protect);
   app.use(createSessionRoutes(sessionDeps));
   app.use(createAdminRoutes({ access, ...deps.screens }));
+  if (deps.alerts) app.use(deps.alerts);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.
