@@ -34,13 +34,20 @@ const hookSchema = z
     /** generic: the HMAC key (required); dingtalk, feishu: the robot's signing secret (optional); wecom: none. */
     secret: z.string().min(1).optional(),
     lang: z.enum(HOOK_LANGS).default('zh-CN'),
-    transitions: z.array(z.enum(ALARM_TRANSITIONS)).min(1).default([...ALARM_TRANSITIONS]),
-    severities: z.array(z.enum(ALARM_SEVERITIES)).min(1).default([...ALARM_SEVERITIES]),
+    transitions: z
+      .array(z.enum(ALARM_TRANSITIONS))
+      .min(1)
+      .default([...ALARM_TRANSITIONS]),
+    severities: z
+      .array(z.enum(ALARM_SEVERITIES))
+      .min(1)
+      .default([...ALARM_SEVERITIES]),
   })
   .superRefine((hook, ctx) => {
     if (hook.kind === 'generic' && (hook.secret === undefined || hook.secret.length < 16))
       ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a generic hook is signed: a secret of at least 16 characters' });
-    if (hook.kind === 'wecom' && hook.secret !== undefined) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a WeCom robot has no signing secret (its key is in the URL)' });
+    if (hook.kind === 'wecom' && hook.secret !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a WeCom robot has no signing secret (its key is in the URL)' });
   });
 
 export type AlertHook = z.output<typeof hookSchema>;

@@ -28,6 +28,8 @@ export interface AlertDispatcherDeps {
   /** Counts an attempt's outcome (the /metrics counter). */
   counted?: (hook: string, outcome: DeliveryOutcome) => void;
   log: Logger;
+  /** This node's name, in the delivery log. */
+  node: string;
   now: () => number;
   /** 0..1, for the jitter. */
   random: () => number;
@@ -109,7 +111,8 @@ export class AlertDispatcher {
           if (job) job.lost = true;
         }
         const room = this.d.config.maxInFlight - this.inFlight.size;
-        if (room > 0) for (const entry of await this.d.stream.takeOver(this.d.config.visibilityTimeoutMs, room)) if (!this.inFlight.has(entry.id)) this.begin(entry, true);
+        if (room > 0)
+          for (const entry of await this.d.stream.takeOver(this.d.config.visibilityTimeoutMs, room)) if (!this.inFlight.has(entry.id)) this.begin(entry, true);
       } catch (error) {
         if (this.stopped) return;
         this.d.log.warn('alert upkeep failed; retrying', { error });
@@ -168,7 +171,19 @@ export class AlertDispatcher {
       const result: DeliveryOutcome = outcome.ok ? 'delivered' : attempt === this.d.config.maxAttempts ? 'gave-up' : 'failed';
       this.d.counted?.(hook.id, result);
       await this.d.deliveries
-        .append({ ts: this.d.now(), hook: hook.id, entry: entryId, transition: transition.type, alarmId: transition.alarmId, attempt, outcome: result, status: outcome.status, error: outcome.error, ms: outcome.ms })
+        .append({
+          ts: this.d.now(),
+          hook: hook.id,
+          node: this.d.node,
+          entry: entryId,
+          transition: transition.type,
+          alarmId: transition.alarmId,
+          attempt,
+          outcome: result,
+          status: outcome.status,
+          error: outcome.error,
+          ms: outcome.ms,
+        })
         .catch((error: unknown) => this.d.log.warn('delivery log write failed', { error }));
       if (outcome.ok) return this.d.stream.markServed(entryId, hook.id);
       if (result === 'gave-up') {

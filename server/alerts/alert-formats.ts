@@ -102,5 +102,5 @@ export function judgeAnswer(kind: HookKind, status: number, body: string): { ok:
   const code = kind === 'feishu' ? (answer['code'] ?? answer['StatusCode']) : answer['errcode'];
   const text = kind === 'feishu' ? (answer['msg'] ?? answer['StatusMessage']) : answer['errmsg'];
   if (code === 0) return { ok: true };
-  return { ok: false, error: `code ${String(code)}: ${String(text ?? '').slice(0, 200)}` };
+  return { ok: false, error: `code ${String(code)}: ${typeof text === 'string' ? text.slice(0, 200) : ''}` };
 }

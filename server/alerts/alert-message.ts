@@ -94,7 +94,13 @@ function amount(value: number, unit: Unit, lang: HookLang): string {
 }
 
 function clock(ts: number, ctx: MessageContext): string {
-  return new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: ctx.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(ts);
+  return new Intl.DateTimeFormat(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: ctx.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(ts);
 }
 
 /** The rule's and the scope's names in the hook's language. */
@@ -112,7 +118,8 @@ export function alertMessage(transition: AlarmTransition, facts: AlarmFacts | nu
   const where = named.scope ? ` — ${named.scope}` : '';
   const severity = facts ? (facts.severity === 'critical' ? w.critical : w.warning) : '';
   const lines: string[] = [];
-  const versus = (value: number) => `${w.now}${sep}${amount(value, named.unit, ctx.lang)}${facts ? w.aside(`${w.threshold} ${amount(facts.threshold, named.unit, ctx.lang)}`) : ''}`;
+  const versus = (value: number) =>
+    `${w.now}${sep}${amount(value, named.unit, ctx.lang)}${facts ? w.aside(`${w.threshold} ${amount(facts.threshold, named.unit, ctx.lang)}`) : ''}`;
   let title: string;
   let tone: AlertMessage['tone'];
   switch (transition.type) {

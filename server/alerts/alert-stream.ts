@@ -86,7 +86,11 @@ export class AlertStream {
     const out: AlarmEntry[] = [];
     let start = '0-0';
     do {
-      const [next, raw, gone] = (await this.o.redis.xautoclaim(this.o.stream, ALERTS_GROUP, this.o.consumer, minIdleMs, start, 'COUNT', count)) as [string, RawEntry[], string[]?];
+      const [next, raw, gone] = (await this.o.redis.xautoclaim(this.o.stream, ALERTS_GROUP, this.o.consumer, minIdleMs, start, 'COUNT', count)) as [
+        string,
+        RawEntry[],
+        string[]?,
+      ];
       const { entries, deleted } = toEntries(raw);
       out.push(...entries);
       const dead = [...deleted, ...(gone ?? [])];

@@ -72,6 +72,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       send,
       counted: deps.counted,
       log,
+      node: deps.consumer,
       now: deps.now,
       random: deps.random,
     });
@@ -87,10 +88,29 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       const now = deps.now();
       const message = testMessage({ ...messages, lang: hook.lang }, now);
       const entry = `test-${now}`;
-      const outcome = await send(hook, buildRequest(hook, { idempotencyKey: `${entry}:${hook.id}`, message, document: { version: 1, board: config.boardName, hook: hook.id, test: true, message } }, now));
+      const outcome = await send(
+        hook,
+        buildRequest(
+          hook,
+          { idempotencyKey: `${entry}:${hook.id}`, message, document: { version: 1, board: config.boardName, hook: hook.id, test: true, message } },
+          now,
+        ),
+      );
       const result: DeliveryOutcome = outcome.ok ? 'delivered' : 'gave-up';
       deps.counted?.(hook.id, result);
-      await deliveries.append({ ts: now, hook: hook.id, entry, transition: 'test', alarmId: null, attempt: 1, outcome: result, status: outcome.status, error: outcome.error, ms: outcome.ms });
+      await deliveries.append({
+        ts: now,
+        hook: hook.id,
+        node: deps.consumer,
+        entry,
+        transition: 'test',
+        alarmId: null,
+        attempt: 1,
+        outcome: result,
+        status: outcome.status,
+        error: outcome.error,
+        ms: outcome.ms,
+      });
       return outcome;
     },
     dispatcher,

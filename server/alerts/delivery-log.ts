@@ -20,6 +20,7 @@ const recordSchema = z.object({
   v: z.literal('1'),
   ts: numeric,
   hook: z.string(),
+  node: z.string(),
   entry: z.string(),
   transition: z.enum([...ALARM_TRANSITIONS, 'test']),
   alarmId: z.string().optional(),
@@ -36,6 +37,8 @@ export interface DeliveryRecord {
   id: string;
   ts: number;
   hook: string;
+  /** The node that made the attempt (its consumer name). */
+  node: string;
   /** The alarm stream entry delivered, or "test". */
   entry: string;
   transition: (typeof ALARM_TRANSITIONS)[number] | 'test';
@@ -59,7 +62,26 @@ export function createDeliveryLog(redis: RedisConnection, group: string, maxLen:
   const key = alertKeys.log(group);
   return {
     async append(r) {
-      const fields = ['v', '1', 'ts', String(r.ts), 'hook', r.hook, 'entry', r.entry, 'transition', r.transition, 'attempt', String(r.attempt), 'outcome', r.outcome, 'ms', String(r.ms)];
+      const fields = [
+        'v',
+        '1',
+        'ts',
+        String(r.ts),
+        'hook',
+        r.hook,
+        'node',
+        r.node,
+        'entry',
+        r.entry,
+        'transition',
+        r.transition,
+        'attempt',
+        String(r.attempt),
+        'outcome',
+        r.outcome,
+        'ms',
+        String(r.ms),
+      ];
       if (r.alarmId !== null) fields.push('alarmId', r.alarmId);
       if (r.status !== null) fields.push('status', String(r.status));
       if (r.error !== null) fields.push('error', r.error.slice(0, 300));
