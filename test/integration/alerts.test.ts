@@ -184,4 +184,22 @@ describe('alerts out', () => {
     const consumers = (await suite.client.xinfo('CONSUMERS', alarmStreamOf(stream), ALERTS_GROUP)) as unknown[][];
     expect(consumers).toHaveLength(2);
   });
+  it('a node retrying longer than the visibility timeout keeps its transition: the other node does not take it over', async () => {
+    const hooks: AlertsFile['hooks'] = [{ id: 'gen', kind: 'generic', url: `${receiver.url}/gen`, secret: SECRET }];
+    const slow = { hooks, visibilityTimeoutMs: 1000, maxAttempts: 30 };
+    const { server, stream, group } = await board('renew', slow);
+    await start(stream, group, slow);
+    let firstAt = 0;
+    receiver.answer = (r) => {
+      firstAt ||= r.at;
+      return r.at - firstAt < 2500 ? { status: 500 } : { status: 200 };
+    };
+    const id = await write(stream, raised('r1'));
+    await waitFor(async () => (await pendingOf(stream)) === 0 && receiver.delivered().length === 1, 'delivered after 2.5 s of failures', 15_000);
+    const attempts = (await deliveries(server.url)).deliveries.filter((d) => d.entry === id);
+    expect(attempts.length).toBeGreaterThan(5);
+    expect(new Set(attempts.map((d) => d.node)).size).toBe(1);
+    expect(attempts.map((d) => d.attempt).sort((a, b) => a - b)).toEqual(attempts.map((_d, i) => i + 1));
+    expect(receiver.delivered()).toHaveLength(1);
+  });
 });
