@@ -1,6 +1,7 @@
 // Alerts out across server processes on one Redis: two nodes and one transition make one
 // delivery; a node killed (SIGKILL) while its request hangs at the receiver leaves the transition
-// pending, and the other node takes it over after the visibility timeout and delivers it once.
+// pending, and the other node takes it over after the visibility timeout and delivers it once,
+// without sending again to the hook the dead node had already served.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,10 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-alerts-'));
   const configFile = join(dir, 'wallboard.config.json');
   const alerts = {
-    hooks: [{ id: 'gen', kind: 'generic', url: `${receiver.url}/gen`, secret: 'cluster-secret-0123456789' }],
+    hooks: [
+      { id: 'gen', kind: 'generic', url: `${receiver.url}/gen`, secret: 'cluster-secret-0123456789' },
+      { id: 'wx', kind: 'wecom', url: `${receiver.url}/wx` },
+    ],
     visibilityTimeoutMs: VISIBILITY_MS,
     // Long enough that a hanging request is still hanging when its node is killed.
     requestTimeoutMs: 30_000,
@@ -34,7 +38,8 @@ beforeAll(async () => {
   };
   writeFileSync(configFile, JSON.stringify({ leaseMs: 2000, alerts }));
   const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group, CONFIG_FILE: configFile };
-  nodes = await Promise.all([spawnServer(env), spawnServer(env)]);
+  // One at a time: two tsx start-ups at once on a busy machine can outlast the readiness wait.
+  for (let i = 0; i < 2; i++) nodes.push(await spawnServer(env));
 }, 60_000);
 
 afterAll(async () => {
@@ -65,19 +70,23 @@ async function pending(): Promise<[id: string, consumer: string][]> {
 const forKey = (key: string) => receiver.requests.filter((r) => r.headers['idempotency-key'] === key);
 
 describe('alerts out on two server processes', () => {
-  it('one transition, two nodes: exactly one delivery', async () => {
+  it('one transition, two nodes: exactly one delivery per hook', async () => {
     const id = await write(raised('one'));
-    await waitFor(async () => forKey(`${id}:gen`).length === 1 && (await pending()).length === 0, 'the transition delivered and acknowledged');
+    await waitFor(
+      async () => forKey(`${id}:gen`).length === 1 && forKey(`${id}:wx`).length === 1 && (await pending()).length === 0,
+      'the transition delivered and acknowledged',
+    );
     // Past a visibility timeout: no node sends it again.
     await new Promise((r) => setTimeout(r, VISIBILITY_MS + 500));
     expect(forKey(`${id}:gen`)).toHaveLength(1);
+    expect(forKey(`${id}:wx`)).toHaveLength(1);
   });
 
   it('a node killed mid-delivery: the other takes the transition over and delivers it once', async () => {
-    receiver.answer = (r) => (forKey(String(r.headers['idempotency-key'])).length === 1 ? 'hang' : { status: 200 });
+    receiver.answer = (r) => (r.path === '/gen' && forKey(String(r.headers['idempotency-key'])).length === 1 ? 'hang' : { status: 200 });
     const id = await write(raised('killed'));
     const key = `${id}:gen`;
-    await waitFor(() => forKey(key).length === 1, 'the first attempt to reach the receiver');
+    await waitFor(() => forKey(key).length === 1 && forKey(`${id}:wx`).some((r) => r.answered === 200), 'the first attempts to reach the receiver');
     const [[, consumer]] = (await pending()) as [[string, string]];
     const holder = nodes.find((n) => consumer.includes(`/${n.process.pid}/`))!;
     const other = nodes.find((n) => n !== holder)!;
@@ -88,8 +97,9 @@ describe('alerts out on two server processes', () => {
     expect(deliveredAt - killedAt).toBeGreaterThanOrEqual(VISIBILITY_MS - 600);
     expect(deliveredAt - killedAt).toBeLessThan(VISIBILITY_MS * 3);
     expect(forKey(key)).toHaveLength(2);
+    expect(forKey(`${id}:wx`)).toHaveLength(1);
     const { body } = await getJson<{ deliveries: DeliveryRecord[] }>(`${other.url}/api/v1/alerts/deliveries`);
-    const attempts = body.deliveries.filter((d) => d.entry === id);
+    const attempts = body.deliveries.filter((d) => d.entry === id && d.hook === 'gen');
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ outcome: 'delivered', attempt: 1, status: 200 });
     expect(holder.output()).not.toContain('cluster-secret');
