@@ -75,11 +75,11 @@ export interface AlertsConfig {
   hooks: AlertHook[];
   /** The board's name in every message. @default "Wallboard" */
   boardName: string;
-  /** Attempts per hook and transition before it is given up (logged, counted, acknowledged). @default 12 */
+  /** Attempts per hook and transition before it is given up (logged, counted, acknowledged): 14 span 15 to 30 minutes. @default 14 */
   maxAttempts: number;
   /** The first retry's delay; each next one doubles, with jitter (half fixed, half random). @default 1000 */
   baseDelayMs: number;
-  /** The longest wait between two attempts: 12 attempts span about 25 minutes. @default 300000 */
+  /** The longest wait between two attempts. @default 300000 */
   maxDelayMs: number;
   /** A hook that has not answered (headers and body) in this long has failed this attempt. @default 10000 */
   requestTimeoutMs: number;
@@ -96,7 +96,7 @@ export interface AlertsConfig {
 export const DEFAULT_ALERTS_CONFIG: AlertsConfig = {
   hooks: [],
   boardName: 'Wallboard',
-  maxAttempts: 12,
+  maxAttempts: 14,
   baseDelayMs: 1000,
   maxDelayMs: 300_000,
   requestTimeoutMs: 10_000,
