@@ -16,7 +16,9 @@ import { parseScreenConfig, viewOf, type ScreenConfig } from './config/screen-co
 import { createI18n } from './i18n/i18n.js';
 import { ClockSource } from './store/clock-source.js';
 import { nextFrame } from './store/next-frame.js';
+import { ScreenWatchdog } from './store/screen-watchdog.js';
 import { WallboardStore, type AccessEnd, type WallboardSocket } from './store/wallboard-store.js';
+import { DEFAULT_TIME_ZONE } from '../server/contract/constants.js';
 import './components/wb-admin-page/wb-admin-page.js';
 import './components/wb-lead-view/wb-lead-view.js';
 import './components/wb-login-page/wb-login-page.js';
@@ -96,7 +98,37 @@ async function startScreen(page: 'tv' | 'lead'): Promise<void> {
     endScreen(state.access, config, principal);
   });
   store.start();
+  if (config.page === 'tv') watchScreen(store, clock, config);
   Object.assign(exposed, { store, clock, config, principal });
+}
+
+const STALLS_KEY = 'wb.watchdog.stalls';
+
+/** A TV nobody attends reloads itself when its feed goes silent, and nightly if its link or display asks. */
+function watchScreen(store: WallboardStore, clock: ClockSource, config: ScreenConfig): void {
+  const previousStalls = Number(sessionStorage.getItem(STALLS_KEY)) || 0;
+  const watchdog = new ScreenWatchdog({
+    lastDelivery: () => store.lastDeliveryAt,
+    active: () => store.state.access === null,
+    stallMs: config.watchdogMs,
+    previousStalls,
+    nightly: config.reloadAt ? { at: config.reloadAt, timeZone: () => store.state.snapshot?.timeZone ?? DEFAULT_TIME_ZONE } : null,
+    serverNow: () => clock.now(),
+    probe: () => fetch('/healthz', { cache: 'no-store' }).then((r) => r.ok),
+    reload: (why) => {
+      sessionStorage.setItem(STALLS_KEY, String(why === 'stalled' ? previousStalls + 1 : 0));
+      location.reload();
+    },
+  });
+  // Reloads for silence in a row end with the first data this page gets.
+  let seen = false;
+  store.subscribe((state) => {
+    if (seen || state.snapshot === null) return;
+    seen = true;
+    sessionStorage.removeItem(STALLS_KEY);
+  });
+  watchdog.start();
+  exposed['watchdog'] = watchdog;
 }
 
 /** The server ended this screen's access: a revoked display says so and stays; anyone else signs in again. */

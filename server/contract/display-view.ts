@@ -28,6 +28,13 @@ export const displayViewSchema = z.strictObject({
     .optional(),
   /** Seconds each page of queues stays up when they do not fit. @default 15 */
   rotateS: z.number().int().min(5).max(600).optional(),
+  /** Reload the TV when no data arrived for this many seconds (at least twice the server's 15 s heartbeat); 0 never. @default 90 */
+  watchdogS: z.union([z.literal(0), z.number().int().min(30).max(3600)]).optional(),
+  /** Reload the TV once a night at this time of the board's time zone ("HH:MM"); each screen within 10 minutes after it. */
+  reloadAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM')
+    .optional(),
   /** Whether held calls show the agent's name; without it they show the agent id only. @default true */
   agentNames: z.boolean().optional(),
 });

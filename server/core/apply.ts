@@ -9,12 +9,13 @@ import type { CoreConfig } from './core-config.js';
 import { placeInDay } from './day.js';
 import { acceptEntry, advanceArrival, advanceWatermarks, clampClock, refuse, sweepDue, tooOld, type ApplyResult } from './delivery.js';
 import { entryIdMs } from './entry-id.js';
-import type { QueueEvent } from './events.js';
+import type { AlarmEvent, ProducerEvent, QueueEvent } from './events.js';
 import { endHold, onHeld, onHoldCheck } from './holds.js';
 import { forgetSilent, limitRefusal } from './limits.js';
 import type { State } from './state.js';
 import { onTransferred } from './transfers.js';
 import { onOutcome, onQueued, pruneRolling } from './visits.js';
+import { isAlarmEventType } from '../contract/vocabulary.js';
 
 export interface Entry {
   /** The stream key the entry came from. */
@@ -30,6 +31,7 @@ export interface Entry {
  */
 export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResult {
   if (!acceptEntry(state, entry.stream, entry.id)) return 'duplicate';
+  if (isAlarmEvent(entry.event)) return refuse(state, `${entry.event.type} is written by the server only`);
   const appendedAt = entryIdMs(entry.id);
   if (tooOld(state, entry.event, appendedAt, config)) return 'applied'; // delivered, and counted as late
   const refusal = limitRefusal(state, entry.event, config.limits);
@@ -39,7 +41,7 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
     sweepIfDue(state, config);
     return refuse(state, refusal);
   }
-  const event = clampClock(state, entry.event, appendedAt, config);
+  const event = clampClock(state, entry.event, appendedAt, config) as ProducerEvent;
   if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state); // the rolling window moved on a minute
   applyEvent(state, event, appendedAt, config);
   state.ingest.applied += 1;
@@ -54,7 +56,11 @@ function sweepIfDue(state: State, config: CoreConfig): void {
   forgetSilent(state, state.arrivalWatermark, config);
 }
 
-function applyEvent(state: State, event: QueueEvent, appendedAt: number, config: CoreConfig): void {
+function isAlarmEvent(event: QueueEvent): event is AlarmEvent {
+  return isAlarmEventType(event.type);
+}
+
+function applyEvent(state: State, event: ProducerEvent, appendedAt: number, config: CoreConfig): void {
   switch (event.type) {
     case 'call.arrived':
       return onArrived(state, touchCall(state, event, appendedAt, false), event, config);

@@ -4,7 +4,7 @@
 // events.ts decodes it, so the reasons of a refused entry are always the schema's. A property test
 // (test/unit/core-event-decode.test.ts) checks that both give the same result on many thousands of
 // generated valid and invalid entries, with the field lists taken from the schema itself.
-import { AGENT_STATES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
+import { AGENT_STATES, ALARM_RULES, ALARM_SEVERITIES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
 import { maskCaller, maskPhoneNumbers } from './masking.js';
 
 /** A field that fails its rule: the entry goes to the schema. */
@@ -52,6 +52,11 @@ const queueList: Read = (v) => {
   return out.length <= MAX_AGENT_QUEUES ? out : INVALID;
 };
 
+/** An alarm's value or level as the stream holds it: no exponent, no NaN, at most 12 decimals. */
+export const DECIMAL = /^-?\d{1,15}(\.\d{1,12})?$/;
+const decimal: Read = (v) => (typeof v === 'string' && DECIMAL.test(v) ? Number(v) : INVALID);
+const login: Read = (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 128 ? maskPhoneNumbers(v) : INVALID);
+
 const text =
   (max: number): Read =>
   (v) =>
@@ -94,6 +99,16 @@ export const FAST_FIELDS: Readonly<Record<string, readonly Field[]>> = {
   ],
   'complaint.opened': [req('complaintId', id), opt('callId', id), opt('dueTs', epochMs), opt('grade', text(64))],
   'complaint.replied': [req('complaintId', id)],
+  'alarm.raised': [
+    req('alarmId', id),
+    req('rule', oneOf(ALARM_RULES)),
+    req('scope', id),
+    req('severity', oneOf(ALARM_SEVERITIES)),
+    req('value', decimal),
+    req('threshold', decimal),
+  ],
+  'alarm.acknowledged': [req('alarmId', id), req('by', login)],
+  'alarm.cleared': [req('alarmId', id), opt('value', decimal)],
 };
 
 /**

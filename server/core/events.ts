@@ -2,9 +2,9 @@
 // event type gives both the runtime validation of stream entries and the QueueEvent union;
 // the server, the simulator and any adapter encode and decode through this module only.
 import { z } from 'zod';
-import { fastDecode, MAX_AGENT_QUEUES, MAX_ID } from './event-fast-decode.js';
+import { DECIMAL, fastDecode, MAX_AGENT_QUEUES, MAX_ID } from './event-fast-decode.js';
 import { maskCaller, maskPhoneNumbers } from './masking.js';
-import { AGENT_STATES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
+import { AGENT_STATES, ALARM_RULES, ALARM_SEVERITIES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../contract/vocabulary.js';
 
 export { maskCaller, maskPhoneNumbers } from './masking.js';
 export { MAX_AGENT_QUEUES } from './event-fast-decode.js';
@@ -34,6 +34,10 @@ const queueList = z
   .pipe(z.array(id).max(MAX_AGENT_QUEUES, `more than ${MAX_AGENT_QUEUES} queues`));
 /** Free text (a reason, a name): bounded, and any phone number in it masked on the way in. */
 const text = (max: number) => z.string().max(max, `longer than ${max} characters`).transform(maskPhoneNumbers);
+/** A measured value or a rule's level, in the rule's own unit (seconds, callers, a fraction). */
+const decimal = z.string().regex(DECIMAL, 'must be a decimal number (digits, an optional minus and fraction)').transform(Number);
+/** A user's login name: text that may not be empty. */
+const login = z.string().min(1, 'must not be empty').max(128, 'longer than 128 characters').transform(maskPhoneNumbers);
 
 const base = { v: z.literal('1', { error: 'v must be "1"' }), ts: epochMs };
 
@@ -92,6 +96,19 @@ export const eventSchemas = {
     grade: text(64).optional(),
   }),
   'complaint.replied': z.object({ ...base, type: z.literal('complaint.replied'), complaintId: id }),
+  // Alarm transitions: written by the server only, to its own stream (keys.alarms); refused from a producer.
+  'alarm.raised': z.object({
+    ...base,
+    type: z.literal('alarm.raised'),
+    alarmId: id,
+    rule: z.enum(ALARM_RULES),
+    scope: id,
+    severity: z.enum(ALARM_SEVERITIES),
+    value: decimal,
+    threshold: decimal,
+  }),
+  'alarm.acknowledged': z.object({ ...base, type: z.literal('alarm.acknowledged'), alarmId: id, by: login }),
+  'alarm.cleared': z.object({ ...base, type: z.literal('alarm.cleared'), alarmId: id, value: decimal.optional() }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -112,11 +129,18 @@ export const queueEventSchema = z.discriminatedUnion('type', [
   eventSchemas['agent.state'],
   eventSchemas['complaint.opened'],
   eventSchemas['complaint.replied'],
+  eventSchemas['alarm.raised'],
+  eventSchemas['alarm.acknowledged'],
+  eventSchemas['alarm.cleared'],
 ]);
 
 /** A decoded, validated event of the contract. */
 export type QueueEvent = z.output<typeof queueEventSchema>;
 export type EventOf<T extends EventType> = Extract<QueueEvent, { type: T }>;
+/** An alarm transition: the server's own events, on its alarm stream. */
+export type AlarmEvent = EventOf<'alarm.raised' | 'alarm.acknowledged' | 'alarm.cleared'>;
+/** An event a producer may write (every type but the alarm transitions). */
+export type ProducerEvent = Exclude<QueueEvent, AlarmEvent>;
 /** What a producer passes to encode(): a decoded event without the version field. */
 export type EventInput = QueueEvent extends infer E ? (E extends QueueEvent ? Omit<E, 'v'> : never) : never;
 

@@ -34,6 +34,9 @@ function queuesNamed(event: QueueEvent): readonly string[] {
     case 'survey.submitted':
     case 'complaint.opened':
     case 'complaint.replied':
+    case 'alarm.raised':
+    case 'alarm.acknowledged':
+    case 'alarm.cleared':
       return [];
     default:
       return assertNever(event);

@@ -3,6 +3,7 @@
 // and the per-event reply. Pure: the route does the HTTP, http-append.ts the Redis.
 import { z } from 'zod';
 import { decode, eventSchemas, type QueueEvent } from '../core/events.js';
+import { isAlarmEventType } from '../contract/vocabulary.js';
 
 /** One event of a batch: accepted (to be appended) or rejected with the reason the client reads and the category the board counts. */
 export type EventVerdict = { index: number; ok: true; event: QueueEvent } | { index: number; ok: false; reason: string; category: string };
@@ -34,6 +35,8 @@ function toFields(index: number, raw: unknown): { ok: true; fields: Record<strin
   if (typeof type !== 'string') return { ok: false, verdict: rejected(index, 'missing field "type" (a string)') };
   const allowed = fieldsOf.get(type);
   if (!allowed) return { ok: false, verdict: rejected(index, `unknown type ${shown(type)}`, 'unknown type') };
+  if (isAlarmEventType(type))
+    return { ok: false, verdict: rejected(index, `${type} is written by the server only: a producer may not append alarm events`, 'alarm event') };
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   fields['v'] = '1';
   for (const [key, value] of entries) {

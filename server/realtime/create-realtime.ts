@@ -13,7 +13,7 @@ import type { Snapshot } from '../contract/snapshot.js';
 import type { View } from '../contract/view.js';
 import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
-import { diffSnapshot } from '../contract/delta.js';
+import { diffSnapshot, type Delta } from '../contract/delta.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
 import { createAddressCap, clientAddress, trustTest, type TrustProxy } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
@@ -44,6 +44,11 @@ export interface RealtimeOptions {
   pushIntervalMs: number;
   /** Re-evaluate rooms at least this often even without events (overdue checks, expiry). @default 1000 */
   idleRecheckMs?: number;
+  /**
+   * A room that had nothing to send for this long gets an empty delta, so a screen on a quiet floor
+   * can still tell a live feed from a dead one (its watchdog reloads a page that hears nothing). @default 15000
+   */
+  heartbeatMs?: number;
   /** Browser origins allowed besides the server's own. @default [] */
   allowedOrigins?: string[];
   /** Largest message a client may send: the largest valid view fits (500 queue names of 128 characters, about 66 KB of JSON). @default 98304 */
@@ -62,6 +67,8 @@ interface Room {
   projection: DisplayProjection | null;
   seq: number;
   last: Snapshot;
+  /** When this room was last sent a delta (or made), for the heartbeat. */
+  sentAt: number;
 }
 
 type SocketData = { room?: string } & SocketAccessData;
@@ -125,6 +132,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   let pushedVersion = -1;
   let lastFullCheck = 0;
   const idleRecheckMs = options.idleRecheckMs ?? 1000;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
 
   const project = (room: Pick<Room, 'projection'>, snapshot: Snapshot) => (room.projection ? projectForDisplay(snapshot, room.projection) : snapshot);
 
@@ -159,7 +167,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     void socket.join(name);
     let room = rooms.get(name);
     if (!room) {
-      room = { view, projection, seq: 0, last: project({ projection }, source.snapshot(now(), view)) };
+      room = { view, projection, seq: 0, last: project({ projection }, source.snapshot(now(), view)), sentAt: now() };
       rooms.set(name, room);
     }
     if (guard.dropIfBacklogged(socket)) return;
@@ -255,9 +263,10 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
       }
       frame ??= source.frame(at);
       const next = project(room, frame.view(room.view));
-      const delta = diffSnapshot(room.last, next, room.seq + 1, compare);
+      const delta = diffSnapshot(room.last, next, room.seq + 1, compare) ?? (at - room.sentAt >= heartbeatMs ? emptyDelta(room.seq + 1, next.serverTs) : null);
       if (!delta) continue;
       room.seq = delta.seq;
+      room.sentAt = at;
       room.last = next;
       // A screen still holding unsent data past the limit is dropped before more is queued.
       for (const id of [...(io.sockets.adapter.rooms.get(name) ?? [])]) {
@@ -318,4 +327,9 @@ function refusalLog(log: Logger, now: () => number) {
       kinds.set(kind, { loggedAt: at, since: 0 });
     },
   };
+}
+
+/** A heartbeat: nothing changed, but the screen hears that the feed is alive, and of the server's time. */
+function emptyDelta(seq: number, serverTs: number): Delta {
+  return { seq, serverTs, set: {}, lists: {} };
 }

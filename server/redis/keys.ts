@@ -14,6 +14,12 @@ export function hashTagOf(key: string): string {
 const ingest = (stream: string) => `wallboard:ingest:{${hashTagOf(stream)}}`;
 
 export const keys = {
+  /**
+   * The server's own stream of alarm transitions (alarm.raised, .acknowledged, .cleared), beside
+   * the event streams it is named after: it shares the first event stream's hash tag, so on Redis
+   * Cluster the follower reads it in the same command.
+   */
+  alarms: (stream: string) => `wallboard:alarms:{${hashTagOf(stream)}}`,
   checkpoint: (group: string) => `wallboard:{${group}}:checkpoint`,
   checkpointCalls: (group: string) => `wallboard:{${group}}:checkpoint:calls`,
   lease: (group: string) => `wallboard:{${group}}:lease`,

@@ -3,14 +3,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCESS_CONFIG } from '../../server/auth/access-config.js';
 import { createAccess, type Access } from '../../server/auth/access.js';
 import { useTestRedis } from '../support/redis.js';
 import { ADMIN_AUTH, TEST_ADMIN_TOKEN } from '../support/server.js';
 import { Aggregator } from '../../server/aggregator.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
-import type { ClientToServerEvents, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
+import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
 import { withFeedStatus } from '../../server/feed-status.js';
 import { SourceTracker } from '../../server/source-monitor.js';
 import { createApp } from '../../server/http/create-app.js';
@@ -84,6 +84,37 @@ describe('the Socket.IO push', () => {
       expect((await first).snapshot.serverTs).toBe(FIXED);
       const serverTs = await new Promise<number>((resolve) => socket.emit('clock', resolve));
       expect(serverTs).toBe(FIXED);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe('the heartbeat', () => {
+  it('sends a room that had nothing to say an empty delta once per heartbeat, dated by the clock it is given', async () => {
+    let t = FIXED;
+    const server = createServer();
+    const options = { pushIntervalMs: 20, idleRecheckMs: 1, heartbeatMs: 300 };
+    realtime = createRealtime(server, options, { source: new Aggregator(DEFAULT_CORE_CONFIG), log: silentLogger, now: () => t, access });
+    const url = await listen(server);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], auth: { token: TEST_ADMIN_TOKEN } });
+    const deltas: Delta[] = [];
+    socket.on('delta', (delta) => deltas.push(delta));
+    try {
+      const first = new Promise<SnapshotMessage>((resolve) => socket.once('snapshot', resolve));
+      socket.emit('subscribe', {});
+      expect((await first).seq).toBe(0);
+      t += 299;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(deltas).toEqual([]);
+      t += 1;
+      await vi.waitFor(() => expect(deltas).toEqual([{ seq: 1, serverTs: FIXED + 300, set: {}, lists: {} }]));
+      // The next one a whole heartbeat after the last, however often the push looks.
+      t += 299;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(deltas).toHaveLength(1);
+      t += 1;
+      await vi.waitFor(() => expect(deltas.map((d) => d.seq)).toEqual([1, 2]));
     } finally {
       socket.close();
     }

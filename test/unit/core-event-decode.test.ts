@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastDecode, FAST_FIELDS } from '../../server/core/event-fast-decode.js';
 import { decode, decodeBySchema, encode, eventSchemas, type EventType } from '../../server/core/events.js';
-import { AGENT_STATES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../../server/contract/vocabulary.js';
+import { AGENT_STATES, ALARM_RULES, ALARM_SEVERITIES, EXIT_REASONS, TIERS, TRANSFER_MODES } from '../../server/contract/vocabulary.js';
 import { createEntrySource } from '../../simulator/entry-source.js';
 import { getScenario } from '../../simulator/scenarios/scenario-registry.js';
 import { trafficBatch } from '../support/traffic.js';
@@ -53,6 +53,10 @@ const POOLS = {
   state: [...AGENT_STATES, 'busy', ''],
   mode: [...TRANSFER_MODES, 'blind'],
   exitReason: [...EXIT_REASONS, 'hangup'],
+  rule: [...ALARM_RULES, 'Waiting', 'wait', ''],
+  severity: [...ALARM_SEVERITIES, 'info', 'CRITICAL', ''],
+  decimal: ['0', '-0', '12', '-3.5', '0.8', '0.123456789012', '0.1234567890123', '1e3', 'NaN', 'Infinity', '.5', '5.', ' 1', '1 ', '', '9'.repeat(15), '9'.repeat(16)],
+  login: ['lead1', '王组长', 'call 13812345678', 'x'.repeat(128), 'x'.repeat(129), '', ' '],
 } as const;
 type Kind = keyof typeof POOLS;
 /** The values of each pool that pass, so that many whole entries pass too. */
@@ -68,6 +72,10 @@ const VALID: Record<Kind, readonly string[]> = {
   state: AGENT_STATES,
   mode: TRANSFER_MODES,
   exitReason: EXIT_REASONS,
+  rule: ALARM_RULES,
+  severity: ALARM_SEVERITIES,
+  decimal: ['0', '-0', '12', '-3.5', '0.8', '0.123456789012', '9'.repeat(15)],
+  login: ['lead1', '王组长', 'call 13812345678', 'x'.repeat(128), ' '],
 };
 
 /** The kind of each field the schema knows (a field missing here fails the test). */
@@ -93,6 +101,13 @@ const KIND_OF: Record<string, Kind> = {
   tier: 'tier',
   state: 'state',
   mode: 'mode',
+  alarmId: 'id',
+  scope: 'id',
+  rule: 'rule',
+  severity: 'severity',
+  value: 'decimal',
+  threshold: 'decimal',
+  by: 'login',
 };
 const ANY_VALUE = Object.values(POOLS).flat();
 

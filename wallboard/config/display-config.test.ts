@@ -15,6 +15,8 @@ describe('a display view on the screen', () => {
       queueNames: { billing: '账务' },
       rotateS: 20,
       agentNames: false,
+      watchdogS: 0,
+      reloadAt: '03:30',
     });
     expect(config).toEqual({
       page: 'tv',
@@ -25,6 +27,8 @@ describe('a display view on the screen', () => {
       rotateMs: 20_000,
       title: 'Floor 1',
       queueNames: { billing: '账务' },
+      watchdogMs: 0,
+      reloadAt: '03:30',
       selectedQueue: null,
       ignored: [],
     });
@@ -32,7 +36,7 @@ describe('a display view on the screen', () => {
   });
 
   it('is the same screen as a link with the same parameters', () => {
-    const fromLink = parseScreenConfig('/tv', '?queues=billing,vip&team=B&layout=queues&lang=en&rotate=30&title=Hall&name.vip=VIP');
+    const fromLink = parseScreenConfig('/tv', '?queues=billing,vip&team=B&layout=queues&lang=en&rotate=30&title=Hall&name.vip=VIP&watchdog=120&reload=04:05');
     const fromDisplay = screenConfigOfDisplay({
       queues: ['billing', 'vip'],
       team: 'B',
@@ -41,6 +45,8 @@ describe('a display view on the screen', () => {
       rotateS: 30,
       title: 'Hall',
       queueNames: { vip: 'VIP' },
+      watchdogS: 120,
+      reloadAt: '04:05',
     });
     expect(fromDisplay).toEqual(fromLink);
   });
@@ -48,7 +54,9 @@ describe('a display view on the screen', () => {
   it('falls back to the defaults for an empty view or values out of range', () => {
     const defaults = parseScreenConfig('/tv', '');
     expect(screenConfigOfDisplay({})).toEqual(defaults);
-    const odd = { rotateS: 2, lang: 'fr', layout: 'huge', team: '  ', title: '' } as unknown as Parameters<typeof screenConfigOfDisplay>[0];
+    const odd = { rotateS: 2, lang: 'fr', layout: 'huge', team: '  ', title: '', watchdogS: 5, reloadAt: '25:00' } as unknown as Parameters<
+      typeof screenConfigOfDisplay
+    >[0];
     expect(screenConfigOfDisplay(odd)).toEqual(defaults);
     expect(screenConfigOfDisplay({ rotateS: 601 }).rotateMs).toBe(15_000);
     expect(screenConfigOfDisplay({ rotateS: 600 }).rotateMs).toBe(600_000);

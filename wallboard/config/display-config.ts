@@ -4,7 +4,7 @@
 // stored view from an older release cannot break the wall.
 import { LANGS } from '../i18n/messages.js';
 import type { DisplayView } from '../access/access-types.js';
-import { DEFAULT_ROTATE_MS, MAX_ROTATE_S, MIN_ROTATE_S, type ScreenConfig } from './screen-config.js';
+import { DEFAULT_ROTATE_MS, DEFAULT_WATCHDOG_MS, MAX_ROTATE_S, MIN_ROTATE_S, WALL_TIME, watchdogMsOf, type ScreenConfig } from './screen-config.js';
 
 export function screenConfigOfDisplay(view: DisplayView): ScreenConfig {
   const queues = [...new Set((view.queues ?? []).map((q) => q.trim()).filter((q) => q.length > 0))];
@@ -19,6 +19,8 @@ export function screenConfigOfDisplay(view: DisplayView): ScreenConfig {
     rotateMs,
     title: view.title?.trim() || null,
     queueNames: { ...view.queueNames },
+    watchdogMs: (typeof view.watchdogS === 'number' ? watchdogMsOf(view.watchdogS) : null) ?? DEFAULT_WATCHDOG_MS,
+    reloadAt: typeof view.reloadAt === 'string' && WALL_TIME.test(view.reloadAt) ? view.reloadAt : null,
     selectedQueue: null,
     ignored: [],
   };

@@ -12,10 +12,16 @@ describe('screen link', () => {
   });
 
   it('defaults to the Chinese TV of all queues, and reports what it ignored', () => {
-    const c = parseScreenConfig('/', '?lang=fr&layout=huge&rotate=1');
-    expect(c).toMatchObject({ page: 'tv', lang: 'zh-CN', queues: [], team: null, layout: 'standard', rotateMs: 15_000 });
-    expect(c.ignored).toEqual(['lang=fr', 'layout=huge', 'rotate=1']);
+    const c = parseScreenConfig('/', '?lang=fr&layout=huge&rotate=1&watchdog=5&reload=7:30');
+    expect(c).toMatchObject({ page: 'tv', lang: 'zh-CN', queues: [], team: null, layout: 'standard', rotateMs: 15_000, watchdogMs: 90_000, reloadAt: null });
+    expect(c.ignored).toEqual(['lang=fr', 'layout=huge', 'rotate=1', 'watchdog=5', 'reload=7:30']);
     expect(viewOf(c)).toEqual({});
+  });
+
+  it('reads the watchdog (0 turns it off) and the nightly reload', () => {
+    expect(parseScreenConfig('/tv', '?watchdog=0&reload=03:30')).toMatchObject({ watchdogMs: 0, reloadAt: '03:30', ignored: [] });
+    expect(parseScreenConfig('/tv', '?watchdog=3600')).toMatchObject({ watchdogMs: 3_600_000, reloadAt: null });
+    expect(parseScreenConfig('/tv', '?watchdog=3601&watchdog=x').ignored).toEqual(['watchdog=3601']);
   });
 
   it('asks for detail on the tablet', () => {

@@ -26,6 +26,10 @@ export interface ScreenConfig {
   title: string | null;
   /** Display names for queue ids, from `name.<queueId>=<label>`. */
   queueNames: Record<string, string>;
+  /** TV: reload the page when no data arrived for this long, in ms (0: never). @default 90000 */
+  watchdogMs: number;
+  /** TV: reload once a night at this time of the board's time zone, "HH:MM". @default null (never) */
+  reloadAt: string | null;
   /** Queue pre-selected on the tablet. @default null */
   selectedQueue: string | null;
   /** Parameters that were present but unusable, as `name=value`. */
@@ -35,6 +39,18 @@ export interface ScreenConfig {
 export const DEFAULT_ROTATE_MS = 15_000;
 export const MIN_ROTATE_S = 5;
 export const MAX_ROTATE_S = 600;
+export const DEFAULT_WATCHDOG_MS = 90_000;
+// Twice the server's heartbeat (15 s), so a quiet floor never looks like a dead feed.
+export const MIN_WATCHDOG_S = 30;
+export const MAX_WATCHDOG_S = 3600;
+/** "HH:MM", 00:00 to 23:59. */
+export const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A watchdog setting in seconds as ms: 0 turns it off; out of range is null. */
+export function watchdogMsOf(seconds: number): number | null {
+  if (seconds === 0) return 0;
+  return Number.isInteger(seconds) && seconds >= MIN_WATCHDOG_S && seconds <= MAX_WATCHDOG_S ? seconds * 1000 : null;
+}
 
 const list = (raw: string | null) =>
   raw === null
@@ -76,6 +92,21 @@ export function parseScreenConfig(pathname: string, search: string): ScreenConfi
     else ignored.push(`rotate=${rawRotate}`);
   }
 
+  const rawWatchdog = params.get('watchdog');
+  let watchdogMs = DEFAULT_WATCHDOG_MS;
+  if (rawWatchdog !== null) {
+    const ms = rawWatchdog.trim() === '' ? null : watchdogMsOf(Number(rawWatchdog));
+    if (ms !== null) watchdogMs = ms;
+    else ignored.push(`watchdog=${rawWatchdog}`);
+  }
+
+  const rawReload = params.get('reload');
+  let reloadAt: string | null = null;
+  if (rawReload !== null) {
+    if (WALL_TIME.test(rawReload)) reloadAt = rawReload;
+    else ignored.push(`reload=${rawReload}`);
+  }
+
   const queueNames: Record<string, string> = {};
   for (const [key, value] of params) {
     if (key.startsWith('name.') && key.length > 5 && value.trim()) queueNames[key.slice(5)] = value.trim();
@@ -84,7 +115,7 @@ export function parseScreenConfig(pathname: string, search: string): ScreenConfi
   const team = params.get('team')?.trim() || null;
   const title = params.get('title')?.trim() || null;
   const selectedQueue = params.get('queue')?.trim() || null;
-  return { page, lang, queues: list(params.get('queues')), team, layout, rotateMs, title, queueNames, selectedQueue, ignored };
+  return { page, lang, queues: list(params.get('queues')), team, layout, rotateMs, title, queueNames, watchdogMs, reloadAt, selectedQueue, ignored };
 }
 
 /** The server-side view a screen subscribes to. */

@@ -69,6 +69,7 @@ export class WallboardStore {
   private started = false;
   private probing = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private deliveredAt: number | null = null;
 
   constructor(options: WallboardStoreOptions) {
     this.options = options;
@@ -87,6 +88,11 @@ export class WallboardStore {
     this.listeners.add(listener);
     listener(this.current);
     return () => this.listeners.delete(listener);
+  }
+
+  /** When the last snapshot or delta arrived (local clock), or null before the first: the watchdog's pulse. */
+  get lastDeliveryAt(): number | null {
+    return this.deliveredAt;
   }
 
   get listenerCount(): number {
@@ -194,6 +200,7 @@ export class WallboardStore {
   }
 
   private readonly onSnapshot = (message: SnapshotMessage): void => {
+    this.deliveredAt = Date.now();
     if (!this.clockMeasured) this.clock.setOffset(message.snapshot.serverTs - Date.now());
     this.seq = message.seq;
     this.awaitingSnapshot = false;
@@ -201,6 +208,7 @@ export class WallboardStore {
   };
 
   private readonly onDelta = (delta: Delta): void => {
+    this.deliveredAt = Date.now();
     const snapshot = this.current.snapshot;
     if (this.awaitingSnapshot || !snapshot) return;
     if (delta.seq <= this.seq) return;

@@ -15,6 +15,8 @@ export interface DisplayFormFields {
   lang: Lang;
   title: string;
   agentNames: boolean;
+  /** "HH:MM" or empty: no nightly reload. */
+  reloadAt: string;
 }
 
 export type DisplayFormResult = { ok: true; name: string; view: DisplayView } | { ok: false; reason: 'nameRequired' };
@@ -30,10 +32,12 @@ export function displayOfForm(fields: DisplayFormFields): DisplayFormResult {
   if (team) view.team = team;
   const title = fields.title.trim();
   if (title) view.title = title;
+  const reloadAt = fields.reloadAt.trim();
+  if (reloadAt) view.reloadAt = reloadAt;
   return { ok: true, name, view };
 }
 
-/** What a display shows, in short parts: queues, team, layout, language, title, and "agent ids only" when names are hidden. */
+/** What a display shows, in short parts: queues, team, layout, language, title, "agent ids only" when names are hidden, and its nightly reload. */
 export function viewSummary(view: DisplayView, i18n: I18n): string[] {
   const names = view.queueNames ?? {};
   const parts = [view.queues?.length ? view.queues.map((q) => isolate(names[q] ?? q)).join(', ') : i18n.t('scope.allQueues')];
@@ -42,5 +46,6 @@ export function viewSummary(view: DisplayView, i18n: I18n): string[] {
   parts.push(view.lang === 'en' ? 'English' : '中文');
   if (view.title) parts.push(`“${isolate(view.title)}”`);
   if (view.agentNames === false) parts.push(i18n.t('display.summary.agentIds'));
+  if (view.reloadAt) parts.push(i18n.t('display.summary.reloadAt', { time: view.reloadAt }));
   return parts;
 }

@@ -70,6 +70,7 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
       lang: field('lang') as Lang,
       title: field('title'),
       agentNames: data.get('agentNames') !== null,
+      reloadAt: field('reloadAt'),
     });
     if (!result.ok) return void (this.error = this.i18n.t('display.nameRequired'));
     await this.run(async () => {
@@ -134,6 +135,7 @@ export class WbDisplayAdmin extends AdminList<Display, Pending> {
         </select></label>
         <label class="wide">${i18n.t('display.title')}<input name="title" id="display-title" maxlength="128" /><span class="hint">${i18n.t('display.titleHint')}</span></label>
         <label class="check wide"><input type="checkbox" name="agentNames" id="display-agent-names" checked />${i18n.t('display.agentNames')}</label>
+        <label class="wide">${i18n.t('display.reloadAt')}<input type="time" name="reloadAt" id="display-reload-at" /><span class="hint">${i18n.t('display.reloadAtHint')}</span></label>
         <div class="wide actions"><button class="primary" type="submit" id="display-submit" ?disabled=${this.busy}>${i18n.t('admin.create')}</button></div>
       </form>
     </details>`;
