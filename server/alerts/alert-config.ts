@@ -3,15 +3,13 @@
 // stated here once. A hook's secret and URL (a robot's URL carries its access key) are never
 // logged and never returned by the API.
 import { z } from 'zod';
+import { ALARM_SEVERITIES, type AlarmSeverity } from '../contract/vocabulary.js';
 
 export const HOOK_KINDS = ['generic', 'wecom', 'dingtalk', 'feishu'] as const;
 export type HookKind = (typeof HOOK_KINDS)[number];
 
 export const ALARM_TRANSITIONS = ['alarm.raised', 'alarm.acknowledged', 'alarm.cleared'] as const;
 export type AlarmTransitionType = (typeof ALARM_TRANSITIONS)[number];
-
-export const ALARM_SEVERITIES = ['warning', 'critical'] as const;
-export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
 
 export const HOOK_LANGS = ['zh-CN', 'en'] as const;
 export type HookLang = (typeof HOOK_LANGS)[number];

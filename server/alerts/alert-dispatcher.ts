@@ -7,8 +7,8 @@
 // hook id) lets a receiver drop it. At-least-once, effectively once.
 import type { Logger } from '../log.js';
 import { sleep } from '../redis/sleep.js';
-import { decodeTransition, factsOf, type AlarmFacts, type AlarmTransition } from './alarm-transition.js';
-import type { AlarmLookup } from './alarm-lookup.js';
+import { foldTransition, type AlarmHistory } from './alarm-history.js';
+import { decodeTransition, type AlarmFacts, type AlarmTransition } from './alarm-transition.js';
 import type { AlertHook, AlertsConfig } from './alert-config.js';
 import { buildRequest, type AlertPayload } from './alert-formats.js';
 import { alertMessage, type MessageContext } from './alert-message.js';
@@ -18,7 +18,7 @@ import type { AttemptOutcome } from './hook-sender.js';
 
 export interface AlertDispatcherDeps {
   stream: AlertStream;
-  lookup: AlarmLookup;
+  history: AlarmHistory;
   deliveries: DeliveryLog;
   config: AlertsConfig;
   /** Everything a message needs but its language. */
@@ -145,20 +145,31 @@ export class AlertDispatcher {
       this.d.log.info('alarm transition too old to send (written before alerts were running)', { entry: entry.id, type: transition.type });
       return this.d.stream.ack(entry.id);
     }
-    let facts: AlarmFacts | null;
-    if (transition.type === 'alarm.raised') {
-      facts = factsOf(transition);
-      this.d.lookup.remember(facts);
-    } else facts = await this.d.lookup.find(transition.alarmId, entry.id);
-    // An acknowledge or clear whose raise is gone (trimmed) goes to every hook taking that transition.
+    const before = await this.d.history.statusBefore(transition.alarmId, entry.id);
+    const folded = foldTransition(before, transition);
+    // An acknowledge or clear whose raise is gone (trimmed) still goes out, without the alarm's facts.
+    const unknown = before === null && transition.type !== 'alarm.raised';
+    if (!folded.changed && !unknown) {
+      this.d.log.info('alarm transition changes nothing (a repeat); not sent', { entry: entry.id, type: transition.type, alarmId: transition.alarmId });
+      return this.d.stream.ack(entry.id);
+    }
+    const facts = folded.status?.facts ?? null;
+    const escalated = transition.type === 'alarm.raised' && before?.active === true;
     const hooks = this.d.config.hooks.filter((h) => h.transitions.includes(transition.type) && (facts === null || h.severities.includes(facts.severity)));
     const served = await this.d.stream.served(entry.id);
-    await Promise.all(hooks.filter((h) => !served.has(h.id)).map((hook) => this.deliverToHook(entry.id, transition, facts, hook, job)));
+    await Promise.all(hooks.filter((h) => !served.has(h.id)).map((hook) => this.deliverToHook(entry.id, transition, facts, escalated, hook, job)));
     if (!this.stopped && !job.lost) await this.d.stream.ack(entry.id);
   }
 
-  private async deliverToHook(entryId: string, transition: AlarmTransition, facts: AlarmFacts | null, hook: AlertHook, job: { lost: boolean }): Promise<void> {
-    const message = alertMessage(transition, facts, { ...this.d.messages, lang: hook.lang });
+  private async deliverToHook(
+    entryId: string,
+    transition: AlarmTransition,
+    facts: AlarmFacts | null,
+    escalated: boolean,
+    hook: AlertHook,
+    job: { lost: boolean },
+  ): Promise<void> {
+    const message = alertMessage(transition, facts, { ...this.d.messages, lang: hook.lang }, escalated);
     const { v: _v, ...fields } = transition;
     const payload: AlertPayload = {
       idempotencyKey: `${entryId}:${hook.id}`,

@@ -3,6 +3,7 @@
 // are about queues, KPIs and feeds, never about a caller: no number or name can get in here.
 import type { AlarmTransition, AlarmFacts } from './alarm-transition.js';
 import type { HookLang } from './alert-config.js';
+import type { AlarmRule } from '../contract/vocabulary.js';
 
 /** A message before it is shaped for one kind of hook. */
 export interface AlertMessage {
@@ -23,13 +24,13 @@ export interface MessageContext {
   scopeName: (scope: string) => string | undefined;
 }
 
-type Unit = 'seconds' | 'count' | 'percent' | 'plain';
-const RULES: Record<string, { en: string; zh: string; unit: Unit }> = {
+type Unit = 'seconds' | 'count' | 'percent' | 'points' | 'plain';
+const RULES: Record<AlarmRule, { en: string; zh: string; unit: Unit }> = {
   'longest-wait': { en: 'Longest wait', zh: '最长等待', unit: 'seconds' },
   waiting: { en: 'Callers waiting', zh: '排队人数', unit: 'count' },
   'service-level': { en: 'Service level (15 min)', zh: '服务水平（15 分钟）', unit: 'percent' },
   'no-agent': { en: 'No agent available', zh: '无空闲坐席', unit: 'count' },
-  'hold-check-overdue': { en: 'Hold check overdue', zh: '保持回访超时', unit: 'count' },
+  'hold-check-overdue': { en: 'Hold check overdue', zh: '保持回访超时', unit: 'seconds' },
   'kpi-missed': { en: 'KPI missed', zh: 'KPI 未达标', unit: 'percent' },
   'source-quiet': { en: 'PBX feed quiet', zh: '数据源静默', unit: 'seconds' },
 };
@@ -39,6 +40,7 @@ const WORDS = {
     critical: 'CRITICAL',
     warning: 'Warning',
     raised: 'Alarm',
+    escalated: 'Escalated',
     acknowledged: 'Acknowledged',
     cleared: 'Cleared',
     floor: 'whole floor',
@@ -50,6 +52,7 @@ const WORDS = {
     board: 'Board',
     test: 'Test message: this hook is set up.',
     seconds: (n: number) => `${n} s`,
+    points: (n: number) => `${n} points`,
     tag: (s: string) => `[${s}] `,
     aside: (s: string) => ` (${s})`,
     sep: ': ',
@@ -58,6 +61,7 @@ const WORDS = {
     critical: '严重',
     warning: '警告',
     raised: '告警',
+    escalated: '告警升级',
     acknowledged: '已确认',
     cleared: '已恢复',
     floor: '全场',
@@ -69,6 +73,7 @@ const WORDS = {
     board: '大屏',
     test: '测试消息：此告警通道已配置成功。',
     seconds: (n: number) => `${n} 秒`,
+    points: (n: number) => `${n} 分`,
     tag: (s: string) => `【${s}】`,
     aside: (s: string) => `（${s}）`,
     sep: '：',
@@ -81,9 +86,11 @@ function amount(value: number, unit: Unit, lang: HookLang): string {
       return WORDS[lang].seconds(Math.round(value));
     case 'percent':
       // Rates are fractions 0..1 on the wire, as in the snapshot.
-      return `${(value <= 1 ? value * 100 : value).toFixed(1)}%`;
+      return `${(value * 100).toFixed(1)}%`;
     case 'count':
       return String(Math.round(value));
+    case 'points':
+      return WORDS[lang].points(value);
     case 'plain':
       return String(value);
     default: {
@@ -107,11 +114,13 @@ function clock(ts: number, ctx: MessageContext): string {
 export function describeAlarm(facts: Pick<AlarmFacts, 'rule' | 'scope'>, ctx: MessageContext): { rule: string; scope: string; unit: Unit } {
   const rule = RULES[facts.rule];
   const scope = facts.scope === 'floor' ? WORDS[ctx.lang].floor : (ctx.scopeName(facts.scope) ?? facts.scope);
-  return { rule: rule ? (ctx.lang === 'en' ? rule.en : rule.zh) : facts.rule, scope, unit: rule?.unit ?? 'plain' };
+  // A KPI is in its own unit: satisfaction in points 0..100, the others fractions.
+  const unit = facts.rule === 'kpi-missed' && facts.scope === 'satisfaction' ? 'points' : rule.unit;
+  return { rule: ctx.lang === 'en' ? rule.en : rule.zh, scope, unit };
 }
 
-/** The message for one transition; `facts` is the alarm it belongs to (null when it could not be found). */
-export function alertMessage(transition: AlarmTransition, facts: AlarmFacts | null, ctx: MessageContext): AlertMessage {
+/** The message for one transition; `facts` is the alarm it belongs to (null when it could not be found); `escalated` for a raise of an active warning to critical. */
+export function alertMessage(transition: AlarmTransition, facts: AlarmFacts | null, ctx: MessageContext, escalated = false): AlertMessage {
   const w = WORDS[ctx.lang];
   const sep = w.sep;
   const named = facts ? describeAlarm(facts, ctx) : { rule: transition.alarmId, scope: '', unit: 'plain' as Unit };
@@ -124,7 +133,7 @@ export function alertMessage(transition: AlarmTransition, facts: AlarmFacts | nu
   let tone: AlertMessage['tone'];
   switch (transition.type) {
     case 'alarm.raised':
-      title = `${w.tag(severity)}${w.raised}${sep}${named.rule}${where}`;
+      title = `${w.tag(severity)}${escalated ? w.escalated : w.raised}${sep}${named.rule}${where}`;
       tone = transition.severity === 'critical' ? 'critical' : 'warning';
       lines.push(versus(transition.value), `${w.raisedAt}${sep}${clock(transition.ts, ctx)}`);
       break;

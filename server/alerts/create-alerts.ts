@@ -3,8 +3,8 @@
 // their secrets, the log, a test message).
 import type { Logger } from '../log.js';
 import type { RedisConnection } from '../redis/connection.js';
-import { hashTagOf } from '../redis/keys.js';
-import { createAlarmLookup } from './alarm-lookup.js';
+import { keys } from '../redis/keys.js';
+import { createAlarmHistory } from './alarm-history.js';
 import { summariseHook, type AlertsConfig, type HookSummary } from './alert-config.js';
 import { AlertDispatcher } from './alert-dispatcher.js';
 import { buildRequest } from './alert-formats.js';
@@ -12,11 +12,6 @@ import { testMessage } from './alert-message.js';
 import { AlertStream } from './alert-stream.js';
 import { createDeliveryLog, type DeliveryOutcome, type DeliveryRecord } from './delivery-log.js';
 import { sendToHook, type AttemptOutcome } from './hook-sender.js';
-
-/** The alarm stream of a board whose first event stream is `stream` (the server writes it, beside the events' hash tag). */
-export function alarmStreamOf(stream: string): string {
-  return `wallboard:alarms:{${hashTagOf(stream)}}`;
-}
 
 export interface AlertsDeps {
   /** The server's command connection. */
@@ -58,14 +53,14 @@ export interface Alerts {
 export function createAlerts(deps: AlertsDeps): Alerts {
   const { config, log } = deps;
   const deliveries = createDeliveryLog(deps.redis, deps.group, config.logMaxLen);
-  const stream = alarmStreamOf(deps.stream);
+  const stream = keys.alarms(deps.stream);
   const send = (hook: (typeof config.hooks)[number], request: ReturnType<typeof buildRequest>) => sendToHook(hook.kind, request, config.requestTimeoutMs, deps.elapsed);
   const messages = { boardName: config.boardName, timeZone: deps.timeZone, scopeName: deps.scopeName };
   let dispatcher: AlertDispatcher | null = null;
   if (config.hooks.length > 0) {
     dispatcher = new AlertDispatcher({
       stream: new AlertStream({ redis: deps.redis, connectBlocking: () => deps.connect('wallboard-alerts-reader'), stream, group: deps.group, consumer: deps.consumer }),
-      lookup: createAlarmLookup(deps.redis, stream),
+      history: createAlarmHistory(deps.redis, stream),
       deliveries,
       config,
       messages,

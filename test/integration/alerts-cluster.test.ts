@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTransition, type AlarmTransition } from '../../server/alerts/alarm-transition.js';
-import { alarmStreamOf } from '../../server/alerts/create-alerts.js';
+import { keys } from '../../server/redis/keys.js';
 import { ALERTS_GROUP } from '../../server/alerts/alert-stream.js';
 import type { DeliveryRecord } from '../../server/alerts/delivery-log.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
@@ -19,7 +19,7 @@ const group = uniquePrefix('alerts-cluster');
 const stream = `${group}:events`;
 const VISIBILITY_MS = 2000;
 let receiver: WebhookReceiver;
-let nodes: ChildServer[] = [];
+const nodes: ChildServer[] = [];
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 async function write(transition: AlarmTransition): Promise<string> {
-  return (await suite.client.xadd(alarmStreamOf(stream), '*', ...Object.entries(encodeTransition(transition)).flat()))!;
+  return (await suite.client.xadd(keys.alarms(stream), '*', ...Object.entries(encodeTransition(transition)).flat()))!;
 }
 
 const raised = (alarmId: string): AlarmTransition => ({
@@ -64,7 +64,7 @@ const raised = (alarmId: string): AlarmTransition => ({
 });
 
 async function pending(): Promise<[id: string, consumer: string][]> {
-  return ((await suite.client.xpending(alarmStreamOf(stream), ALERTS_GROUP, '-', '+', 100)) as [string, string][]).map(([id, consumer]) => [id, consumer]);
+  return ((await suite.client.xpending(keys.alarms(stream), ALERTS_GROUP, '-', '+', 100)) as [string, string][]).map(([id, consumer]) => [id, consumer]);
 }
 
 const forKey = (key: string) => receiver.requests.filter((r) => r.headers['idempotency-key'] === key);

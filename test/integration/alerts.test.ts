@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertsConfig, type AlertsFile } from '../../server/alerts/alert-config.js';
 import { encodeTransition, type AlarmTransition } from '../../server/alerts/alarm-transition.js';
-import { alarmStreamOf } from '../../server/alerts/create-alerts.js';
+import { keys } from '../../server/redis/keys.js';
 import { ALERTS_GROUP } from '../../server/alerts/alert-stream.js';
 import type { DeliveryRecord } from '../../server/alerts/delivery-log.js';
 import type { HookSummary } from '../../server/alerts/alert-config.js';
@@ -50,7 +50,7 @@ async function start(stream: string, group: string, alerts: AlertsFile): Promise
 }
 
 async function write(stream: string, transition: AlarmTransition): Promise<string> {
-  return (await suite.client.xadd(alarmStreamOf(stream), '*', ...Object.entries(encodeTransition(transition)).flat()))!;
+  return (await suite.client.xadd(keys.alarms(stream), '*', ...Object.entries(encodeTransition(transition)).flat()))!;
 }
 
 const raised = (alarmId: string, severity: 'warning' | 'critical' = 'critical'): AlarmTransition => ({
@@ -66,7 +66,7 @@ const raised = (alarmId: string, severity: 'warning' | 'critical' = 'critical'):
 });
 
 async function pendingOf(stream: string): Promise<number> {
-  const [count] = (await suite.client.xpending(alarmStreamOf(stream), ALERTS_GROUP)) as [number];
+  const [count] = (await suite.client.xpending(keys.alarms(stream), ALERTS_GROUP)) as [number];
   return count;
 }
 
@@ -181,7 +181,7 @@ describe('alerts out', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.requests.map((r) => r.headers['idempotency-key']).sort()).toEqual(ids.map((id) => `${id}:gen`).sort());
     // Both nodes read the group (each its own consumer); which delivered what is in the log.
-    const consumers = (await suite.client.xinfo('CONSUMERS', alarmStreamOf(stream), ALERTS_GROUP)) as unknown[][];
+    const consumers = (await suite.client.xinfo('CONSUMERS', keys.alarms(stream), ALERTS_GROUP)) as unknown[][];
     expect(consumers).toHaveLength(2);
   });
   it('a node retrying longer than the visibility timeout keeps its transition: the other node does not take it over', async () => {
@@ -201,5 +201,27 @@ describe('alerts out', () => {
     expect(new Set(attempts.map((d) => d.node)).size).toBe(1);
     expect(attempts.map((d) => d.attempt).sort((a, b) => a - b)).toEqual(attempts.map((_d, i) => i + 1));
     expect(receiver.delivered()).toHaveLength(1);
+  });
+  it('sends nothing for a repeat (a raise or acknowledge written twice) and sends an escalation', async () => {
+    const { server, stream } = await board('repeats', { hooks: [{ id: 'wx', kind: 'wecom', url: `${receiver.url}/wx` }] });
+    const raisedTs = Date.now();
+    const alarmId = `longest-wait:billing:${raisedTs}`;
+    const warning: AlarmTransition = { ...raised(alarmId, 'warning'), ts: raisedTs };
+    await write(stream, warning);
+    await write(stream, warning);
+    await write(stream, { v: '1', type: 'alarm.acknowledged', alarmId, by: 'lead.li', ts: Date.now() });
+    await write(stream, { v: '1', type: 'alarm.acknowledged', alarmId, by: 'lead.wang', ts: Date.now() });
+    await write(stream, { ...raised(alarmId, 'critical'), value: 130, threshold: 120 });
+    await waitFor(async () => (await pendingOf(stream)) === 0 && receiver.delivered().length === 3, 'the three transitions that change something');
+    await new Promise((r) => setTimeout(r, 300));
+    const contents = receiver.requests.map((r) => (JSON.parse(r.body) as { markdown: { content: string } }).markdown.content);
+    // Transitions are delivered side by side: their order at the receiver is not the stream's.
+    expect(contents).toHaveLength(3);
+    expect(contents.filter((c) => c.includes('【警告】告警：最长等待'))).toHaveLength(1);
+    expect(contents.filter((c) => c.includes('确认人：lead.li'))).toHaveLength(1);
+    const escalation = contents.filter((c) => c.includes('【严重】告警升级：最长等待'));
+    expect(escalation).toHaveLength(1);
+    expect(escalation[0]).toContain('当前：130 秒（阈值 120 秒）');
+    expect((await deliveries(server.url)).deliveries).toHaveLength(3);
   });
 });
