@@ -80,9 +80,14 @@ export class AlertDispatcher {
 
   private async readLoop(): Promise<void> {
     let failures = 0;
+    // Made at start, and again after a failure (the stream may have been deleted with its group: NOGROUP).
+    let groupReady = false;
     while (!this.stopped) {
       try {
-        if (failures === 0 || failures % 10 === 1) await this.d.stream.ensureGroup();
+        if (!groupReady) {
+          await this.d.stream.ensureGroup();
+          groupReady = true;
+        }
         const room = this.d.config.maxInFlight - this.inFlight.size;
         if (room <= 0) {
           await new Promise<void>((resolve) => (this.slotFreed = resolve));
@@ -94,6 +99,7 @@ export class AlertDispatcher {
       } catch (error) {
         if (this.stopped) return;
         failures += 1;
+        groupReady = false;
         this.d.log.warn('alarm stream read failed; retrying', { error, failures });
         await sleep(Math.min(5000, 250 * 2 ** Math.min(failures, 5)), this.abort.signal);
       }

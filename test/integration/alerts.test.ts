@@ -4,7 +4,7 @@
 // attempt in the delivery log; two nodes on one Redis deliver each transition once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertsConfig, type AlertsFile } from '../../server/alerts/alert-config.js';
-import { encodeTransition, type AlarmTransition } from '../../server/alerts/alarm-transition.js';
+import { encodeTransition, type AlarmRaised, type AlarmTransition } from '../../server/alerts/alarm-transition.js';
 import { keys } from '../../server/redis/keys.js';
 import { ALERTS_GROUP } from '../../server/alerts/alert-stream.js';
 import type { DeliveryRecord } from '../../server/alerts/delivery-log.js';
@@ -53,7 +53,7 @@ async function write(stream: string, transition: AlarmTransition): Promise<strin
   return (await suite.client.xadd(keys.alarms(stream), '*', ...Object.entries(encodeTransition(transition)).flat()))!;
 }
 
-const raised = (alarmId: string, severity: 'warning' | 'critical' = 'critical'): AlarmTransition => ({
+const raised = (alarmId: string, severity: 'warning' | 'critical' = 'critical'): AlarmRaised => ({
   v: '1',
   type: 'alarm.raised',
   alarmId,
