@@ -12,6 +12,7 @@ import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
+import { alertsConfig, alertsFileSchema, type AlertsConfig } from './alerts/alert-config.js';
 import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
 import { parseHostPorts, type HostPort } from './redis/host-ports.js';
 import { hashTagOf } from './redis/keys.js';
@@ -85,6 +86,8 @@ export interface ServerConfig {
     /** POST /api/v1/events; off until a token is set (see http-ingest-config.ts for each field's default). */
     http: HttpIngestConfig;
   };
+  /** Alarm transitions sent out to webhooks (the config file's `alerts` section; see alerts/alert-config.ts for each field's default). @default no hooks */
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {
@@ -185,11 +188,13 @@ const fileSchema = z.strictObject({
       http: httpIngestFileSchema.optional(),
     })
     .optional(),
+  alerts: alertsFileSchema.optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
 
 /** Fields whose value an error message never shows. */
-const SECRET_FIELDS = new Set<PropertyKey>(['token', 'sessionSecret']);
+// A hook's URL is a secret too: a robot's carries its access key.
+const SECRET_FIELDS = new Set<PropertyKey>(['token', 'sessionSecret', 'secret', 'url']);
 
 function hideSecrets(field: PropertyKey, value: unknown): string | undefined {
   if (SECRET_FIELDS.has(field)) return '(not shown)';
@@ -294,7 +299,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, alerts, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -351,6 +356,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     configFile,
     core,
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
+    alerts: alertsConfig(alerts),
     access: {
       ...DEFAULT_ACCESS_CONFIG,
       ...access,

@@ -15,6 +15,8 @@ import { SourceTracker, startSourceMonitor } from './source-monitor.js';
 import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
+import { createAlertRoutes } from './http/alert-routes.js';
+import { createAlerts } from './alerts/create-alerts.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createMetrics } from './http/metrics.js';
 import { createHttpIngest } from './ingest/http-ingest.js';
@@ -34,6 +36,10 @@ export interface ServerRuntime {
   now: () => number;
   /** This process's name in the consumer group and as lease holder; see leaseOwnerId. */
   owner: string;
+  /** A monotonic ms clock for durations (a webhook attempt's). @default performance.now */
+  elapsed?: () => number;
+  /** 0..1, for the webhook retries' jitter. @default Math.random */
+  random?: () => number;
   /** The host's name and the process id: the default source name of in-process adapters, shown in their status. @default the owner's parts */
   host?: string;
   pid?: number;
@@ -108,6 +114,25 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     aggregator,
     screens: () => ({ connected: realtime?.connected ?? 0, views: realtime?.views ?? 0 }),
   });
+  const alerts = createAlerts({
+    redis,
+    connect: (name) => connect(name, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false }),
+    stream: config.streams[0]!,
+    group: config.group,
+    consumer: owner,
+    config: config.alerts,
+    timeZone: config.core.timeZone,
+    // The names the screens show: an admin's saved ones, else the config file's.
+    scopeName: (scope, lang) => {
+      const name = (aggregator.queueSettings()?.queues ?? config.core.queues)[scope]?.name;
+      return name ? (lang === 'en' ? name.en : name.zh) : undefined;
+    },
+    log: log.child({ component: 'alerts' }),
+    now,
+    elapsed: runtime.elapsed ?? (() => performance.now()),
+    random: runtime.random ?? Math.random,
+    counted: metrics.alertAttempt,
+  });
   const app = createApp({
     source,
     consumer,
@@ -131,6 +156,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       defaults: { serviceLevelMs: config.core.serviceLevelMs, serviceLevelTarget: config.core.serviceLevelTarget, shortAbandonMs: config.core.shortAbandonMs },
       applied: () => aggregator.queueSettings(),
     },
+    alerts: createAlertRoutes(access, alerts),
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),
@@ -179,6 +205,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     realtime: push,
     access,
     stop: async () => {
+      await alerts.stop();
       await ingest.stop();
       await httpIngest?.stop();
       sourceMonitor.stop();

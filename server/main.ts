@@ -29,7 +29,14 @@ export async function startFromEnvironment(): Promise<StartedStack> {
     redisUrl = privateRedis.url;
     log.info('started a private redis-server (REDIS_URL is unset)', { url: redisUrl, dataDir: privateRedis.dataDir });
   }
-  const server = await startServer({ ...config, redisUrl }, log, { now, owner: leaseOwnerId(hostname(), process.pid), host: hostname(), pid: process.pid });
+  const server = await startServer({ ...config, redisUrl }, log, {
+    now,
+    elapsed: () => performance.now(),
+    random: Math.random,
+    owner: leaseOwnerId(hostname(), process.pid),
+    host: hostname(),
+    pid: process.pid,
+  });
   return {
     config,
     server,

@@ -49,6 +49,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** GET/PUT /api/v1/queue-settings (queue-settings-routes.ts); absent, not served. */
   queueSettings?: Omit<QueueSettingsRoutesDeps, 'access'>;
+  /** The alerts' admin routes (alert-routes.ts); absent, not served. */
+  alerts?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -119,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createSessionRoutes(sessionDeps));
   app.use(createAdminRoutes({ access, ...deps.screens }));
   if (deps.queueSettings) app.use(createQueueSettingsRoutes({ access, ...deps.queueSettings }));
+  if (deps.alerts) app.use(deps.alerts);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.

@@ -2,7 +2,7 @@
 // and pending entries (asked of Redis at each scrape), events applied and dead-lettered, the
 // consumer's role and lease, screens and views, how long pushes take, and the process's own
 // figures (event-loop lag, memory, CPU) from prom-client's defaults.
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RedisConnection } from '../redis/connection.js';
 import type { Aggregator } from '../aggregator.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
@@ -23,6 +23,8 @@ export interface Metrics {
   registry: Registry;
   /** Records one push: how long it took and how many deltas it sent. */
   pushed: (ms: number, deltas: number) => void;
+  /** Counts one webhook attempt by hook and outcome (delivered, failed, gave-up). */
+  alertAttempt: (hook: string, outcome: string) => void;
 }
 
 export function createMetrics(deps: MetricsDeps): Metrics {
@@ -102,12 +104,19 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     buckets: [0, 1, 5, 20, 100, 500],
     registers: [registry],
   });
+  const alertAttempts = new Counter({
+    name: 'wallboard_alert_deliveries_total',
+    help: 'Webhook attempts for alarm transitions by hook and outcome: delivered, failed (to be retried), gave-up (the last attempt failed)',
+    labelNames: ['hook', 'outcome'],
+    registers: [registry],
+  });
   return {
     registry,
     pushed: (ms, count) => {
       pushSeconds.observe(ms / 1000);
       deltas.observe(count);
     },
+    alertAttempt: (hook, outcome) => alertAttempts.inc({ hook, outcome }),
   };
 }
 

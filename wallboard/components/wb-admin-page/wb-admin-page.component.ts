@@ -10,6 +10,7 @@ import type { Lang, MessageKey } from '../../i18n/messages.js';
 import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-account-links/wb-account-links.js';
+import '../wb-alert-log/wb-alert-log.js';
 import '../wb-display-admin/wb-display-admin.js';
 import '../wb-lang-toggle/wb-lang-toggle.js';
 import '../wb-queue-settings/wb-queue-settings.js';
@@ -18,7 +19,7 @@ import '../wb-token-admin/wb-token-admin.js';
 import '../wb-user-admin/wb-user-admin.js';
 import styles from './wb-admin-page.styles.js';
 
-export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals' | 'queues';
+export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals' | 'queues' | 'alerts';
 
 const TABS: readonly { tab: AdminTab; key: MessageKey; adminOnly: boolean }[] = [
   { tab: 'displays', key: 'admin.displays', adminOnly: false },
@@ -26,6 +27,7 @@ const TABS: readonly { tab: AdminTab; key: MessageKey; adminOnly: boolean }[] = 
   { tab: 'tokens', key: 'admin.tokens', adminOnly: true },
   { tab: 'refusals', key: 'admin.refusals', adminOnly: true },
   { tab: 'queues', key: 'admin.queueSettings', adminOnly: true },
+  { tab: 'alerts', key: 'admin.alerts', adminOnly: true },
 ];
 
 /** How often the relative times ("5 minutes ago") are told again, in ms. */
@@ -121,6 +123,8 @@ export class WbAdminPage extends LitElement {
         return html`<wb-refusal-table .api=${this.api} .i18n=${i18n}></wb-refusal-table>`;
       case 'queues':
         return html`<wb-queue-settings .api=${this.api} .i18n=${i18n}></wb-queue-settings>`;
+      case 'alerts':
+        return html`<wb-alert-log .api=${this.api} .i18n=${i18n}></wb-alert-log>`;
       default: {
         const never: never = tab;
         return never;
