@@ -7,6 +7,7 @@
 // a JSON replacer made this several times slower.
 import { z } from 'zod';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
+import { alarmRecordSchema } from './alarm-log.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
@@ -66,6 +67,9 @@ const coreSchema = z.object({
   complaints: z.array(complaintRecordSchema),
   rolling: entries(z.string(), entries(z.number(), countsSchema)),
   recentAbandons: z.array(recentAbandonSchema),
+  // Optional, so a checkpoint from before alarms reads as "none" without a format step, and a build
+  // from before alarms (after a rollback) reads ours, dropping the field.
+  alarms: z.array(alarmRecordSchema).optional(),
   ingest: ingestSchema,
 });
 type SerializedCore = z.infer<typeof coreSchema>;
@@ -101,6 +105,7 @@ export function serializeCore(state: State): string {
     complaints: [...state.complaints.values()],
     rolling: nested(state.rolling),
     recentAbandons: state.recentAbandons,
+    alarms: state.alarms,
     ingest: state.ingest,
   };
   return JSON.stringify(core);
@@ -163,6 +168,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     complaints: new Map(core.complaints.map((c) => [c.id, c])),
     rolling: unnest(core.rolling),
     recentAbandons: core.recentAbandons,
+    alarms: core.alarms ?? [],
     ingest: core.ingest,
   };
   const steps = CHECKPOINT_MIGRATIONS.slice(storedVersion - 1);

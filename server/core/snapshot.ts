@@ -5,6 +5,7 @@
 // needs them; a view's snapshot is then filters and sums over the frame. N distinct views cost
 // about one full snapshot plus N projections, and views share their row objects.
 import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
+import { alarmsPart } from './alarm-log.js';
 import { callTotals } from './calls.js';
 import { complaintBuckets, complaintCounts } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
@@ -171,6 +172,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
         ingest,
         teams: everyone.teams,
         limits,
+        alarms: once(`alarms\n${queueSet === null ? '' : queueKey}`, () => alarmsPart(state, day.startTs, queueSet)),
       };
     },
   };

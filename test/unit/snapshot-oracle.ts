@@ -2,6 +2,7 @@
 // state, one full pass per view, as the server did before views shared one frame per push.
 // Kept only so the property test can hold the shared path to it; nothing in the server uses it.
 import { agentsPart, emptyAgentCounts, servedQueues } from '../../server/core/agents.js';
+import { alarmsPart } from '../../server/core/alarm-log.js';
 import { callTotals } from '../../server/core/calls.js';
 import { complaintBuckets, complaintCounts } from '../../server/core/complaints.js';
 import type { CoreConfig } from '../../server/core/core-config.js';
@@ -104,5 +105,6 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
     },
     teams: agents.teams,
     limits: limitsReached(state, config.limits),
+    alarms: alarmsPart(state, day.startTs, queueSet),
   };
 }
