@@ -46,6 +46,8 @@ export interface AppDeps {
   screens: Omit<AdminRoutesDeps, 'access'>;
   /** GET /metrics (Prometheus); absent, not served. */
   metrics?: Metrics;
+  /** The alarms' routes (alarm-routes.ts); absent, not served. */
+  alarms?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -115,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrf.protect);
   app.use(createSessionRoutes(sessionDeps));
   app.use(createAdminRoutes({ access, ...deps.screens }));
+  if (deps.alarms) app.use(deps.alarms);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.

@@ -37,6 +37,8 @@ export const keys = {
     `wallboard:{${group}}:auth:${part}`,
   /** Prefix of the group's session keys (connect-redis appends the session id). */
   sessions: (group: string) => `wallboard:{${group}}:session:`,
+  /** The alarm rules an admin saved (JSON), which replace the config file's. */
+  alarmRules: (group: string) => `wallboard:{${group}}:alarm-rules`,
   /** Prefix of the login throttle's counters. */
   loginThrottle: (group: string) => `wallboard:{${group}}:login-throttle`,
 };
