@@ -4,7 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../server/config.js';
 import type { RunningServer } from '../../server/create-server.js';
-import { encodeArgs, type EventInput } from '../../server/core/events.js';
+import { encode, encodeArgs, type EventInput } from '../../server/core/events.js';
+import { Aggregator } from '../../server/aggregator.js';
+import { createAlarmEngine } from '../../server/alarms/alarm-engine.js';
+import { createAlarmRulesStore } from '../../server/alarms/alarm-rules-store.js';
+import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import { silentLogger } from '../../server/log.js';
 import type { AlarmAckAnswer } from '../../server/contract/protocol.js';
 import type { Alarm } from '../../server/contract/snapshot.js';
 import { keys } from '../../server/redis/keys.js';
@@ -137,6 +142,32 @@ describe('alarms through the server', () => {
     // Several more evaluations on both nodes write nothing more.
     await new Promise((r) => setTimeout(r, 2500));
     expect((await alarmEntries()).filter((e) => e['type'] === 'alarm.raised')).toHaveLength(1);
+  });
+
+  it('writes transitions only from the lease holder: a follower evaluates the same and writes nothing', async () => {
+    const stream = `${uniquePrefix('gate')}:events`;
+    const aggregator = new Aggregator(DEFAULT_CORE_CONFIG);
+    const now = Date.now();
+    aggregator.applyBatch([{ stream, id: `${now}-0`, fields: encode({ type: 'call.queued', ts: now, callId: 'c1', queue: 'billing' }) }]);
+    const engineOf = (holder: boolean) =>
+      createAlarmEngine(
+        { rules: { ...ONLY_WAITING, rules: { ...ONLY_WAITING.rules, waiting: { warning: { raise: 1, clear: 0 }, critical: null, minMs: 0 } } } },
+        {
+          redis: suite.client,
+          source: aggregator,
+          alarms: () => aggregator.alarms(),
+          isLeaseHolder: () => holder,
+          isLive: () => true,
+          stream: keys.alarms(stream),
+          store: createAlarmRulesStore(suite.client, uniquePrefix('g')),
+          log: silentLogger,
+          now: () => now + 1000,
+        },
+      );
+    await engineOf(false).tick();
+    expect(await suite.client.xlen(keys.alarms(stream))).toBe(0);
+    await engineOf(true).tick();
+    expect(await suite.client.xlen(keys.alarms(stream))).toBe(1);
   });
 
   it('lets an admin replace the rules, validated, and every node takes them', async () => {
