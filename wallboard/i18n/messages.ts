@@ -272,6 +272,13 @@ const en = {
   'alarm.ackFailed': 'Not acknowledged: {reason}',
   'alarm.sound': 'Sound and vibration',
   'alarm.log': 'Today',
+  'admin.alarms': 'Alarm rules',
+  'alarmRules.help': 'The rules as JSON: floor-wide "rules", per-queue overrides in "queues" (see the README, "Alarms").',
+  'alarmRules.save': 'Save for every screen',
+  'alarmRules.saved': 'Saved.',
+  'alarmRules.fromConfig': 'From the config file',
+  'alarmRules.fromAdmin': 'Saved by {name}, {time}',
+  'alarmRules.badJson': 'Not JSON: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -548,6 +555,13 @@ const zhCN: Catalogue = {
   'alarm.ackFailed': '确认失败：{reason}',
   'alarm.sound': '声音与振动',
   'alarm.log': '今日',
+  'admin.alarms': '告警规则',
+  'alarmRules.help': '以 JSON 编写规则：全场规则写在 "rules"，各队列的覆盖写在 "queues"（见 README “Alarms”一节）。',
+  'alarmRules.save': '保存并下发到所有屏幕',
+  'alarmRules.saved': '已保存。',
+  'alarmRules.fromConfig': '来自配置文件',
+  'alarmRules.fromAdmin': '{name} 于 {time} 保存',
+  'alarmRules.badJson': '不是有效的 JSON：{detail}',
 };
 
 export const LANGS = ['zh-CN', 'en'] as const;

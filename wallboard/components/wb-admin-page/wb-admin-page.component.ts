@@ -10,6 +10,7 @@ import type { Lang, MessageKey } from '../../i18n/messages.js';
 import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-account-links/wb-account-links.js';
+import '../wb-alarm-rules-admin/wb-alarm-rules-admin.js';
 import '../wb-display-admin/wb-display-admin.js';
 import '../wb-lang-toggle/wb-lang-toggle.js';
 import '../wb-refusal-table/wb-refusal-table.js';
@@ -17,13 +18,14 @@ import '../wb-token-admin/wb-token-admin.js';
 import '../wb-user-admin/wb-user-admin.js';
 import styles from './wb-admin-page.styles.js';
 
-export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals';
+export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals' | 'alarms';
 
 const TABS: readonly { tab: AdminTab; key: MessageKey; adminOnly: boolean }[] = [
   { tab: 'displays', key: 'admin.displays', adminOnly: false },
   { tab: 'users', key: 'admin.users', adminOnly: true },
   { tab: 'tokens', key: 'admin.tokens', adminOnly: true },
   { tab: 'refusals', key: 'admin.refusals', adminOnly: true },
+  { tab: 'alarms', key: 'admin.alarms', adminOnly: true },
 ];
 
 /** How often the relative times ("5 minutes ago") are told again, in ms. */
@@ -117,6 +119,8 @@ export class WbAdminPage extends LitElement {
         return html`<wb-token-admin .api=${this.api} .i18n=${i18n} .now=${this.nowTs}></wb-token-admin>`;
       case 'refusals':
         return html`<wb-refusal-table .api=${this.api} .i18n=${i18n}></wb-refusal-table>`;
+      case 'alarms':
+        return html`<wb-alarm-rules-admin .api=${this.api} .i18n=${i18n}></wb-alarm-rules-admin>`;
       default: {
         const never: never = tab;
         return never;
