@@ -119,7 +119,7 @@ export class WbAlarmList extends LitElement {
     return html`<li class="${a.clearedTs === null ? a.severity : 'cleared'}" data-alarm=${a.id}>
       <svg viewBox="0 0 24 24" aria-hidden="true">${alarmIcon(a.severity)}</svg>
       <div>
-        <div><span class="word">${i18n.t(a.severity === 'critical' ? 'alarm.critical' : 'alarm.warning')}</span><bdi>${alarmScope(a, i18n, this.names)}</bdi></div>
+        <div><span class="word">${i18n.t(a.severity === 'critical' ? 'alarm.critical' : 'alarm.warning')}</span> <bdi>${alarmScope(a, i18n, this.names)}</bdi></div>
         <div>${alarmLine(a, i18n)}</div>
         <div class="meta">${meta}</div>
       </div>
