@@ -10,7 +10,7 @@ import { applyQueueSettings } from './core/queue-settings.js';
 import { decodeQueueSettingsEntry, isQueueSettingsEntry, type AppliedQueueSettings } from './core/queue-settings-schema.js';
 import { snapshotFrame, toSnapshot, type SnapshotFrame } from './core/snapshot.js';
 import { initialState, type State } from './core/state.js';
-import type { Snapshot } from './contract/snapshot.js';
+import type { Alarm, Snapshot } from './contract/snapshot.js';
 import type { View } from './contract/view.js';
 
 export interface RawEntry {
@@ -96,6 +96,11 @@ export class Aggregator {
   /** Today's ingest counters (applied, duplicates, dead-lettered…), without computing a snapshot. */
   ingestCounts(): Readonly<State['ingest']> {
     return this.state.ingest;
+  }
+
+  /** The replica's alarms, active and recently cleared (read, not to be changed). */
+  alarms(): readonly Alarm[] {
+    return this.state.alarms;
   }
 
   /** The last applied entry ID of a stream, or null before any. */

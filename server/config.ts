@@ -8,6 +8,8 @@ import { DEFAULT_STREAM_KEY } from './contract/constants.js';
 import { AGENT_STATES, type AgentState } from './contract/vocabulary.js';
 import { DEFAULT_CORE_CONFIG, DEFAULT_TARGETS, type CoreConfig } from './core/core-config.js';
 import { queueSettingsSchema } from './core/queue-settings-schema.js';
+import { ALARM_STREAM_PREFIX, isAlarmStream } from './core/alarm-log.js';
+import { alarmRulesSchema, type AlarmRulesConfig } from './core/alarm-rules.js';
 import { assertTimeZone } from './core/windows.js';
 import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIngestConfig } from './ingest/http-ingest-config.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -81,6 +83,11 @@ export interface ServerConfig {
   trustProxy: boolean | number | string;
   /** Serve HTTPS with this certificate and key (PEM files); cookies become Secure and HSTS is sent. @default null (env TLS_CERT, TLS_KEY) */
   tls: { certFile: string; keyFile: string } | null;
+  /**
+   * The alarm rules (the config file's `alarms` section: floor-wide `rules`, per-queue overrides in `queues`); an admin's
+   * rules saved through PUT /api/v1/alarm-rules replace them. @default every rule on with DEFAULT_ALARM_RULES (server/core/alarm-rules.ts)
+   */
+  alarms: AlarmRulesConfig;
   /** The inputs the server runs itself (the config file's `ingest` section). */
   ingest: {
     /** POST /api/v1/events; off until a token is set (see http-ingest-config.ts for each field's default). */
@@ -174,6 +181,7 @@ const fileSchema = z.strictObject({
     })
     .optional(),
   access: accessFileSchema.optional(),
+  alarms: alarmRulesSchema.optional(),
   sources: z
     .strictObject({
       goneAfterMs: z.number().int().min(6000, 'adapters report every 5 s: at least 6000').optional(),
@@ -292,6 +300,9 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
         .filter(Boolean)
     : (file.streams ?? [DEFAULT_STREAM_KEY]);
   if (redisCluster) assertOneSlot(streams);
+  const serverOwn = streams.find(isAlarmStream);
+  if (serverOwn !== undefined)
+    throw new ConfigError(`streams: "${serverOwn}": keys starting "${ALARM_STREAM_PREFIX}" are the server's own alarm stream, not an event stream`);
   const envToken = env['WALLBOARD_INGEST_TOKEN'] || undefined;
   const tokenProblem = envToken === undefined ? null : ingestTokenProblem(envToken);
   if (tokenProblem) throw new ConfigError(`environment: WALLBOARD_INGEST_TOKEN (not shown): ${tokenProblem}`);
@@ -299,7 +310,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, alerts, ...rest } = file;
+  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, alerts, alarms, ...rest } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -357,6 +368,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     core,
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
     alerts: alertsConfig(alerts),
+    alarms: alarms ?? {},
     access: {
       ...DEFAULT_ACCESS_CONFIG,
       ...access,

@@ -29,6 +29,10 @@ import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis
 import { createLease } from './redis/lease.js';
 import { createQueueSettingsStore } from './redis/queue-settings-store.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
+import { keys } from './redis/keys.js';
+import { createAlarmEngine } from './alarms/alarm-engine.js';
+import { createAlarmRulesStore } from './alarms/alarm-rules-store.js';
+import { createAlarmRoutes } from './http/alarm-routes.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
 export interface ServerRuntime {
@@ -66,8 +70,10 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const redis = connect('wallboard-commands', { commandTimeout: 10_000 });
   const blockingConnections = new Set<RedisConnection>();
   const aggregator = new Aggregator(config.core);
+  // The server's own alarm stream is read beside the event streams, so the alarms are in every replica.
+  const alarmStream = keys.alarms(config.streams[0]!);
   const consumer = new StreamConsumer(
-    { ...config, consumer: owner },
+    { ...config, streams: [...config.streams, alarmStream], consumer: owner },
     {
       streams: createIoredisStreamsClient(redis),
       // Its own connection: a blocking read holds the connection, and an interrupted one must
@@ -89,6 +95,20 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
 
   const sourceMonitor = startSourceMonitor(redis, config.streams, new SourceTracker(config.sources), now, log.child({ component: 'sources' }), config.sources.pollMs);
   const source = withFeedStatus(aggregator, consumer, now, sourceMonitor.tracker);
+  const alarms = createAlarmEngine(
+    { rules: config.alarms },
+    {
+      redis,
+      source,
+      alarms: () => aggregator.alarms(),
+      isLeaseHolder: () => consumer.status.role === 'active',
+      isLive: () => (consumer.status.role === 'active' || consumer.status.role === 'following') && consumer.status.caughtUp && !consumer.status.lastError,
+      stream: alarmStream,
+      store: createAlarmRulesStore(redis, config.group),
+      log: log.child({ component: 'alarms' }),
+      now,
+    },
+  );
   // The HTTP ingest writes to the first stream (a partitioned deployment routes by its own producers).
   const access = await createAccess(redis, config.group, config.access, log.child({ component: 'access' }), now);
   const httpIngestLog = log.child({ component: 'http-ingest' });
@@ -157,6 +177,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       applied: () => aggregator.queueSettings(),
     },
     alerts: createAlertRoutes(access, alerts),
+    alarms: createAlarmRoutes({ access, engine: alarms, source, now, rulesChanged: () => realtime?.alarmRulesChanged() }),
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),
@@ -175,7 +196,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       // One bus per consumer group, so two deployments sharing a Redis do not hear each other.
       cluster: { key: `wallboard:${config.group}:socket.io` },
     },
-    { source, log: log.child({ component: 'realtime' }), now, access, onPush: metrics.pushed, redis },
+    { source, log: log.child({ component: 'realtime' }), now, access, onPush: metrics.pushed, redis, alarms },
   );
   realtime = push;
   await new Promise<void>((resolve, reject) => {
@@ -184,6 +205,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   });
   const port = (http.address() as AddressInfo).port;
   consumer.start();
+  await alarms.start();
   const ingest = startInProcessAdapters(config.adapters, {
     connect: (name) => connect(name, { maxRetriesPerRequest: null }),
     stream: config.streams[0]!,
@@ -209,6 +231,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       await ingest.stop();
       await httpIngest?.stop();
       sourceMonitor.stop();
+      alarms.stop();
       await push.close();
       await consumer.stop();
       http.closeAllConnections();

@@ -14,7 +14,9 @@ export type Action =
   /** Users, API tokens and the refusal log. */
   | 'administer'
   /** POST /api/v1/events. */
-  | 'ingest';
+  | 'ingest'
+  /** Acknowledge an alarm (a lead or an admin; never a display). */
+  | 'acknowledge-alarms';
 
 export function can(principal: Principal, action: Action): boolean {
   switch (principal.kind) {
@@ -22,7 +24,7 @@ export function can(principal: Principal, action: Action): boolean {
       return false; // a display reads its own view only, checked where it is served
     case 'user':
       if (principal.mustChangePassword) return false;
-      return action === 'read-board' || action === 'manage-displays' || (action === 'administer' && principal.role === 'admin');
+      return action === 'read-board' || action === 'manage-displays' || action === 'acknowledge-alarms' || (action === 'administer' && principal.role === 'admin');
     case 'token':
       return tokenMay(principal.role, action);
     default: {

@@ -1,6 +1,6 @@
 // The Socket.IO protocol between the server and the wallboard. Typed event maps shared by both
 // sides; the wallboard imports this file with `import type` only.
-import type { Snapshot } from './snapshot.js';
+import type { Alarm, Snapshot } from './snapshot.js';
 import type { View } from './view.js';
 import type { Delta } from './delta.js';
 
@@ -37,6 +37,12 @@ export interface ClientToServerEvents {
   resync: () => void;
   /** Clock probe: the server answers with its own time, for offset = serverTs - (t0 + t1) / 2. */
   clock: (ack: (serverTs: number) => void) => void;
+  /** A lead or an admin acknowledges an alarm (a display may not); answered with the outcome. */
+  'alarm:acknowledge': (alarmId: string, ack: (result: AlarmAckAnswer) => void) => void;
 }
+
+/** The answer to an acknowledgement, over the socket and from POST /api/v1/alarms/:id/ack. */
+export type AlarmAckAnswer =
+  { ok: true; /** It was acknowledged already (by `alarm.acknowledgedBy`): nothing was written. */ already: boolean; alarm: Alarm } | { ok: false; error: string };
 
 export type { Delta, Snapshot, View };

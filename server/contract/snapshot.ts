@@ -1,7 +1,7 @@
 // The read side of the contract (event-contract.md, "Read side") plus the extensions the
 // wallboard needs. Names the contract lists keep their meaning; everything else is additive.
 import type { TimeInStateThresholds } from './time-in-state.js';
-import type { AgentState, Tier } from './vocabulary.js';
+import type { AgentState, AlarmRule, AlarmSeverity, Tier } from './vocabulary.js';
 
 /** A fraction 0..1, or null where the denominator is zero. */
 export type Rate = number | null;
@@ -286,6 +286,34 @@ export interface IngestStats extends IngestCounters {
   lastEventTs: number | null;
 }
 
+/** One alarm (docs/event-contract.md, "Alarms"): raised, maybe acknowledged, maybe cleared. */
+export interface Alarm {
+  /** Made from the rule, the scope and the raised time: `<rule>:<scope>:<raisedTs>`. */
+  id: string;
+  rule: AlarmRule;
+  /** "floor", a queue id, a KPI id (kpi-missed) or a source name (source-quiet). */
+  scope: string;
+  severity: AlarmSeverity;
+  /** What was measured when it was raised (or escalated), in the rule's unit: seconds, callers, a fraction. */
+  value: number;
+  /** The level it crossed, in the same unit. */
+  threshold: number;
+  raisedTs: number;
+  /** The login name of the lead or admin who acknowledged it; null until then (and again after an escalation). */
+  acknowledgedBy: string | null;
+  acknowledgedTs: number | null;
+  /** When it cleared; null while active. */
+  clearedTs: number | null;
+}
+
+/** The alarms now and today's log, newest first. */
+export interface AlarmsPart {
+  /** Alarms not cleared, critical first, then newest first. */
+  active: Alarm[];
+  /** Today's alarms (raised or cleared today, or still active), newest first, at most 200. */
+  log: Alarm[];
+}
+
 export interface Snapshot {
   serverTs: number;
   totals: Totals;
@@ -317,6 +345,8 @@ export interface Snapshot {
   timeInState?: TimeInStateThresholds;
   /** The cardinality limits reached now; empty when none (absent from servers before limits existed). */
   limits?: LimitReached[];
+  /** Active alarms and today's alarm log (absent from servers before alarms existed). */
+  alarms?: AlarmsPart;
   /** Added by the server: whether the feed is current (absent from the pure core's snapshot). */
   feed?: FeedStatus;
 }

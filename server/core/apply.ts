@@ -4,6 +4,7 @@
 // of its concern; which events may reveal a call not seen before is decided here.
 import { rebookHandles } from './agent-day.js';
 import { onAgentState } from './agents.js';
+import { applyAlarmEvent, isAlarmStream } from './alarm-log.js';
 import { onArrived, onBlocked, onEnded, onSurvey, sweepCalls, touchCall } from './calls.js';
 import { onComplaintOpened, onComplaintReplied } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
@@ -32,6 +33,12 @@ export interface Entry {
  */
 export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResult {
   if (!acceptEntry(state, entry.stream, entry.id)) return 'duplicate';
+  if (isAlarmStream(entry.stream)) {
+    if (!isAlarmEvent(entry.event)) return refuse(state, `${entry.event.type} does not belong in the alarm stream, which carries alarm events only`);
+    // The server's own transitions: they move no watermark and count no ingest.
+    applyAlarmEvent(state, entry.event);
+    return 'applied';
+  }
   if (isAlarmEvent(entry.event)) return refuse(state, `${entry.event.type} is written by the server only`);
   const appendedAt = entryIdMs(entry.id);
   if (tooOld(state, entry.event, appendedAt, config)) return 'applied'; // delivered, and counted as late

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { agentDayCountersSchema } from './agent-day.js';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
+import { alarmRecordSchema } from './alarm-log.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
@@ -69,6 +70,9 @@ const coreSchema = z.object({
   complaints: z.array(complaintRecordSchema),
   rolling: entries(z.string(), entries(z.number(), countsSchema)),
   recentAbandons: z.array(recentAbandonSchema),
+  // Optional, so a checkpoint from before alarms reads as "none" without a format step, and a build
+  // from before alarms (after a rollback) reads ours, dropping the field.
+  alarms: z.array(alarmRecordSchema).optional(),
   ingest: ingestSchema,
   /** The admin's per-queue settings in force at this point of the stream (queue-settings.ts). */
   queueSettings: appliedQueueSettingsSchema.nullable(),
@@ -107,6 +111,7 @@ export function serializeCore(state: State): string {
     complaints: [...state.complaints.values()],
     rolling: nested(state.rolling),
     recentAbandons: state.recentAbandons,
+    alarms: state.alarms,
     ingest: state.ingest,
     queueSettings: state.queueSettings,
   };
@@ -171,6 +176,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     complaints: new Map(core.complaints.map((c) => [c.id, c])),
     rolling: unnest(core.rolling),
     recentAbandons: core.recentAbandons,
+    alarms: core.alarms ?? [],
     ingest: core.ingest,
     queueSettings: core.queueSettings,
   };

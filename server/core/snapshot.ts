@@ -6,6 +6,7 @@
 // about one full snapshot plus N projections, and views share their row objects.
 import { agentDaysNow } from './agent-day.js';
 import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
+import { alarmsPart } from './alarm-log.js';
 import { callTotals } from './calls.js';
 import { complaintBuckets, complaintCounts } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
@@ -179,6 +180,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
         teams: everyone.teams,
         timeInState: config.timeInState,
         limits,
+        alarms: once(`alarms\n${queueSet === null ? '' : queueKey}`, () => alarmsPart(state, day.startTs, queueSet)),
       };
     },
   };

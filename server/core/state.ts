@@ -2,14 +2,15 @@
 // (Maps and records) so it can be checkpointed as JSON and restored byte for byte. Each module
 // declares the part it reads and writes; the state is all of them.
 import type { AgentsState } from './agents.js';
+import type { AlarmsState } from './alarm-log.js';
 import type { CallsState } from './calls.js';
 import type { DeliveryState } from './delivery.js';
 
 /**
  * Delivery (cursors, watermarks), calls (with their visits, holds and transfers), today's
- * counters, the waiting index, the rolling window, agents and complaints,.
+ * counters, the waiting index, the rolling window, agents and complaints, and the alarms.
  */
-export interface State extends DeliveryState, CallsState, AgentsState {}
+export interface State extends DeliveryState, CallsState, AgentsState, AlarmsState {}
 
 export function initialState(): State {
   return {
@@ -29,6 +30,7 @@ export function initialState(): State {
     complaints: new Map(),
     rolling: new Map(),
     recentAbandons: [],
+    alarms: [],
     ingest: { applied: 0, duplicates: 0, deadLettered: 0, lateDropped: 0, clockSkewed: 0, unknownCalls: 0 },
     queueSettings: null,
   };

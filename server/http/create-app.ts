@@ -51,6 +51,8 @@ export interface AppDeps {
   queueSettings?: Omit<QueueSettingsRoutesDeps, 'access'>;
   /** The alerts' admin routes (alert-routes.ts); absent, not served. */
   alerts?: Router;
+  /** The alarms' routes (alarm-routes.ts); absent, not served. */
+  alarms?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -122,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createAdminRoutes({ access, ...deps.screens }));
   if (deps.queueSettings) app.use(createQueueSettingsRoutes({ access, ...deps.queueSettings }));
   if (deps.alerts) app.use(deps.alerts);
+  if (deps.alarms) app.use(deps.alarms);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.

@@ -17,6 +17,8 @@ export type AccessChange = { kind: 'display'; id: string } | { kind: 'token'; id
 /** The messages between nodes (Socket.IO's server-side events). */
 export interface InterServerEvents {
   'access-changed': (change: AccessChange) => void;
+  /** An admin saved the alarm rules: read them again from Redis. */
+  'alarm-rules-changed': () => void;
   /** Screens connected to the answering node, by display id. */
   'connected-displays': (ack: (counts: Record<string, number>) => void) => void;
   /** The answering node's recent refusals, newest first. */
@@ -58,11 +60,18 @@ export interface ClusterBus {
   gather<Q extends Question>(question: Q): Promise<Gathered<AnswerOf<Q>>>;
   /** Tells every other node of ended access (this node acts on it itself). */
   tell(change: AccessChange): void;
+  /** Tells every other node the alarm rules changed (this node already has them). */
+  tellAlarmRulesChanged(): void;
   close(): void;
 }
 
 /** No other node: a server without Redis pub/sub (a test that builds the push alone). */
-export const SINGLE_NODE: ClusterBus = { gather: () => Promise.resolve({ values: [], partial: false }), tell: () => undefined, close: () => undefined };
+export const SINGLE_NODE: ClusterBus = {
+  gather: () => Promise.resolve({ values: [], partial: false }),
+  tell: () => undefined,
+  tellAlarmRulesChanged: () => undefined,
+  close: () => undefined,
+};
 
 /**
  * Puts the Redis adapter on `io`. Its two connections are `duplicate()`s of the server's own, so
@@ -77,6 +86,7 @@ export function attachClusterBus(io: BusServer, redis: RedisConnection, options:
   return {
     gather: (question) => gather(io, question, timeoutMs),
     tell: (change) => void io.serverSideEmit('access-changed', change),
+    tellAlarmRulesChanged: () => void io.serverSideEmit('alarm-rules-changed'),
     close: () => {
       pub.disconnect();
       sub.disconnect();

@@ -14,7 +14,8 @@ import type { View } from '../contract/view.js';
 import { parseView, viewKey } from '../contract/view.js';
 import type { Logger } from '../log.js';
 import { diffSnapshot, type Delta } from '../contract/delta.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import type { AlarmAckAnswer, ClientToServerEvents, ServerToClientEvents } from '../contract/protocol.js';
+import { can } from '../auth/principal.js';
 import { createAddressCap, clientAddress, trustTest, type TrustProxy } from './address-cap.js';
 import { createOriginCheck } from './origin-check.js';
 import type { Access } from '../auth/access.js';
@@ -86,6 +87,14 @@ export interface RealtimeDeps {
   onPush?: (ms: number, deltas: number) => void;
   /** The server's Redis connection, whose duplicates carry the cluster bus (the Socket.IO Redis adapter). Without it this node is alone. */
   redis?: Redis | Cluster;
+  /** Acknowledging alarms from a screen, and hearing that another node saved new alarm rules. Without it, an acknowledgement is refused. */
+  alarms?: RealtimeAlarms;
+}
+
+/** What the push needs of the alarm engine (alarm-engine.ts). */
+export interface RealtimeAlarms {
+  acknowledge(alarmId: string, by: string): Promise<AlarmAckAnswer>;
+  reloadRules(): Promise<void>;
 }
 
 export interface Realtime {
@@ -97,6 +106,8 @@ export interface Realtime {
   readonly connected: number;
   /** Every node's connected displays and refusals, and turning away ended access on every node. */
   readonly access: Omit<SocketAccess, 'stop'>;
+  /** Tells every other node that the alarm rules changed. */
+  alarmRulesChanged(): void;
   close(): Promise<void>;
 }
 
@@ -127,6 +138,12 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   io.engine.on('connection', (connection: Parameters<typeof addressCap.track>[0]) => addressCap.track(connection));
   const bus = deps.redis ? attachClusterBus(io, deps.redis, options.cluster ?? {}, log, now) : SINGLE_NODE;
   const socketAccess = attachSocketAccess(io, bus, deps.access, log, now, (req) => clientAddress(req, trust));
+  const alarms = deps.alarms;
+  if (alarms) {
+    io.on('alarm-rules-changed', () => {
+      alarms.reloadRules().catch((error: unknown) => log.warn('could not reload the alarm rules', { error }));
+    });
+  }
   const compare = createRememberingCompare();
   const rooms = new Map<string, Room>();
   let pushedVersion = -1;
@@ -245,6 +262,22 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
     socket.on('clock', (ack) => {
       if (typeof ack === 'function') ack(now());
     });
+    socket.on('alarm:acknowledge', (alarmId, ack) => {
+      if (typeof ack !== 'function') return;
+      const principal = socket.data.principal;
+      if (!gate.allow('acknowledge')) return ack({ ok: false, error: 'too many requests' });
+      if (!principal || !can(principal, 'acknowledge-alarms')) return ack({ ok: false, error: 'this screen may not acknowledge alarms' });
+      if (typeof alarmId !== 'string' || alarmId.length === 0 || alarmId.length > 128) return ack({ ok: false, error: 'an alarm id is 1–128 characters' });
+      if (!alarms) return ack({ ok: false, error: 'alarms are not served here' });
+      const by = principal.kind === 'user' ? principal.name : `token:${principal.name}`;
+      alarms.acknowledge(alarmId, by).then(
+        (answer) => ack(answer.ok ? answer : { ok: false, error: answer.error }),
+        (error: unknown) => {
+          log.warn('acknowledging an alarm failed', { error, alarmId });
+          ack({ ok: false, error: 'the acknowledgement could not be written; try again' });
+        },
+      );
+    });
   });
 
   function push(): void {
@@ -299,6 +332,7 @@ export function createRealtime(httpServer: HttpServer, options: RealtimeOptions,
   return {
     counters: guard.counters,
     access: socketAccess,
+    alarmRulesChanged: () => bus.tellAlarmRulesChanged(),
     get views() {
       return liveRooms(undefined);
     },

@@ -98,7 +98,7 @@ function drop(socket: Socket): void {
 
 export interface RequestGate {
   /** Whether to serve this request; over the rate it is ignored, and a socket that keeps flooding is disconnected. */
-  allow(event: 'subscribe' | 'resync'): boolean;
+  allow(event: 'subscribe' | 'resync' | 'acknowledge'): boolean;
 }
 
 /** The largest message a client may send, unless configured: the largest valid view (500 queue names of 128 characters) is about 66 KB of JSON. */
@@ -112,6 +112,7 @@ export function createSocketGuard(limits: SocketLimits, now: () => number) {
       const buckets = {
         subscribe: new TokenBucket(limits.requestsPerSecond, limits.requestBurst, now()),
         resync: new TokenBucket(limits.requestsPerSecond, limits.requestBurst, now()),
+        acknowledge: new TokenBucket(limits.requestsPerSecond, limits.requestBurst, now()),
       };
       let windowStart = now();
       let overInWindow = 0;

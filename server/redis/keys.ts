@@ -4,6 +4,8 @@
 // letters are written alone, so "<stream>:dead" may hash elsewhere ("wallboard:events:{q}:dead"
 // shares the stream's tag, plain "wallboard:events:dead" does not, and needs not).
 
+import { ALARM_STREAM_PREFIX } from '../core/alarm-log.js';
+
 /** The part of a key Redis Cluster hashes: the first non-empty {…}, else the whole key. */
 export function hashTagOf(key: string): string {
   const open = key.indexOf('{');
@@ -19,7 +21,7 @@ export const keys = {
    * the event streams it is named after: it shares the first event stream's hash tag, so on Redis
    * Cluster the follower reads it in the same command.
    */
-  alarms: (stream: string) => `wallboard:alarms:{${hashTagOf(stream)}}`,
+  alarms: (stream: string) => `${ALARM_STREAM_PREFIX}{${hashTagOf(stream)}}`,
   checkpoint: (group: string) => `wallboard:{${group}}:checkpoint`,
   checkpointCalls: (group: string) => `wallboard:{${group}}:checkpoint:calls`,
   lease: (group: string) => `wallboard:{${group}}:lease`,
@@ -37,6 +39,8 @@ export const keys = {
   queueSettings: (group: string) => `wallboard:{${group}}:queue-settings`,
   /** Prefix of the group's session keys (connect-redis appends the session id). */
   sessions: (group: string) => `wallboard:{${group}}:session:`,
+  /** The alarm rules an admin saved (JSON), which replace the config file's. */
+  alarmRules: (group: string) => `wallboard:{${group}}:alarm-rules`,
   /** Prefix of the login throttle's counters. */
   loginThrottle: (group: string) => `wallboard:{${group}}:login-throttle`,
 };

@@ -6,6 +6,8 @@ import { apply } from '../../server/core/apply.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { decode, encode } from '../../server/core/events.js';
 import { parseBatch } from '../../server/ingest/http-batch.js';
+import { deserializeState, restoreState, serializeCore, serializeState } from '../../server/core/checkpoint-codec.js';
+import { toSnapshot } from '../../server/core/snapshot.js';
 import { initialState } from '../../server/core/state.js';
 import { ALARM_EVENT_TYPES, ALARM_RULES, isAlarmEventType } from '../../server/contract/vocabulary.js';
 import { hashTagOf, keys } from '../../server/redis/keys.js';
@@ -100,6 +102,32 @@ describe('alarm events', () => {
     const result = apply(state, { stream: 'wallboard:events', id: `${T0}-0`, event: event.event }, DEFAULT_CORE_CONFIG);
     expect(result).toEqual({ refused: 'alarm.raised is written by the server only' });
     expect(state.ingest.deadLettered).toBe(1);
+  });
+});
+
+describe('the alarm stream', () => {
+  it('applies alarm events from the alarm stream into the replica, keeps them in the checkpoint, and refuses any other type there', () => {
+    const state = initialState();
+    const stream = keys.alarms('wallboard:events');
+    const event = decode(raised);
+    const queued = decode({ v: '1', type: 'call.queued', ts: String(T0), callId: 'c1', queue: 'billing' });
+    if (!event.ok || !queued.ok) throw new Error('fixture');
+    expect(apply(state, { stream, id: `${T0}-0`, event: event.event }, DEFAULT_CORE_CONFIG)).toBe('applied');
+    expect(apply(state, { stream, id: `${T0}-0`, event: event.event }, DEFAULT_CORE_CONFIG)).toBe('duplicate');
+    expect(apply(state, { stream, id: `${T0}-1`, event: queued.event }, DEFAULT_CORE_CONFIG)).toEqual({
+      refused: 'call.queued does not belong in the alarm stream, which carries alarm events only',
+    });
+    expect(state.ingest).toMatchObject({ applied: 0, deadLettered: 1 });
+    expect(state.eventWatermark).toBe(0);
+    const restored = deserializeState(serializeState(state));
+    expect(restored.alarms).toEqual([expect.objectContaining({ id: `waiting:billing:${T0}`, severity: 'critical', raisedTs: T0, clearedTs: null })]);
+    expect(toSnapshot(restored, DEFAULT_CORE_CONFIG, T0 + 1000).alarms!.active.map((a) => a.id)).toEqual([`waiting:billing:${T0}`]);
+  });
+
+  it('reads a checkpoint from before alarms as none', () => {
+    const core = JSON.parse(serializeCore(initialState())) as Record<string, unknown>;
+    delete core['alarms'];
+    expect(restoreState(JSON.stringify(core), []).alarms).toEqual([]);
   });
 });
 

@@ -160,3 +160,31 @@ describe('limits', () => {
     expect(() => loadConfig({ env: {}, cwd: dir, stdoutIsTTY: false })).toThrow('field "limits.agents" = 0');
   });
 });
+
+describe('alarms', () => {
+  const withFile = (content: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-config-alarms-'));
+    writeFileSync(join(dir, 'wallboard.config.json'), JSON.stringify(content));
+    return () => loadConfig({ env: {}, cwd: dir, stdoutIsTTY: false });
+  };
+
+  it('runs every rule with its defaults when the file says nothing, and takes the file’s section', () => {
+    expect(load({}).alarms).toEqual({});
+    const alarms = {
+      rules: { waiting: { warning: { raise: 8, clear: 5 }, critical: null, minMs: 20_000 }, 'source-quiet': false },
+      queues: { vip: { 'longest-wait': false } },
+    };
+    expect(withFile({ alarms })().alarms).toEqual(alarms);
+  });
+
+  it('refuses a rule without hysteresis or an unknown rule, naming the field', () => {
+    expect(withFile({ alarms: { rules: { waiting: { warning: { raise: 5, clear: 8 } } } } })).toThrow('field "alarms.rules.waiting.warning"');
+    expect(withFile({ alarms: { rules: { loud: {} } } })).toThrow(ConfigError);
+  });
+
+  it('refuses the server’s own alarm stream as an event stream', () => {
+    expect(() => load({ STREAM_KEYS: 'wallboard:alarms:{x}' })).toThrow(
+      'streams: "wallboard:alarms:{x}": keys starting "wallboard:alarms:" are the server\'s own alarm stream',
+    );
+  });
+});

@@ -3,6 +3,7 @@
 // Kept only so the property test can hold the shared path to it; nothing in the server uses it.
 import { agentDaysNow } from '../../server/core/agent-day.js';
 import { agentsPart, emptyAgentCounts, servedQueues } from '../../server/core/agents.js';
+import { alarmsPart } from '../../server/core/alarm-log.js';
 import { callTotals } from '../../server/core/calls.js';
 import { complaintBuckets, complaintCounts } from '../../server/core/complaints.js';
 import type { CoreConfig } from '../../server/core/core-config.js';
@@ -114,6 +115,7 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
     teams: agents.teams,
     timeInState: config.timeInState,
     limits: limitsReached(state, config.limits),
+    alarms: alarmsPart(state, day.startTs, queueSet),
   };
 }
 

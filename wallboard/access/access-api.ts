@@ -28,6 +28,14 @@ export interface CreatedToken {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** GET/PUT /api/v1/alarm-rules's answer. */
+export interface AlarmRulesAnswer {
+  rules: unknown;
+  source: 'config' | 'admin';
+  updatedBy: string | null;
+  updatedTs: number | null;
+}
+
 export class AccessApi {
   private readonly fetch: typeof fetch;
   private readonly base: string;
@@ -101,6 +109,16 @@ export class AccessApi {
 
   async deleteToken(id: string): Promise<void> {
     await this.request('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
+  }
+
+  /** The alarm rules in force (admins): the config file's, or the ones an admin saved. */
+  alarmRules(): Promise<AlarmRulesAnswer> {
+    return this.request<AlarmRulesAnswer>('GET', '/api/v1/alarm-rules');
+  }
+
+  /** Replaces the alarm rules on every node (admins); a rule the server refuses fails with each problem's path. */
+  saveAlarmRules(rules: unknown): Promise<AlarmRulesAnswer> {
+    return this.request<AlarmRulesAnswer>('PUT', '/api/v1/alarm-rules', rules);
   }
 
   /** What the server refused lately, newest first. */

@@ -5,7 +5,7 @@
 // animation frame.
 import type { Socket } from 'socket.io-client';
 import { applyDelta } from '../../server/contract/delta.js';
-import type { ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
+import type { AlarmAckAnswer, ClientToServerEvents, Delta, ServerToClientEvents, SnapshotMessage } from '../../server/contract/protocol.js';
 import type { Snapshot } from '../../server/contract/snapshot.js';
 import type { View } from '../../server/contract/view.js';
 import { bestOffset, sampleOf, type ClockSample } from './clock-offset.js';
@@ -131,6 +131,18 @@ export class WallboardStore {
   /** False from a (re)subscribe or resync until the snapshot that answers it: the data on hand is the current view's. */
   get settled(): boolean {
     return !this.awaitingSnapshot;
+  }
+
+  /** Acknowledges an alarm as the signed-in lead; the server answers whether it did (or had already). */
+  acknowledgeAlarm(alarmId: string, timeoutMs = 5000): Promise<AlarmAckAnswer> {
+    if (!this.socket.connected) return Promise.resolve({ ok: false, error: 'offline' });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, error: 'no answer' }), timeoutMs);
+      this.socket.emit('alarm:acknowledge', alarmId, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+    });
   }
 
   /** Follows another view: subscribes again and waits for its snapshot. */

@@ -11,6 +11,7 @@ import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import '../wb-account-links/wb-account-links.js';
 import '../wb-alert-log/wb-alert-log.js';
+import '../wb-alarm-rules-admin/wb-alarm-rules-admin.js';
 import '../wb-display-admin/wb-display-admin.js';
 import '../wb-lang-toggle/wb-lang-toggle.js';
 import '../wb-queue-settings/wb-queue-settings.js';
@@ -19,7 +20,7 @@ import '../wb-token-admin/wb-token-admin.js';
 import '../wb-user-admin/wb-user-admin.js';
 import styles from './wb-admin-page.styles.js';
 
-export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals' | 'queues' | 'alerts';
+export type AdminTab = 'displays' | 'users' | 'tokens' | 'refusals' | 'queues' | 'alerts' | 'alarms';
 
 const TABS: readonly { tab: AdminTab; key: MessageKey; adminOnly: boolean }[] = [
   { tab: 'displays', key: 'admin.displays', adminOnly: false },
@@ -28,6 +29,7 @@ const TABS: readonly { tab: AdminTab; key: MessageKey; adminOnly: boolean }[] = 
   { tab: 'refusals', key: 'admin.refusals', adminOnly: true },
   { tab: 'queues', key: 'admin.queueSettings', adminOnly: true },
   { tab: 'alerts', key: 'admin.alerts', adminOnly: true },
+  { tab: 'alarms', key: 'admin.alarms', adminOnly: true },
 ];
 
 /** How often the relative times ("5 minutes ago") are told again, in ms. */
@@ -125,6 +127,8 @@ export class WbAdminPage extends LitElement {
         return html`<wb-queue-settings .api=${this.api} .i18n=${i18n}></wb-queue-settings>`;
       case 'alerts':
         return html`<wb-alert-log .api=${this.api} .i18n=${i18n}></wb-alert-log>`;
+      case 'alarms':
+        return html`<wb-alarm-rules-admin .api=${this.api} .i18n=${i18n}></wb-alarm-rules-admin>`;
       default: {
         const never: never = tab;
         return never;

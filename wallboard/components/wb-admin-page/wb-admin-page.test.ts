@@ -175,7 +175,7 @@ describe('wb-admin-page', () => {
         };
       return undefined;
     });
-    expect(tabs(page)).toEqual(['tab-displays', 'tab-users', 'tab-tokens', 'tab-refusals', 'tab-queues', 'tab-alerts']);
+    expect(tabs(page)).toEqual(['tab-displays', 'tab-users', 'tab-tokens', 'tab-refusals', 'tab-queues', 'tab-alerts', 'tab-alarms']);
 
     shadow(page).querySelector<HTMLButtonElement>('[data-testid=tab-users]')!.click();
     await page.updateComplete;

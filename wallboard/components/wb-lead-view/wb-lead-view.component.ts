@@ -15,6 +15,8 @@ import { baseStyles } from '../../theme/shared-styles.js';
 import { DEFAULT_TIME_IN_STATE } from '../../../server/contract/time-in-state.js';
 import { NONE, abandonsOfQueue, agentsOfQueue, bucketStart, heldOfQueue, orderQueues, teamsToOffer } from '../view-data.js';
 import '../wb-account-links/wb-account-links.js';
+import '../wb-alarm-list/wb-alarm-list.js';
+import type { WbAlarmAckEvent } from '../wb-alarm-list/wb-alarm-list.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-queue-detail/wb-queue-detail.js';
 import '../wb-queue-list/wb-queue-list.js';
@@ -43,6 +45,8 @@ export class WbLeadView extends LitElement {
   @state() private selected: string | null = null;
   /** The team filter; null for all teams. */
   @state() private team: string | null = null;
+  /** Why the last acknowledgement failed; null when it did not. */
+  @state() private ackError: string | null = null;
   private configured = false;
 
   private readonly screen = new ScreenController(this, { store: () => this.store, clock: () => this.clock, config: () => this.config });
@@ -86,6 +90,12 @@ export class WbLeadView extends LitElement {
   private readonly onQueueSelect = (event: WbQueueSelectEvent) => {
     this.selected = event.detail.queue;
     this.updateUrl();
+  };
+
+  private readonly onAlarmAck = (event: WbAlarmAckEvent) => {
+    void this.store.acknowledgeAlarm(event.detail.alarmId).then((answer) => {
+      this.ackError = answer.ok ? null : answer.error;
+    });
   };
 
   private selectTeam(team: string | null): void {
@@ -148,6 +158,10 @@ export class WbLeadView extends LitElement {
     const queue = q === null ? null : (queues.find((x) => x.id === q) ?? null);
     const heading = q === null ? i18n.t('lead.allQueuesDetail') : (queueNames[q] ?? q);
     return html`
+      <section class="alerts">
+        <wb-alarm-list .active=${s.alarms?.active ?? NONE} .log=${s.alarms?.log ?? NONE} .names=${queueNames} .timeZone=${s.timeZone} .i18n=${i18n}
+          .ackError=${this.ackError} @wb-alarm-ack=${this.onAlarmAck}></wb-alarm-list>
+      </section>
       <section class="alerts">
         <h2>${i18n.t('lead.alerts')}${s.held.length === 0 ? html`<span class="ok">${i18n.t('lead.noAlerts')}</span>` : nothing}</h2>
         ${

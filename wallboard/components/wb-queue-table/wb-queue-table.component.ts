@@ -15,6 +15,15 @@ import shortfallStyles from '../staffing-shortfall.styles.js';
 import { waitStatus } from '../wait-status.js';
 import styles from './wb-queue-table.styles.js';
 import { rows } from '../keyed-rows.js';
+import { alarmIcon } from '../alarm-icon.js';
+import type { AlarmSeverity } from '../../../server/contract/vocabulary.js';
+
+/** A queue in alarm: a bell (in a burst when critical) and the word, besides the row's colour. */
+function alarmMark(severity: AlarmSeverity, i18n: I18n) {
+  return html`<span class="alarm-mark" data-testid="queue-alarm" data-severity=${severity}
+    ><svg viewBox="0 0 24 24" aria-hidden="true">${alarmIcon(severity)}</svg>${i18n.t(severity === 'critical' ? 'alarm.critical' : 'alarm.warning')}</span
+  >`;
+}
 
 const ROW_EM = 2.5;
 const HEAD_EM = 1.9;
@@ -32,6 +41,8 @@ export class WbQueueTable extends LitElement {
   @property({ type: Number }) thresholdMs = 20_000;
   /** How long each page stays up, in ms. @default 15000 */
   @property({ type: Number }) rotateMs = 15_000;
+  /** The worst active alarm of each queue in alarm (alarm-text.ts alarmsByQueue): marked by colour, a bell and a word. @default none */
+  @property({ attribute: false }) alarms: ReadonlyMap<string, AlarmSeverity> = new Map();
   /** Rows per page; 0 fits as many as the height allows. @default 0 */
   @property({ type: Number }) rows = 0;
   /** The shared clock the waits and the pages tick from: stopped while the data is stale. @default local time, or the screen's from dataClockContext */
@@ -92,8 +103,9 @@ export class WbQueueTable extends LitElement {
           const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
           const status = waitStatus(longest, this.thresholdMs);
           const badge = shortfallBadge(q.staffing, i18n);
-          return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name ${badge ? 'has-short' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}</span>
+          const alarm = this.alarms.get(q.id);
+          return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
+            <span class="name ${badge ? 'has-short' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>
             <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting" data-queue=${q.id}>${i18n.number(q.waiting)}</span>
             <span class="longest num"
               >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span

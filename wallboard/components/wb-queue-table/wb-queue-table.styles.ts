@@ -21,4 +21,11 @@ export default css`
   .dot { width: 0.55em; height: 0.55em; border-radius: 50%; background: var(--wb-track, #222d3a); }
   .dot.on { background: var(--wb-text, #e9eef4); }
   .empty { color: var(--wb-text-dim, #8d9bab); padding: 1em 0; font-size: 1.2em; }
+  .row.in-alarm { box-shadow: inset 0.3em 0 0 var(--alarm-colour); background: color-mix(in srgb, var(--alarm-colour) 16%, transparent); }
+  .row.alarm-warning { --alarm-colour: var(--wb-at-risk, #f5b83d); }
+  .row.alarm-critical { --alarm-colour: var(--wb-missed, #ff5d52); }
+  .alarm-mark { display: inline-flex; align-items: center; gap: 0.2em; margin-left: 0.4em; padding: 0 0.35em; border-radius: 0.3em; font-size: 0.7em; font-weight: 800;
+    background: var(--alarm-colour); color: var(--wb-bg, #0b1016); white-space: nowrap; vertical-align: middle; }
+  .alarm-mark svg { width: 1em; height: 1em; }
+  .alarm-mark svg .fill { fill: var(--wb-bg, #0b1016); }
 `;

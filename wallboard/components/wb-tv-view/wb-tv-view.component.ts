@@ -11,6 +11,8 @@ import type { WallboardStore } from '../../store/wallboard-store.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import { NONE, bucketStart, kpiOf, orderQueues } from '../view-data.js';
 import '../wb-agent-states/wb-agent-states.js';
+import '../wb-alarm-banner/wb-alarm-banner.js';
+import { alarmsByQueue } from '../alarm-text.js';
 import '../wb-hold-board/wb-hold-board.js';
 import '../wb-intraday-chart/wb-intraday-chart.js';
 import '../wb-kpi-gauge/wb-kpi-gauge.js';
@@ -39,6 +41,11 @@ export class WbTvView extends LitElement {
     store: () => this.store,
     select: (s) => [s.snapshot?.queues ?? NONE, this.config.queues],
     derive: orderQueues,
+  });
+  private readonly queueAlarms = new StoreController(this, {
+    store: () => this.store,
+    select: (s) => [s.snapshot?.alarms?.active ?? NONE],
+    derive: alarmsByQueue,
   });
   private readonly totals = new StoreController(this, {
     store: () => this.store,
@@ -80,8 +87,10 @@ export class WbTvView extends LitElement {
     </section>`;
     const queueTable = html`<section class="panel grow">
       <h2>${i18n.t('queues.title')}</h2>
-      <wb-queue-table class="grow" .queues=${this.queues.value} .names=${queueNames} .thresholdMs=${threshold} .rotateMs=${this.config.rotateMs}></wb-queue-table>
+      <wb-queue-table class="grow" .queues=${this.queues.value} .names=${queueNames} .thresholdMs=${threshold} .rotateMs=${this.config.rotateMs}
+        .alarms=${this.queueAlarms.value}></wb-queue-table>
     </section>`;
+    const banner = html`<wb-alarm-banner .alarms=${s.alarms?.active ?? NONE} .names=${queueNames}></wb-alarm-banner>`;
     const holds = html`<section class="panel grow">
       <wb-hold-board class="grow" .heading=${i18n.t('hold.title')} .held=${s.held} .names=${queueNames} .intervalMs=${s.thresholds.holdCheckIntervalMs}></wb-hold-board>
     </section>`;
@@ -90,12 +99,12 @@ export class WbTvView extends LitElement {
       <wb-agent-states .agents=${s.agents}></wb-agent-states>
     </section>`;
     if (layout === 'queues') {
-      return html`<div class="main queues ${stale ? 'stale' : ''}">
+      return html`${banner}<div class="main queues ${stale ? 'stale' : ''}">
         <div class="col">${queueTable}</div>
         <div class="col">${waits}${holds}${agents}</div>
       </div>`;
     }
-    return html`<div class="main standard ${stale ? 'stale' : ''}">
+    return html`${banner}<div class="main standard ${stale ? 'stale' : ''}">
       <div class="col">${waits}${queueTable}</div>
       <div class="col">
         <section class="panel">

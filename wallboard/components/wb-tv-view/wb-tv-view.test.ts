@@ -62,8 +62,8 @@ describe('wb-tv-view', () => {
     expect(clock.listenerCount).toBe(0);
     await mount(el);
     // One subscription per slice: the screen's data and its data clock, the ordered queues, the
-    // day's totals series, and the header's connection state.
-    expect(store.listenerCount).toBe(5);
+    // queues in alarm, the day's totals series, and the header's connection state.
+    expect(store.listenerCount).toBe(6);
     store.stop();
   });
 

@@ -1,0 +1,113 @@
+// What each alarm rule measures, read off the whole-floor snapshot at the server's `now`: one
+// measurement per rule and scope, with the levels in force for that scope. A value of null means
+// "no data" (too few calls for a rate, a KPI without a sample), which never raises and lets an
+// active alarm clear.
+import { badDirection, kpiRuleOf, QUEUE_ALARM_RULES, thresholdRuleFor, type AlarmLevel, type AlarmRulesConfig, type QueueAlarmRule } from './alarm-rules.js';
+import type { HeldCall, QueueStats, Snapshot } from '../contract/snapshot.js';
+import type { AlarmRule } from '../contract/vocabulary.js';
+
+export interface Measurement {
+  rule: AlarmRule;
+  scope: string;
+  /** In the rule's unit; null: no data. */
+  value: number | null;
+  direction: 'above' | 'below';
+  warning: AlarmLevel | null;
+  critical: AlarmLevel | null;
+  minMs: number;
+}
+
+/** The scope of held calls that belong to no queue. */
+export const FLOOR_SCOPE = 'floor';
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const seconds = (ms: number) => round(Math.max(0, ms) / 1000);
+
+/** Every rule's measurements on this snapshot; none when the rules are off. */
+export function measureAlarms(snapshot: Pick<Snapshot, 'queues' | 'held' | 'kpis' | 'feed'>, config: AlarmRulesConfig, now: number): Measurement[] {
+  if (config.enabled === false) return [];
+  const out: Measurement[] = [];
+  const overdue = overdueByScope(snapshot.held, now);
+  for (const q of snapshot.queues) {
+    for (const rule of QUEUE_ALARM_RULES) {
+      const setting = thresholdRuleFor(config, rule, q.id);
+      if (!setting) continue;
+      const value = queueValue(rule, q, overdue.get(q.id) ?? 0, setting.minSample);
+      out.push({ rule, scope: q.id, value, direction: badDirection(rule), warning: setting.warning, critical: setting.critical, minMs: setting.minMs });
+    }
+  }
+  const floorHolds = thresholdRuleFor(config, 'hold-check-overdue', null);
+  if (floorHolds) {
+    const value = overdue.get(FLOOR_SCOPE) ?? 0;
+    out.push({
+      rule: 'hold-check-overdue',
+      scope: FLOOR_SCOPE,
+      value,
+      direction: 'above',
+      warning: floorHolds.warning,
+      critical: floorHolds.critical,
+      minMs: floorHolds.minMs,
+    });
+  }
+  const kpiRule = kpiRuleOf(config);
+  if (kpiRule) {
+    for (const kpi of snapshot.kpis) {
+      const level = { raise: kpi.riskFloor, clear: kpi.riskFloor };
+      const value = kpi.value === null || kpi.sample < kpiRule.minSample ? null : round(kpi.value);
+      out.push({
+        rule: 'kpi-missed',
+        scope: kpi.id,
+        value,
+        direction: 'below',
+        warning: kpiRule.severity === 'warning' ? level : null,
+        critical: kpiRule.severity === 'critical' ? level : null,
+        minMs: kpiRule.minMs,
+      });
+    }
+  }
+  const quiet = thresholdRuleFor(config, 'source-quiet', null);
+  if (quiet) {
+    // A source with several adapters is as quiet as its quietest.
+    const notLive = new Map<string, number>();
+    for (const s of snapshot.feed?.sources ?? []) notLive.set(s.source, Math.max(notLive.get(s.source) ?? 0, s.state === 'live' ? 0 : seconds(now - s.sinceTs)));
+    for (const [source, value] of notLive)
+      out.push({ rule: 'source-quiet', scope: source, value, direction: 'above', warning: quiet.warning, critical: quiet.critical, minMs: quiet.minMs });
+  }
+  return out;
+}
+
+function queueValue(rule: QueueAlarmRule, q: QueueStats, overdueS: number, minSample: number): number | null {
+  switch (rule) {
+    case 'longest-wait':
+      return seconds(q.longestWaitMs);
+    case 'waiting':
+      return q.waiting;
+    case 'service-level':
+      return q.window15m.serviceLevel === null || q.window15m.offered < minSample ? null : round(q.window15m.serviceLevel);
+    case 'no-agent': {
+      // Callers waiting for nobody: no agent of the queue logged in and not paused (all of them busy is the longest wait's business).
+      const a = q.agents;
+      const serving = a.available + a.ringing + a.talking + a.hold + a.acw;
+      return serving === 0 ? q.waiting : 0;
+    }
+    case 'hold-check-overdue':
+      return overdueS;
+    default:
+      return assertNever(rule);
+  }
+}
+
+/** Per queue (or FLOOR_SCOPE for held calls of no queue): seconds the most overdue hold check is late. */
+function overdueByScope(held: readonly HeldCall[], now: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of held) {
+    if (now <= h.nextCheckDueTs) continue;
+    const scope = h.queue ?? FLOOR_SCOPE;
+    out.set(scope, Math.max(out.get(scope) ?? 0, seconds(now - h.nextCheckDueTs)));
+  }
+  return out;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled alarm rule ${String(value)}`);
+}

@@ -1,0 +1,88 @@
+// End to end, the alarms: six callers waiting three minutes on a queue nobody serves, published
+// as a producer would. A paired TV (Chinese) shows the critical banner and marks the queue's row
+// by a bell and a word; a lead's tablet (English) acknowledges it with one tap, and the server's
+// REST alarm list names the lead.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Alarm } from '../../server/contract/snapshot.js';
+import type { EventInput } from '../../server/core/events.js';
+import { waitFor } from '../support/redis.js';
+import { ADMIN_AUTH } from '../support/server.js';
+import { addSessionCookie, signIn } from '../support/sign-in.js';
+import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
+import { startFloor, type Floor } from './support/floor.js';
+
+let browser: Browser;
+let floor: Floor;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  floor = await startFloor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await floor?.dispose();
+});
+
+const alarms = async () => (await (await fetch(`${floor.server.url}/api/v1/alarms`, { headers: ADMIN_AUTH })).json()) as { active: Alarm[]; log: Alarm[] };
+const criticalWait = async () => (await alarms()).active.find((a) => a.rule === 'longest-wait' && a.scope === 'stranded' && a.severity === 'critical');
+
+describe('alarms end to end', () => {
+  it('a paired TV shows the critical banner and marks the queue; the tablet acknowledges it', async () => {
+    const now = Date.now();
+    const events: EventInput[] = Array.from({ length: 6 }, (_, i) => ({ type: 'call.queued', ts: now - 180_000 + i * 1000, callId: `stranded-${i}`, queue: 'stranded' }));
+    await floor.publish(events);
+    const alarm = await waitFor(criticalWait, 'the server to raise the critical longest-wait alarm', 20_000);
+    expect(alarm).toMatchObject({ threshold: 120, acknowledgedBy: null });
+
+    const display = await fetch(`${floor.server.url}/api/v1/displays`, {
+      method: 'POST',
+      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Alarm TV', view: { lang: 'zh-CN', layout: 'queues', queues: ['stranded', 'billing'], queueNames: { stranded: '滞留队列' } } }),
+    });
+    expect(display.status).toBe(201);
+    const { link } = (await display.json()) as { link: string };
+    const tv = await freshPage(browser, 1920, 1080);
+    await tv.goto(link);
+    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/实时/), 'the TV to go live', 15_000);
+    const banner = await waitFor(async () => (await deepAll(tv, '[data-testid=alarm-banner]'))[0], 'the banner', 15_000);
+    expect(banner.text).toContain('严重告警');
+    const firstCritical = (await alarms()).active.filter(
+      (a) =>
+        a.severity === 'critical' &&
+        (a.scope === 'stranded' || a.scope === 'billing' || !['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue'].includes(a.rule)),
+    )[0];
+    expect(banner.data['alarm']).toBe(firstCritical!.id);
+    const mark = await waitFor(async () => (await deepAll(tv, '.row[data-queue=stranded] [data-testid=queue-alarm]'))[0], 'the row mark', 10_000);
+    expect(mark).toMatchObject({ text: '严重', data: { severity: 'critical' } });
+    // Large enough to read from 5 m: the banner's text is at least 40 px high on a 1080p screen.
+    const fontPx = await tv.evaluate(() => {
+      const view = document.querySelector('wb-tv-view')?.shadowRoot?.querySelector('wb-alarm-banner')?.shadowRoot?.querySelector('.banner');
+      return view ? parseFloat(getComputedStyle(view).fontSize) : 0;
+    });
+    expect(fontPx).toBeGreaterThanOrEqual(40);
+    await screenshot(tv, 'alarm-tv-zh');
+
+    const session = await signIn(floor.server.url, { name: 'lead.wang' });
+    const lead = await freshPage(browser, 1280, 800);
+    await addSessionCookie(lead.context(), floor.server.url, session);
+    await lead.goto(`${floor.server.url}/lead?lang=en`);
+    await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);
+    const row = `li[data-alarm="${alarm.id}"]`;
+    await waitFor(async () => (await deepAll(lead, `${row} [data-testid=alarm-ack]`)).length === 1, 'the Acknowledge button', 10_000);
+    expect(await deepText(lead, `${row}`)).toMatch(/Critical.*stranded.*Longest wait 3:\d\d · limit 2:00/s);
+    await lead.locator(`wb-alarm-list ${row} [data-testid=alarm-ack]`).click();
+    await waitFor(
+      async () => (await deepText(lead, `${row} .meta`))?.match(/^Acknowledged by lead\.wang at \d\d:\d\d:\d\d$/),
+      'the acknowledgement on the tablet',
+      10_000,
+    );
+    expect((await alarms()).active.find((a) => a.id === alarm.id)).toMatchObject({ acknowledgedBy: 'lead.wang' });
+    expect(await deepAll(lead, `${row} [data-testid=alarm-ack]`)).toEqual([]);
+    await screenshot(lead, 'alarm-lead-en');
+
+    expect(tv.problems).toEqual([]);
+    expect(lead.problems).toEqual([]);
+  }, 90_000);
+});
