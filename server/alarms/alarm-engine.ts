@@ -78,7 +78,9 @@ export function createAlarmEngine(options: AlarmEngineOptions, deps: AlarmEngine
   }
 
   async function tick(): Promise<void> {
-    if (running || !deps.isLive()) return;
+    // Off, the board neither raises nor clears: transitions another writer puts on the alarm
+    // stream are shown and sent as they come. (A rule set to false, by contrast, clears its alarms.)
+    if (running || !deps.isLive() || inForce.rules.enabled === false) return;
     running = true;
     try {
       const at = now();

@@ -14,3 +14,6 @@ export const WINDOW_MINUTES = 15;
 
 /** The stream producers append to unless told otherwise (docs/event-contract.md, Transport). */
 export const DEFAULT_STREAM_KEY = 'wallboard:events';
+
+/** The most pages a display's playlist may turn through (display-view.ts; the display form offers no more). */
+export const MAX_PLAYLIST_PAGES = 12;

@@ -3,6 +3,7 @@
 // the socket view from it and serves the display nothing else, so a TV cannot ask for more than
 // the lead who made it chose.
 import { z } from 'zod';
+import { MAX_PLAYLIST_PAGES } from './constants.js';
 import { VIEW_LIMITS, type View } from './view.js';
 
 const name = z.string().trim().min(1).max(VIEW_LIMITS.nameLength);
@@ -19,8 +20,6 @@ export const playlistPageSchema = z.strictObject({
   /** How long this page stays up, in seconds. */
   seconds: z.number().int().min(10).max(3600),
 });
-
-export const MAX_PLAYLIST_PAGES = 12;
 
 const displayViewFields = z.strictObject({
   /** Queue ids to show; absent or empty means all. */

@@ -36,7 +36,9 @@ beforeAll(async () => {
     baseDelayMs: 50,
     maxDelayMs: 200,
   };
-  writeFileSync(configFile, JSON.stringify({ leaseMs: 2000, alerts }));
+  // The nodes' own alarm rules are off: the test writes the transitions, and an evaluating node
+  // would clear its alarm (nothing waits on this board) and send that too.
+  writeFileSync(configFile, JSON.stringify({ leaseMs: 2000, alerts, alarms: { enabled: false } }));
   const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group, CONFIG_FILE: configFile };
   // One at a time: two tsx start-ups at once on a busy machine can outlast the readiness wait.
   for (let i = 0; i < 2; i++) nodes.push(await spawnServer(env));

@@ -11,7 +11,7 @@ import { copyText } from '../copy-text.js';
 import { fieldOf } from '../form-fields.js';
 import { AdminList } from '../admin-list.js';
 import '../wb-qr-code/wb-qr-code.js';
-import { MAX_PLAYLIST_PAGES } from '../../../server/contract/display-view.js';
+import { MAX_PLAYLIST_PAGES } from '../../../server/contract/constants.js';
 import { displayOfForm, viewSummary } from './display-form.js';
 import styles from './wb-display-admin.styles.js';
 
