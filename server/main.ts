@@ -17,8 +17,9 @@ export interface StartedStack {
 }
 
 /** Starts the server as configured by the environment; used by main and by `npm start`. */
-export async function startFromEnvironment(): Promise<StartedStack> {
-  const config = loadConfig({ env: process.env, cwd: process.cwd(), stdoutIsTTY: process.stdout.isTTY === true });
+/** Starts the server as configured by the environment; `adjust` lets a launcher (the demo) add to the configuration. */
+export async function startFromEnvironment(adjust: (config: ServerConfig) => ServerConfig = (c) => c): Promise<StartedStack> {
+  const config = adjust(loadConfig({ env: process.env, cwd: process.cwd(), stdoutIsTTY: process.stdout.isTTY === true }));
   const now = Date.now; // the one clock: every part that tells the time is handed this
   const log = createLogger({ format: config.logFormat, level: config.logLevel, now });
   if (config.configFile) log.info('configuration loaded', { file: config.configFile });

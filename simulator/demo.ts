@@ -7,6 +7,7 @@ import { runUntilSignalled, startFromEnvironment } from '../server/main.js';
 import { entryIdMs } from '../server/core/entry-id.js';
 import { startSimulation } from './run-simulation.js';
 import { DEMO_ADMIN, ensureDemoAccess } from './demo-access.js';
+import { withDemoQueueNames } from './demo-queue-names.js';
 
 const BACKFILL_MS = 2 * 3600_000;
 
@@ -21,7 +22,7 @@ async function historyGap(redisUrl: string, stream: string): Promise<number> {
 }
 
 void runUntilSignalled(async () => {
-  const stack = await startFromEnvironment();
+  const stack = await startFromEnvironment(withDemoQueueNames);
   const stream = stack.config.streams[0]!;
   const backfillMs = await historyGap(stack.redisUrl, stream);
   const simulation = await startSimulation({
