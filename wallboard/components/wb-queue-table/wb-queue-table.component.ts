@@ -105,7 +105,7 @@ export class WbQueueTable extends LitElement {
           const badge = shortfallBadge(q.staffing, i18n);
           const alarm = this.alarms.get(q.id);
           return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name ${badge ? 'has-short' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>
+            <span class="name ${badge ? 'has-short' : alarm ? 'has-alarm' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>
             <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting" data-queue=${q.id}>${i18n.number(q.waiting)}</span>
             <span class="longest num"
               >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span

@@ -12,6 +12,10 @@ export default css`
   .row .name.has-short { display: flex; flex-direction: column; align-items: flex-start; justify-content: center; line-height: 1.1; gap: 0.08em; }
   .row .name.has-short bdi { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
   .row .name .short { font-size: 0.85em; }
+  /* A long name gives way to the alarm's word, which must never be cut: colour alone does not tell. */
+  .row .name.has-alarm { display: flex; align-items: center; min-width: 0; }
+  .row .name.has-alarm bdi { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .row .name .alarm-mark { flex: none; }
   .row .waiting { font-size: 1.35em; font-weight: 800; }
   .row .waiting.zero { color: var(--wb-text-dim, #8d9bab); font-weight: 600; }
   .row .longest { display: inline-flex; justify-content: flex-end; align-items: center; gap: 0.25em; color: var(--status-colour); font-weight: 700; }
