@@ -50,7 +50,7 @@ export class WbQueueList extends LitElement {
       (q) => q.id,
       (q) => {
         const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
-        const status = waitStatus(longest, this.thresholdMs);
+        const status = waitStatus(longest, q.thresholds?.serviceLevelMs ?? this.thresholdMs);
         return html`<button aria-pressed=${this.selected === q.id ? 'true' : 'false'} data-queue=${q.id} @click=${() => this.select(q.id)}>
           <span class="name"><bdi>${this.names[q.id] ?? q.id}</bdi>${shortfallBadge(q.staffing, i18n)}</span>
           <span class="waiting num">${i18n.number(q.waiting)}<small>${i18n.t('queues.waiting')}</small></span>

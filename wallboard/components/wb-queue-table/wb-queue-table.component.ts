@@ -101,7 +101,7 @@ export class WbQueueTable extends LitElement {
         (q) => q.id,
         (q) => {
           const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
-          const status = waitStatus(longest, this.thresholdMs);
+          const status = waitStatus(longest, q.thresholds?.serviceLevelMs ?? this.thresholdMs);
           const badge = shortfallBadge(q.staffing, i18n);
           const alarm = this.alarms.get(q.id);
           return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>

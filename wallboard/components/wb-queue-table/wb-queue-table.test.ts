@@ -42,6 +42,17 @@ const queue = (i: number, waiting: number): QueueStats => ({
 });
 
 describe('wb-queue-table', () => {
+  it('judges each queue’s longest wait by its own service-level threshold, else the floor’s', async () => {
+    const { clock } = manualClock(1_000_000);
+    // Both have waited 30 s (queue 1): 15 s is at risk past its own 15 s; 20 s of the floor's, too; 60 s of its own, not yet.
+    const own15 = { ...queue(1, 1), id: 'fast', thresholds: { serviceLevelMs: 15_000, serviceLevelTarget: 0.8, shortAbandonMs: 0 } };
+    const own60 = { ...queue(1, 1), id: 'slow', thresholds: { serviceLevelMs: 60_000, serviceLevelTarget: 0.8, shortAbandonMs: 0 } };
+    const floor = { ...queue(1, 1), id: 'floor' };
+    const el = await mount(Object.assign(document.createElement('wb-queue-table'), { queues: [own15, own60, floor], clock, thresholdMs: 20_000, rows: 6 }));
+    const statusOf = (id: string) => [...shadow(el).querySelector(`.row[data-queue=${id}]`)!.classList].find((c) => c.startsWith('status-'));
+    expect([statusOf('fast'), statusOf('slow'), statusOf('floor')]).toEqual(['status-atRisk', 'status-none', 'status-atRisk']);
+  });
+
   it('rotates pages of queues with server time', async () => {
     const { clock, advance } = manualClock(Math.floor(NOW / 15_000) * 15_000 + 1000);
     const el = await mount(Object.assign(document.createElement('wb-queue-table'), { queues: snapshot.queues, clock, rows: 4 }));
