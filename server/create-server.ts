@@ -16,6 +16,7 @@ import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
 import { createApp } from './http/create-app.js';
 import { createAlertRoutes } from './http/alert-routes.js';
+import { queueSettingsIn } from './core/queue-settings.js';
 import { createAlerts } from './alerts/create-alerts.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createMetrics } from './http/metrics.js';
@@ -142,9 +143,9 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     consumer: owner,
     config: config.alerts,
     timeZone: config.core.timeZone,
-    // The names the screens show: an admin's saved ones, else the config file's.
+    // The names the screens show: the settings in force, as the core resolves them.
     scopeName: (scope, lang) => {
-      const name = (aggregator.queueSettings()?.queues ?? config.core.queues)[scope]?.name;
+      const name = queueSettingsIn({ queueSettings: aggregator.queueSettings() }, config.core)[scope]?.name;
       return name ? (lang === 'en' ? name.en : name.zh) : undefined;
     },
     log: log.child({ component: 'alerts' }),
