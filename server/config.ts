@@ -95,7 +95,18 @@ export interface ServerConfig {
   };
   /** Alarm transitions sent out to webhooks (the config file's `alerts` section; see alerts/alert-config.ts for each field's default). @default no hooks */
   alerts: AlertsConfig;
+  /** The day history (the config file's `history` section; docs/history.md). */
+  history: HistoryConfig;
 }
+
+export interface HistoryConfig {
+  /** Days a day's record is kept in Redis after the day ended (then it expires). @default 400 */
+  retentionDays: number;
+  /** Least time between two writes of today's record, besides the write before every checkpoint. @default 60000 */
+  writeIntervalMs: number;
+}
+
+export const DEFAULT_HISTORY_CONFIG: HistoryConfig = { retentionDays: 400, writeIntervalMs: 60_000 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -197,6 +208,12 @@ const fileSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsFileSchema.optional(),
+  history: z
+    .strictObject({
+      retentionDays: z.number().int().min(1).max(3660).optional(),
+      writeIntervalMs: z.number().int().min(1000).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
 
@@ -310,7 +327,23 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, alerts, alarms, ...rest } = file;
+  const {
+    targets,
+    streams: _s,
+    group,
+    sources,
+    ingest,
+    allowedOrigins: fileOrigins,
+    socket,
+    access,
+    limits,
+    timeInState,
+    queues,
+    alerts,
+    alarms,
+    history,
+    ...rest
+  } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -369,6 +402,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
     alerts: alertsConfig(alerts),
     alarms: alarms ?? {},
+    history: { ...DEFAULT_HISTORY_CONFIG, ...history },
     access: {
       ...DEFAULT_ACCESS_CONFIG,
       ...access,
