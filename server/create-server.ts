@@ -16,8 +16,9 @@ import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
 import { HistoryWriter } from './history/history-writer.js';
 import { createApp } from './http/create-app.js';
+import { createHistoryRoutes } from './http/history-routes.js';
 import { createAlertRoutes } from './http/alert-routes.js';
-import { queueSettingsIn } from './core/queue-settings.js';
+import { queueNamesIn, queueSettingsIn } from './core/queue-settings.js';
 import { createAlerts } from './alerts/create-alerts.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createMetrics } from './http/metrics.js';
@@ -188,6 +189,12 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       applied: () => aggregator.queueSettings(),
     },
     alerts: createAlertRoutes(access, alerts),
+    history: createHistoryRoutes({
+      access,
+      store: historyStore,
+      config: config.core,
+      queueNames: () => queueNamesIn(queueSettingsIn({ queueSettings: aggregator.queueSettings() }, config.core), null),
+    }),
     alarms: createAlarmRoutes({ access, engine: alarms, source, now, rulesChanged: () => realtime?.alarmRulesChanged() }),
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),

@@ -53,6 +53,8 @@ export interface AppDeps {
   alerts?: Router;
   /** The alarms' routes (alarm-routes.ts); absent, not served. */
   alarms?: Router;
+  /** GET /api/v1/history and its CSV (history-routes.ts); absent, not served. */
+  history?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin';
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.queueSettings) app.use(createQueueSettingsRoutes({ access, ...deps.queueSettings }));
   if (deps.alerts) app.use(deps.alerts);
   if (deps.alarms) app.use(deps.alarms);
+  if (deps.history) app.use(deps.history);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.
