@@ -64,7 +64,7 @@ describe('the history writer', () => {
     w.aggregator.applyBatch(feed.slice(0, half));
     await w.checkpointer.save();
     const first = await w.checkpointVersion();
-    expect(w.aggregator.dayRecords().today!.date).toBe(today.day);
+    expect(w.aggregator.dayRecords().today()!.date).toBe(today.day);
     expect(await w.storedVersion(today.day)).toBe(first);
 
     // The day's key made unwritable (a key of another type): the history write fails, and so does the checkpoint.
@@ -98,7 +98,7 @@ describe('the history writer', () => {
     const beforeMidnight = feed.filter((e) => Number(e.id.split('-')[0]) < midnight);
     w.aggregator.applyBatch(beforeMidnight);
     await w.history.writeIfDue();
-    const yesterday = w.aggregator.dayRecords().today!.date;
+    const yesterday = w.aggregator.dayRecords().today()!.date;
     const v1 = await w.storedVersion(yesterday);
     expect(v1).not.toBeNull();
     // Past midnight within the interval: yesterday's final record is written, today's waits.
