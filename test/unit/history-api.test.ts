@@ -57,6 +57,8 @@ describe('the history request', () => {
       interval: '15m',
     });
     expect(request({ from: '2025-11-01', to: '2026-12-05' }).dates).toHaveLength(400);
+    expect(request({ from: '2026-11-01', to: '2026-11-30', interval: '15m' }).dates).toHaveLength(30);
+    expect(request({ from: '2026-09-01', to: '2026-12-02', interval: 'hour' }).dates).toHaveLength(93);
   });
 
   it.each([
@@ -68,6 +70,8 @@ describe('the history request', () => {
     [{ from: '2025-11-01', to: '2026-12-06' }, 'is 401 days: at most 400'],
     [{ from: '2026-11-29', interval: 'week' }, 'interval: "week" is not one of day, hour, 15m'],
     [{ from: '2026-11-29', lang: 'fr' }, 'lang: "fr" is not one of'],
+    [{ from: '2026-11-01', to: '2026-12-02', interval: '15m' }, 'interval: 15m rows for 32 days: at most 31'],
+    [{ from: '2026-08-01', to: '2026-11-02', interval: 'hour' }, 'at most 93 days at this interval'],
     [{ from: ['2026-11-29', '2026-11-30'] }, 'from: given more than once'],
   ])('refuses %j with the reason', (query, reason) => {
     const parsed = parseHistoryRequest(query);
