@@ -10,8 +10,8 @@ import { sleep } from '../redis/sleep.js';
 import { foldTransition, type AlarmHistory } from './alarm-history.js';
 import { decodeTransition, type AlarmFacts, type AlarmTransition } from './alarm-transition.js';
 import type { AlertHook, AlertsConfig } from './alert-config.js';
-import { buildRequest, type AlertPayload } from './alert-formats.js';
-import { alertMessage, type MessageContext } from './alert-message.js';
+import { buildRequest } from './alert-formats.js';
+import { alertPayload, type MessageContext } from './alert-message.js';
 import type { AlarmEntry, AlertStream } from './alert-stream.js';
 import type { DeliveryLog, DeliveryOutcome } from './delivery-log.js';
 import type { AttemptOutcome } from './hook-sender.js';
@@ -175,13 +175,7 @@ export class AlertDispatcher {
     hook: AlertHook,
     job: { lost: boolean },
   ): Promise<void> {
-    const message = alertMessage(transition, facts, { ...this.d.messages, lang: hook.lang }, escalated);
-    const { v: _v, ...fields } = transition;
-    const payload: AlertPayload = {
-      idempotencyKey: `${entryId}:${hook.id}`,
-      message,
-      document: { version: 1, board: this.d.messages.boardName, hook: hook.id, entryId, transition: fields, alarm: facts, message },
-    };
+    const payload = alertPayload(entryId, hook.id, transition, facts, { ...this.d.messages, lang: hook.lang }, escalated);
     for (let attempt = 1; attempt <= this.d.config.maxAttempts; attempt++) {
       if (this.stopped || job.lost) return;
       const outcome = await this.d.send(hook, buildRequest(hook, payload, this.d.now()));
