@@ -106,7 +106,7 @@ export class AlertDispatcher {
     }
   }
 
-  /** Takes over what a dead node left, and renews this node's claim on what it is still delivering. */
+  /** Takes over what a dead node left, renews this node's claim on what it is still delivering, and deletes dead nodes' consumers. */
   private async upkeepLoop(): Promise<void> {
     const every = Math.max(200, Math.floor(this.d.config.visibilityTimeoutMs / 3));
     while (!this.stopped) {
@@ -119,6 +119,11 @@ export class AlertDispatcher {
         const room = this.d.config.maxInFlight - this.inFlight.size;
         if (room > 0)
           for (const entry of await this.d.stream.takeOver(this.d.config.visibilityTimeoutMs, room)) if (!this.inFlight.has(entry.id)) this.begin(entry, true);
+        for (const consumer of await this.d.stream.pruneConsumers(this.d.config.consumerPruneAfterMs))
+          this.d.log.info('idle alerts consumer deleted (nothing pending; a node that stopped, or an idle one)', {
+            consumer,
+            idleAtLeastMs: this.d.config.consumerPruneAfterMs,
+          });
       } catch (error) {
         if (this.stopped) return;
         this.d.log.warn('alert upkeep failed; retrying', { error });
