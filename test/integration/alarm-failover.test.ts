@@ -87,7 +87,8 @@ describe('failover with an alarm active', () => {
     await holder.kill('SIGKILL');
     await waitFor(() => holds(other), 'the other node taking the lease', LEASE_MS * 3);
     const tookOverMs = Date.now() - killedAt;
-    expect(tookOverMs).toBeLessThanOrEqual(LEASE_MS + 1000);
+    // The lease lapses at most LEASE_MS after its last renewal, and a standby tries every third of it.
+    expect(tookOverMs).toBeLessThanOrEqual(LEASE_MS + LEASE_MS / 3 + 500);
     // Several evaluations on the new holder with the callers still waiting: the alarm stays, not raised again.
     await new Promise((r) => setTimeout(r, 3000));
     expect(await transitions()).toEqual(['alarm.raised']);
