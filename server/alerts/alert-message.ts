@@ -4,7 +4,7 @@
 import type { AlarmTransition, AlarmFacts } from './alarm-transition.js';
 import type { HookLang } from './alert-config.js';
 import type { AlarmRule } from '../contract/vocabulary.js';
-import { kpiLabel } from '../../wallboard/i18n/kpi-labels.js';
+import { kpiLabel } from '../contract/kpi-labels.js';
 import type { AlertPayload } from './alert-formats.js';
 
 /** A message before it is shaped for one kind of hook. */
@@ -115,7 +115,7 @@ function clock(ts: number, ctx: MessageContext): string {
 /** The rule's and the scope's names in the hook's language. */
 export function describeAlarm(facts: Pick<AlarmFacts, 'rule' | 'scope'>, ctx: MessageContext): { rule: string; scope: string; unit: Unit } {
   const rule = RULES[facts.rule];
-  // A KPI alarm's scope is the KPI's id: named as the board names it (one table, wallboard/i18n/kpi-labels.ts).
+  // A KPI alarm's scope is the KPI's id: named as the board names it (one table, server/contract/kpi-labels.ts).
   const scope =
     facts.scope === 'floor'
       ? WORDS[ctx.lang].floor

@@ -1,6 +1,6 @@
 // Every string the wallboard shows, in English and in the floor's Chinese. English is the
 // reference: its keys type the other catalogues, so a missing translation fails to compile.
-import { KPI_LABELS } from './kpi-labels.js';
+import { KPI_LABELS } from '../../server/contract/kpi-labels.js';
 const en = {
   'app.tv': 'Hotline wallboard',
   'app.lead': 'Team lead',

@@ -1,6 +1,6 @@
 // The KPIs' names in both languages: one table that the wallboard's catalogue (messages.ts) and
 // the server's alert messages both read. Plain data, importable by both sides (no zod, no DOM).
-import type { KpiId } from '../../server/contract/snapshot.js';
+import type { KpiId } from './snapshot.js';
 
 export interface KpiLabel {
   en: string;
