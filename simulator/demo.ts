@@ -1,21 +1,41 @@
 // npm start: the server (with its private Redis when REDIS_URL is unset) and a normal day of
-// simulated traffic, so a newcomer sees a living board at once. Two hours of history are
-// backfilled first, unless the stream already holds recent history (a restarted demo would
-// otherwise count the morning twice).
+// simulated traffic, so a newcomer sees a living board at once. Yesterday and today so far are
+// backfilled first (DEMO_HISTORY_DAYS days before today; 1 by default), so the morning report
+// has a day to show; a restarted demo backfills only the gap since the stream's last entry (it
+// would otherwise count the morning twice).
 import { Redis } from 'ioredis';
 import { runUntilSignalled, startFromEnvironment } from '../server/main.js';
 import { entryIdMs } from '../server/core/entry-id.js';
+import { dayWindow } from '../server/core/windows.js';
 import { startSimulation } from './run-simulation.js';
 import { DEMO_ADMIN, ensureDemoAccess } from './demo-access.js';
 import { withDemoQueueNames } from './demo-queue-names.js';
 
-const BACKFILL_MS = 2 * 3600_000;
+/**
+ * Days before today the demo fills: 1 writes about 200k entries a day at the demo's rate, which
+ * the server reads in a few seconds; 8 gives the report's week view and "same weekday last week".
+ */
+function historyDays(): number {
+  const raw = process.env['DEMO_HISTORY_DAYS'];
+  const days = raw === undefined || raw === '' ? 1 : Number(raw);
+  if (!Number.isInteger(days) || days < 0 || days > 14) throw new Error(`DEMO_HISTORY_DAYS must be a whole number of days from 0 to 14, not "${raw}"`);
+  return days;
+}
 
-async function historyGap(redisUrl: string, stream: string): Promise<number> {
+/** Local midnight `days` days before today's. */
+function daysBack(now: number, days: number, timeZone: string): number {
+  let start = dayWindow(now, timeZone).startTs;
+  for (let i = 0; i < days; i++) start = dayWindow(start - 1, timeZone).startTs;
+  return start;
+}
+
+/** History to write: from the start of the days asked for, or from the stream's last entry when it is later. */
+async function historyGap(redisUrl: string, stream: string, from: number): Promise<number> {
   const redis = new Redis(redisUrl);
   try {
     const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0];
-    return last ? Math.min(BACKFILL_MS, Math.max(0, Date.now() - entryIdMs(last[0]))) : BACKFILL_MS;
+    const since = last ? Math.max(from, entryIdMs(last[0])) : from;
+    return Math.max(0, Date.now() - since);
   } finally {
     redis.disconnect();
   }
@@ -24,11 +44,13 @@ async function historyGap(redisUrl: string, stream: string): Promise<number> {
 void runUntilSignalled(async () => {
   const stack = await startFromEnvironment(withDemoQueueNames);
   const stream = stack.config.streams[0]!;
-  const backfillMs = await historyGap(stack.redisUrl, stream);
+  const backfillMs = await historyGap(stack.redisUrl, stream, daysBack(Date.now(), historyDays(), stack.config.core.timeZone));
   const simulation = await startSimulation({
     redisUrl: stack.redisUrl,
     streamKey: stream,
     scenario: 'normal-day',
+    // The day's profile and shifts in the board's own time zone, so yesterday is the board's yesterday.
+    timeZone: stack.config.core.timeZone,
     // Twice the normal day's peak, so the board moves within seconds even at night, with twice
     // its roster, so the floor still runs near its targets.
     arrivalRate: { kind: 'profile', peakPerSec: 0.5 },

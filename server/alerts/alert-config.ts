@@ -62,6 +62,7 @@ export const alertsFileSchema = z.strictObject({
   maxDelayMs: z.number().int().min(10).optional(),
   requestTimeoutMs: z.number().int().min(100).max(60_000).optional(),
   visibilityTimeoutMs: z.number().int().min(1000).optional(),
+  consumerPruneAfterMs: z.number().int().min(1000).optional(),
   staleAfterMs: z.number().int().min(1000).optional(),
   maxInFlight: z.number().int().min(1).max(10_000).optional(),
   logMaxLen: z.number().int().min(100).optional(),
@@ -83,6 +84,13 @@ export interface AlertsConfig {
   requestTimeoutMs: number;
   /** A transition left pending this long by a node that stopped renewing it is taken over by another (XAUTOCLAIM). @default 60000 */
   visibilityTimeoutMs: number;
+  /**
+   * A consumer in the `alerts` group idle this long with nothing pending (each process joins under a
+   * name of its own, so every node that died leaves one) is deleted (XGROUP DELCONSUMER) by
+   * whichever node sees it first; what a dead node left pending is taken over first.
+   * @default 10 × visibilityTimeoutMs (600000)
+   */
+  consumerPruneAfterMs: number;
   /** A transition older than this when first read (a backlog from before alerts were set up) is not sent. @default 3600000 */
   staleAfterMs: number;
   /** Transitions in delivery at once on one node; reading waits while it is full. @default 100 */
@@ -99,6 +107,7 @@ export const DEFAULT_ALERTS_CONFIG: AlertsConfig = {
   maxDelayMs: 300_000,
   requestTimeoutMs: 10_000,
   visibilityTimeoutMs: 60_000,
+  consumerPruneAfterMs: 600_000,
   staleAfterMs: 3600_000,
   maxInFlight: 100,
   logMaxLen: 5000,
@@ -108,7 +117,10 @@ export const DEFAULT_ALERTS_CONFIG: AlertsConfig = {
 export function alertsConfig(file: AlertsFile | undefined): AlertsConfig {
   // Parsed again (already valid) for the hooks' own defaults: the config file is typed as written.
   const { hooks, ...rest } = alertsFileSchema.parse(file ?? {});
-  return { ...DEFAULT_ALERTS_CONFIG, ...definedOnly(rest), hooks: hooks ?? [] };
+  const config = { ...DEFAULT_ALERTS_CONFIG, ...definedOnly(rest), hooks: hooks ?? [] };
+  // Left out, the prune bound follows the takeover time it must outlast.
+  if (rest.consumerPruneAfterMs === undefined) config.consumerPruneAfterMs = 10 * config.visibilityTimeoutMs;
+  return config;
 }
 
 function definedOnly<T extends object>(obj: T): Partial<T> {

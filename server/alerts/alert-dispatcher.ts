@@ -10,8 +10,8 @@ import { sleep } from '../redis/sleep.js';
 import { foldTransition, type AlarmHistory } from './alarm-history.js';
 import { decodeTransition, type AlarmFacts, type AlarmTransition } from './alarm-transition.js';
 import type { AlertHook, AlertsConfig } from './alert-config.js';
-import { buildRequest, type AlertPayload } from './alert-formats.js';
-import { alertMessage, type MessageContext } from './alert-message.js';
+import { buildRequest } from './alert-formats.js';
+import { alertPayload, type MessageContext } from './alert-message.js';
 import type { AlarmEntry, AlertStream } from './alert-stream.js';
 import type { DeliveryLog, DeliveryOutcome } from './delivery-log.js';
 import type { AttemptOutcome } from './hook-sender.js';
@@ -106,7 +106,7 @@ export class AlertDispatcher {
     }
   }
 
-  /** Takes over what a dead node left, and renews this node's claim on what it is still delivering. */
+  /** Takes over what a dead node left, renews this node's claim on what it is still delivering, and deletes dead nodes' consumers. */
   private async upkeepLoop(): Promise<void> {
     const every = Math.max(200, Math.floor(this.d.config.visibilityTimeoutMs / 3));
     while (!this.stopped) {
@@ -119,6 +119,11 @@ export class AlertDispatcher {
         const room = this.d.config.maxInFlight - this.inFlight.size;
         if (room > 0)
           for (const entry of await this.d.stream.takeOver(this.d.config.visibilityTimeoutMs, room)) if (!this.inFlight.has(entry.id)) this.begin(entry, true);
+        for (const consumer of await this.d.stream.pruneConsumers(this.d.config.consumerPruneAfterMs))
+          this.d.log.info('idle alerts consumer deleted (nothing pending; a node that stopped, or an idle one)', {
+            consumer,
+            idleAtLeastMs: this.d.config.consumerPruneAfterMs,
+          });
       } catch (error) {
         if (this.stopped) return;
         this.d.log.warn('alert upkeep failed; retrying', { error });
@@ -175,13 +180,7 @@ export class AlertDispatcher {
     hook: AlertHook,
     job: { lost: boolean },
   ): Promise<void> {
-    const message = alertMessage(transition, facts, { ...this.d.messages, lang: hook.lang }, escalated);
-    const { v: _v, ...fields } = transition;
-    const payload: AlertPayload = {
-      idempotencyKey: `${entryId}:${hook.id}`,
-      message,
-      document: { version: 1, board: this.d.messages.boardName, hook: hook.id, entryId, transition: fields, alarm: facts, message },
-    };
+    const payload = alertPayload(entryId, hook.id, transition, facts, { ...this.d.messages, lang: hook.lang }, escalated);
     for (let attempt = 1; attempt <= this.d.config.maxAttempts; attempt++) {
       if (this.stopped || job.lost) return;
       const outcome = await this.d.send(hook, buildRequest(hook, payload, this.d.now()));

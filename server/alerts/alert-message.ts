@@ -4,6 +4,8 @@
 import type { AlarmTransition, AlarmFacts } from './alarm-transition.js';
 import type { HookLang } from './alert-config.js';
 import type { AlarmRule } from '../contract/vocabulary.js';
+import { kpiLabel } from '../contract/kpi-labels.js';
+import type { AlertPayload } from './alert-formats.js';
 
 /** A message before it is shaped for one kind of hook. */
 export interface AlertMessage {
@@ -113,7 +115,11 @@ function clock(ts: number, ctx: MessageContext): string {
 /** The rule's and the scope's names in the hook's language. */
 export function describeAlarm(facts: Pick<AlarmFacts, 'rule' | 'scope'>, ctx: MessageContext): { rule: string; scope: string; unit: Unit } {
   const rule = RULES[facts.rule];
-  const scope = facts.scope === 'floor' ? WORDS[ctx.lang].floor : (ctx.scopeName(facts.scope, ctx.lang) ?? facts.scope);
+  // A KPI alarm's scope is the KPI's id: named as the board names it (one table, server/contract/kpi-labels.ts).
+  const scope =
+    facts.scope === 'floor'
+      ? WORDS[ctx.lang].floor
+      : ((facts.rule === 'kpi-missed' ? kpiLabel(facts.scope, ctx.lang) : ctx.scopeName(facts.scope, ctx.lang)) ?? facts.scope);
   // A KPI is in its own unit: satisfaction in points 0..100, the others fractions.
   const unit = facts.rule === 'kpi-missed' && facts.scope === 'satisfaction' ? 'points' : rule.unit;
   return { rule: ctx.lang === 'en' ? rule.en : rule.zh, scope, unit };
@@ -156,6 +162,37 @@ export function alertMessage(transition: AlarmTransition, facts: AlarmFacts | nu
   }
   lines.push(`${w.board}${sep}${ctx.boardName}`);
   return { title, lines, tone };
+}
+
+/**
+ * What one hook is sent for one transition: the message, and the generic hook's JSON, which keeps
+ * the ids (`transition`, `alarm`) and adds their names in the hook's language (`labels`).
+ */
+export function alertPayload(
+  entryId: string,
+  hookId: string,
+  transition: AlarmTransition,
+  facts: AlarmFacts | null,
+  ctx: MessageContext,
+  escalated = false,
+): AlertPayload {
+  const message = alertMessage(transition, facts, ctx, escalated);
+  const { v: _v, ...fields } = transition;
+  const labels = facts ? describeAlarm(facts, ctx) : null;
+  return {
+    idempotencyKey: `${entryId}:${hookId}`,
+    message,
+    document: {
+      version: 1,
+      board: ctx.boardName,
+      hook: hookId,
+      entryId,
+      transition: fields,
+      alarm: facts,
+      labels: labels && { rule: labels.rule, scope: labels.scope },
+      message,
+    },
+  };
 }
 
 /** The message POST /api/v1/alerts/test/:hookId sends. */

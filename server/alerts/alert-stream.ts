@@ -8,6 +8,21 @@ import { alertKeys } from './delivery-log.js';
 /** The dispatcher's consumer group on the alarm stream, beside the board's own readers. */
 export const ALERTS_GROUP = 'alerts';
 const WATCHDOG_MARGIN_MS = 5000;
+
+// Deletes the group's other consumers idle at least ARGV[3] ms with nothing pending, in one step:
+// a consumer that reads (and so gets entries) between a check and the delete cannot lose them.
+// KEYS[1] the stream; ARGV: the group, this node's consumer, the idle bound. Returns the names deleted.
+const PRUNE = `
+local gone = {}
+for _, c in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+  local f = {}
+  for i = 1, #c, 2 do f[c[i]] = c[i + 1] end
+  if f['name'] ~= ARGV[2] and f['pending'] == 0 and f['idle'] >= tonumber(ARGV[3]) then
+    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], f['name'])
+    gone[#gone + 1] = f['name']
+  end
+end
+return gone`;
 const SENT_TTL_S = 86_400;
 
 /** One alarm stream entry. */
@@ -112,6 +127,17 @@ export class AlertStream {
     const kept = ids.filter((id) => owned.has(id));
     if (kept.length > 0) await this.o.redis.xclaim(this.o.stream, ALERTS_GROUP, this.o.consumer, 0, ...kept, 'JUSTID');
     return new Set(ids.filter((id) => !owned.has(id)));
+  }
+
+  /**
+   * Deletes the consumers that nodes no longer running left in the group: idle at least
+   * `minIdleMs` and with no entry pending (a dead node's pending entries are taken over first, so
+   * they are never lost). Redis 7.2 on counts a live node's every read as activity; before 7.2 only
+   * a read that returns entries does, so a live node with nothing to do may lose its consumer too,
+   * which costs nothing: Redis makes it again when it next hands that node an entry. Returns the names deleted.
+   */
+  async pruneConsumers(minIdleMs: number): Promise<string[]> {
+    return (await this.o.redis.eval(PRUNE, 1, this.o.stream, ALERTS_GROUP, this.o.consumer, minIdleMs)) as string[];
   }
 
   /** Every hook has been served or given up: the entry is done, its "served" set goes. */

@@ -3,10 +3,13 @@
 import express, { type Router } from 'express';
 import type { Access } from '../auth/access.js';
 import type { AlarmEngine } from '../alarms/alarm-engine.js';
+import { DEFAULT_ALARM_RULES, DEFAULT_KPI_RULE } from '../core/alarm-rules.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
 import { principalOf, requireAction } from './access-middleware.js';
 
 const json = express.json({ limit: '256kb' });
+/** Sent with the rules: the admin's form shows each rule as it is in force and saves only what differs. */
+const defaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE };
 
 export interface AlarmRoutesDeps {
   access: Access;
@@ -47,7 +50,7 @@ export function createAlarmRoutes({ access, engine, source, now, rulesChanged }:
   });
 
   router.get('/api/v1/alarm-rules', administer, (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(engine.rules());
+    res.set('Cache-Control', 'no-store').json({ ...engine.rules(), defaults });
   });
 
   router.put('/api/v1/alarm-rules', administer, json, (req, res, next) => {
@@ -57,7 +60,7 @@ export function createAlarmRoutes({ access, engine, source, now, rulesChanged }:
         return;
       }
       rulesChanged();
-      res.json(result.rules);
+      res.json({ ...result.rules, defaults });
     }, next);
   });
 
