@@ -2,25 +2,13 @@
 // password, chooses a password, creates a display at /admin; a second browser (the TV) opens the
 // display's link and shows the board; the admin revokes it and the TV says so within 5 s. And
 // hostile names (markup, a right-to-left override, emoji) stay text on the wall.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/redis.js';
 import { ADMIN_AUTH } from '../support/server.js';
-import { deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 describe('putting a TV into service', () => {
   it('an admin creates a display, a TV opens its link and shows the board, the admin revokes it and the TV says so', async () => {
@@ -32,8 +20,7 @@ describe('putting a TV into service', () => {
     const { password: oneTime } = (await made.json()) as { password: string };
 
     // The admin, on a laptop: /admin sends them to sign in first.
-    const admin = await freshPage(browser, 1280, 800);
-    await admin.goto(`${floor.server.url}/admin?lang=en`);
+    const admin = await floor.open('/admin?lang=en', 1280, 800, { as: null, live: false });
     await admin.waitForURL(/\/login\?next=/);
     await admin.fill('#login-name', 'floor-admin');
     await admin.fill('#login-password', oneTime);
@@ -55,10 +42,8 @@ describe('putting a TV into service', () => {
     await screenshot(admin, 'access-admin-displays');
 
     // The TV: opens the link once; the secret leaves the address bar, the board goes live.
-    const tv = await freshPage(browser, 1920, 1080);
-    await tv.goto(link);
+    const tv = await floor.open(link, 1920, 1080, { as: null, live: /Live/ });
     expect(new URL(tv.url()).pathname).toBe('/tv');
-    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
     const rest = await floor.rest();
     expect(rest.totals.waiting).toBeGreaterThan(0);
     await screenshot(tv, 'access-tv-paired');
@@ -96,15 +81,9 @@ describe('names are text', () => {
       { type: 'call.answered', ts: now - 40_000, callId: 'x-c1', queue: 'billing', agentId: 'x1' },
       { type: 'call.held', ts: now - 5_000, callId: 'x-c1', agentId: 'x1' },
     ]);
-    const display = await fetch(`${floor.server.url}/api/v1/displays`, {
-      method: 'POST',
-      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Hostile names', view: { lang: 'en', team: 'Q' } }),
-    });
+    const display = await floor.createDisplay('Hostile names', { lang: 'en', team: 'Q' });
     const { link } = (await display.json()) as { link: string };
-    const tv = await freshPage(browser, 1920, 1080);
-    await tv.goto(link);
-    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
+    const tv = await floor.open(link, 1920, 1080, { as: null, live: /Live/ });
     // The held call's row names the agent: the whole name, as text, isolated from its neighbours.
     const row = await waitFor(
       () =>

@@ -3,26 +3,14 @@
 // off and never logged in today; published to Redis as a producer would. The tablet (English, then Chinese) lists
 // them longest in state first with the reason, the time marked past the thresholds by a word,
 // today's figures as REST gives them, and leaves out the agent logged off all day.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { EventInput } from '../../server/core/events.js';
 import { waitFor } from '../support/redis.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepAll, deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 const MIN = 60_000;
 const QUEUE = 'pauses';
@@ -75,10 +63,7 @@ describe('agents and their pauses on the tablet', () => {
     expect(rest.get('p2')!.reason).toBe('Callback 138****5678');
     expect(rest.get('p4')!.today!.active).toBe(false);
 
-    const lead = await freshPage(browser, 1440, 900);
-    await addSessionCookie(lead.context(), floor.server.url, await signIn(floor.server.url));
-    await lead.goto(`${floor.server.url}/lead?lang=en&queue=${QUEUE}`);
-    await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);
+    const lead = await floor.open(`/lead?lang=en&queue=${QUEUE}`, 1440, 900, { live: /Live/ });
     await waitFor(async () => (await agentRows(lead)).length === 3, 'the three agents of the queue', 15_000);
 
     const rows = await agentRows(lead);
@@ -106,9 +91,7 @@ describe('agents and their pauses on the tablet', () => {
     await lead.locator('wb-agent-table th button[data-sort=handled]').click();
     await waitFor(async () => (await agentRows(lead))[0]?.id === 'p3', 'the table sorted by calls handled', 5_000);
 
-    const zh = await freshPage(browser, 1280, 800);
-    await addSessionCookie(zh.context(), floor.server.url, await signIn(floor.server.url));
-    await zh.goto(`${floor.server.url}/lead?lang=zh-CN&queue=${QUEUE}`);
+    const zh = await floor.open(`/lead?lang=zh-CN&queue=${QUEUE}`, 1280, 800, { live: false });
     await waitFor(async () => (await agentRows(zh)).length === 3, 'the Chinese tablet', 15_000);
     expect((await agentRows(zh))[0]!.cells.slice(0, 3)).toEqual(['示忙一P组', '示忙午休 Lunch', expect.stringMatching(/^▲▲ 过长 ?7:\d\d$/)]);
     expect(await deepText(zh, '.hidden-note')).toBe('今日未登录 1 人，未列出');

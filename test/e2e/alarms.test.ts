@@ -2,28 +2,15 @@
 // as a producer would. A paired TV (Chinese) shows the critical banner and marks the queue's row
 // by a bell and a word; a lead's tablet (English) acknowledges it with one tap, and the server's
 // REST alarm list names the lead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Alarm } from '../../server/contract/snapshot.js';
 import type { EventInput } from '../../server/core/events.js';
 import { waitFor } from '../support/redis.js';
 import { ADMIN_AUTH } from '../support/server.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepAll, deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 const alarms = async () => (await (await fetch(`${floor.server.url}/api/v1/alarms`, { headers: ADMIN_AUTH })).json()) as { active: Alarm[]; log: Alarm[] };
 const criticalWait = async () => (await alarms()).active.find((a) => a.rule === 'longest-wait' && a.scope === 'stranded' && a.severity === 'critical');
@@ -36,16 +23,10 @@ describe('alarms end to end', () => {
     const alarm = await waitFor(criticalWait, 'the server to raise the critical longest-wait alarm', 20_000);
     expect(alarm).toMatchObject({ threshold: 120, acknowledgedBy: null });
 
-    const display = await fetch(`${floor.server.url}/api/v1/displays`, {
-      method: 'POST',
-      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Alarm TV', view: { lang: 'zh-CN', layout: 'queues', queues: ['stranded', 'billing'], queueNames: { stranded: '滞留队列' } } }),
-    });
+    const display = await floor.createDisplay('Alarm TV', { lang: 'zh-CN', layout: 'queues', queues: ['stranded', 'billing'], queueNames: { stranded: '滞留队列' } });
     expect(display.status).toBe(201);
     const { link } = (await display.json()) as { link: string };
-    const tv = await freshPage(browser, 1920, 1080);
-    await tv.goto(link);
-    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/实时/), 'the TV to go live', 15_000);
+    const tv = await floor.open(link, 1920, 1080, { as: null, live: /实时/ });
     const banner = await waitFor(async () => (await deepAll(tv, '[data-testid=alarm-banner]'))[0], 'the banner', 15_000);
     expect(banner.text).toContain('严重告警');
     const firstCritical = (await alarms()).active.filter(
@@ -64,11 +45,7 @@ describe('alarms end to end', () => {
     expect(fontPx).toBeGreaterThanOrEqual(40);
     await screenshot(tv, 'alarm-tv-zh');
 
-    const session = await signIn(floor.server.url, { name: 'lead.wang' });
-    const lead = await freshPage(browser, 1280, 800);
-    await addSessionCookie(lead.context(), floor.server.url, session);
-    await lead.goto(`${floor.server.url}/lead?lang=en`);
-    await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);
+    const lead = await floor.open('/lead?lang=en', 1280, 800, { as: { name: 'lead.wang' }, live: /Live/ });
     const row = `li[data-alarm="${alarm.id}"]`;
     await waitFor(async () => (await deepAll(lead, `${row} [data-testid=alarm-ack]`)).length === 1, 'the Acknowledge button', 10_000);
     expect(await deepText(lead, `${row}`)).toMatch(/Critical.*stranded.*Longest wait 3:\d\d · limit 2:00/s);

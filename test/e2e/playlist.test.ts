@@ -1,31 +1,16 @@
 // End to end, a display that turns through pages: an admin builds a two-page playlist in the
 // display form at /admin (the whole floor, then the VIP queue's table), the TV opens its link and
 // shows each page for its seconds, on server time, each page with its own title, layout and data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/redis.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepAll, deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 describe('a display playlist end to end', () => {
   it('an admin makes a two-page playlist, and the TV turns through it with each page’s own data', async () => {
-    const admin = await freshPage(browser, 1280, 1000);
-    await addSessionCookie(admin.context(), floor.server.url, await signIn(floor.server.url, { role: 'admin' }));
-    await admin.goto(`${floor.server.url}/admin?lang=en`);
+    const admin = await floor.open('/admin?lang=en', 1280, 1000, { as: { role: 'admin' }, live: false });
     await admin.click('[data-testid=tab-displays]');
     if (!(await admin.locator('#display-name').isVisible())) await admin.click('[data-testid=display-create-open]');
     await admin.fill('#display-name', 'Turning TV');
@@ -47,9 +32,7 @@ describe('a display playlist end to end', () => {
     const link = await card.locator('[data-testid=display-link]').inputValue();
     expect(admin.problems).toEqual([]);
 
-    const tv = await freshPage(browser, 1920, 1080);
-    await tv.goto(link);
-    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/Live/), 'the TV to go live', 15_000);
+    const tv = await floor.open(link, 1920, 1080, { as: null, live: /Live/ });
     const title = () => deepText(tv, 'h1');
     const queueRows = async () => (await deepAll(tv, '[data-testid=queue-waiting][data-queue]')).map((r) => r.data['queue']);
 

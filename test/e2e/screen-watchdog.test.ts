@@ -2,41 +2,21 @@
 // (the server's heartbeat keeps it fed), and reloads itself when its socket goes on carrying
 // nothing from the server, here made silent by routing the WebSocket through the test and
 // dropping what the server sends. The page that comes back is live again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
-import { ADMIN_AUTH } from '../support/server.js';
-import { deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
-
-let browser: Browser;
-let redis: TestRedis;
-let server: ServerProcess;
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/redis.js';
+import { deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
 // A floor of its own with no traffic at all: nothing changes, so only the heartbeat reaches the TV.
-beforeAll(async () => {
-  browser = await launchBrowser();
-  redis = await startTestRedis();
-  server = await startServerProcess(redis.url);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  await redis?.dispose();
-});
+const floor = useFloor({ scenario: false });
 
 describe('the TV watchdog end to end', () => {
   it('keeps a quiet board, and reloads one whose feed went silent once the server answers', async () => {
-    const made = await fetch(`${server.url}/api/v1/displays`, {
-      method: 'POST',
-      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Watched TV', view: { lang: 'en', watchdogS: 30 } }),
-    });
+    const made = await floor.createDisplay('Watched TV', { lang: 'en', watchdogS: 30 });
     expect(made.status).toBe(201);
     const { link } = (await made.json()) as { link: string };
 
-    const tv = await freshPage(browser, 1920, 1080);
+    const tv = await floor.page(1920, 1080);
     let silent = false;
     // When the page last got data (a Socket.IO event: snapshot or delta, heartbeats included), not an Engine.IO ping.
     let lastData = 0;

@@ -1,28 +1,14 @@
 // End to end, the staffing hint: a surge on a queue with two agents on it, published to Redis as
 // a producer would; a paired TV (Chinese) marks the queue "缺 N 人" and a lead's tablet
 // (English) shows the figure with its inputs, both agreeing with the server's REST snapshot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../server/core/events.js';
 import type { QueueStaffing } from '../../server/contract/snapshot.js';
 import { waitFor } from '../support/redis.js';
-import { ADMIN_AUTH } from '../support/server.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepAll, deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 /**
  * 60 calls on `surge` between 14.5 and 6 minutes ago, each answered after 5 s and hung up 240 s
@@ -57,16 +43,10 @@ describe('the staffing hint end to end', () => {
     expect(hint.needed).toBeGreaterThan(15);
 
     // The TV, paired as a floor pairs one: a display made by an admin, its link opened once.
-    const display = await fetch(`${floor.server.url}/api/v1/displays`, {
-      method: 'POST',
-      headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Surge TV', view: { lang: 'zh-CN', queues: ['surge', 'billing', 'mobile'], queueNames: { surge: '话费高峰' } } }),
-    });
+    const display = await floor.createDisplay('Surge TV', { lang: 'zh-CN', queues: ['surge', 'billing', 'mobile'], queueNames: { surge: '话费高峰' } });
     expect(display.status).toBe(201);
     const { link } = (await display.json()) as { link: string };
-    const tv = await freshPage(browser, 1920, 1080);
-    await tv.goto(link);
-    await waitFor(async () => (await deepText(tv, '[data-testid=connection]'))?.match(/实时/), 'the TV to go live', 15_000);
+    const tv = await floor.open(link, 1920, 1080, { as: null, live: /实时/ });
     // Every queue's badge says what REST says of that queue, and only a short queue has one (read
     // again each time: the window moves on with the minute). The floor's own traffic may leave
     // billing or mobile short too, so each row is held to its own figure, not to "one badge".
@@ -91,10 +71,7 @@ describe('the staffing hint end to end', () => {
     await screenshot(tv, 'staffing-tv-zh');
 
     // The lead's tablet, in English, drilled into the queue.
-    const lead = await freshPage(browser, 1440, 900);
-    await addSessionCookie(lead.context(), floor.server.url, await signIn(floor.server.url));
-    await lead.goto(`${floor.server.url}/lead?lang=en&queue=surge`);
-    await waitFor(async () => (await deepText(lead, '[data-testid=connection]'))?.match(/Live/), 'the tablet to go live', 15_000);
+    const lead = await floor.open('/lead?lang=en&queue=surge', 1440, 900, { live: /Live/ });
     await waitFor(
       async () => {
         const now = await staffingOf();

@@ -1,20 +1,15 @@
 // End to end, the tablet's team filter with the demo's 20 teams: one select inside the header at
 // 1024 × 768 in both languages (no chips scrolling off unseen), and choosing a team re-subscribes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventInput } from '../../server/core/events.js';
 import { waitFor } from '../support/redis.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepAll, deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
+const floor = useFloor();
 const TEAMS = Array.from({ length: 20 }, (_, i) => `T${String(i + 1).padStart(2, '0')}组`);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
   const now = Date.now();
   const events: EventInput[] = TEAMS.map((team, i) => ({ type: 'agent.state', ts: now, agentId: `tf${i}`, state: 'available', team, queues: ['billing'] }));
   await floor.publish(events);
@@ -22,19 +17,12 @@ beforeAll(async () => {
     const { teams } = await floor.rest();
     return TEAMS.every((t) => teams.includes(t));
   }, 'the server to know the 20 teams');
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
 });
 
 describe('the team filter on the tablet', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`offers 20 teams in one select inside the header at 1024 × 768 (${lang})`, async () => {
-      const page = await freshPage(browser, 1024, 768);
-      await addSessionCookie(page.context(), floor.server.url, await signIn(floor.server.url));
-      await page.goto(`${floor.server.url}/lead${lang === 'en' ? '?lang=en' : ''}`);
+      const page = await floor.open(`/lead${lang === 'en' ? '?lang=en' : ''}`, 1024, 768, { live: false });
       await waitFor(async () => (await deepAll(page, '.teams select option')).length > 20, 'the team select', 15_000);
       expect(await deepAll(page, '.teams button')).toEqual([]);
       const header = await page.evaluate(() => {

@@ -1,25 +1,13 @@
 // End to end, the TV's biggest numerals: the longest wait (and the calls waiting) stay inside
 // their tile at 1080p and 4K in both languages, from seconds to hours. The real TV in Chromium
 // with its fonts; the wait is set on the tile itself, so one floor shows 45 s and 3 h alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { waitFor } from '../support/redis.js';
-import { addSessionCookie, signIn } from '../support/sign-in.js';
-import { deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
+import { deepText, screenshot } from './support/browser.js';
+import { useFloor } from './support/use-floor.js';
 
-let browser: Browser;
-let floor: Floor;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  floor = await startFloor();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await floor?.dispose();
-});
+const floor = useFloor();
 
 const WAITS = [
   ['45s', 45_000],
@@ -68,9 +56,7 @@ describe('the longest wait on the TV', () => {
   ] as const) {
     for (const lang of ['zh-CN', 'en'] as const) {
       it(`fits its tile at ${width} × ${height} in ${lang} from 45 s to 3 h, and keeps the short waits big`, async () => {
-        const page = await freshPage(browser, width, height);
-        await addSessionCookie(page.context(), floor.server.url, await signIn(floor.server.url));
-        await page.goto(`${floor.server.url}/tv${lang === 'en' ? '?lang=en' : ''}`);
+        const page = await floor.open(`/tv${lang === 'en' ? '?lang=en' : ''}`, width, height, { live: false });
         await waitFor(async () => (await deepText(page, '[data-testid=longest-wait]')) !== null, 'the TV to show the floor', 15_000);
         const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
         for (const [name, waitMs] of WAITS) {

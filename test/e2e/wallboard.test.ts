@@ -4,79 +4,24 @@
 // Every test opens its own pages. The first tests share one floor (Redis, server, scenario) and
 // each adds only calls of its own; a test that stops the server or Redis gets a floor of its
 // own, so each test passes alone (-t) and in any order (--sequence.shuffle).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { waitFor } from '../support/redis.js';
 import { kpiValueText } from '../../wallboard/components/kpi-format.js';
 import { createI18n } from '../../wallboard/i18n/i18n.js';
-import { deepAll, deepScrollIntoView, deepText, launchBrowser, screenshot } from './support/browser.js';
-import { startFloor, type Floor } from './support/floor.js';
-import { addSessionCookie, signIn, type TestSession } from '../support/sign-in.js';
+import { deepAll, deepScrollIntoView, deepText, screenshot } from './support/browser.js';
+import type { Floor } from './support/floor.js';
 import { restFigures, tvFigures } from './support/tv-figures.js';
-
-let browser: Browser;
-/** Pages the running test opened; closed after it. */
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const leads = new Map<string, Promise<TestSession>>();
-const leadOf = (floor: Floor) => {
-  const known = leads.get(floor.server.url) ?? signIn(floor.server.url);
-  leads.set(floor.server.url, known);
-  return known;
-};
-
-/** A fresh page (its own browser context) on the floor's server, once it says it is live. */
-async function open(floor: Floor, path: string, width: number, height: number): Promise<Page & { problems: string[]; cspViolations: string[] }> {
-  const page = (await browser.newPage({ viewport: { width, height } })) as Page & { problems: string[]; cspViolations: string[] };
-  page.problems = [];
-  page.cspViolations = [];
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  // Chromium reports a blocked script, style or connection both as an event and on the console.
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) page.cspViolations.push(m.text());
-  });
-  await page.exposeFunction('__cspViolation', (v: string) => page.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      void (window as unknown as { __cspViolation(v: string): Promise<void> }).__cspViolation(
-        `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  pages.push(page);
-  // A lead signed in: /tv and /lead with their URL parameters, as a lead previews a screen.
-  await addSessionCookie(page.context(), floor.server.url, await leadOf(floor));
-  await page.goto(floor.server.url + path);
-  await waitFor(async () => (await deepText(page, '[data-testid=connection]'))?.match(/实时|Live/), `${path} to go live`, 15_000);
-  return page;
-}
+import { useFloor } from './support/use-floor.js';
 
 /** Waits until the TV shows what the floor's REST snapshot gives. */
-async function tvMatchesRest(page: Page, floor: Floor, what: string, timeoutMs: number): Promise<void> {
+async function tvMatchesRest(page: Page, floor: Pick<Floor, 'rest'>, what: string, timeoutMs: number): Promise<void> {
   await waitFor(async () => JSON.stringify(await tvFigures(page)) === JSON.stringify(restFigures(await floor.rest())), what, timeoutMs);
 }
 
 describe('wallboard end to end', () => {
   // Shared by the tests below: each adds calls of its own, and none stops the server or Redis.
-  let floor: Floor;
-  beforeAll(async () => {
-    floor = await startFloor();
-  });
-  afterAll(async () => {
-    await floor?.dispose();
-  });
+  const floor = useFloor();
 
   it('runs /tv and /lead under its Content-Security-Policy without a violation', async () => {
     const response = await fetch(`${floor.server.url}/tv`);
@@ -87,7 +32,7 @@ describe('wallboard end to end', () => {
       ['/tv', 1920, 1080, '.row[data-queue]'],
       ['/lead', 1440, 900, 'button[data-team]'],
     ] as const) {
-      const page = await open(floor, path, width, height);
+      const page = await floor.open(path, width, height);
       await waitFor(async () => (await deepAll(page, shown)).length > 0, `${path} to show the floor`, 15_000);
       await screenshot(page, `csp${path.replace('/', '-')}`);
       expect(page.cspViolations, path).toEqual([]);
@@ -96,7 +41,7 @@ describe('wallboard end to end', () => {
   });
 
   it('shows on the TV the same numbers the REST snapshot gives, and follows new events', async () => {
-    const page = await open(floor, '/tv', 1920, 1080);
+    const page = await floor.open('/tv', 1920, 1080);
     // Six queues fit on one page at 1920 × 1080, so every queue's row is on screen.
     await tvMatchesRest(page, floor, 'the TV to match REST', 15_000);
     await screenshot(page, 'tv-1920x1080-zh');
@@ -114,7 +59,7 @@ describe('wallboard end to end', () => {
   });
 
   it('counts a held call down to its check, raises the overdue alert, and clears it on call.hold_check', async () => {
-    const page = await open(floor, '/tv', 1920, 1080);
+    const page = await floor.open('/tv', 1920, 1080);
     const now = Date.now();
     const agentId = 'a001';
     await floor.publish([
@@ -161,7 +106,7 @@ describe('wallboard end to end', () => {
   });
 
   it('renders the TV in English', async () => {
-    const en = await open(floor, '/tv?lang=en', 1920, 1080);
+    const en = await floor.open('/tv?lang=en', 1920, 1080);
     expect(await deepText(en, 'h1')).toBe('Hotline wallboard');
     expect((await deepAll(en, '.rule'))[0]?.text).toBe('Check on the caller every 30 s');
     await screenshot(en, 'tv-1920x1080-en');
@@ -169,7 +114,7 @@ describe('wallboard end to end', () => {
   });
 
   it('renders the tablet at 1024 × 768: a queue in detail, the KPI history in English, one team', async () => {
-    const lead = await open(floor, '/lead?queue=billing', 1024, 768);
+    const lead = await floor.open('/lead?queue=billing', 1024, 768);
     expect(await deepText(lead, 'h1')).toBe('班长看板');
     await waitFor(async () => (await deepAll(lead, '.summary h2'))[0]?.text === 'billing', 'the billing detail');
     await screenshot(lead, 'lead-1024x768-zh');
@@ -181,7 +126,7 @@ describe('wallboard end to end', () => {
     await lead.waitForTimeout(300);
     await screenshot(lead, 'lead-1024x768-billing-history-zh');
 
-    const leadEn = await open(floor, '/lead?lang=en', 1024, 768);
+    const leadEn = await floor.open('/lead?lang=en', 1024, 768);
     expect((await deepAll(leadEn, '.alerts h2'))[0]?.text).toMatch(/^Hold-check alerts/);
     await screenshot(leadEn, 'lead-1024x768-en');
     // Every KPI's line ends at the figure the TV shows (hold checks move with the clock alone,
@@ -202,7 +147,7 @@ describe('wallboard end to end', () => {
     await leadEn.close();
     await lead.close();
 
-    const teams = await open(floor, '/lead?team=B组', 1024, 768);
+    const teams = await floor.open('/lead?team=B组', 1024, 768);
     // Filtered to one team, the filter still offers every team the server knows.
     expect((await deepAll(teams, '.teams button[data-team]')).map((b) => b.data['team'])).toEqual((await floor.rest()).teams);
     await deepScrollIntoView(teams, 'wb-target-history', 40);
@@ -212,7 +157,7 @@ describe('wallboard end to end', () => {
   });
 
   it('renders the TV at 3840 × 2160 without scrolling', async () => {
-    const big = await open(floor, '/tv', 3840, 2160);
+    const big = await floor.open('/tv', 3840, 2160);
     const noScroll = await big.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth);
     expect(noScroll).toBe(true);
     await screenshot(big, 'tv-3840x2160-zh');
@@ -222,16 +167,10 @@ describe('wallboard end to end', () => {
 
 describe('wallboard end to end, when a part goes away', () => {
   // Each test here stops its server or its Redis, so each starts a floor of its own.
-  let floor: Floor;
-  beforeEach(async () => {
-    floor = await startFloor();
-  });
-  afterEach(async () => {
-    await floor?.dispose();
-  });
+  const floor = useFloor({ per: 'test' });
 
   it('survives a server restart: says so with the time of its data, then catches up without a reload', async () => {
-    const page = await open(floor, '/tv', 1920, 1080);
+    const page = await floor.open('/tv', 1920, 1080);
     await tvMatchesRest(page, floor, 'the TV to match REST', 15_000);
     const server = floor.server;
     await page.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = 42));
@@ -254,7 +193,7 @@ describe('wallboard end to end, when a part goes away', () => {
   });
 
   it('says so when the event feed is gone while the server is still up', async () => {
-    const page = await open(floor, '/tv', 1920, 1080);
+    const page = await floor.open('/tv', 1920, 1080);
     await floor.redis.kill();
     // The server pushes its feed status; it reports down as soon as its consumer's read fails.
     await waitFor(async () => (await deepAll(page, '[data-testid=connection]'))[0]?.data['state'] === 'feedDown', 'the TV to report the feed down', 10_000);

@@ -12,14 +12,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own browser context (its own cookies), with its errors, CSP violations and dialogs kept in `problems`. */
-export async function freshPage(browser: Browser, width: number, height: number): Promise<Page & { problems: string[] }> {
+/** A page of a test: its errors and dialogs in `problems`, Content-Security-Policy violations in `cspViolations` (and in `problems`). */
+export type TestPage = Page & { problems: string[]; cspViolations: string[] };
+
+/** A page in its own browser context (its own cookies), with its errors, CSP violations and dialogs kept. */
+export async function freshPage(browser: Browser, width: number, height: number): Promise<TestPage> {
   const context = await browser.newContext({ viewport: { width, height } });
-  const page = (await context.newPage()) as Page & { problems: string[] };
+  const page = (await context.newPage()) as TestPage;
   page.problems = [];
+  page.cspViolations = [];
   page.on('pageerror', (e) => page.problems.push(e.message));
+  // Chromium reports a blocked script, style or connection both on the console and as an event.
   page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) page.problems.push(m.text());
+    if (!/Content Security Policy/i.test(m.text())) return;
+    page.problems.push(m.text());
+    page.cspViolations.push(m.text());
+  });
+  await page.exposeFunction('__cspViolation', (v: string) => page.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __cspViolation(v: string): Promise<void> }).__cspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
   });
   page.on('dialog', (d) => {
     page.problems.push(`a dialog opened: ${d.message()}`);

@@ -20,11 +20,18 @@ export interface Floor {
   dispose(): Promise<void>;
 }
 
-export async function startFloor(): Promise<Floor> {
+export interface FloorOptions {
+  /** Applies the deterministic floor scenario before the floor is handed over. @default true */
+  scenario?: boolean;
+  /** Environment for the server process, over the test's own. @default {} */
+  env?: Record<string, string>;
+}
+
+export async function startFloor(options: FloorOptions = {}): Promise<Floor> {
   const redis = await startTestRedis();
   let server: ServerProcess;
   try {
-    server = await startServerProcess(redis.url);
+    server = await startServerProcess(redis.url, options.env);
   } catch (error) {
     await redis.dispose();
     throw error;
@@ -43,6 +50,7 @@ export async function startFloor(): Promise<Floor> {
       await redis.dispose();
     },
   };
+  if (options.scenario === false) return floor;
   try {
     await floor.publish(floorScenario({ now: Date.now() }).events);
     await waitFor(async () => (await floor.rest()).ingest.applied > 0 && (await fetch(`${server.url}/readyz`)).ok, 'the scenario to be applied');

@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { AgentRow } from '../../../server/contract/snapshot.js';
 import { DEFAULT_TIME_IN_STATE, timeLevel, type TimeInStateThresholds } from '../../../server/contract/time-in-state.js';
@@ -10,7 +11,6 @@ import type { Clock } from '../../store/clock-source.js';
 import { AGENT_STATE_COLOUR } from '../../theme/agent-colours.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import styles from './wb-agent-table.styles.js';
-import { rows } from '../keyed-rows.js';
 import { DEFAULT_SORT, loggedOffAllDay, nextSort, orderAgents, type AgentSort, type SortKey } from './agent-order.js';
 
 const COLUMNS: readonly { key: SortKey; label: MessageKey; numeric: boolean }[] = [
@@ -71,13 +71,17 @@ export class WbAgentTable extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${rows(
-              shown,
-              (a) => a.id,
-              (a) => {
-                const level = timeLevel(this.timeInState, a.state, now - a.sinceTs);
-                const t = a.today;
-                return html`<tr data-agent=${a.id} data-level=${level} class="level-${level}">
+            ${
+              // Keyed, unlike the other lists (keyed-rows.ts): an agent whose state changes goes to the foot, and by position every row below
+              // it was written again, thousands of nodes and the whole table laid out per update at 500 agents. The lit#5010 marker left on a
+              // reorder that also changes the length comes only when an agent first shows today or the lead taps another queue.
+              repeat(
+                shown,
+                (a) => a.id,
+                (a) => {
+                  const level = timeLevel(this.timeInState, a.state, now - a.sinceTs);
+                  const t = a.today;
+                  return html`<tr data-agent=${a.id} data-level=${level} class="level-${level}">
                   <td class="name"><bdi>${a.name ?? a.id}</bdi>${a.team ? html`<small><bdi>${a.team}</bdi></small>` : null}</td>
                   <td>
                     <span class="state"
@@ -95,8 +99,9 @@ export class WbAgentTable extends LitElement {
                   <td class="num ${t && t.holdChecksMissed > 0 ? 'missed' : ''}">${t ? i18n.number(t.holdChecksMissed) : '—'}</td>
                   <td class="num">${t ? `${i18n.number(t.coldTransfers)} / ${i18n.number(t.warmTransfers)}` : '—'}</td>
                 </tr>`;
-              },
-            )}
+                },
+              )
+            }
           </tbody>
         </table>
       </div>

@@ -34,7 +34,8 @@ export class WbAlarmList extends LitElement {
       button.ack { font-size: 1rem; padding: 0.45rem 0.9rem; min-height: 2.6rem; }
       .error { color: var(--wb-missed, #ff5d52); font-size: 0.9em; }
       details { margin-top: 0.4rem; }
-      ul.active { max-height: 40vh; overflow-y: auto; }
+      /* On a 768-px-high tablet, about three alarms and then a scroll, so the hold alerts and the queues below keep their room. */
+      ul.active { max-height: 30vh; overflow-y: auto; }
     `,
   ];
 

@@ -2,7 +2,11 @@ import { css } from 'lit';
 
 export default css`
   :host { display: block; height: 100vh; overflow: hidden; background: var(--wb-bg, #0b1016); color: var(--wb-text, #e9eef4); font-size: 1rem; }
-  .screen { display: grid; grid-template-rows: auto auto minmax(0, 1fr); height: 100%; }
+  /* A column, not a grid of fixed rows: the header, a notice, the alarms and the hold alerts each take their own height (whichever are there), and the
+     queues and detail take what is left; a row template counted before the alarm list came squeezed the hold alerts to nothing under it. */
+  .screen { display: flex; flex-direction: column; height: 100%; }
+  .screen > * { flex: none; }
+  .screen > .main, .screen > .waiting-screen { flex: 1 1 0; min-height: 0; }
   wb-screen-header::part(header) { gap: 0.8em; padding: 0.6em 0.9em; border-bottom: 1px solid var(--wb-border, #263241); }
   h1 { margin: 0; font-size: 1.35em; white-space: nowrap; }
   .teams { display: flex; gap: 0.4em; overflow-x: auto; flex: 1 1 auto; min-width: 0; scrollbar-width: none; }

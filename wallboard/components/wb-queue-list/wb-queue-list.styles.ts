@@ -4,7 +4,9 @@ export default css`
   :host { display: flex; flex-direction: column; gap: 0.5em; }
   button { all: unset; box-sizing: border-box; cursor: pointer; display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto auto;
     gap: 0.15em 0.6em; padding: 0.7em 0.9em; min-height: 4.2em; border-radius: 0.6em; background: var(--wb-panel-2, #18212c);
-    border: 2px solid transparent; -webkit-tap-highlight-color: transparent; }
+    border: 2px solid transparent; -webkit-tap-highlight-color: transparent;
+    /* Most of 50 cards are below the column's fold: the browser skips their style and layout on each update until they are scrolled near. */
+    content-visibility: auto; contain-intrinsic-block-size: auto 4.65em; }
   button:focus-visible { outline: 3px solid var(--wb-answered, #4aa8ff); outline-offset: 2px; }
   button[aria-pressed='true'] { border-color: var(--wb-answered, #4aa8ff); background: color-mix(in srgb, var(--wb-answered, #4aa8ff) 14%, var(--wb-panel-2, #18212c)); }
   .name { font-weight: 700; font-size: 1.1em; white-space: nowrap; display: flex; align-items: center; gap: 0.4em; min-width: 0; }
