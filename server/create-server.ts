@@ -81,6 +81,10 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     now,
     unreadable: (date, reason) => historyLog.warn('a stored day record cannot be read; it is left out', { date, reason }),
   });
+  const history = new HistoryWriter(
+    { intervalMs: config.history.writeIntervalMs },
+    { records: () => aggregator.dayRecords(), store: historyStore, log: historyLog, now },
+  );
   // The server's own alarm stream is read beside the event streams, so the alarms are in every replica.
   const alarmStream = keys.alarms(config.streams[0]!);
   const consumer = new StreamConsumer(
@@ -101,7 +105,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       lease: createLease(redis, config.group, owner, config.leaseMs),
       log: log.child({ component: 'consumer' }),
       now,
-      history: new HistoryWriter({ intervalMs: config.history.writeIntervalMs }, { records: () => aggregator.dayRecords(), store: historyStore, log: historyLog, now }),
+      history,
     },
   );
 
@@ -144,6 +148,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     group: config.group,
     consumer,
     aggregator,
+    history,
     screens: () => ({ connected: realtime?.connected ?? 0, views: realtime?.views ?? 0 }),
   });
   const alerts = createAlerts({

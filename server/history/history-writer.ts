@@ -32,7 +32,20 @@ export interface HistoryWriterDeps {
   now: () => number;
 }
 
+/** What the writer has done since the process started, for /metrics. */
+export interface HistoryWriteCounts {
+  /** Records the store took (newer than what it held). */
+  stored: number;
+  /** Records the store already held at that version or newer. */
+  unchanged: number;
+  /** Writes that failed (Redis down, the lease lost): the checkpoint waits for the next that succeeds. */
+  failed: number;
+  /** Closed days dropped before any write stored them. */
+  daysLost: number;
+}
+
 export class HistoryWriter {
+  readonly counts: HistoryWriteCounts = { stored: 0, unchanged: 0, failed: 0, daysLost: 0 };
   /** date → the version known stored (written by us, or found there). */
   private readonly stored = new Map<string, string>();
   private lastTodayAt = Number.NEGATIVE_INFINITY;
@@ -79,7 +92,14 @@ export class HistoryWriter {
   private async writeOne(record: DayRecord): Promise<void> {
     const known = this.stored.get(record.date);
     if (known !== undefined && known >= record.version) return;
-    const result = await this.deps.store.write(record);
+    let result: Awaited<ReturnType<HistoryStore['write']>>;
+    try {
+      result = await this.deps.store.write(record);
+    } catch (error) {
+      this.counts.failed += 1;
+      throw error;
+    }
+    this.counts[result] += 1;
     this.stored.set(record.date, record.version);
     if (result === 'stored' && record.final) this.deps.log.info('day history stored', { date: record.date, version: record.version });
     // Forget days older than the replica keeps: the map stays a week long.
@@ -95,6 +115,7 @@ export class HistoryWriter {
     if (this.seen) {
       const letGo = [...this.seen.dates].filter((d) => !dates.has(d)).length;
       const lost = dropped - this.seen.dropped - letGo;
+      if (lost > 0) this.counts.daysLost += lost;
       if (lost > 0) this.deps.log.warn('days closed faster than the history could store them: their records are lost', { lost, keptFrom: closed[0]?.date ?? null });
     }
     this.seen = { dates, dropped };

@@ -6,6 +6,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { RedisConnection } from '../redis/connection.js';
 import type { Aggregator } from '../aggregator.js';
 import type { ConsumerStatus } from '../redis/stream-consumer.js';
+import type { HistoryWriteCounts } from '../history/history-writer.js';
 
 const ROLES = ['starting', 'standby', 'following', 'recovering', 'active', 'stopped'] as const;
 
@@ -15,6 +16,8 @@ export interface MetricsDeps {
   group: string;
   consumer: { status: ConsumerStatus };
   aggregator: Pick<Aggregator, 'ingestCounts'>;
+  /** The day history's writes so far (history-writer.ts). */
+  history: { counts: HistoryWriteCounts };
   /** Connected sockets and distinct views, from the Socket.IO side. */
   screens: () => { connected: number; views: number };
 }
@@ -53,6 +56,26 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     registers: [registry],
     collect() {
       this.set(deps.aggregator.ingestCounts().deadLettered);
+    },
+  });
+  new Counter({
+    name: 'wallboard_history_writes_total',
+    help: 'Day-history records this process wrote while holding the lease, by outcome (stored, unchanged, failed)',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      const counts = deps.history.counts;
+      this.reset();
+      for (const outcome of ['stored', 'unchanged', 'failed'] as const) this.inc({ outcome }, counts[outcome]);
+    },
+  });
+  new Counter({
+    name: 'wallboard_history_days_lost_total',
+    help: 'Closed days dropped before the history stored them (a backfill closed more than a week of days between two writes)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(deps.history.counts.daysLost);
     },
   });
   // One XINFO GROUPS per stream and scrape gives both: the lag's collect sets the pending gauge,

@@ -75,6 +75,8 @@ describe('the history writer', () => {
     await suite.client.set(todayKey, 'not a hash');
     await expect(w.checkpointer.save()).rejects.toThrow(/WRONGTYPE/);
     expect(await w.checkpointVersion()).toBe(first);
+    // Yesterday (closed) and today were stored by the first checkpoint.
+    expect(w.history.counts).toEqual({ stored: 2, unchanged: 0, failed: 1, daysLost: 0 });
 
     await suite.client.del(todayKey);
     await suite.client.rename(`${todayKey}:aside`, todayKey);
@@ -83,6 +85,7 @@ describe('the history writer', () => {
     expect(second! > first!).toBe(true);
     expect(await w.storedVersion(today.day)).toBe(second);
     expect(held).toBe(first);
+    expect(w.history.counts).toEqual({ stored: 3, unchanged: 0, failed: 1, daysLost: 0 });
   });
 
   it('writes only while holding the lease', async () => {
@@ -127,5 +130,6 @@ describe('the history writer', () => {
     const warned = w.lines.filter((l) => l['level'] === 'warn');
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatchObject({ lost: 2 });
+    expect(w.history.counts.daysLost).toBe(2);
   });
 });

@@ -56,6 +56,10 @@ describe('GET /metrics', () => {
       expect(valueOf(text, `wallboard_stream_pending{stream="${stream}"}`)).toBe(0);
       expect(valueOf(text, 'wallboard_push_duration_seconds_count')).toBeGreaterThan(0);
       expect(text).toContain('nodejs_eventloop_lag_seconds');
+      // Today's record was stored at least once (after a batch or before a checkpoint), and nothing failed.
+      expect(valueOf(text, 'wallboard_history_writes_total{outcome="stored"}')).toBeGreaterThan(0);
+      expect(valueOf(text, 'wallboard_history_writes_total{outcome="failed"}')).toBe(0);
+      expect(valueOf(text, 'wallboard_history_days_lost_total')).toBe(0);
     } finally {
       screen.close();
     }
