@@ -15,6 +15,7 @@ import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIn
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { alertsConfig, alertsFileSchema, type AlertsConfig } from './alerts/alert-config.js';
+import { reportConfig, reportFileSchema, type ReportConfig } from './report/report-config.js';
 import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
 import { parseHostPorts, type HostPort } from './redis/host-ports.js';
 import { hashTagOf } from './redis/keys.js';
@@ -95,6 +96,8 @@ export interface ServerConfig {
   };
   /** Alarm transitions sent out to webhooks (the config file's `alerts` section; see alerts/alert-config.ts for each field's default). @default no hooks */
   alerts: AlertsConfig;
+  /** The morning report's PDF printer (the config file's `report` section: chromiumPath, pdfTimeoutMs). @default Chromium at "/usr/bin/chromium" (env CHROMIUM_PATH), 30 s a print */
+  report: ReportConfig;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +200,7 @@ const fileSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsFileSchema.optional(),
+  report: reportFileSchema.optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
 
@@ -310,7 +314,23 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
   const adminProblem = adminToken === null ? null : adminTokenProblem(adminToken);
   if (adminProblem) throw new ConfigError(`environment: WALLBOARD_ADMIN_TOKEN (not shown): ${adminProblem}`);
   const tls = tlsFiles(env, cwd);
-  const { targets, streams: _s, group, sources, ingest, allowedOrigins: fileOrigins, socket, access, limits, timeInState, queues, alerts, alarms, ...rest } = file;
+  const {
+    targets,
+    streams: _s,
+    group,
+    sources,
+    ingest,
+    allowedOrigins: fileOrigins,
+    socket,
+    access,
+    limits,
+    timeInState,
+    queues,
+    alerts,
+    alarms,
+    report,
+    ...rest
+  } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
   if (publicUrl !== null && normaliseOrigin(publicUrl) === null) throw new ConfigError(`PUBLIC_URL = "${publicUrl}": must be a URL, scheme://host[:port]`);
   const allowedOrigins = env['ALLOWED_ORIGINS'] ? envOrigins(env['ALLOWED_ORIGINS']) : (fileOrigins ?? []);
@@ -368,6 +388,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     core,
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
     alerts: alertsConfig(alerts),
+    report: reportConfig(report, env['CHROMIUM_PATH']),
     alarms: alarms ?? {},
     access: {
       ...DEFAULT_ACCESS_CONFIG,

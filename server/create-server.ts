@@ -34,6 +34,7 @@ import { keys } from './redis/keys.js';
 import { createAlarmEngine } from './alarms/alarm-engine.js';
 import { createAlarmRulesStore } from './alarms/alarm-rules-store.js';
 import { createAlarmRoutes } from './http/alarm-routes.js';
+import { createPdfPrinter } from './report/pdf-printer.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
 export interface ServerRuntime {
@@ -179,6 +180,10 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     },
     alerts: createAlertRoutes(access, alerts),
     alarms: createAlarmRoutes({ access, engine: alarms, source, now, rulesChanged: () => realtime?.alarmRulesChanged() }),
+    report: {
+      printer: createPdfPrinter({ chromiumPath: config.report.chromiumPath, timeoutMs: config.report.pdfTimeoutMs, log: log.child({ component: 'report' }) }),
+      log: log.child({ component: 'report' }),
+    },
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),
