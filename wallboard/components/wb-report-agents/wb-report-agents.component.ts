@@ -25,7 +25,7 @@ export class WbReportAgents extends LitElement {
               <thead>
                 <tr>
                   <th>${i18n.t('report.agent')}</th>
-                  <th>${i18n.t('report.team')}</th>
+                  <th class="text">${i18n.t('report.team')}</th>
                   <th>${i18n.t('report.handled')}</th>
                   <th>${i18n.t('report.meanHandle')}</th>
                   <th>${i18n.t('report.holds')}</th>
@@ -38,7 +38,7 @@ export class WbReportAgents extends LitElement {
                 ${this.agents.map(
                   (a) => html`<tr data-agent=${a.agentId}>
                     <td><bdi>${a.name ?? a.agentId}</bdi></td>
-                    <td style="text-align:right"><bdi>${a.team ?? '—'}</bdi></td>
+                    <td class="text"><bdi>${a.team ?? '—'}</bdi></td>
                     <td class="num">${i18n.number(a.handled)}</td>
                     <td class="num">${a.meanHandleMs === null ? '—' : i18n.duration(a.meanHandleMs)}</td>
                     <td class="num">${i18n.number(a.holds)}</td>

@@ -32,9 +32,9 @@ export class WbReportAlarms extends LitElement {
                 <tr>
                   <th>${i18n.t('report.raised')}</th>
                   <th>${i18n.t('report.cleared')}</th>
-                  <th></th>
-                  <th>${i18n.t('report.queue')}</th>
-                  <th></th>
+                  <th class="text"></th>
+                  <th class="text">${i18n.t('report.queue')}</th>
+                  <th class="text"></th>
                 </tr>
               </thead>
               <tbody>
@@ -42,9 +42,9 @@ export class WbReportAlarms extends LitElement {
                   (a) => html`<tr data-alarm=${a.id} data-severity=${a.severity}>
                     <td class="num">${i18n.hourMinute(a.raisedTs, timeZone)}</td>
                     <td class="num">${a.clearedTs === null ? i18n.t('report.stillActive') : i18n.hourMinute(a.clearedTs, timeZone)}</td>
-                    <td>${a.severity === 'critical' ? '◆ ' : '▲ '}${i18n.t(a.severity === 'critical' ? 'alarm.critical' : 'alarm.warning')}</td>
-                    <td><bdi>${alarmScope(a, i18n, this.names)}</bdi></td>
-                    <td style="text-align:left">${alarmLine(a, i18n)}</td>
+                    <td class="text">${a.severity === 'critical' ? '◆ ' : '▲ '}${i18n.t(a.severity === 'critical' ? 'alarm.critical' : 'alarm.warning')}</td>
+                    <td class="text"><bdi>${alarmScope(a, i18n, this.names)}</bdi></td>
+                    <td class="text">${alarmLine(a, i18n)}</td>
                   </tr>`,
                 )}
               </tbody>

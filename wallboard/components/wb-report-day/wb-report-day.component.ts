@@ -64,12 +64,12 @@ export class WbReportDay extends LitElement {
     const { i18n } = this;
     if (!r) return html``;
     const { date, days, intraday } = r;
-    if (!isRecorded(days, date))
+    const total = totalOf(days.rows, date);
+    if (!isRecorded(days, date) || !total)
       return html`<section class="no-data" data-testid="report-no-data">
         <h2>${i18n.t('report.noData', { date: longDay(date, i18n.lang) })}</h2>
         <p class="hint">${i18n.t('report.noDataHint')}</p>
       </section>`;
-    const total = totalOf(days.rows, date)!;
     const tz = days.timeZone;
     const lang = i18n.lang;
     const final = days.days.find((d) => d.date === date)?.final ?? true;
@@ -107,7 +107,7 @@ export class WbReportDay extends LitElement {
       <section class="wide traffic">
         <h2>${i18n.t('report.traffic')}</h2>
         <div class="multiples">
-          <wb-report-traffic class="total" .heading=${i18n.t('scope.allQueues')} .periods=${hourly(null)} .timeZone=${tz} .i18n=${i18n} data-queue=""></wb-report-traffic>
+          <wb-report-traffic class="total" .heading=${i18n.t('scope.allQueues')} .periods=${hourly(null)} .timeZone=${tz} .i18n=${i18n} data-queue="total"></wb-report-traffic>
           ${intraday.queues.map(
             (q) => html`<wb-report-traffic .heading=${names[q]!} .periods=${hourly(q)} .timeZone=${tz} .i18n=${i18n} data-queue=${q}></wb-report-traffic>`,
           )}

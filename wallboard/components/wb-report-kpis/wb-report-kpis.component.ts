@@ -21,7 +21,7 @@ const LABEL: Readonly<Record<ReportKpiId, MessageKey>> = {
 
 /** A KPI's value with its status as a shape and a word, for a table cell. */
 export function kpiCellTemplate(line: KpiLine, cell: KpiCell, i18n: I18n) {
-  return html`<span class="mark status-${cell.status}" data-status=${cell.status}>
+  return html`<span class="kpi-mark status-${cell.status}" data-status=${cell.status}>
     <span class="value">${kpiValueText({ value: cell.value, unit: line.def.unit }, i18n)}</span>
     <svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(cell.status)}</svg>
     <span class="word">${i18n.t(STATUS_KEY[cell.status])}</span>

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export default css`
-  :host { display: block; min-height: 100vh; background: var(--wb-bg, #0b1016); }
+  :host { display: block; min-height: 100vh; background: var(--wb-bg, #0b1016); font-size: 1rem; line-height: 1.35; }
   .page { max-width: 120em; margin: 0 auto; padding: 0.8em 1.4em 3em; display: flex; flex-direction: column; gap: 1em; }
   header { display: flex; align-items: center; gap: 0.8em 1.2em; flex-wrap: wrap; }
   header h1 { font-size: 1.7em; margin: 0 auto 0 0; line-height: 1.2; }

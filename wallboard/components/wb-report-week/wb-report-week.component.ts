@@ -21,7 +21,7 @@ export class WbReportWeek extends LitElement {
       :host { display: flex; flex-direction: column; gap: 1em; }
       td.none { color: var(--wb-text-dim, #8d9bab); }
       tr.counts td { font-weight: 600; }
-      .mark { flex-wrap: wrap; justify-content: flex-end; }
+      .kpi-mark { flex-wrap: wrap; justify-content: flex-end; }
       @media print { :host { gap: 4mm; } th, td { padding: 1mm 1.5mm; font-size: 8.5pt; } }
     `,
   ];
