@@ -11,7 +11,6 @@ import type { HistoryAnswer, HistoryInterval } from '../../report/history-types.
 import { addDays } from '../../report/report-dates.js';
 import { emptyAnswer, historyRow } from '../../report/report-fixtures.js';
 import type { ReportPick } from '../../report/report-query.js';
-import type { WbReportPage } from './wb-report-page.component.js';
 import './wb-report-page.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -143,7 +142,7 @@ describe('the day view', () => {
   it('sends a reader whose session ended to the login, and back here afterwards', async () => {
     const went: string[] = [];
     const page = Object.assign(document.createElement('wb-report-page'), {
-      pick: { view: 'day', date: D } as ReportPick,
+      pick: { view: 'day', date: D },
       navigator: { go: (p: string) => went.push(p), setSearch: () => undefined },
       get: () => Promise.reject(new AccessError('unauthorized', 401, 'sign in first')),
     });
