@@ -3,8 +3,10 @@
 import { apply } from './core/apply.js';
 import { CHECKPOINT_VERSION, CheckpointFormatError, decodeCore, restoreFromCore, serializeCall, serializeCore } from './core/checkpoint-codec.js';
 import type { CoreConfig } from './core/core-config.js';
+import type { DayRecord } from './core/day-record-schema.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
+import { dayRecord } from './core/day-record.js';
 import { decode } from './core/events.js';
 import { applyQueueSettings } from './core/queue-settings.js';
 import { decodeQueueSettingsEntry, isQueueSettingsEntry, type AppliedQueueSettings } from './core/queue-settings-schema.js';
@@ -101,6 +103,12 @@ export class Aggregator {
   /** The replica's alarms, active and recently cleared (read, not to be changed). */
   alarms(): readonly Alarm[] {
     return this.state.alarms;
+  }
+
+  /** The day records the state has: the days closed lately (final) and today's so far, for the history writer. */
+  dayRecords(): { closed: readonly DayRecord[]; today: DayRecord | null; dropped: number } {
+    const { today, agentDays, closedDays, closedDaysDropped } = this.state;
+    return { closed: closedDays, today: today && dayRecord(this.state, this.config, today, agentDays, false), dropped: closedDaysDropped };
   }
 
   /** The last applied entry ID of a stream, or null before any. */

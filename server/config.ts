@@ -98,7 +98,18 @@ export interface ServerConfig {
   alerts: AlertsConfig;
   /** The morning report's PDF printer (the config file's `report` section: chromiumPath, pdfTimeoutMs). @default Chromium at "/usr/bin/chromium" (env CHROMIUM_PATH), 30 s a print */
   report: ReportConfig;
+  /** The day history (the config file's `history` section; docs/history.md). */
+  history: HistoryConfig;
 }
+
+export interface HistoryConfig {
+  /** Days a day's record is kept in Redis after the day ended (then it expires). @default 400 */
+  retentionDays: number;
+  /** Least time between two writes of today's record, besides the write before every checkpoint. @default 60000 */
+  writeIntervalMs: number;
+}
+
+export const DEFAULT_HISTORY_CONFIG: HistoryConfig = { retentionDays: 400, writeIntervalMs: 60_000 };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -201,6 +212,12 @@ const fileSchema = z.strictObject({
     .optional(),
   alerts: alertsFileSchema.optional(),
   report: reportFileSchema.optional(),
+  history: z
+    .strictObject({
+      retentionDays: z.number().int().min(1).max(3660).optional(),
+      writeIntervalMs: z.number().int().min(1000).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.input<typeof fileSchema>;
 
@@ -329,6 +346,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     alerts,
     alarms,
     report,
+    history,
     ...rest
   } = file;
   const publicUrl = env['PUBLIC_URL'] || access?.publicUrl || null;
@@ -390,6 +408,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     alerts: alertsConfig(alerts),
     report: reportConfig(report, env['CHROMIUM_PATH']),
     alarms: alarms ?? {},
+    history: { ...DEFAULT_HISTORY_CONFIG, ...history },
     access: {
       ...DEFAULT_ACCESS_CONFIG,
       ...access,

@@ -14,9 +14,11 @@ import { withFeedStatus } from './feed-status.js';
 import { SourceTracker, startSourceMonitor } from './source-monitor.js';
 import { startInProcessAdapters } from './ingest/in-process.js';
 import { defaultSourceName } from './ingest/source-name.js';
+import { HistoryWriter } from './history/history-writer.js';
 import { createApp } from './http/create-app.js';
+import { createHistoryRoutes } from './http/history-routes.js';
 import { createAlertRoutes } from './http/alert-routes.js';
-import { queueSettingsIn } from './core/queue-settings.js';
+import { queueNamesIn, queueSettingsIn } from './core/queue-settings.js';
 import { createAlerts } from './alerts/create-alerts.js';
 import { createIngestRoute } from './http/ingest-route.js';
 import { createMetrics } from './http/metrics.js';
@@ -27,6 +29,7 @@ import { connectRedis, redisTarget, type RedisConnection } from './redis/connect
 import { createCheckpointStore } from './redis/checkpoint-store.js';
 import { createDeadLetterSink } from './redis/dead-letters.js';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from './redis/ioredis-streams-client.js';
+import { createHistoryStore } from './redis/history-store.js';
 import { createLease } from './redis/lease.js';
 import { createQueueSettingsStore } from './redis/queue-settings-store.js';
 import { StreamConsumer } from './redis/stream-consumer.js';
@@ -72,6 +75,13 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
   const redis = connect('wallboard-commands', { commandTimeout: 10_000 });
   const blockingConnections = new Set<RedisConnection>();
   const aggregator = new Aggregator(config.core);
+  const historyLog = log.child({ component: 'history' });
+  const historyStore = createHistoryStore(redis, config.group, {
+    owner,
+    retentionDays: config.history.retentionDays,
+    now,
+    unreadable: (date, reason) => historyLog.warn('a stored day record cannot be read; it is left out', { date, reason }),
+  });
   // The server's own alarm stream is read beside the event streams, so the alarms are in every replica.
   const alarmStream = keys.alarms(config.streams[0]!);
   const consumer = new StreamConsumer(
@@ -92,6 +102,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       lease: createLease(redis, config.group, owner, config.leaseMs),
       log: log.child({ component: 'consumer' }),
       now,
+      history: new HistoryWriter({ intervalMs: config.history.writeIntervalMs }, { records: () => aggregator.dayRecords(), store: historyStore, log: historyLog, now }),
     },
   );
 
@@ -179,6 +190,12 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       applied: () => aggregator.queueSettings(),
     },
     alerts: createAlertRoutes(access, alerts),
+    history: createHistoryRoutes({
+      access,
+      store: historyStore,
+      config: config.core,
+      queueNames: () => queueNamesIn(queueSettingsIn({ queueSettings: aggregator.queueSettings() }, config.core), null),
+    }),
     alarms: createAlarmRoutes({ access, engine: alarms, source, now, rulesChanged: () => realtime?.alarmRulesChanged() }),
     report: {
       printer: createPdfPrinter({ chromiumPath: config.report.chromiumPath, timeoutMs: config.report.pdfTimeoutMs, log: log.child({ component: 'report' }) }),

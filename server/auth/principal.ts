@@ -16,7 +16,9 @@ export type Action =
   /** POST /api/v1/events. */
   | 'ingest'
   /** Acknowledge an alarm (a lead or an admin; never a display). */
-  | 'acknowledge-alarms';
+  | 'acknowledge-alarms'
+  /** The day history and its export, GET /api/v1/history (a lead or an admin; an admin API token). */
+  | 'read-history';
 
 export function can(principal: Principal, action: Action): boolean {
   switch (principal.kind) {
@@ -24,7 +26,13 @@ export function can(principal: Principal, action: Action): boolean {
       return false; // a display reads its own view only, checked where it is served
     case 'user':
       if (principal.mustChangePassword) return false;
-      return action === 'read-board' || action === 'manage-displays' || action === 'acknowledge-alarms' || (action === 'administer' && principal.role === 'admin');
+      return (
+        action === 'read-board' ||
+        action === 'manage-displays' ||
+        action === 'acknowledge-alarms' ||
+        action === 'read-history' ||
+        (action === 'administer' && principal.role === 'admin')
+      );
     case 'token':
       return tokenMay(principal.role, action);
     default: {

@@ -8,16 +8,9 @@ import type { CoreConfig } from './core-config.js';
 import { currentDay, inToday, placeInDay, type DayState } from './day.js';
 import { handleEndTs } from './handle-time.js';
 import type { AgentToday } from '../contract/snapshot.js';
+import type { AgentDayCounters, AgentDays } from './day-counters.js';
 
-export const agentDayCountersSchema = z.object({
-  handled: z.number(),
-  handleSumMs: z.number(),
-  holds: z.number(),
-  holdChecksMissed: z.number(),
-  coldTransfers: z.number(),
-  warmTransfers: z.number(),
-});
-export type AgentDayCounters = z.infer<typeof agentDayCountersSchema>;
+export type { AgentDayCounters } from './day-counters.js';
 
 /** The handle an answered visit booked for its agent: counted on the day of doneTs. */
 export const bookedHandleSchema = z.object({ agentId: z.string(), doneTs: z.number(), handleMs: z.number() });
@@ -27,15 +20,8 @@ export function emptyAgentDay(): AgentDayCounters {
   return { handled: 0, handleSumMs: 0, holds: 0, holdChecksMissed: 0, coldTransfers: 0, warmTransfers: 0 };
 }
 
-/** Per-agent counters of one calendar day (the day of `today` when they were counted). */
-export interface AgentDays {
-  day: string;
-  agents: Map<string, AgentDayCounters>;
-}
-
-export interface AgentDayState extends DayState {
-  agentDays: AgentDays | null;
-}
+/** The agents' day is part of the day's state: it closes with the day (day.ts). */
+export type AgentDayState = DayState;
 
 /**
  * Whether `ts` is in today's counters, opening a later day as the day counters do; a closed

@@ -6,14 +6,14 @@
 // schema is refused with a CheckpointFormatError. Maps are written as arrays of entries by hand:
 // a JSON replacer made this several times slower.
 import { z } from 'zod';
-import { agentDayCountersSchema } from './agent-day.js';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
 import { alarmRecordSchema } from './alarm-log.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
 import { countsSchema } from './counts.js';
-import { dayCountersSchema, queueDayCountsSchema } from './day.js';
+import { agentDayCountersSchema, dayCountersSchema, queueDayCountsSchema } from './day-counters.js';
+import { dayRecordSchema } from './day-record-schema.js';
 import { appliedQueueSettingsSchema } from './queue-settings-schema.js';
 import type { State } from './state.js';
 import type { IngestCounters, RecentAbandon } from '../contract/snapshot.js';
@@ -65,6 +65,9 @@ const coreSchema = z.object({
     })
     .nullable(),
   agentDays: z.object({ day: z.string(), agents: entries(z.string(), agentDayCountersSchema) }).nullable(),
+  /** The final records of the days closed lately (day.ts), until the history has stored them. */
+  closedDays: z.array(dayRecordSchema),
+  closedDaysDropped: z.number(),
   waiting: entries(z.string(), entries(z.string(), z.number())),
   agents: z.array(agentRecordSchema),
   complaints: z.array(complaintRecordSchema),
@@ -106,6 +109,8 @@ export function serializeCore(state: State): string {
       intraday: nested(today.intraday),
     },
     agentDays: state.agentDays && { day: state.agentDays.day, agents: [...state.agentDays.agents] },
+    closedDays: state.closedDays,
+    closedDaysDropped: state.closedDaysDropped,
     waiting: nested(state.waiting),
     agents: [...state.agents.values()],
     complaints: [...state.complaints.values()],
@@ -166,6 +171,8 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
       intraday: unnest(core.today.intraday),
     },
     agentDays: core.agentDays && { day: core.agentDays.day, agents: new Map(core.agentDays.agents) },
+    closedDays: core.closedDays,
+    closedDaysDropped: core.closedDaysDropped,
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),

@@ -118,5 +118,14 @@ const fromVersion4: CheckpointMigration = {
   call: (raw) => raw,
 };
 
+/**
+ * Version 5 to 6, which keeps the days that closed as final records until the history stores
+ * them (day.ts): a version 5 server dropped a day at midnight, so there is none to keep.
+ */
+const fromVersion5: CheckpointMigration = {
+  core: (raw) => ({ ...raw, closedDays: raw['closedDays'] ?? [], closedDaysDropped: raw['closedDaysDropped'] ?? 0 }),
+  call: (raw) => raw,
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3, fromVersion4];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3, fromVersion4, fromVersion5];

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { CoreConfig } from './core-config.js';
 import type { EventOf } from './events.js';
+import type { Rate } from '../contract/snapshot.js';
+import { ratio } from './counts.js';
 import { getOrCreate } from './map-utils.js';
 import { bucketIndex, type DayWindow } from './windows.js';
 
@@ -89,6 +91,19 @@ export function complaintCounts(state: ComplaintsState, day: DayWindow, now: num
     }
   }
   return { open, overdue, repliedToday, onTime };
+}
+
+/** The complaint reply KPI: replied on time, of those replied and those overdue (the board's and the history's one formula). */
+export function complaintReplyRate(onTime: number, replied: number, overdue: number): Rate {
+  return ratio(onTime, replied + overdue);
+}
+
+/** A day's complaints as the history keeps them: opened and replied during the day, and overdue as of `asOf` (the day's end once it closed). */
+export function complaintDay(state: ComplaintsState, day: DayWindow, asOf: number): { opened: number; replied: number; repliedOnTime: number; overdue: number } {
+  const counts = complaintCounts(state, day, asOf);
+  let opened = 0;
+  for (const c of state.complaints.values()) if (c.openedTs !== null && c.openedTs >= day.startTs && c.openedTs < day.endTs) opened += 1;
+  return { opened, replied: counts.repliedToday, repliedOnTime: counts.onTime, overdue: counts.overdue };
 }
 
 export interface ComplaintBucket {

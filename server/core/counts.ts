@@ -57,6 +57,8 @@ export function handled(c: Counts): number {
 
 export const connectRate = (c: Counts): Rate => ratio(c.answered, handled(c));
 export const serviceLevel = (c: Counts): Rate => ratio(c.withinSl, handled(c));
+/** Abandons that count (short ones left out), of the visits handled. */
+export const abandonRate = (c: Counts): Rate => ratio(c.abandoned - c.shortAbandoned, handled(c));
 export const asaMs = (c: Counts): number | null => (c.waitCount > 0 ? c.waitSumMs / c.waitCount : null);
 
 export function windowStats(c: Counts): WindowStats {

@@ -1,29 +1,21 @@
 // Today's counters: which calendar day an event belongs to, opening the next day at local
 // midnight, and the counters that are not about queue visits (arrivals, surveys, resolutions,
-// hold checks, transfers), for the day and per 15-minute bucket.
-import { z } from 'zod';
+// hold checks, transfers), for the day and per 15-minute bucket. A day that closes is kept as its
+// final record (closedDays), so nothing counted is lost at midnight before the history stores it.
 import type { CoreConfig } from './core-config.js';
 import type { IngestCounters } from '../contract/snapshot.js';
-import { forgetStaleComplaints, type ComplaintsState } from './complaints.js';
-import { countsSchema, emptyCounts } from './counts.js';
+import { forgetStaleComplaints } from './complaints.js';
+import { emptyCounts } from './counts.js';
+import type { AgentDays, DayCounters, DayStats, QueueDayCounts } from './day-counters.js';
+import { dayRecord, type DayRecordSource } from './day-record.js';
+import type { DayRecord } from './day-record-schema.js';
 import { getOrCreate } from './map-utils.js';
 import { bucketIndex, dayWindow, type DayWindow } from './windows.js';
 
-/** Day counters that are not about queue visits; kept for the day and per 15-minute bucket. */
-export const dayCountersSchema = z.object({
-  arrived: z.number(),
-  blocked: z.number(),
-  surveySum: z.number(),
-  surveys: z.number(),
-  resolved: z.number(),
-  endedWithResolution: z.number(),
-  holdChecksDue: z.number(),
-  holdChecksOnTime: z.number(),
-  warmTransfers: z.number(),
-  coldTransfers: z.number(),
-  otherTransfers: z.number(),
-});
-export type DayCounters = z.infer<typeof dayCountersSchema>;
+export type { DayCounters, DayStats, QueueDayCounts } from './day-counters.js';
+
+/** Closed days kept in the state (and its checkpoint) until the history has them: a week. */
+export const CLOSED_DAYS_KEPT = 7;
 
 export function emptyDayCounters(): DayCounters {
   return {
@@ -41,30 +33,22 @@ export function emptyDayCounters(): DayCounters {
   };
 }
 
-/** A queue's visit counts, by tier class. */
-export const queueDayCountsSchema = z.object({ standard: countsSchema, vip: countsSchema });
-export type QueueDayCounts = z.infer<typeof queueDayCountsSchema>;
-
 export function emptyQueueDayCounts(): QueueDayCounts {
   return { standard: emptyCounts(), vip: emptyCounts() };
-}
-
-/** Counters of one calendar day; replaced at local midnight. */
-export interface DayStats extends DayWindow {
-  counters: DayCounters;
-  /** bucket index → the counters of that 15 minutes. */
-  counterBuckets: Map<number, DayCounters>;
-  queues: Map<string, QueueDayCounts>;
-  /** queue → bucket index → counts by tier class. */
-  intraday: Map<string, Map<number, QueueDayCounts>>;
 }
 
 export function newDay(window: DayWindow): DayStats {
   return { ...window, counters: emptyDayCounters(), counterBuckets: new Map(), queues: new Map(), intraday: new Map() };
 }
 
-export interface DayState extends ComplaintsState {
+export interface DayState extends DayRecordSource {
   today: DayStats | null;
+  /** Each agent's counters of today (agent-day.ts); closed with the day. */
+  agentDays: AgentDays | null;
+  /** The final records of the last days that closed, oldest first, at most CLOSED_DAYS_KEPT. */
+  closedDays: DayRecord[];
+  /** Closed days let go to keep CLOSED_DAYS_KEPT: the history writer warns when one went before it was stored. */
+  closedDaysDropped: number;
   ingest: IngestCounters;
 }
 
@@ -81,9 +65,20 @@ export function placeInDay(state: DayState, ts: number, config: CoreConfig): Day
     state.ingest.lateDropped += 1;
     return 'past';
   }
+  if (today) closeDay(state, today, config);
   state.today = newDay(dayWindow(ts, config.timeZone));
   forgetStaleComplaints(state, state.today.startTs);
   return 'today';
+}
+
+/** Keeps the day that closes as its final record, with its agents' day, before the next day replaces them. */
+function closeDay(state: DayState, day: DayStats, config: CoreConfig): void {
+  state.closedDays.push(dayRecord(state, config, day, state.agentDays, true));
+  if (state.agentDays?.day === day.day) state.agentDays = null;
+  while (state.closedDays.length > CLOSED_DAYS_KEPT) {
+    state.closedDays.shift();
+    state.closedDaysDropped += 1;
+  }
 }
 
 export function inToday(day: DayStats | null, ts: number): boolean {

@@ -8,9 +8,9 @@ import { agentDaysNow } from './agent-day.js';
 import { agentsPart, emptyAgentCounts, servedQueues } from './agents.js';
 import { alarmsPart } from './alarm-log.js';
 import { callTotals } from './calls.js';
-import { complaintBuckets, complaintCounts } from './complaints.js';
+import { complaintBuckets, complaintCounts, complaintReplyRate } from './complaints.js';
 import type { CoreConfig } from './core-config.js';
-import { asaMs, connectRate, handled, ratio, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
+import { asaMs, connectRate, handled, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
 import { currentDay } from './day.js';
 import { heldCalls, holdTotals, missedChecks } from './holds.js';
 import { intradayOf } from './intraday.js';
@@ -140,7 +140,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
           asaMs: asaMs(all),
           satisfaction: calls.satisfaction,
           firstContactResolution: calls.firstContactResolution,
-          complaintReplyRate: ratio(complaints.onTime, complaints.repliedToday + complaints.overdue),
+          complaintReplyRate: complaintReplyRate(complaints.onTime, complaints.repliedToday, complaints.overdue),
           holdCheckOnTimeRate: holds.holdCheckOnTimeRate,
           coldTransfers: transfers.coldTransfers,
           warmTransfers: transfers.warmTransfers,

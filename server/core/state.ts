@@ -1,7 +1,7 @@
 // The aggregate state: what the core knows after applying a prefix of the stream. Plain data
 // (Maps and records) so it can be checkpointed as JSON and restored byte for byte. Each module
 // declares the part it reads and writes; the state is all of them.
-import type { AgentsState } from './agents.js';
+import type { AgentRecord, AgentsState } from './agents.js';
 import type { AlarmsState } from './alarm-log.js';
 import type { CallsState } from './calls.js';
 import type { DeliveryState } from './delivery.js';
@@ -10,7 +10,11 @@ import type { DeliveryState } from './delivery.js';
  * Delivery (cursors, watermarks), calls (with their visits, holds and transfers), today's
  * counters, the waiting index, the rolling window, agents and complaints, and the alarms.
  */
-export interface State extends DeliveryState, CallsState, AgentsState, AlarmsState {}
+export interface State extends DeliveryState, CallsState, AgentsState, AlarmsState {
+  // Stated here as what the day's record reads them as (day-record.ts) is narrower.
+  cursors: Map<string, string>;
+  agents: Map<string, AgentRecord>;
+}
 
 export function initialState(): State {
   return {
@@ -20,6 +24,8 @@ export function initialState(): State {
     lastGcAt: 0,
     today: null,
     agentDays: null,
+    closedDays: [],
+    closedDaysDropped: 0,
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),

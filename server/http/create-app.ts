@@ -57,6 +57,8 @@ export interface AppDeps {
   alarms?: Router;
   /** GET /api/v1/report.pdf (report-routes.ts); absent, not served. */
   report?: Omit<ReportRoutesDeps, 'access' | 'tls'>;
+  /** GET /api/v1/history and its CSV (history-routes.ts); absent, not served. */
+  history?: Router;
 }
 
 type Page = 'tv' | 'lead' | 'admin' | 'report';
@@ -131,6 +133,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.alerts) app.use(deps.alerts);
   if (deps.alarms) app.use(deps.alarms);
   if (deps.report) app.use(createReportRoutes({ access, tls: deps.tls ?? false, ...deps.report }));
+  if (deps.history) app.use(deps.history);
 
   const readBoard = requireAction(access, 'read-board');
   // Displays are let through to the handler, which serves them their own view only.

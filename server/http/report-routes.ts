@@ -10,7 +10,7 @@ import { ChromiumMissingError, PrinterBusyError, type PdfPrinter, type PrintCred
 import { requireAction } from './access-middleware.js';
 
 /** Who may have the report printed: the same people who may read the history (leads and admins). */
-export const REPORT_ACTION: Action = 'manage-displays';
+export const REPORT_ACTION: Action = 'read-history';
 /** The session cookie's name (auth/access.ts). */
 const SESSION_COOKIE = 'wb.sid';
 

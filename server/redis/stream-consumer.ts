@@ -12,6 +12,7 @@ import type { DeadLetterSink } from './dead-letters.js';
 import { createEntryApplier, type ApplyEntries } from './entry-applier.js';
 import { follow } from './follower.js';
 import { GroupReader } from './group-reader.js';
+import type { HistoryWriter } from '../history/history-writer.js';
 import type { Lease } from './lease.js';
 import { LeaseKeeper } from './lease-keeper.js';
 import { recover } from './recovery.js';
@@ -34,6 +35,8 @@ export interface StreamConsumerDeps {
   now: () => number;
   /** Called after every batch that changed the state. */
   onApplied?: () => void;
+  /** Writes the day history while this process holds the lease: after each batch, and before each checkpoint. */
+  history?: HistoryWriter;
 }
 
 /** standby: another process holds the lease; following: and this one follows the streams itself, serving the same numbers. */
@@ -80,7 +83,7 @@ export class StreamConsumer {
     const { log, now } = deps;
     this.lease = new LeaseKeeper(options, { lease: deps.lease, log, now, onStandby: () => this.standBy() });
     this.reader = new GroupReader(options, deps.createBlockingClient);
-    this.checkpointer = new Checkpointer(options, { aggregator: deps.aggregator, store: deps.checkpoints, now });
+    this.checkpointer = new Checkpointer(options, { aggregator: deps.aggregator, store: deps.checkpoints, now, history: deps.history });
     this.trimmer = new StreamTrimmer(options, { streams: deps.streams, checkpointed: (s) => this.checkpointer.coveredCursor(s), log, now });
     this.applyEntries = createEntryApplier(deps);
   }
@@ -112,6 +115,8 @@ export class StreamConsumer {
       try {
         await this.lease.acquire(this.abort.signal);
         if (this.stopped) break;
+        // What another holder stored meanwhile is unknown: the store's version check decides.
+        this.deps.history?.forget();
         // Following ends before recovery: one writer of the state at a time.
         await this.stopFollowing();
         this.status.role = 'recovering';
@@ -201,6 +206,7 @@ export class StreamConsumer {
         await acks;
         acks = settled(Promise.all(batches.map((batch) => streams.ack(batch.stream, this.options.group, batch.ids))));
         this.status.lastError = null;
+        await this.deps.history?.writeIfDue();
         await this.checkpointer.saveIfDue(!this.status.caughtUp);
         await this.trimmer.trimIfDue();
       }

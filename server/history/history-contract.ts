@@ -1,0 +1,102 @@
+// The history API's JSON (docs/history.md), as types: the server builds it (history-response.ts)
+// and the report page may `import type` it. Every count is an integer sum of the parts the core
+// keeps; every rate is recomputed from the summed parts of the row's period and queues.
+import type { Alarm, KpiId, Rate } from '../contract/snapshot.js';
+import type { QueueName } from '../core/queue-settings-schema.js';
+
+export interface HistoryRow {
+  /** Local day of the period start (the summary: `from`). */
+  date: string;
+  startTs: number;
+  endTs: number;
+  /** Queue id, or null for the total of the queues in the request. */
+  queue: string | null;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  exited: number;
+  expired: number;
+  withinSl: number;
+  waitSumMs: number;
+  waitCount: number;
+  standardAnswered: number;
+  standardHandled: number;
+  vipAnswered: number;
+  vipHandled: number;
+  // The floor's day counters: total rows only (null on queue rows).
+  arrived: number | null;
+  blocked: number | null;
+  surveys: number | null;
+  surveyScoreSum: number | null;
+  resolved: number | null;
+  endedWithResolution: number | null;
+  holdChecksDue: number | null;
+  holdChecksOnTime: number | null;
+  warmTransfers: number | null;
+  coldTransfers: number | null;
+  otherTransfers: number | null;
+  complaintsDue: number | null;
+  complaintsRepliedOnTime: number | null;
+  serviceLevel: Rate;
+  agentConnectRate: Rate;
+  vipConnectRate: Rate;
+  asaMs: number | null;
+  abandonRate: Rate;
+  systemConnectRate: Rate;
+  satisfaction: number | null;
+  firstContactResolution: Rate;
+  holdCheckOnTimeRate: Rate;
+  complaintReplyRate: Rate;
+}
+
+export interface HistoryAgentRow {
+  date: string;
+  agentId: string;
+  name?: string;
+  team: string | null;
+  handled: number;
+  handleSumMs: number;
+  meanHandleMs: number | null;
+  holds: number;
+  holdChecksMissed: number;
+  coldTransfers: number;
+  warmTransfers: number;
+}
+
+export interface HistoryDay {
+  date: string;
+  recorded: boolean;
+  final: boolean;
+  /** When the stored record was written (epoch ms); null without one. */
+  recordedTs: number | null;
+}
+
+export interface HistoryComplaints {
+  date: string;
+  opened: number;
+  replied: number;
+  repliedOnTime: number;
+  overdue: number;
+}
+
+export interface HistoryTarget {
+  target: number;
+  riskFloor: number | null;
+}
+
+export interface HistoryResponse {
+  from: string;
+  to: string;
+  interval: 'day' | 'hour' | '15m';
+  timeZone: string;
+  queues: string[];
+  queueNames: Record<string, QueueName>;
+  targets: Record<KpiId | 'serviceLevel', HistoryTarget>;
+  days: HistoryDay[];
+  rows: HistoryRow[];
+  summary: HistoryRow[];
+  agents: HistoryAgentRow[];
+  alarms: (Alarm & { date: string })[];
+  complaints: HistoryComplaints[];
+}
