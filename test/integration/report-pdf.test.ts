@@ -22,7 +22,11 @@ beforeAll(async () => {
   // The page the printer loads is the built wallboard, as in production.
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
   server = await startTestServer(suite.redis.url, { staticDir });
-  noChromium = await startTestServer(suite.redis.url, { staticDir, group: 'no-chromium', report: { chromiumPath: '/nonexistent/chromium', pdfTimeoutMs: 30_000 } });
+  noChromium = await startTestServer(suite.redis.url, {
+    staticDir,
+    group: 'no-chromium',
+    report: { chromiumPath: '/nonexistent/chromium', pdfTimeoutMs: 30_000, webhook: null },
+  });
   lead = await signIn(server.url, { name: 'lead.pdf' });
 }, 60_000);
 

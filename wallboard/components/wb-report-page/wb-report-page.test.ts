@@ -86,7 +86,8 @@ async function mountPage(pick: ReportPick, recorded: readonly string[], language
     },
   });
   document.body.append(page);
-  await until(() => page.dataset['ready'] === 'true');
+  // Under a loaded machine the first render of every section takes a while: a generous deadline, the same condition.
+  await until(() => page.dataset['ready'] === 'true', 10_000);
   return { page, asked, searches, went };
 }
 
@@ -147,7 +148,7 @@ describe('the day view', () => {
       get: () => Promise.reject(new AccessError('unauthorized', 401, 'sign in first')),
     });
     document.body.append(page);
-    await until(() => went.length > 0);
+    await until(() => went.length > 0, 10_000);
     expect(went).toEqual([`/login?next=${encodeURIComponent('/report?date=2026-11-30&lang=zh')}`]);
   });
 });
