@@ -96,7 +96,7 @@ export interface ServerConfig {
   };
   /** Alarm transitions sent out to webhooks (the config file's `alerts` section; see alerts/alert-config.ts for each field's default). @default no hooks */
   alerts: AlertsConfig;
-  /** The morning report's PDF printer (the config file's `report` section: chromiumPath, pdfTimeoutMs). @default Chromium at "/usr/bin/chromium" (env CHROMIUM_PATH), 30 s a print */
+  /** The morning report (the config file's `report` section: chromiumPath, pdfTimeoutMs, webhook). @default Chromium at "/usr/bin/chromium" (env CHROMIUM_PATH), 30 s a print, no webhook */
   report: ReportConfig;
   /** The day history (the config file's `history` section; docs/history.md). */
   history: HistoryConfig;
