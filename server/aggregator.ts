@@ -6,7 +6,7 @@ import type { CoreConfig } from './core/core-config.js';
 import type { DayRecord } from './core/day-record-schema.js';
 import { skipInvalid } from './core/delivery.js';
 import { compareEntryIds } from './core/entry-id.js';
-import { dayRecord } from './core/day-record.js';
+import { dayRecord, recordVersion } from './core/day-record.js';
 import { decode } from './core/events.js';
 import { applyQueueSettings } from './core/queue-settings.js';
 import { decodeQueueSettingsEntry, isQueueSettingsEntry, type AppliedQueueSettings } from './core/queue-settings-schema.js';
@@ -106,9 +106,14 @@ export class Aggregator {
   }
 
   /** The day records the state has: the days closed lately (final) and today's so far, for the history writer. */
-  dayRecords(): { closed: readonly DayRecord[]; today: DayRecord | null; dropped: number } {
-    const { today, agentDays, closedDays, closedDaysDropped } = this.state;
-    return { closed: closedDays, today: today && dayRecord(this.state, this.config, today, agentDays, false), dropped: closedDaysDropped };
+  dayRecords(): { closed: readonly DayRecord[]; version: string; today: () => DayRecord | null; dropped: number } {
+    const state = this.state;
+    return {
+      closed: state.closedDays,
+      version: recordVersion(state.cursors),
+      today: () => state.today && dayRecord(state, this.config, state.today, state.agentDays, false),
+      dropped: state.closedDaysDropped,
+    };
   }
 
   /** The last applied entry ID of a stream, or null before any. */

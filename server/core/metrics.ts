@@ -10,6 +10,11 @@ interface KpiSource {
   unit: Kpi['unit'];
 }
 
+/** The level below which a KPI is missed rather than at risk (the snapshot's Kpi.riskFloor, the history's targets). */
+export function riskFloorOf(target: { target: number; riskMargin: number }): number {
+  return target.target - target.riskMargin;
+}
+
 /** The six hotline KPIs plus the hold-check on-time rate, in the order a board shows them. */
 export function computeKpis(totals: Totals, handledStandard: number, handledVip: number, config: CoreConfig): Kpi[] {
   const sources: KpiSource[] = [
@@ -28,6 +33,6 @@ export function computeKpis(totals: Totals, handledStandard: number, handledVip:
   ];
   return sources.map((s) => {
     const { target, riskMargin } = config.targets[s.id];
-    return { ...s, target, riskFloor: target - riskMargin, status: kpiStatus(s.value, target, riskMargin) };
+    return { ...s, target, riskFloor: riskFloorOf(config.targets[s.id]), status: kpiStatus(s.value, target, riskMargin) };
   });
 }

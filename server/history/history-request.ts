@@ -8,6 +8,9 @@ export const MAX_HISTORY_DAYS = 400;
 export const HISTORY_INTERVALS = ['day', 'hour', '15m'] as const;
 export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
+/** Days one request may span at each interval: a year of 15-minute rows would be a response of hundreds of megabytes. */
+export const MAX_DAYS_BY_INTERVAL: Record<HistoryInterval, number> = { day: MAX_HISTORY_DAYS, hour: 93, '15m': 31 };
+
 export const HISTORY_LANGS = ['zh-CN', 'en'] as const;
 export type HistoryLang = (typeof HISTORY_LANGS)[number];
 
@@ -53,6 +56,8 @@ export function parseHistoryRequest(query: unknown): ParsedRequest {
   if (days > MAX_HISTORY_DAYS) return { ok: false, reason: `from ${q.from} to ${toText} is ${days} days: at most ${MAX_HISTORY_DAYS} per request` };
   const interval = q.interval === undefined || q.interval === '' ? 'day' : q.interval;
   if (!isOneOf(HISTORY_INTERVALS, interval)) return { ok: false, reason: `interval: "${interval}" is not one of ${HISTORY_INTERVALS.join(', ')}` };
+  if (days > MAX_DAYS_BY_INTERVAL[interval])
+    return { ok: false, reason: `interval: ${interval} rows for ${days} days: at most ${MAX_DAYS_BY_INTERVAL[interval]} days at this interval` };
   const lang = q.lang === undefined || q.lang === '' ? 'zh-CN' : q.lang;
   if (!isOneOf(HISTORY_LANGS, lang)) return { ok: false, reason: `lang: "${lang}" is not one of ${HISTORY_LANGS.join(', ')}` };
   const queues = q.queues === undefined || q.queues === '' ? null : [...new Set(q.queues.split(',').map((s) => s.trim()))].filter(Boolean).sort();

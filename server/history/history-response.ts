@@ -4,6 +4,7 @@
 import { agentToday } from '../core/agent-day.js';
 import type { CoreConfig } from '../core/core-config.js';
 import type { DayRecord } from '../core/day-record-schema.js';
+import { riskFloorOf } from '../core/metrics.js';
 import type { QueueName } from '../core/queue-settings-schema.js';
 import { dayWindow, zoneOffset, type DayWindow } from '../core/windows.js';
 import type { KpiId } from '../contract/snapshot.js';
@@ -26,7 +27,7 @@ export function windowOfDate(date: string, timeZone: string): DayWindow {
 }
 
 function targetsOf(config: CoreConfig): Record<KpiId | 'serviceLevel', HistoryTarget> {
-  const kpis = Object.entries(config.targets).map(([id, t]) => [id, { target: t.target, riskFloor: t.target - t.riskMargin }] as const);
+  const kpis = Object.entries(config.targets).map(([id, t]) => [id, { target: t.target, riskFloor: riskFloorOf(t) }] as const);
   return { ...(Object.fromEntries(kpis) as Record<KpiId, HistoryTarget>), serviceLevel: { target: config.serviceLevelTarget, riskFloor: null } };
 }
 

@@ -12,8 +12,10 @@ import type { HistoryStore } from '../redis/history-store.js';
 export interface DayRecords {
   /** The final records of the days closed lately, oldest first. */
   closed: readonly DayRecord[];
+  /** The version today's record would have now (it is built only when it is to be written). */
+  version: string;
   /** Today's record so far, or null before any event. */
-  today: DayRecord | null;
+  today: () => DayRecord | null;
   /** Closed days the state let go so far (it keeps the last week). */
   dropped: number;
 }
@@ -34,6 +36,8 @@ export class HistoryWriter {
   /** date → the version known stored (written by us, or found there). */
   private readonly stored = new Map<string, string>();
   private lastTodayAt = Number.NEGATIVE_INFINITY;
+  /** The version of the state whose today's record was last written. */
+  private todayStored: string | null = null;
   private seen: { dates: Set<string>; dropped: number } | null = null;
 
   constructor(
@@ -54,17 +58,22 @@ export class HistoryWriter {
   /** A new lease holder knows nothing of what is stored: the store's version check decides. */
   forget(): void {
     this.stored.clear();
+    this.todayStored = null;
     this.seen = null;
   }
 
   private async write(withToday: boolean): Promise<void> {
-    const { closed, today, dropped } = this.deps.records();
+    const { closed, today, version, dropped } = this.deps.records();
     this.warnOfLostDays(closed, dropped);
     for (const record of closed) await this.writeOne(record);
-    if (withToday) {
-      if (today) await this.writeOne(today);
-      this.lastTodayAt = this.deps.now();
+    if (!withToday) return;
+    // Building today's record costs a pass over the day: not when its version is stored already.
+    if (this.todayStored !== version) {
+      const record = today();
+      if (record) await this.writeOne(record);
+      this.todayStored = version;
     }
+    this.lastTodayAt = this.deps.now();
   }
 
   private async writeOne(record: DayRecord): Promise<void> {

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
@@ -15,7 +16,8 @@ import type { HistoryResponse, HistoryRow } from '../../server/history/history-c
 import { CSV_FIELDS } from '../../server/history/history-csv.js';
 import { keys } from '../../server/redis/keys.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { ADMIN_AUTH, startTestServer } from '../support/server.js';
+import { signIn } from '../support/sign-in.js';
+import { ADMIN_AUTH, spawnServer, startTestServer, type ChildServer } from '../support/server.js';
 import { feedAcrossMidnight, recount, SHORT_ABANDON_MS, totalVisits, type Recount } from './history-days.js';
 
 const suite = useTestRedis();
@@ -171,4 +173,111 @@ describe('the day history', () => {
       await server.stop();
     }
   });
+
+  it('loses nothing when the server is killed with SIGKILL during the day: the restarted server’s history equals the recount', async () => {
+    const stream = `${uniquePrefix('history-kill')}:events`;
+    const group = uniquePrefix('g');
+    const events = feedAcrossMidnight(midnight, 23);
+    const expected: [Recount, Recount] = [recount(events, yesterday.startTs, yesterday.endTs), recount(events, today.startTs, today.endTs)];
+    const env = { REDIS_URL: suite.redis.url, STREAM_KEYS: stream, CONSUMER_GROUP: group, CONFIG_FILE: configFile };
+    // Killed after it has read the evening and the first hour after midnight; the rest arrives while it is down.
+    const cut = events.findIndex((e) => e.ts >= midnight + 3600_000);
+    let server: ChildServer = await spawnServer(env);
+    try {
+      await append(stream, events.slice(0, cut));
+      await waitFor(async () => (await snapshotApplied(server.url)) >= cut, 'the first part applied');
+      await server.kill('SIGKILL');
+      await append(stream, events.slice(cut));
+      server = await spawnServer(env);
+      const body = await settled(server.url, expected);
+      expect(body.days.map((d) => [d.recorded, d.final])).toEqual([
+        [true, true],
+        [true, false],
+      ]);
+      expectRecount(body, yesterday.day, expected[0]);
+      expectRecount(body, today.day, expected[1]);
+    } finally {
+      await server.kill('SIGKILL');
+    }
+  });
+
+  it('is written once per record by two nodes: the one that takes the lease over finds the same versions and writes nothing', async () => {
+    const stream = `${uniquePrefix('history-two')}:events`;
+    const group = uniquePrefix('g');
+    const events = feedAcrossMidnight(midnight, 5);
+    const expected: [Recount, Recount] = [recount(events, yesterday.startTs, yesterday.endTs), recount(events, today.startTs, today.endTs)];
+    const overrides = { streams: [stream], group, core: { ...DEFAULT_CORE_CONFIG, shortAbandonMs: SHORT_ABANDON_MS } };
+    const a = await startTestServer(suite.redis.url, overrides);
+    await waitFor(() => a.consumer.status.role === 'active', 'the first server to hold the lease');
+    const b = await startTestServer(suite.redis.url, overrides);
+    const monitor = await new Redis(suite.redis.url).monitor();
+    const dayKey = keys.historyDay(group, yesterday.day);
+    const seen = { writes: 0, attempts: 0 };
+    try {
+      await append(stream, events);
+      await settled(a.url, expected);
+      await waitFor(() => b.consumer.status.role === 'following' && b.consumer.status.caughtUp, 'the second server following');
+      const version = await suite.client.hget(dayKey, 'version');
+      monitor.on('monitor', (_time: string, args: string[]) => {
+        if (args[0]?.toLowerCase() === 'hset' && args[1] === dayKey) seen.writes += 1;
+        if (args[0]?.toLowerCase() === 'eval' && args.includes(dayKey)) seen.attempts += 1;
+      });
+      await a.stop();
+      await waitFor(() => b.consumer.status.role === 'active', 'the second server to take the lease');
+      await waitFor(() => seen.attempts > 0, 'the new holder to write what its replica has');
+      expect(seen.writes).toBe(0);
+      expect(await suite.client.hget(dayKey, 'version')).toBe(version);
+      expectRecount((await history(b.url, range)).body, yesterday.day, expected[0]);
+    } finally {
+      monitor.disconnect();
+      await b.stop();
+      if (a.consumer.status.role !== 'stopped') await a.stop();
+    }
+  });
+
+  it('is for leads and admins: a display, an automation token or no credential is refused; a bad parameter is a 400 with the reason', async () => {
+    const server = await startTestServer(suite.redis.url, { streams: [`${uniquePrefix('history-access')}:events`], group: uniquePrefix('g') });
+    try {
+      const q = `from=${today.day}`;
+      expect((await history(server.url, q)).status).toBe(200);
+      const lead = await signIn(server.url, { role: 'lead' });
+      expect((await history(server.url, q, { cookie: lead.cookie })).status).toBe(200);
+      expect((await history(server.url, q, {})).status).toBe(401);
+      const made = await fetch(`${server.url}/api/v1/displays`, {
+        method: 'POST',
+        headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Wall', view: { queues: ['billing'] } }),
+      });
+      expect(made.status).toBe(201);
+      const paired = await fetch(((await made.json()) as { link: string }).link, { redirect: 'manual' });
+      const display = paired.headers.getSetCookie()[0]!.split(';')[0]!;
+      expect((await history(server.url, q, { cookie: display })).status).toBe(403);
+      expect((await fetch(`${server.url}/api/v1/history.csv?${q}`, { headers: { cookie: display } })).status).toBe(403);
+      const token = await fetch(`${server.url}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { ...ADMIN_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'script', role: 'automation' }),
+      });
+      const automation = ((await token.json()) as { token: string }).token;
+      expect((await history(server.url, q, { authorization: `Bearer ${automation}` })).status).toBe(403);
+      for (const [query, reason] of [
+        ['', 'from: required'],
+        ['from=2026-13-01', 'from: "2026-13-01" is not a date'],
+        [`from=${today.day}&to=${yesterday.day}`, 'is before from'],
+        ['from=2025-01-01&to=2026-12-01', 'at most 400'],
+        [`from=${today.day}&interval=minute`, 'interval: "minute"'],
+      ] as const) {
+        const res = await history(server.url, query);
+        expect(res.status).toBe(400);
+        expect(res.body.error).toContain(reason);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
 });
+
+async function snapshotApplied(url: string): Promise<number> {
+  const res = await fetch(`${url}/api/v1/snapshot`, { headers: ADMIN_AUTH });
+  return ((await res.json()) as { ingest: { applied: number } }).ingest.applied;
+}
