@@ -12,7 +12,7 @@ export const reportSectionStyles = css`
   .hint { color: var(--wb-text-dim, #8d9bab); font-size: 0.85em; margin: 0 0 0.5em; }
   table { border-collapse: collapse; width: 100%; }
   th, td { padding: 0.35em 0.6em; text-align: right; border-bottom: 1px solid var(--wb-border-soft, #1b2430); white-space: nowrap; }
-  th { font-weight: 600; color: var(--wb-text-dim, #8d9bab); font-size: 0.85em; }
+  th { font-weight: 600; color: var(--wb-text-dim, #8d9bab); font-size: 0.85em; white-space: normal; vertical-align: bottom; }
   th:first-child, td:first-child, th.text, td.text { text-align: left; white-space: normal; }
   td.num, .num { font-variant-numeric: tabular-nums; }
   .kpi-mark { display: inline-flex; align-items: center; gap: 0.3em; }

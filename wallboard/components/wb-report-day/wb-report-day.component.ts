@@ -33,7 +33,7 @@ export class WbReportDay extends LitElement {
     baseStyles,
     reportSectionStyles,
     css`
-      .grid { display: grid; grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); gap: 1em; align-items: start; }
+      .grid { display: grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap: 1em; align-items: start; }
       .side { display: flex; flex-direction: column; gap: 1em; }
       .wide { grid-column: 1 / -1; }
       .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(28em, 1fr)); gap: 1em 1.5em; }
