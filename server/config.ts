@@ -15,6 +15,7 @@ import { httpIngestConfig, httpIngestFileSchema, ingestTokenProblem, type HttpIn
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { configuredAdapterSchema, resolveConfiguredAdapter, type ConfiguredAdapter } from './ingest/in-process.js';
 import { alertsConfig, alertsFileSchema, type AlertsConfig } from './alerts/alert-config.js';
+import { reportConfig, reportFileSchema, type ReportConfig } from './report/report-config.js';
 import { accessFileSchema, adminTokenProblem, DEFAULT_ACCESS_CONFIG, type AccessConfig } from './auth/access-config.js';
 import { parseHostPorts, type HostPort } from './redis/host-ports.js';
 import { hashTagOf } from './redis/keys.js';
@@ -95,6 +96,8 @@ export interface ServerConfig {
   };
   /** Alarm transitions sent out to webhooks (the config file's `alerts` section; see alerts/alert-config.ts for each field's default). @default no hooks */
   alerts: AlertsConfig;
+  /** The morning report (the config file's `report` section: chromiumPath, pdfTimeoutMs, webhook). @default Chromium at "/usr/bin/chromium" (env CHROMIUM_PATH), 30 s a print, no webhook */
+  report: ReportConfig;
   /** The day history (the config file's `history` section; docs/history.md). */
   history: HistoryConfig;
 }
@@ -208,6 +211,7 @@ const fileSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsFileSchema.optional(),
+  report: reportFileSchema.optional(),
   history: z
     .strictObject({
       retentionDays: z.number().int().min(1).max(3660).optional(),
@@ -341,6 +345,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     queues,
     alerts,
     alarms,
+    report,
     history,
     ...rest
   } = file;
@@ -401,6 +406,7 @@ export function loadConfig({ env, cwd, stdoutIsTTY }: ConfigSource): ServerConfi
     core,
     ingest: { http: httpIngestConfig(ingest?.http, envToken) },
     alerts: alertsConfig(alerts),
+    report: reportConfig(report, env['CHROMIUM_PATH']),
     alarms: alarms ?? {},
     history: { ...DEFAULT_HISTORY_CONFIG, ...history },
     access: {

@@ -37,6 +37,10 @@ import { keys } from './redis/keys.js';
 import { createAlarmEngine } from './alarms/alarm-engine.js';
 import { createAlarmRulesStore } from './alarms/alarm-rules-store.js';
 import { createAlarmRoutes } from './http/alarm-routes.js';
+import { createPdfPrinter } from './report/pdf-printer.js';
+import { createMorningWebhook } from './report/morning-webhook.js';
+import type { ReportWebhook } from './report/report-config.js';
+import { historyResponse } from './history/history-response.js';
 
 /** What the server takes from the process it runs in; main.ts reads them, a test may choose them. */
 export interface ServerRuntime {
@@ -151,6 +155,9 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     history,
     screens: () => ({ connected: realtime?.connected ?? 0, views: realtime?.views ?? 0 }),
   });
+  // One Chromium at a time for the report's PDFs, whether a reader or the morning webhook asks.
+  const reportLog = log.child({ component: 'report' });
+  const printer = createPdfPrinter({ chromiumPath: config.report.chromiumPath, timeoutMs: config.report.pdfTimeoutMs, log: reportLog });
   const alerts = createAlerts({
     redis,
     connect: (name) => connect(name, { maxRetriesPerRequest: 1, autoResendUnfulfilledCommands: false }),
@@ -201,6 +208,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
       queueNames: () => queueNamesIn(queueSettingsIn({ queueSettings: aggregator.queueSettings() }, config.core), null),
     }),
     alarms: createAlarmRoutes({ access, engine: alarms, source, now, rulesChanged: () => realtime?.alarmRulesChanged() }),
+    report: { printer, log: reportLog },
     screens: {
       connectedDisplays: () => realtime?.access.connectedDisplays() ?? Promise.resolve({ value: new Map(), partial: false }),
       accessChanged: (change) => realtime?.access.accessChanged(change),
@@ -227,6 +235,41 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const ownUrl = `${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  const startMorningWebhook = (hook: ReportWebhook) => {
+    const webhook = createMorningWebhook({
+      hook,
+      timeZone: config.core.timeZone,
+      boardName: config.alerts.boardName,
+      reportOrigin: () => config.access.publicUrl ?? ownUrl,
+      // Caught up too: yesterday is closed by today's first event, which a node still replaying may not have read.
+      isLeaseHolder: () => consumer.status.role === 'active' && consumer.status.caughtUp,
+      claim: async (date) => (await redis.set(keys.reportSent(config.group, date), owner, 'PX', 3 * 86_400_000, 'NX')) === 'OK',
+      release: async (date) => void (await redis.del(keys.reportSent(config.group, date))),
+      readDay: async (date) =>
+        historyResponse({ from: date, to: date, dates: [date], queues: null, interval: 'day', lang: hook.lang }, await historyStore.read([date]), {
+          config: config.core,
+          queueNames: queueNamesIn(queueSettingsIn({ queueSettings: aggregator.queueSettings() }, config.core), null),
+        }),
+      // No reader asks: the page is opened with a token made for this one print and removed after it.
+      printPdf: async (date, lang) => {
+        const token = await access.tokens.create({ name: 'morning report (one print)', role: 'admin' });
+        try {
+          return await printer.print({ url: `${ownUrl}/report?date=${date}&lang=${lang === 'en' ? 'en' : 'zh'}`, credential: { kind: 'bearer', token: token.token } });
+        } catch (error) {
+          reportLog.warn('the morning report goes without its PDF', { date, error: (error as Error).message });
+          return null;
+        } finally {
+          await access.tokens.remove(token.id);
+        }
+      },
+      now,
+      log: reportLog,
+    });
+    webhook.start();
+    return webhook;
+  };
+  const morning = config.report.webhook === null ? null : startMorningWebhook(config.report.webhook);
   consumer.start();
   await alarms.start();
   const ingest = startInProcessAdapters(config.adapters, {
@@ -250,6 +293,7 @@ export async function startServer(config: ServerConfig & { redisUrl: string }, l
     realtime: push,
     access,
     stop: async () => {
+      morning?.stop();
       await alerts.stop();
       await ingest.stop();
       await httpIngest?.stop();

@@ -1,4 +1,4 @@
-// Entry point of the one bundle: picks the page by path (/login, /admin, /tv, /lead), asks the
+// Entry point of the one bundle: picks the page by path (/login, /admin, /report, /tv, /lead), asks the
 // server who this browser is, and mounts the page. A paired display shows its own view; the TV
 // and tablet views connect the store, and leave for the login or the revoked screen when the
 // server ends their access.
@@ -15,6 +15,9 @@ import { playlistOfDisplay, screenConfigOfDisplay, type ScreenPage } from './con
 import { playlistPageAt } from './config/playlist.js';
 import { parseScreenConfig, viewOf, type ScreenConfig } from './config/screen-config.js';
 import { createI18n } from './i18n/i18n.js';
+import { historyGetOf } from './report/report-loader.js';
+import { applyReportDocumentStyles } from './report/report-document.js';
+import { parseReportQuery } from './report/report-query.js';
 import { ClockSource } from './store/clock-source.js';
 import { nextFrame } from './store/next-frame.js';
 import { ScreenWatchdog } from './store/screen-watchdog.js';
@@ -23,6 +26,7 @@ import { DEFAULT_TIME_ZONE } from '../server/contract/constants.js';
 import './components/wb-admin-page/wb-admin-page.js';
 import './components/wb-lead-view/wb-lead-view.js';
 import './components/wb-login-page/wb-login-page.js';
+import './components/wb-report-page/wb-report-page.js';
 import './components/wb-revoked-screen/wb-revoked-screen.js';
 import './components/wb-tv-view/wb-tv-view.js';
 
@@ -65,6 +69,23 @@ async function startAdmin(): Promise<void> {
   page.principal = principal;
   page.language = lang;
   document.body.replaceChildren(page);
+}
+
+/** /report: a lead or an admin (or an admin token: the PDF printer carries its requester's). The history API refuses the rest. */
+async function startReport(): Promise<void> {
+  const lang = langOf(location.search, navigator.languages);
+  const access = await readSession(api);
+  const principal = access.kind === 'session' ? access.session.principal : null;
+  if (principal?.kind === 'display') return go('/tv');
+  if (principal === null || (principal.kind === 'user' && principal.mustChangePassword)) return go(loginUrl(here));
+  applyReportDocumentStyles(document);
+  show('report', lang, createI18n(lang).t('report.title'));
+  const page = document.createElement('wb-report-page');
+  page.get = historyGetOf((input, init) => fetch(input, init));
+  page.pick = parseReportQuery(location.search);
+  page.language = lang;
+  document.body.replaceChildren(page);
+  Object.assign(exposed, { principal });
 }
 
 async function startScreen(page: 'tv' | 'lead'): Promise<void> {
@@ -202,6 +223,9 @@ switch (page) {
     break;
   case 'admin':
     void startAdmin();
+    break;
+  case 'report':
+    void startReport();
     break;
   case 'tv':
   case 'lead':

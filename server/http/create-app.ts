@@ -10,6 +10,8 @@ import { projectForDisplay } from '../core/display-projection.js';
 import { normaliseOrigin } from '../realtime/origin-check.js';
 import { createCsrfGuard, principalOf, refuse, requireAction, resolvePrincipal } from './access-middleware.js';
 import { createAdminRoutes, type AdminRoutesDeps } from './admin-routes.js';
+import { createReportRoutes, REPORT_ACTION, type ReportRoutesDeps } from './report-routes.js';
+import { can } from '../auth/principal.js';
 import { createQueueSettingsRoutes, type QueueSettingsRoutesDeps } from './queue-settings-routes.js';
 import { createLoginRoute, createSessionRoutes } from './session-routes.js';
 import type { Metrics } from './metrics.js';
@@ -53,11 +55,13 @@ export interface AppDeps {
   alerts?: Router;
   /** The alarms' routes (alarm-routes.ts); absent, not served. */
   alarms?: Router;
+  /** GET /api/v1/report.pdf (report-routes.ts); absent, not served. */
+  report?: Omit<ReportRoutesDeps, 'access' | 'tls'>;
   /** GET /api/v1/history and its CSV (history-routes.ts); absent, not served. */
   history?: Router;
 }
 
-type Page = 'tv' | 'lead' | 'admin';
+type Page = 'tv' | 'lead' | 'admin' | 'report';
 
 /** Where a page request goes: the page, or a redirect (to sign in, or a display to its own screen). */
 function pageRoute(auth: Authentication | undefined, page: Page, originalUrl: string): { serve: true } | { redirect: string } {
@@ -70,7 +74,8 @@ function pageRoute(auth: Authentication | undefined, page: Page, originalUrl: st
     case 'user':
       return principal.mustChangePassword ? toLogin : { serve: true };
     case 'token':
-      return toLogin; // a token is for scripts, not a browser page
+      // A token is for scripts, not a browser page; but the PDF printer opens /report with its requester's token.
+      return page === 'report' && can(principal, REPORT_ACTION) ? { serve: true } : toLogin;
     default: {
       const never: never = principal;
       return never;
@@ -127,6 +132,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.queueSettings) app.use(createQueueSettingsRoutes({ access, ...deps.queueSettings }));
   if (deps.alerts) app.use(deps.alerts);
   if (deps.alarms) app.use(deps.alarms);
+  if (deps.report) app.use(createReportRoutes({ access, tls: deps.tls ?? false, ...deps.report }));
   if (deps.history) app.use(deps.history);
 
   const readBoard = requireAction(access, 'read-board');
@@ -176,6 +182,7 @@ export function createApp(deps: AppDeps): Express {
   app.get(['/', '/tv'], page('tv'));
   app.get('/lead', page('lead'));
   app.get('/admin', page('admin'));
+  app.get('/report', page('report'));
   return app;
 }
 

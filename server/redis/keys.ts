@@ -41,6 +41,8 @@ export const keys = {
   sessions: (group: string) => `wallboard:{${group}}:session:`,
   /** The alarm rules an admin saved (JSON), which replace the config file's. */
   alarmRules: (group: string) => `wallboard:{${group}}:alarm-rules`,
+  /** The day whose morning report was sent (SET NX, so one node sends it once): report/morning-webhook.ts. */
+  reportSent: (group: string, date: string) => `wallboard:{${group}}:report:sent:${date}`,
   /** One local day's record (history-store.ts): a hash of version, record (gzipped JSON) and writtenTs. */
   historyDay: (group: string, date: string) => `wallboard:{${group}}:history:day:${date}`,
   /** Prefix of the login throttle's counters. */

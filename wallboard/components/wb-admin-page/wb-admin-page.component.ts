@@ -100,6 +100,7 @@ export class WbAdminPage extends LitElement {
     return html`<div class="page">
       <header>
         <h1>${i18n.t('admin.title')}</h1>
+        <a class="report-link" href="/report${this.language === 'en' ? '?lang=en' : ''}" data-testid="report-link">${i18n.t('report.link')}</a>
         <wb-lang-toggle .language=${this.language} .label=${i18n.t('lang.switch')} @wb-lang-change=${this.onLang}></wb-lang-toggle>
         <wb-account-links page="admin" .api=${this.api} .principal=${this.principal} .i18n=${i18n} .navigator=${this.navigator}></wb-account-links>
       </header>

@@ -130,7 +130,8 @@ export class WbLeadView extends LitElement {
         <nav class="teams" aria-label=${i18n.t('lead.team')}>${this.renderTeams(teams, i18n)}</nav>
         ${
           this.account
-            ? html`<wb-account-links class="account" page="lead" .api=${this.account.api} .principal=${this.account.principal} .i18n=${i18n}></wb-account-links>`
+            ? html`<a class="report-link" href="/report${i18n.lang === 'en' ? '?lang=en' : ''}" data-testid="report-link">${i18n.t('report.link')}</a>
+                <wb-account-links class="account" page="lead" .api=${this.account.api} .principal=${this.account.principal} .i18n=${i18n}></wb-account-links>`
             : nothing
         }
       </wb-screen-header>

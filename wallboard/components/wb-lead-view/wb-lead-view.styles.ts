@@ -30,5 +30,6 @@ export default css`
     background: var(--wb-panel-2, #18212c); border: 2px solid transparent; font-weight: 700; min-height: 2.75em; }
   .all[aria-pressed='true'] { border-color: var(--wb-answered, #4aa8ff); }
   .waiting-screen { display: grid; place-items: center; font-size: 1.6em; color: var(--wb-text-dim, #8d9bab); }
+  .report-link { color: var(--wb-text-dim, #8d9bab); white-space: nowrap; font-size: 0.9em; }
   .warn { color: var(--wb-at-risk, #f5b83d); padding: 0.3em 0.9em; font-size: 0.9em; }
 `;
