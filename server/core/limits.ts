@@ -14,16 +14,18 @@ import type { LimitReached } from '../contract/snapshot.js';
 
 export type LimitsState = AgentsState & ComplaintsState & Pick<VisitsState, 'today' | 'waiting' | 'rolling'>;
 
-/** The queue ids an event names that make a queue of the board (a transfer's target only moves a held call). */
-function queuesNamed(event: QueueEvent): readonly string[] {
+const NONE: readonly string[] = [];
+
+/** The queue ids an event names that make a queue of the board (a transfer's target only moves a held call); one queue as itself, so that the common case allocates nothing. */
+function queuesNamed(event: QueueEvent): string | readonly string[] {
   switch (event.type) {
     case 'call.queued':
     case 'call.answered':
     case 'call.abandoned':
     case 'call.exited':
-      return [event.queue];
+      return event.queue;
     case 'agent.state':
-      return event.queues ?? [];
+      return event.queues ?? NONE;
     case 'call.arrived':
     case 'call.blocked':
     case 'call.held':
@@ -37,10 +39,18 @@ function queuesNamed(event: QueueEvent): readonly string[] {
     case 'alarm.raised':
     case 'alarm.acknowledged':
     case 'alarm.cleared':
-      return [];
+      return NONE;
     default:
       return assertNever(event);
   }
+}
+
+/** The named queues the board does not know yet, each once; NONE (no allocation) when all are known. */
+function freshQueues(state: LimitsState, named: string | readonly string[]): readonly string[] {
+  if (typeof named === 'string') return knownQueue(state, named) ? NONE : [named];
+  let fresh: string[] | null = null;
+  for (const q of named) if (!knownQueue(state, q) && !fresh?.includes(q)) (fresh ??= []).push(q);
+  return fresh ?? NONE;
 }
 
 function assertNever(value: never): never {
@@ -65,14 +75,11 @@ function knownQueueCount(state: LimitsState): number {
 
 /** Why the event is refused, when it would add an id past a ceiling; null when it may be applied. */
 export function limitRefusal(state: LimitsState, event: QueueEvent, limits: CardinalityLimits): string | null {
-  const named = queuesNamed(event);
-  if (named.length > 0) {
-    const fresh = new Set(named.filter((q) => !knownQueue(state, q)));
+  const fresh = freshQueues(state, queuesNamed(event));
+  if (fresh.length > 0) {
     // The sizes' sum bounds the count from above: far below the limit, no pass over the queues.
     const atMost = state.servedQueues.size + state.waiting.size + state.rolling.size + (state.today?.queues.size ?? 0);
-    if (fresh.size > 0 && atMost + fresh.size > limits.queues && knownQueueCount(state) + fresh.size > limits.queues) {
-      return over('queues', limits.queues, [...fresh][0]!);
-    }
+    if (atMost + fresh.length > limits.queues && knownQueueCount(state) + fresh.length > limits.queues) return over('queues', limits.queues, fresh[0]!);
   }
   if (event.type === 'agent.state') {
     if (!state.agents.has(event.agentId) && state.agents.size >= limits.agents) return over('agents', limits.agents, event.agentId);

@@ -17,12 +17,16 @@ export class GroupReader {
     private readonly connect: () => BlockingStreamsClient,
   ) {}
 
-  /** The next new entries for this consumer, [] when none came within BLOCK; throws when the watchdog fired. */
-  async read(): Promise<GroupBatch[]> {
+  /**
+   * The next new entries for this consumer, [] when none came within BLOCK; throws when the watchdog fired. While
+   * `behind`, read without acknowledgement (NOACK): recovery re-reads by XRANGE whatever the group delivered past the
+   * checkpoint, acknowledged or not, so the pending entries would only cost Redis an insert and an XACK per entry.
+   */
+  async read(behind = false): Promise<GroupBatch[]> {
     this.connection ??= this.connect();
     const connection = this.connection;
     const { group, consumer, streams, batchSize, blockMs } = this.options;
-    const read = connection.readGroup(group, consumer, streams, batchSize, blockMs);
+    const read = connection.readGroup(group, consumer, streams, batchSize, blockMs, behind);
     try {
       return await withTimeout(read, blockMs + WATCHDOG_MARGIN_MS, 'Redis not answering: blocking read did not return');
     } catch (error) {

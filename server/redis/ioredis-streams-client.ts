@@ -96,19 +96,9 @@ export function createIoredisBlockingClient(redis: RedisConnection): BlockingStr
         entries: delivered.flatMap(([id, fields]) => (fields ? [{ stream, id, fields: fieldsFromArray(fields) }] : [])),
       }));
     },
-    async readGroup(group, consumer, streams, count, blockMs) {
-      const reply = (await redis.xreadgroup(
-        'GROUP',
-        group,
-        consumer,
-        'COUNT',
-        count,
-        'BLOCK',
-        blockMs,
-        'STREAMS',
-        ...streams,
-        ...streams.map(() => '>'),
-      )) as ReadGroupReply;
+    async readGroup(group, consumer, streams, count, blockMs, noAck = false) {
+      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, ...(noAck ? ['NOACK'] : []), 'STREAMS', ...streams, ...streams.map(() => '>')];
+      const reply = (await redis.call('XREADGROUP', ...args)) as ReadGroupReply;
       const batches: GroupBatch[] = [];
       for (const [stream, delivered] of reply ?? []) {
         const entries: RawEntry[] = [];

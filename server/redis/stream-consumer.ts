@@ -194,17 +194,19 @@ export class StreamConsumer {
         // Set before the lease renewal too: acks, checkpoints and renewals are Redis commands that a pause holds as well.
         this.status.answerDueAt = now() + this.options.blockMs;
         await this.lease.keep();
+        // Entries read while behind came without acknowledgement (see GroupReader.read).
+        const unacknowledged = next !== null;
         const batches = await (next ?? this.reader.read());
         next = null;
         this.status.lastReadAt = now();
         this.status.answerDueAt = this.status.lastReadAt + this.options.blockMs;
         const delivered = batches.reduce((n, b) => n + b.ids.length, 0);
         this.status.caughtUp = delivered < this.options.batchSize;
-        if (!this.status.caughtUp && !this.stopped) next = settled(this.reader.read());
+        if (!this.status.caughtUp && !this.stopped) next = settled(this.reader.read(true));
         for (const batch of batches) await this.applyEntries(batch.entries);
         // A failed ack surfaces here, one batch late; the entries stay pending and recovery acknowledges them.
         await acks;
-        acks = settled(Promise.all(batches.map((batch) => streams.ack(batch.stream, this.options.group, batch.ids))));
+        if (!unacknowledged) acks = settled(Promise.all(batches.map((batch) => streams.ack(batch.stream, this.options.group, batch.ids))));
         this.status.lastError = null;
         await this.deps.history?.writeIfDue();
         await this.checkpointer.saveIfDue(!this.status.caughtUp);

@@ -49,8 +49,11 @@ export interface StreamBatch {
 export interface BlockingStreamsClient {
   /** Reads up to `count` entries per stream after each one's `after` (null: from the start), waiting up to `blockMs`; no group, nothing acknowledged. */
   read(streams: readonly { stream: string; after: string | null }[], count: number, blockMs: number): Promise<StreamBatch[]>;
-  /** Reads up to `count` new entries per stream for `consumer`, waiting up to `blockMs`; [] when none came. */
-  readGroup(group: string, consumer: string, streams: readonly string[], count: number, blockMs: number): Promise<GroupBatch[]>;
+  /**
+   * Reads up to `count` new entries per stream for `consumer`, waiting up to `blockMs`; [] when none came. With `noAck`
+   * (XREADGROUP NOACK) the group moves past them without adding them to its pending entries: nothing to acknowledge.
+   */
+  readGroup(group: string, consumer: string, streams: readonly string[], count: number, blockMs: number, noAck?: boolean): Promise<GroupBatch[]>;
   /** Closes the connection; a read in flight fails. */
   disconnect(): void;
 }

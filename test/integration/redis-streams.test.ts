@@ -174,6 +174,19 @@ describe('blocking group reads', () => {
     expect(batch?.ids).toEqual(ids.slice(0, 2));
   });
 
+  it('reads without acknowledgement when asked: the group moves past the entries and none is pending', async () => {
+    const stream = uniquePrefix('read-noack');
+    await client().createGroup(stream, 'g');
+    const ids = await add(stream, ['n', '1'], ['n', '2'], ['n', '3']);
+    const [first] = await reader().readGroup('g', 'c', [stream], 2, 50, true);
+    expect(first?.ids).toEqual(ids.slice(0, 2));
+    expect(((await suite.client.xpending(stream, 'g')) as [number])[0]).toBe(0);
+    expect(await client().lastDeliveredId(stream, 'g')).toBe(ids[1]);
+    const [second] = await reader().readGroup('g', 'c', [stream], 2, 50);
+    expect(second?.ids).toEqual(ids.slice(2));
+    expect(((await suite.client.xpending(stream, 'g')) as [number])[0]).toBe(1);
+  });
+
   it('fails a read in flight when disconnected', async () => {
     const stream = uniquePrefix('read-drop');
     await client().createGroup(stream, 'g');

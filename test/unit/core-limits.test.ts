@@ -39,6 +39,12 @@ describe('cardinality limits', () => {
     expect(toSnapshot(state, small, T0 + 3 * SEC).limits).toEqual([{ kind: 'agents', max: 3, count: 3 }]);
   });
 
+  it('counts a new queue an agent lists twice once against the queues limit', () => {
+    const { refused, state } = run([agent('a1', { queues: ['q1', 'q2'] }), agent('a2', { queues: ['q3', 'q3'] }, T0 + SEC)]);
+    expect(refused).toEqual([]);
+    expect(toSnapshot(state, small, T0 + 2 * SEC).queues.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+  });
+
   it('refuses a new queue past the queues limit, whichever event names it, and counts known ones', () => {
     const { state, refused } = run([
       { type: 'call.queued', ts: T0, callId: 'c1', queue: 'q1' },
