@@ -2,7 +2,8 @@
 // counters, the intraday bucket and the rolling window; when a late or out-of-order event
 // changes what we know of a visit, its old contribution is taken back and the new one added.
 import { z } from 'zod';
-import type { Rate, WindowStats } from '../contract/snapshot.js';
+import type { WindowStats } from '../contract/snapshot.js';
+import { connectRate, serviceLevel } from '../contract/visit-rates.js';
 
 export const countsSchema = z.object({
   /** Visits that entered the queue (anchored at queue time). */
@@ -46,19 +47,8 @@ export function sumCounts(list: Iterable<Counts>): Counts {
   return total;
 }
 
-export function ratio(numerator: number, denominator: number): Rate {
-  return denominator > 0 ? numerator / denominator : null;
-}
-
-/** Answered, abandoned (short abandons left out) and exited: the denominator of the connect rates and the service level. */
-export function handled(c: Counts): number {
-  return c.answered + c.abandoned - c.shortAbandoned + c.exited;
-}
-
-export const connectRate = (c: Counts): Rate => ratio(c.answered, handled(c));
-export const serviceLevel = (c: Counts): Rate => ratio(c.withinSl, handled(c));
-/** Abandons that count (short ones left out), of the visits handled. */
-export const abandonRate = (c: Counts): Rate => ratio(c.abandoned - c.shortAbandoned, handled(c));
+// The rates are stated once, in the contract, for the report page too.
+export { abandonRate, connectRate, handled, ratio, serviceLevel } from '../contract/visit-rates.js';
 export const asaMs = (c: Counts): number | null => (c.waitCount > 0 ? c.waitSumMs / c.waitCount : null);
 
 export function windowStats(c: Counts): WindowStats {

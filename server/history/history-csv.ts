@@ -2,7 +2,7 @@
 // BOM so Excel reads the Chinese names, CRLF line ends and RFC 4180 quoting (csv-stringify). The
 // header is in the request's language; rates are decimals with up to 6 places, empty for none.
 import { stringify } from 'csv-stringify/sync';
-import type { HistoryResponse, HistoryRow } from './history-contract.js';
+import type { HistoryResponse, HistoryRow } from '../contract/history.js';
 import type { HistoryLang } from './history-request.js';
 
 /** The Row fields after the period and the queue, in the order of docs/history.md. */

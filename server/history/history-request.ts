@@ -1,12 +1,10 @@
 // The history API's query string, checked: every bad parameter is refused with the reason, before
 // any Redis read. Dates are local calendar days of the board's time zone, inclusive.
 import { z } from 'zod';
+import { HISTORY_INTERVALS, type HistoryInterval } from '../contract/history.js';
 
 /** Days one request may span. */
 export const MAX_HISTORY_DAYS = 400;
-
-export const HISTORY_INTERVALS = ['day', 'hour', '15m'] as const;
-export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
 /** Days one request may span at each interval: a year of 15-minute rows would be a response of hundreds of megabytes. */
 export const MAX_DAYS_BY_INTERVAL: Record<HistoryInterval, number> = { day: MAX_HISTORY_DAYS, hour: 93, '15m': 31 };

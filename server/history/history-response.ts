@@ -9,7 +9,7 @@ import type { QueueName } from '../core/queue-settings-schema.js';
 import { dayWindow, zoneOffset, type DayWindow } from '../core/windows.js';
 import type { KpiId } from '../contract/snapshot.js';
 import type { StoredDay } from '../redis/history-store.js';
-import type { HistoryAgentRow, HistoryResponse, HistoryTarget } from './history-contract.js';
+import type { HistoryAgentRow, HistoryResponse, HistoryTarget } from '../contract/history.js';
 import type { HistoryRequest } from './history-request.js';
 import { periodsOf, rowsOf, sumParts } from './history-rows.js';
 

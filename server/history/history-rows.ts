@@ -10,8 +10,8 @@ import { emptyDayCounters, emptyQueueDayCounts, type DayCounters, type QueueDayC
 import type { ComplaintDay, DayRecord } from '../core/day-record-schema.js';
 import { holdTotals } from '../core/holds.js';
 import { BUCKET_MS } from '../contract/constants.js';
-import type { HistoryInterval } from './history-request.js';
-import type { HistoryRow } from './history-contract.js';
+import type { HistoryInterval } from '../contract/history.js';
+import type { HistoryRow } from '../contract/history.js';
 
 /** What one period adds up to, before the rates. */
 export interface PeriodParts {

@@ -5,7 +5,7 @@ import type { AlertMessage } from '../alerts/alert-message.js';
 import type { HookLang } from '../alerts/alert-config.js';
 import { statusAgainst } from '../contract/kpi-status.js';
 import type { KpiId, KpiStatus } from '../contract/snapshot.js';
-import type { HistoryResponse, HistoryRow } from '../history/history-contract.js';
+import type { HistoryResponse, HistoryRow } from '../contract/history.js';
 
 type ReportKpi = KpiId | 'serviceLevel';
 

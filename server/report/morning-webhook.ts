@@ -8,7 +8,7 @@ import { ALARM_TRANSITIONS, type AlertHook, type HookLang } from '../alerts/aler
 import { buildRequest } from '../alerts/alert-formats.js';
 import { sendToHook } from '../alerts/hook-sender.js';
 import { dayWindow } from '../core/windows.js';
-import type { HistoryResponse } from '../history/history-contract.js';
+import type { HistoryResponse } from '../contract/history.js';
 import type { Logger } from '../log.js';
 import type { ReportWebhook } from './report-config.js';
 import { morningFigures, morningMessage } from './morning-message.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { HistoryAnswer } from '../../wallboard/report/history-types.js';
+import type { HistoryResponse } from '../../server/contract/history.js';
 import { addDays, mondayOf, yesterdayIn } from '../../wallboard/report/report-dates.js';
 import { floorScenario, SCENARIO_QUEUES } from '../support/floor-scenario.js';
 import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
@@ -24,7 +24,7 @@ let redis: TestRedis;
 let server: ServerProcess;
 let lead: TestSession;
 let yesterday: string;
-let record: HistoryAnswer;
+let record: HistoryResponse;
 
 /** Appends events at their own times (entry IDs from their timestamps), as a PBX adapter catching up on yesterday's log would. */
 async function publishAtTheirTimes(redisUrl: string, events: readonly EventInput[]): Promise<void> {
@@ -46,7 +46,7 @@ async function publishAtTheirTimes(redisUrl: string, events: readonly EventInput
   }
 }
 
-const history = async (query: string) => (await (await fetch(`${server.url}/api/v1/history?${query}`, { headers: ADMIN_AUTH })).json()) as HistoryAnswer;
+const history = async (query: string) => (await (await fetch(`${server.url}/api/v1/history?${query}`, { headers: ADMIN_AUTH })).json()) as HistoryResponse;
 
 beforeAll(async () => {
   browser = await launchBrowser();

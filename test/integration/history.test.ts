@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
 import { dayWindow } from '../../server/core/windows.js';
-import type { HistoryResponse, HistoryRow } from '../../server/history/history-contract.js';
+import type { HistoryResponse, HistoryRow } from '../../server/contract/history.js';
 import { CSV_FIELDS } from '../../server/history/history-csv.js';
 import { keys } from '../../server/redis/keys.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';

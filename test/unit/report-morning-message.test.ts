@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryResponse, HistoryRow } from '../../server/history/history-contract.js';
+import type { HistoryResponse, HistoryRow } from '../../server/contract/history.js';
 import { morningFigures, morningMessage } from '../../server/report/morning-message.js';
 
 const D = '2026-11-30';

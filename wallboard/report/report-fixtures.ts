@@ -1,6 +1,6 @@
 // Answers of the history API built in tests (the report's unit and component tests), to the
 // contract in docs/history.md: a row's rates follow from its counts as the server computes them.
-import type { HistoryAnswer, HistoryRow } from './history-types.js';
+import type { HistoryResponse, HistoryRow } from '../../server/contract/history.js';
 
 const ZERO_COUNTS = {
   offered: 0,
@@ -59,7 +59,7 @@ export function historyRow(date: string, startTs: number, endTs: number, queue: 
 }
 
 /** An empty answer for the days from..to (none recorded), with the board's default targets. */
-export function emptyAnswer(from: string, to: string, dates: readonly string[]): HistoryAnswer {
+export function emptyAnswer(from: string, to: string, dates: readonly string[]): HistoryResponse {
   return {
     from,
     to,

@@ -2,26 +2,26 @@
 // day before and the same weekday a week earlier, per day; and the day per 15 minutes), a week
 // view two (the week and the week before, each with its own summary).
 import { AccessError, failureOf } from '../access/access-error.js';
-import type { HistoryAnswer, HistoryInterval } from './history-types.js';
+import type { HistoryResponse, HistoryInterval } from '../../server/contract/history.js';
 import { addDays } from './report-dates.js';
 
 /** GET /api/v1/history with these parameters. */
-export type HistoryGet = (from: string, to: string, interval: HistoryInterval) => Promise<HistoryAnswer>;
+export type HistoryGet = (from: string, to: string, interval: HistoryInterval) => Promise<HistoryResponse>;
 
 export interface DayReport {
   kind: 'day';
   date: string;
   /** D−7 … D per day: the KPIs, agents, alarms and complaints. */
-  days: HistoryAnswer;
+  days: HistoryResponse;
   /** D per 15 minutes: traffic, service level, worst half-hours. */
-  intraday: HistoryAnswer;
+  intraday: HistoryResponse;
 }
 
 export interface WeekReport {
   kind: 'week';
   monday: string;
-  week: HistoryAnswer;
-  before: HistoryAnswer;
+  week: HistoryResponse;
+  before: HistoryResponse;
 }
 
 export type Report = DayReport | WeekReport;
@@ -52,6 +52,6 @@ export function historyGetOf(fetchFn: typeof fetch): HistoryGet {
       const detail = typeof said === 'string' ? said : res.statusText;
       throw new AccessError(res.status >= 502 && res.status <= 504 ? 'unreachable' : failureOf(res.status, detail), res.status, detail);
     }
-    return body as HistoryAnswer;
+    return body as HistoryResponse;
   };
 }

@@ -3,8 +3,9 @@
 // only the report's own merges (15-minute rows into half-hours and hours) recompute theirs.
 import type { KpiId, KpiStatus } from '../../server/contract/snapshot.js';
 import { statusAgainst } from '../../server/contract/kpi-status.js';
+import { abandonRate, handled, serviceLevel } from '../../server/contract/visit-rates.js';
 import type { Lang } from '../i18n/messages.js';
-import type { HistoryAgentRow, HistoryAnswer, HistoryComplaints, HistoryRow, HistoryTarget } from './history-types.js';
+import type { HistoryAgentRow, HistoryResponse, HistoryComplaints, HistoryRow, HistoryTarget } from '../../server/contract/history.js';
 import { addDays } from './report-dates.js';
 
 export type ReportKpiId = KpiId | 'serviceLevel';
@@ -46,7 +47,7 @@ export function totalOf(rows: readonly HistoryRow[], date: string): HistoryRow |
   return rows.find((r) => r.queue === null && r.date === date) ?? null;
 }
 
-export function isRecorded(answer: HistoryAnswer, date: string): boolean {
+export function isRecorded(answer: HistoryResponse, date: string): boolean {
   return answer.days.find((d) => d.date === date)?.recorded ?? false;
 }
 
@@ -64,7 +65,7 @@ export function comparisonDays(date: string): string[] {
 }
 
 /** Each KPI on each of `dates`, from a day-interval answer covering them. */
-export function kpiLines(answer: HistoryAnswer, dates: readonly string[]): KpiLine[] {
+export function kpiLines(answer: HistoryResponse, dates: readonly string[]): KpiLine[] {
   const rows = dates.map((d) => totalOf(answer.rows, d));
   return REPORT_KPIS.map((def) => {
     const target = answer.targets[def.id] ?? null;
@@ -73,7 +74,7 @@ export function kpiLines(answer: HistoryAnswer, dates: readonly string[]): KpiLi
 }
 
 /** The week against the week before: each KPI from the two answers' summary totals (never an average of the days). */
-export function weekAgainstWeek(week: HistoryAnswer, before: HistoryAnswer): KpiLine[] {
+export function weekAgainstWeek(week: HistoryResponse, before: HistoryResponse): KpiLine[] {
   const rows = [week, before].map((a) => a.summary.find((r) => r.queue === null) ?? null);
   const recorded = [week, before].map((a) => a.days.some((d) => d.recorded));
   return REPORT_KPIS.map((def) => {
@@ -92,7 +93,7 @@ export interface MergedPeriod {
   shortAbandoned: number;
   exited: number;
   withinSl: number;
-  /** Answered + abandoned − short abandons + exited: the service level's denominator (server/core/counts.ts). */
+  /** Answered + abandoned − short abandons + exited: the service level's denominator. */
   handled: number;
   serviceLevel: number | null;
   /** (abandoned − short) / handled, as the API's abandonRate. */
@@ -129,9 +130,9 @@ export function mergePeriods(rows: readonly HistoryRow[], dayStartTs: number, da
     p.withinSl += row.withinSl;
   }
   for (const p of periods) {
-    p.handled = p.answered + p.abandoned - p.shortAbandoned + p.exited;
-    p.serviceLevel = p.handled > 0 ? p.withinSl / p.handled : null;
-    p.abandonRate = p.handled > 0 ? (p.abandoned - p.shortAbandoned) / p.handled : null;
+    p.handled = handled(p);
+    p.serviceLevel = serviceLevel(p);
+    p.abandonRate = abandonRate(p);
   }
   return periods;
 }
@@ -161,7 +162,7 @@ export function worstHalfHours(total15m: readonly HistoryRow[], dayStartTs: numb
 }
 
 /** A queue's name in the page's language, else its id. */
-export function queueLabel(answer: Pick<HistoryAnswer, 'queueNames'>, queue: string, lang: Lang): string {
+export function queueLabel(answer: Pick<HistoryResponse, 'queueNames'>, queue: string, lang: Lang): string {
   const names = answer.queueNames[queue];
   return (lang === 'en' ? names?.en : names?.zh) || queue;
 }
@@ -179,7 +180,7 @@ export interface DayRecord {
 }
 
 /** The day's hold checks, complaints and transfers from its total row. */
-export function dayRecord(answer: HistoryAnswer, total: HistoryRow, date: string): DayRecord {
+export function dayRecord(answer: HistoryResponse, total: HistoryRow, date: string): DayRecord {
   return {
     holdChecksDue: total.holdChecksDue ?? 0,
     holdChecksOnTime: total.holdChecksOnTime ?? 0,
@@ -199,6 +200,6 @@ export function agentsOf(agents: readonly HistoryAgentRow[], date: string): Hist
 }
 
 /** The alarms raised on `date`, in the order they were raised. */
-export function alarmsOf(answer: HistoryAnswer, date: string): HistoryAnswer['alarms'] {
+export function alarmsOf(answer: HistoryResponse, date: string): HistoryResponse['alarms'] {
   return answer.alarms.filter((a) => a.date === date).sort((a, b) => a.raisedTs - b.raisedTs);
 }

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import type { HistoryAgentRow } from '../../report/history-types.js';
+import type { HistoryAgentRow } from '../../../server/contract/history.js';
 import { reportSectionStyles } from '../../report/report-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 

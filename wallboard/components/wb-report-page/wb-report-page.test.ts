@@ -7,7 +7,7 @@ import { AccessError } from '../../access/access-error.js';
 import type { PageNavigator } from '../../access/navigator.js';
 import { shadow } from '../../testing/dom.js';
 import { until } from '../../testing/scripted-fetch.js';
-import type { HistoryAnswer, HistoryInterval } from '../../report/history-types.js';
+import type { HistoryResponse, HistoryInterval } from '../../../server/contract/history.js';
 import { addDays } from '../../report/report-dates.js';
 import { emptyAnswer, historyRow } from '../../report/report-fixtures.js';
 import type { ReportPick } from '../../report/report-query.js';
@@ -21,7 +21,7 @@ const Q = 15 * 60_000;
 
 /** The history as the API would answer it: `recorded` days have a total row; D has 15-minute rows for billing. */
 function history(recorded: readonly string[]) {
-  return (from: string, to: string, interval: HistoryInterval): HistoryAnswer => {
+  return (from: string, to: string, interval: HistoryInterval): HistoryResponse => {
     const dates: string[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
     const answer = { ...emptyAnswer(from, to, dates), interval };

@@ -1,8 +1,11 @@
-// The history API's JSON (docs/history.md), as types: the server builds it (history-response.ts)
-// and the report page may `import type` it. Every count is an integer sum of the parts the core
+// The history API's JSON (docs/history.md), as types: the server builds it
+// (server/history/history-response.ts) and the report page reads it, one statement for both. Every count is an integer sum of the parts the core
 // keeps; every rate is recomputed from the summed parts of the row's period and queues.
-import type { Alarm, KpiId, Rate } from '../contract/snapshot.js';
-import type { QueueName } from '../core/queue-settings-schema.js';
+import type { Alarm, KpiId, QueueDisplayName, Rate } from './snapshot.js';
+
+/** The periods a history request may ask for. */
+export const HISTORY_INTERVALS = ['day', 'hour', '15m'] as const;
+export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 
 export interface HistoryRow {
   /** Local day of the period start (the summary: `from`). */
@@ -88,10 +91,10 @@ export interface HistoryTarget {
 export interface HistoryResponse {
   from: string;
   to: string;
-  interval: 'day' | 'hour' | '15m';
+  interval: HistoryInterval;
   timeZone: string;
   queues: string[];
-  queueNames: Record<string, QueueName>;
+  queueNames: Record<string, QueueDisplayName>;
   targets: Record<KpiId | 'serviceLevel', HistoryTarget>;
   days: HistoryDay[];
   rows: HistoryRow[];
