@@ -4,25 +4,21 @@
 // A4 print layout, a day without data in both languages, the week view, and the PDF downloaded
 // from the page's button. Screenshots are saved under test-artifacts/.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import type { HistoryResponse } from '../../server/contract/history.js';
+import { encodeArgs, type EventInput } from '../../server/core/events.js';
 import { addDays, mondayOf, yesterdayIn } from '../../wallboard/report/report-dates.js';
 import { floorScenario, SCENARIO_QUEUES } from '../support/floor-scenario.js';
-import { startTestRedis, waitFor, type TestRedis } from '../support/redis.js';
+import { waitFor } from '../support/redis.js';
 import { ADMIN_AUTH } from '../support/server.js';
-import { addSessionCookie, signIn, type TestSession } from '../support/sign-in.js';
-import { deepAll, deepText, freshPage, launchBrowser, screenshot } from './support/browser.js';
-import { Redis } from 'ioredis';
-import { encodeArgs, type EventInput } from '../../server/core/events.js';
-import { publish, STREAM } from './support/publish.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { deepAll, deepText, screenshot, type TestPage } from './support/browser.js';
+import { STREAM } from './support/publish.js';
+import { useFloor } from './support/use-floor.js';
 
 const ZONE = 'Asia/Shanghai';
-let browser: Browser;
-let redis: TestRedis;
-let server: ServerProcess;
-let lead: TestSession;
+// No scenario of "now" first: yesterday's events must come before today's in the stream.
+const floor = useFloor({ scenario: false });
 let yesterday: string;
 let record: HistoryResponse;
 
@@ -46,17 +42,14 @@ async function publishAtTheirTimes(redisUrl: string, events: readonly EventInput
   }
 }
 
-const history = async (query: string) => (await (await fetch(`${server.url}/api/v1/history?${query}`, { headers: ADMIN_AUTH })).json()) as HistoryResponse;
+const history = async (query: string) => (await (await fetch(`${floor.server.url}/api/v1/history?${query}`, { headers: ADMIN_AUTH })).json()) as HistoryResponse;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  redis = await startTestRedis();
-  server = await startServerProcess(redis.url);
   yesterday = yesterdayIn(Date.now(), ZONE);
   // Yesterday's floor first, appended at its own times (the server drops an event appended a day
   // after it happened), then today's: the first event of today closes yesterday.
-  await publishAtTheirTimes(redis.url, floorScenario({ now: Date.parse(`${yesterday}T14:00:00+08:00`), hours: 5, heldCalls: 0, seed: 11 }).events);
-  await publish(redis.url, floorScenario({ now: Date.now(), hours: 1, seed: 12 }).events);
+  await publishAtTheirTimes(floor.redis.url, floorScenario({ now: Date.parse(`${yesterday}T14:00:00+08:00`), hours: 5, heldCalls: 0, seed: 11 }).events);
+  await floor.publish(floorScenario({ now: Date.now(), hours: 1, seed: 12 }).events);
   record = await waitFor(
     async () => {
       const answer = await history(`from=${yesterday}&to=${yesterday}`);
@@ -65,19 +58,11 @@ beforeAll(async () => {
     "the history to keep yesterday's record",
     30_000,
   );
-  lead = await signIn(server.url, { name: 'lead.report' });
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  await redis?.dispose();
-});
-
-async function openReport(path: string, width = 1920, height = 1080): Promise<Page & { problems: string[] }> {
-  const page = await freshPage(browser, width, height);
-  await addSessionCookie(page.context(), server.url, lead);
-  await page.goto(`${server.url}${path}`);
+/** The report signed in as the floor's lead, once it has drawn. */
+async function openReport(path: string, width = 1920, height = 1080): Promise<TestPage> {
+  const page = await floor.open(path, width, height, { live: false });
   await page.waitForSelector('wb-report-page[data-ready="true"]', { timeout: 20_000 });
   return page;
 }
