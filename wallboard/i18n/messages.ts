@@ -448,6 +448,7 @@ const en = {
   'report.thisWeek': 'This week',
   'report.weekBefore': 'Week before',
   'report.weekTotal': 'Week',
+  'report.soFar': 'so far',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -899,6 +900,7 @@ const zhCN: Catalogue = {
   'report.thisWeek': '本周',
   'report.weekBefore': '上周',
   'report.weekTotal': '全周',
+  'report.soFar': '截至目前',
 };
 
 export const LANGS = ['zh-CN', 'en'] as const;

@@ -51,6 +51,11 @@ export function isRecorded(answer: HistoryResponse, date: string): boolean {
   return answer.days.find((d) => d.date === date)?.recorded ?? false;
 }
 
+/** Whether the day's record is final (its day has closed); today's is not: its figures are so far. */
+export function isFinal(answer: HistoryResponse, date: string): boolean {
+  return answer.days.find((d) => d.date === date)?.final ?? false;
+}
+
 /** A KPI's value in `row` judged against its target; no target, no judgement. */
 export function kpiCell(def: ReportKpiDef, target: HistoryTarget | null, row: HistoryRow | null): KpiCell {
   const value = row ? row[def.field] : null;

@@ -69,7 +69,12 @@ function history(recorded: readonly string[]) {
   };
 }
 
-async function mountPage(pick: ReportPick, recorded: readonly string[], language: 'en' | 'zh-CN' = 'en', options: { now?: number; timeZone?: string } = {}) {
+async function mountPage(
+  pick: ReportPick,
+  recorded: readonly string[],
+  language: 'en' | 'zh-CN' = 'en',
+  options: { now?: number; timeZone?: string; notFinal?: readonly string[] } = {},
+) {
   const asked: string[] = [];
   const searches: string[] = [];
   const went: string[] = [];
@@ -82,7 +87,9 @@ async function mountPage(pick: ReportPick, recorded: readonly string[], language
     now: () => options.now ?? Date.parse('2026-12-01T01:00:00Z'),
     get: async (from: string, to: string, interval: HistoryInterval) => {
       asked.push(`${from}..${to}/${interval}`);
-      return { ...answer(from, to, interval), timeZone: options.timeZone ?? 'Asia/Shanghai' };
+      const got = answer(from, to, interval);
+      const days = got.days.map((d) => (options.notFinal?.includes(d.date) ? { ...d, final: false } : d));
+      return { ...got, days, timeZone: options.timeZone ?? 'Asia/Shanghai' };
     },
   });
   document.body.append(page);
@@ -164,5 +171,19 @@ describe('the week view', () => {
     // The week's own summary (88 %), not a mean of its days; the week before has no record.
     expect(vs.map((m) => m.text)).toEqual(['88.0% At risk', '— No data']);
     expect(shadow(page).querySelector('[data-testid=report-pdf]')!.getAttribute('href')).toBe('/api/v1/report.pdf?week=2026-11-23&lang=en');
+    // Every day recorded here is closed: none is marked as figures so far.
+    expect(deep(page, '[data-testid=week-so-far]')).toEqual([]);
+  });
+
+  it('marks a day whose record is not final (today) as so far, in both languages', async () => {
+    for (const [lang, words] of [
+      ['en', 'so far'],
+      ['zh-CN', '截至目前'],
+    ] as const) {
+      const { page } = await mountPage({ view: 'week', monday: '2026-11-23' }, ['2026-11-24', '2026-11-25'], lang, { notFinal: ['2026-11-25'] });
+      const marks = deep(page, '[data-testid=week-days] thead th[data-date]').filter((th) => th.text.includes(words));
+      expect(marks.map((th) => th.data['date'])).toEqual(['2026-11-25']);
+      page.remove();
+    }
   });
 });

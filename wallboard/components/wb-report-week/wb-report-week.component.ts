@@ -4,7 +4,7 @@ import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { weekDays } from '../../report/report-dates.js';
 import { shortDay } from '../../report/report-format.js';
 import type { WeekReport } from '../../report/report-loader.js';
-import { isRecorded, kpiCell, kpiLines, totalOf, weekAgainstWeek } from '../../report/report-model.js';
+import { isFinal, isRecorded, kpiCell, kpiLines, totalOf, weekAgainstWeek } from '../../report/report-model.js';
 import { reportSectionStyles } from '../../report/report-styles.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { kpiCellTemplate, kpiLabel } from '../wb-report-kpis/wb-report-kpis.component.js';
@@ -21,6 +21,7 @@ export class WbReportWeek extends LitElement {
       :host { display: flex; flex-direction: column; gap: 1em; }
       td.none { color: var(--wb-text-dim, #8d9bab); }
       tr.counts td { font-weight: 600; }
+      .so-far { display: block; font-weight: 400; font-size: 0.8em; }
       .kpi-mark { flex-wrap: wrap; justify-content: flex-end; }
       @media print { :host { gap: 4mm; } th, td { padding: 1mm 1.5mm; font-size: 8.5pt; } }
     `,
@@ -53,7 +54,12 @@ export class WbReportWeek extends LitElement {
             <tr>
               <th>${i18n.t('report.kpi')}</th>
               <th>${i18n.t('report.target')}</th>
-              ${dates.map((d) => html`<th data-date=${d}>${shortDay(d, lang)}</th>`)}
+              ${dates.map(
+                (d, i) =>
+                  html`<th data-date=${d}>
+                    ${shortDay(d, lang)}${recorded[i] && !isFinal(r.week, d) ? html`<span class="so-far" data-testid="week-so-far">${i18n.t('report.soFar')}</span>` : null}
+                  </th>`,
+              )}
               <th>${i18n.t('report.weekTotal')}</th>
             </tr>
           </thead>
