@@ -34,7 +34,8 @@ async function historyGap(redisUrl: string, stream: string, from: number): Promi
   const redis = new Redis(redisUrl);
   try {
     const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0];
-    const since = last ? Math.max(from, entryIdMs(last[0])) : from;
+    // Entries are written at their own times (backfillAtEventTimes): after the last one, not at it.
+    const since = last ? Math.max(from, entryIdMs(last[0]) + 1) : from;
     return Math.max(0, Date.now() - since);
   } finally {
     redis.disconnect();
@@ -56,6 +57,8 @@ void runUntilSignalled(async () => {
     arrivalRate: { kind: 'profile', peakPerSec: 0.5 },
     agents: 200,
     backfillMs: backfillMs > 60_000 ? backfillMs : 0,
+    // Yesterday's entries at yesterday's times: appended now, the server would drop them as a stale producer's.
+    backfillAtEventTimes: true,
     log: (line) => process.stdout.write(`[simulator] ${line}\n`),
   });
   const demo = await ensureDemoAccess(stack.server.access, stack.server.url);

@@ -5,8 +5,12 @@ import type { Redis } from 'ioredis';
 import { DEFAULT_STREAM_KEY } from '../server/contract/constants.js';
 import { encodeArgs, type EventInput } from '../server/core/events.js';
 
-/** One entry as it goes onto the stream. */
-export type OutgoingEntry = { kind: 'event'; event: EventInput } | { kind: 'raw'; fields: Record<string, string> };
+/**
+ * One entry as it goes onto the stream. `appendAt` (epoch ms) asks for an entry ID at that time
+ * instead of Redis's clock: a backfill of earlier days written as if the board had been reading
+ * the feed then (the server drops an event appended days after it happened, as a stale producer's).
+ */
+export type OutgoingEntry = ({ kind: 'event'; event: EventInput } | { kind: 'raw'; fields: Record<string, string> }) & { appendAt?: number };
 
 /** Where entries go: a Redis stream, or (for --dry-run) standard output. */
 export interface EntrySink {
@@ -41,13 +45,21 @@ export function entryArgs(entry: OutgoingEntry): string[] {
 
 export function createRedisPublisher(redis: Redis, options: PublisherOptions = {}): EntrySink {
   const streamKey = options.streamKey ?? DEFAULT_STREAM_KEY;
+  // IDs asked for must grow: entries due in the same millisecond (or out of order) take the next sequence number.
+  let last = { ms: -1, seq: 0 };
+  const entryId = (appendAt: number | undefined): string => {
+    if (appendAt === undefined) return '*';
+    const ms = Math.max(Math.floor(appendAt), last.ms);
+    last = { ms, seq: ms === last.ms ? last.seq + 1 : 0 };
+    return `${ms}-${last.seq}`;
+  };
   const trim = options.maxLen === undefined ? [] : ['MAXLEN', '~', String(options.maxLen)];
   return {
     target: streamKey,
     async write(entries) {
       if (entries.length === 0) return;
       const pipeline = redis.pipeline();
-      for (const entry of entries) pipeline.xadd(streamKey, ...trim, '*', ...entryArgs(entry));
+      for (const entry of entries) pipeline.xadd(streamKey, ...trim, entryId(entry.appendAt), ...entryArgs(entry));
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error)?.[0];
       if (failed) throw failed;

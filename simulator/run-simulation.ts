@@ -23,6 +23,12 @@ export interface RunOptions extends ScenarioOverrides {
   speed?: number;
   /** History to write first, ending now (or at endTs). @default 0 */
   backfillMs?: number;
+  /**
+   * Write the backfill with entry IDs at the events' own times, as a feed the board had been
+   * reading all along (needed for earlier days: the server drops an event appended more than the
+   * call expiry after it happened, from an earlier day). The stream must hold nothing later. @default false
+   */
+  backfillAtEventTimes?: boolean;
   /** Continue in live mode after the backfill. @default true */
   live?: boolean;
   /** Simulated time to run in live mode; until stop() when absent. */
@@ -168,8 +174,8 @@ export function runSimulation(options: RunOptions, sink: EntrySink, close: () =>
       wake = () => (clearTimeout(timer), (wake = null), resolve());
     });
 
-  const write = async (batch: ReturnType<typeof source.take>, pace: Pacing) => {
-    const outgoing = batch.map((entry) => retime(entry, pace));
+  const write = async (batch: ReturnType<typeof source.take>, pace: Pacing, atEventTimes = false) => {
+    const outgoing = batch.map((entry) => (atEventTimes ? { ...retime(entry, pace), appendAt: entry.dueTs } : retime(entry, pace)));
     for (let attempt = 1; ; attempt++) {
       try {
         await sink.write(outgoing);
@@ -215,7 +221,7 @@ export function runSimulation(options: RunOptions, sink: EntrySink, close: () =>
     if (backfillMs > 0) {
       const began = clock();
       while (!stopping && source.peekDueTs() <= backfillEnd) {
-        await write(source.take(backfillEnd, batchSize), BACKFILL_PACING);
+        await write(source.take(backfillEnd, batchSize), BACKFILL_PACING, options.backfillAtEventTimes === true);
         progress('backfill', Math.max(0, backfillEnd - modelTs));
       }
       if (stopping) return summarise();

@@ -38,6 +38,23 @@ describe('simulator → Redis', () => {
     expect(rows.map((r) => JSON.stringify(r.fields))).toEqual(lines);
   });
 
+  it("writes a backfill at the events' own times when asked (the demo's yesterday), IDs growing with them", async () => {
+    const streamKey = uniquePrefix('at-event-times');
+    const summary = await (
+      await startSimulation({ redisUrl: suite.redis.url, streamKey, seed: 4, backfillMs: 30 * 60_000, live: false, endTs: END, backfillAtEventTimes: true })
+    ).done;
+    const rows = await readStream(streamKey);
+    expect(rows.length).toBe(summary.entries);
+    // Each entry's ID is its event's time (a later entry never goes back: the next sequence number instead).
+    const idMs = rows.map((r) => Number(r.id.split('-')[0]));
+    expect(idMs.every((ms, i) => i === 0 || ms >= idMs[i - 1]!)).toBe(true);
+    expect(Math.min(...idMs)).toBeGreaterThanOrEqual(END - 30 * 60_000);
+    expect(Math.max(...idMs)).toBeLessThanOrEqual(END);
+    const skew = rows.map((r, i) => idMs[i]! - Number(r.fields['ts']));
+    expect(skew.filter((ms) => ms > 1000)).toEqual([]);
+    expect(rows.filter((r) => Number(r.fields['ts']) === Number(r.id.split('-')[0])).length).toBeGreaterThan(rows.length * 0.9);
+  });
+
   it('runs live: entries appear when due, stamped with the wall clock, at the given speed', async () => {
     const streamKey = uniquePrefix('live');
     const began = Date.now();
