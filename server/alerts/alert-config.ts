@@ -14,7 +14,8 @@ export type AlarmTransitionType = (typeof ALARM_TRANSITIONS)[number];
 export const HOOK_LANGS = ['zh-CN', 'en'] as const;
 export type HookLang = (typeof HOOK_LANGS)[number];
 
-const httpUrl = z.string().refine((u) => {
+/** A webhook's address: http or https only. */
+export const httpUrl = z.string().refine((u) => {
   try {
     const { protocol } = new URL(u);
     return protocol === 'http:' || protocol === 'https:';
@@ -41,12 +42,15 @@ const hookSchema = z
       .min(1)
       .default([...ALARM_SEVERITIES]),
   })
-  .superRefine((hook, ctx) => {
-    if (hook.kind === 'generic' && (hook.secret === undefined || hook.secret.length < 16))
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a generic hook is signed: a secret of at least 16 characters' });
-    if (hook.kind === 'wecom' && hook.secret !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a WeCom robot has no signing secret (its key is in the URL)' });
-  });
+  .superRefine(checkHookSecret);
+
+/** The secret a hook's kind needs: a generic hook is signed with one; a WeCom robot has none. Shared with the morning webhook (report-config.ts). */
+export function checkHookSecret(hook: { kind: HookKind; secret?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (hook.kind === 'generic' && (hook.secret === undefined || hook.secret.length < 16))
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a generic hook is signed: a secret of at least 16 characters' });
+  if (hook.kind === 'wecom' && hook.secret !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a WeCom robot has no signing secret (its key is in the URL)' });
+}
 
 export type AlertHook = z.output<typeof hookSchema>;
 

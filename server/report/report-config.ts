@@ -1,16 +1,7 @@
 // The config file's `report` section: how the morning report's PDF is printed, and the optional
 // morning webhook that sends yesterday's figures at a set local time.
 import { z } from 'zod';
-import { HOOK_KINDS, HOOK_LANGS, type HookKind, type HookLang } from '../alerts/alert-config.js';
-
-const httpUrl = z.string().refine((u) => {
-  try {
-    const { protocol } = new URL(u);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'an http:// or https:// URL');
+import { checkHookSecret, HOOK_KINDS, HOOK_LANGS, httpUrl, type HookKind, type HookLang } from '../alerts/alert-config.js';
 
 const webhookSchema = z
   .strictObject({
@@ -21,13 +12,8 @@ const webhookSchema = z
     secret: z.string().min(1).optional(),
     lang: z.enum(HOOK_LANGS).default('zh-CN'),
   })
-  // The same rules as the alarm hooks' (alerts/alert-config.ts).
-  .superRefine((hook, ctx) => {
-    if (hook.kind === 'generic' && (hook.secret === undefined || hook.secret.length < 16))
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a generic hook is signed: a secret of at least 16 characters' });
-    if (hook.kind === 'wecom' && hook.secret !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a WeCom robot has no signing secret (its key is in the URL)' });
-  });
+  // The same rules as the alarm hooks'.
+  .superRefine(checkHookSecret);
 
 export const reportFileSchema = z.strictObject({
   chromiumPath: z.string().min(1).optional(),
