@@ -5,23 +5,12 @@
 // raised, and its opposite `minMs` before it clears, so an alarm does not flap.
 import { z } from 'zod';
 import type { AlarmRule, AlarmSeverity } from '../contract/vocabulary.js';
+import { badDirection, mergeThresholdRule, type AlarmLevel, type ResolvedThresholdRule } from '../contract/alarm-rule-levels.js';
 
-/** The rules measured per queue (their scope is a queue id, or "floor" for held calls of no queue). */
-export const QUEUE_ALARM_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue'] as const;
-export type QueueAlarmRule = (typeof QUEUE_ALARM_RULES)[number];
+// The levels' shape and the fallback to what a rule inherits are the contract's, shared with the admin's form.
+export { badDirection, QUEUE_ALARM_RULES, type AlarmLevel, type QueueAlarmRule, type ResolvedThresholdRule } from '../contract/alarm-rule-levels.js';
 
-/** Which way a rule's value goes bad: up (a wait, a count) or down (a service level). */
-export function badDirection(rule: AlarmRule): 'above' | 'below' {
-  return rule === 'service-level' || rule === 'kpi-missed' ? 'below' : 'above';
-}
-
-const level = z.strictObject({
-  /** Raised when the value reaches this (at or above it; for a "below" rule, under it). */
-  raise: z.number().finite(),
-  /** Cleared when the value is back past this (at or below it; for a "below" rule, at or above it). */
-  clear: z.number().finite(),
-});
-export type AlarmLevel = z.infer<typeof level>;
+const level = z.strictObject({ raise: z.number().finite(), clear: z.number().finite() }) satisfies z.ZodType<AlarmLevel>;
 
 const thresholdRule = z.strictObject({
   warning: level.nullable().optional(),
@@ -95,14 +84,6 @@ export const alarmRulesSchema = z
 export type AlarmRulesInput = z.input<typeof alarmRulesSchema>;
 export type AlarmRulesConfig = z.output<typeof alarmRulesSchema>;
 
-/** A threshold rule with every field decided. */
-export interface ResolvedThresholdRule {
-  warning: AlarmLevel | null;
-  critical: AlarmLevel | null;
-  minMs: number;
-  minSample: number;
-}
-
 /**
  * The defaults. Waits in seconds, counts in callers, the service level as a fraction (the 80/20
  * rule's 0.8), a hold check late in seconds past its 30-second due time, a source not live in seconds.
@@ -118,25 +99,15 @@ export const DEFAULT_ALARM_RULES = {
 
 export const DEFAULT_KPI_RULE: Required<KpiRule> = { severity: 'warning', minMs: 5 * 60_000, minSample: 20 };
 
-function merge(base: ResolvedThresholdRule, over: ThresholdRule | undefined): ResolvedThresholdRule {
-  if (!over) return base;
-  return {
-    warning: over.warning === undefined ? base.warning : over.warning,
-    critical: over.critical === undefined ? base.critical : over.critical,
-    minMs: over.minMs ?? base.minMs,
-    minSample: over.minSample ?? base.minSample,
-  };
-}
-
 /** The rule in force for a scope (a queue id, or null for the floor-wide setting); null when it is off. */
 export function thresholdRuleFor(config: AlarmRulesConfig, rule: Exclude<AlarmRule, 'kpi-missed'>, queue: string | null): ResolvedThresholdRule | null {
   const floor = config.rules?.[rule];
   if (floor === false) return null;
-  const floorRule = merge(DEFAULT_ALARM_RULES[rule], floor);
+  const floorRule = mergeThresholdRule(DEFAULT_ALARM_RULES[rule], floor);
   if (queue === null || rule === 'source-quiet') return floorRule;
   const own = config.queues?.[queue]?.[rule];
   if (own === false) return null;
-  return merge(floorRule, own);
+  return mergeThresholdRule(floorRule, own);
 }
 
 export function kpiRuleOf(config: AlarmRulesConfig): Required<KpiRule> | null {

@@ -4,13 +4,24 @@
 // shows each rule as it is in force (the defaults filled in) and writes back only what differs
 // from what it inherits, so a save restates nothing the server would decide anyway.
 
-export const FLOOR_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue', 'source-quiet'] as const;
+import {
+  mergeThresholdRule,
+  QUEUE_ALARM_RULES,
+  type AlarmLevel,
+  type QueueAlarmRule,
+  type ResolvedThresholdRule,
+  type ThresholdSetting,
+} from '../../../server/contract/alarm-rule-levels.js';
+import { ALARM_SEVERITIES, type AlarmRule, type AlarmSeverity } from '../../../server/contract/vocabulary.js';
+
+/** The rules with levels, in the form's order (kpi-missed has its own block). */
+export const FLOOR_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue', 'source-quiet'] as const satisfies readonly AlarmRule[];
 export type ThresholdRuleName = (typeof FLOOR_RULES)[number];
-/** The rules a queue may override (as server/core/alarm-rules.ts's QUEUE_ALARM_RULES). */
-export const QUEUE_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue'] as const;
-export type QueueRuleName = (typeof QUEUE_RULES)[number];
-export const SEVERITIES = ['warning', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** The rules a queue may override. */
+export const QUEUE_RULES = QUEUE_ALARM_RULES;
+export type QueueRuleName = QueueAlarmRule;
+export const SEVERITIES = ALARM_SEVERITIES;
+export type Severity = AlarmSeverity;
 
 export type RuleUnit = 'seconds' | 'count' | 'percent';
 /** What the admin types: the schema keeps a service level as a fraction, which the form shows in percent. */
@@ -23,30 +34,17 @@ export const RULE_UNIT: Readonly<Record<ThresholdRuleName, RuleUnit>> = {
   'source-quiet': 'seconds',
 };
 
-/** Which way a rule's value goes bad (the server's badDirection). */
-export const directionOf = (rule: ThresholdRuleName): 'above' | 'below' => (rule === 'service-level' ? 'below' : 'above');
-
 /** The longest minimum time the schema takes, in seconds (24 h). */
 export const MAX_MIN_SECONDS = 24 * 3600;
 export const MAX_QUEUE_ID = 128;
 
 // The wire shapes of GET/PUT /api/v1/alarm-rules (the schema lives in server/core, out of the browser's reach).
-export interface Level {
-  raise: number;
-  clear: number;
-}
-export interface ThresholdSetting {
-  warning?: Level | null;
-  critical?: Level | null;
-  minMs?: number;
-  minSample?: number;
-}
+export type { AlarmLevel, ResolvedThresholdRule, ThresholdSetting };
 export interface KpiSetting {
   severity?: Severity;
   minMs?: number;
   minSample?: number;
 }
-export type ResolvedRule = Required<ThresholdSetting> & { warning: Level | null; critical: Level | null };
 export interface AlarmRulesDoc {
   enabled?: boolean;
   rules?: Partial<Record<ThresholdRuleName, ThresholdSetting | false>> & { 'kpi-missed'?: KpiSetting | false };
@@ -54,7 +52,7 @@ export interface AlarmRulesDoc {
 }
 /** The server's defaults, which the GET answer carries. */
 export interface RuleDefaults {
-  rules: Record<ThresholdRuleName, ResolvedRule>;
+  rules: Record<ThresholdRuleName, ResolvedThresholdRule>;
   kpi: Required<KpiSetting>;
 }
 
@@ -102,25 +100,15 @@ export function shown(value: number, unit: RuleUnit): string {
 }
 const secondsOf = (ms: number) => String(ms / 1000);
 
-function merge(base: ResolvedRule, over: ThresholdSetting | undefined): ResolvedRule {
-  if (!over) return base;
-  return {
-    warning: over.warning === undefined ? base.warning : over.warning,
-    critical: over.critical === undefined ? base.critical : over.critical,
-    minMs: over.minMs ?? base.minMs,
-    minSample: over.minSample ?? base.minSample,
-  };
-}
-
-function fieldsOf(rule: ResolvedRule, unit: RuleUnit): ThresholdFields {
-  const level = (l: Level | null): LevelFields => (l ? { raise: shown(l.raise, unit), clear: shown(l.clear, unit) } : { raise: '', clear: '' });
+function fieldsOf(rule: ResolvedThresholdRule, unit: RuleUnit): ThresholdFields {
+  const level = (l: AlarmLevel | null): LevelFields => (l ? { raise: shown(l.raise, unit), clear: shown(l.clear, unit) } : { raise: '', clear: '' });
   return { warning: level(rule.warning), critical: level(rule.critical), minTime: secondsOf(rule.minMs), minSample: String(rule.minSample) };
 }
 
 /** The rule in force on the floor, from the saved rules and the defaults. */
-function floorResolved(doc: AlarmRulesDoc, defaults: RuleDefaults, rule: ThresholdRuleName): ResolvedRule {
+function floorResolved(doc: AlarmRulesDoc, defaults: RuleDefaults, rule: ThresholdRuleName): ResolvedThresholdRule {
   const own = doc.rules?.[rule];
-  return merge(defaults.rules[rule], own === false ? undefined : own);
+  return mergeThresholdRule(defaults.rules[rule], own === false ? undefined : own);
 }
 
 /** The saved rules as the form shows them. */
@@ -136,7 +124,7 @@ export function toForm(doc: AlarmRulesDoc, defaults: RuleDefaults): RulesForm {
       for (const rule of QUEUE_RULES) {
         const setting = own[rule];
         const mode: QueueRuleMode = setting === undefined ? 'inherit' : setting === false ? 'off' : 'own';
-        fields[rule] = { mode, ...fieldsOf(merge(floorResolved(doc, defaults, rule), setting || undefined), RULE_UNIT[rule]) };
+        fields[rule] = { mode, ...fieldsOf(mergeThresholdRule(floorResolved(doc, defaults, rule), setting || undefined), RULE_UNIT[rule]) };
       }
       return { queue, rules: fields };
     });

@@ -2,8 +2,8 @@
 // unit into the schema's, the same checks the server's schema makes (on the rule as it will be in
 // force, defaults and the floor's values included), and only what differs from what a rule
 // inherits written down.
+import { badDirection } from '../../../server/contract/alarm-rule-levels.js';
 import {
-  directionOf,
   FLOOR_RULES,
   MAX_MIN_SECONDS,
   MAX_QUEUE_ID,
@@ -12,10 +12,10 @@ import {
   SEVERITIES,
   type AlarmRulesDoc,
   type KpiSetting,
-  type Level,
+  type AlarmLevel,
   type LevelFields,
   type QueueRuleName,
-  type ResolvedRule,
+  type ResolvedThresholdRule,
   type RuleDefaults,
   type RuleUnit,
   type RulesForm,
@@ -46,11 +46,11 @@ function numberOf(raw: string): number | null | 'bad' {
 const toSchema = (value: number, unit: RuleUnit) => (unit === 'percent' ? Math.round(value * 10_000) / 1_000_000 : value);
 
 /** One rule's fields read and checked; null when a field is wrong (the errors say which). */
-function readRule(path: string, rule: ThresholdRuleName, f: ThresholdFields, errors: FieldError[]): ResolvedRule | null {
+function readRule(path: string, rule: ThresholdRuleName, f: ThresholdFields, errors: FieldError[]): ResolvedThresholdRule | null {
   const before = errors.length;
   const unit = RULE_UNIT[rule];
-  const dir = directionOf(rule);
-  const level = (sev: 'warning' | 'critical', l: LevelFields): Level | null => {
+  const dir = badDirection(rule);
+  const level = (sev: 'warning' | 'critical', l: LevelFields): AlarmLevel | null => {
     const raise = numberOf(l.raise);
     const clear = numberOf(l.clear);
     if (raise === 'bad') errors.push({ field: `${path}.${sev}.raise`, code: 'number' });
@@ -92,10 +92,10 @@ function readMinSample(field: string, raw: string, errors: FieldError[]): number
   return n;
 }
 
-const sameLevel = (a: Level | null, b: Level | null) => (a === null || b === null ? a === b : a.raise === b.raise && a.clear === b.clear);
+const sameLevel = (a: AlarmLevel | null, b: AlarmLevel | null) => (a === null || b === null ? a === b : a.raise === b.raise && a.clear === b.clear);
 
 /** The fields of `rule` that differ from `base`: what the saved rules must say. */
-function difference(rule: ResolvedRule, base: ResolvedRule): ThresholdSetting {
+function difference(rule: ResolvedThresholdRule, base: ResolvedThresholdRule): ThresholdSetting {
   const out: ThresholdSetting = {};
   for (const sev of SEVERITIES) if (!sameLevel(rule[sev], base[sev])) out[sev] = rule[sev];
   if (rule.minMs !== base.minMs) out.minMs = rule.minMs;
@@ -116,7 +116,7 @@ export function fromForm(form: RulesForm, defaults: RuleDefaults): ReadResult {
   if (!form.enabled) doc.enabled = false;
   const rules: NonNullable<AlarmRulesDoc['rules']> = {};
   // The floor's rules in force, which a queue's "as the floor" and own values start from.
-  const floor = {} as Record<ThresholdRuleName, ResolvedRule>;
+  const floor = {} as Record<ThresholdRuleName, ResolvedThresholdRule>;
   for (const rule of FLOOR_RULES) {
     const f = form.rules[rule];
     // A rule switched off is not checked: its figures are not saved.
