@@ -5,7 +5,7 @@
 import type { CoreConfig } from './core-config.js';
 import type { IngestCounters } from '../contract/snapshot.js';
 import { forgetStaleComplaints } from './complaints.js';
-import { emptyCounts } from './counts.js';
+import { addCounts, emptyCounts } from './counts.js';
 import type { AgentDays, DayCounters, DayStats, QueueDayCounts } from './day-counters.js';
 import { dayRecord, type DayRecordSource } from './day-record.js';
 import type { DayRecord } from './day-record-schema.js';
@@ -35,6 +35,12 @@ export function emptyDayCounters(): DayCounters {
 
 export function emptyQueueDayCounts(): QueueDayCounts {
   return { standard: emptyCounts(), vip: emptyCounts() };
+}
+
+/** Adds a queue's counts, tier by tier: several buckets or queues together. */
+export function addQueueDayCounts(into: QueueDayCounts, from: QueueDayCounts): void {
+  addCounts(into.standard, from.standard);
+  addCounts(into.vip, from.vip);
 }
 
 export function newDay(window: DayWindow): DayStats {

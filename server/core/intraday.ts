@@ -1,8 +1,8 @@
 // The intraday chart's buckets: per 15 minutes of today, the queue visits (summed over the
 // queues shown, and per queue for a detailed view), the day counters and the complaints due.
 import type { ComplaintBucket } from './complaints.js';
-import { addCounts, handled, serviceLevel, sumCounts } from './counts.js';
-import { emptyDayCounters, emptyQueueDayCounts, type DayCounters, type DayStats, type QueueDayCounts } from './day.js';
+import { handled, serviceLevel, sumCounts } from './counts.js';
+import { addQueueDayCounts, emptyDayCounters, emptyQueueDayCounts, type DayCounters, type DayStats, type QueueDayCounts } from './day.js';
 import { getOrCreate } from './map-utils.js';
 import { BUCKET_MS } from '../contract/constants.js';
 import { LISTS } from '../contract/delta.js';
@@ -14,9 +14,7 @@ export function intradayOf(day: DayStats, queueIds: readonly string[], perQueue:
   const out: IntradayBucket[] = [];
   for (const queue of queueIds) {
     for (const [index, counts] of day.intraday.get(queue) ?? []) {
-      const t = getOrCreate(totals, index, emptyQueueDayCounts);
-      addCounts(t.standard, counts.standard);
-      addCounts(t.vip, counts.vip);
+      addQueueDayCounts(getOrCreate(totals, index, emptyQueueDayCounts), counts);
       if (perQueue) out.push(bucket(queue, day.startTs + index * BUCKET_MS, counts, null, null));
     }
   }

@@ -5,10 +5,11 @@
 import { callTotals } from '../core/calls.js';
 import { complaintReplyRate } from '../core/complaints.js';
 import type { CoreConfig } from '../core/core-config.js';
-import { abandonRate, addCounts, asaMs, connectRate, handled, serviceLevel, sumCounts } from '../core/counts.js';
-import { emptyDayCounters, emptyQueueDayCounts, type DayCounters, type QueueDayCounts } from '../core/day.js';
+import { abandonRate, asaMs, connectRate, handled, serviceLevel, sumCounts } from '../core/counts.js';
+import { addQueueDayCounts, emptyDayCounters, emptyQueueDayCounts, type DayCounters, type QueueDayCounts } from '../core/day.js';
 import type { ComplaintDay, DayRecord } from '../core/day-record-schema.js';
 import { holdTotals } from '../core/holds.js';
+import { getOrCreate } from '../core/map-utils.js';
 import { BUCKET_MS } from '../contract/constants.js';
 import type { HistoryInterval } from '../contract/history.js';
 import type { HistoryRow } from '../contract/history.js';
@@ -28,11 +29,6 @@ export interface PeriodParts {
 
 const BUCKETS_PER: Record<HistoryInterval, number> = { day: 0, hour: 4, '15m': 1 };
 
-function addQueueCounts(into: QueueDayCounts, from: QueueDayCounts): void {
-  addCounts(into.standard, from.standard);
-  addCounts(into.vip, from.vip);
-}
-
 function addDayCounters(into: DayCounters, from: DayCounters): void {
   for (const key of Object.keys(into) as (keyof DayCounters)[]) into[key] += from[key];
 }
@@ -41,17 +37,13 @@ function emptyParts(date: string, startTs: number, endTs: number, complaintDays:
   return { date, startTs, endTs, queues: new Map(), floor: emptyDayCounters(), complaintsDue: 0, complaintsOnTime: 0, complaintDays };
 }
 
-function queueParts(parts: PeriodParts, queue: string): QueueDayCounts {
-  let counts = parts.queues.get(queue);
-  if (!counts) parts.queues.set(queue, (counts = emptyQueueDayCounts()));
-  return counts;
-}
+const queueParts = (parts: PeriodParts, queue: string): QueueDayCounts => getOrCreate(parts.queues, queue, emptyQueueDayCounts);
 
 /** A record's periods, in order: one for `day`, else every hour or 15 minutes of the day (23 or 25 hours on a DST day). */
 export function periodsOf(record: DayRecord, interval: HistoryInterval): PeriodParts[] {
   if (interval === 'day') {
     const parts = emptyParts(record.date, record.startTs, record.endTs, { ...record.complaints });
-    for (const q of record.queues) addQueueCounts(queueParts(parts, q.queue), q.day);
+    for (const q of record.queues) addQueueDayCounts(queueParts(parts, q.queue), q.day);
     addDayCounters(parts.floor, record.counters);
     for (const [, b] of record.complaintBuckets) {
       parts.complaintsDue += b.due;
@@ -65,7 +57,7 @@ export function periodsOf(record: DayRecord, interval: HistoryInterval): PeriodP
     emptyParts(record.date, record.startTs + i * size, Math.min(record.endTs, record.startTs + (i + 1) * size), null),
   );
   const at = (bucket: number) => periods[Math.min(count - 1, Math.max(0, Math.floor((bucket * BUCKET_MS) / size)))]!;
-  for (const q of record.queues) for (const [i, counts] of q.buckets) addQueueCounts(queueParts(at(i), q.queue), counts);
+  for (const q of record.queues) for (const [i, counts] of q.buckets) addQueueDayCounts(queueParts(at(i), q.queue), counts);
   for (const [i, counters] of record.counterBuckets) addDayCounters(at(i).floor, counters);
   for (const [i, b] of record.complaintBuckets) {
     at(i).complaintsDue += b.due;
@@ -78,7 +70,7 @@ export function periodsOf(record: DayRecord, interval: HistoryInterval): PeriodP
 export function sumParts(list: readonly PeriodParts[], date: string, startTs: number, endTs: number): PeriodParts {
   const total = emptyParts(date, startTs, endTs, { opened: 0, replied: 0, repliedOnTime: 0, overdue: 0 });
   for (const p of list) {
-    for (const [queue, counts] of p.queues) addQueueCounts(queueParts(total, queue), counts);
+    for (const [queue, counts] of p.queues) addQueueDayCounts(queueParts(total, queue), counts);
     addDayCounters(total.floor, p.floor);
     total.complaintsDue += p.complaintsDue;
     total.complaintsOnTime += p.complaintsOnTime;
@@ -92,7 +84,7 @@ export function rowsOf(parts: PeriodParts, queues: readonly string[], config: Co
   const total = emptyQueueDayCounts();
   for (const q of queues) {
     const counts = parts.queues.get(q);
-    if (counts) addQueueCounts(total, counts);
+    if (counts) addQueueDayCounts(total, counts);
   }
   return [totalRow(parts, total, config), ...queues.map((q) => queueRow(parts, q, parts.queues.get(q) ?? emptyQueueDayCounts()))];
 }
