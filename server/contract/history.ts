@@ -1,7 +1,9 @@
 // The history API's JSON (docs/history.md), as types: the server builds it
 // (server/history/history-response.ts) and the report page reads it, one statement for both. Every count is an integer sum of the parts the core
-// keeps; every rate is recomputed from the summed parts of the row's period and queues.
-import type { Alarm, KpiId, QueueDisplayName, Rate } from './snapshot.js';
+// keeps; every rate is recomputed from the summed parts of the row's period and queues. Also the
+// report's KPIs and how a row's figure is judged, shared by the /report page and the morning webhook.
+import { statusAgainst } from './kpi-status.js';
+import type { Alarm, KpiId, KpiStatus, QueueDisplayName, Rate } from './snapshot.js';
 
 /** The periods a history request may ask for. */
 export const HISTORY_INTERVALS = ['day', 'hour', '15m'] as const;
@@ -102,4 +104,34 @@ export interface HistoryResponse {
   agents: HistoryAgentRow[];
   alarms: (Alarm & { date: string })[];
   complaints: HistoryComplaints[];
+}
+
+/** The KPIs a report judges: the hotline's, and the service level. */
+export type ReportKpiId = KpiId | 'serviceLevel';
+
+type RateField =
+  'systemConnectRate' | 'agentConnectRate' | 'vipConnectRate' | 'satisfaction' | 'complaintReplyRate' | 'firstContactResolution' | 'holdCheckOnTimeRate' | 'serviceLevel';
+
+export interface ReportKpiDef {
+  id: ReportKpiId;
+  /** The row's field that holds it. */
+  field: RateField;
+  unit: 'fraction' | 'points';
+}
+
+/** The six hotline KPIs, the hold-check record and the service level, in the board's order. */
+export const REPORT_KPIS: readonly ReportKpiDef[] = [
+  { id: 'systemConnect', field: 'systemConnectRate', unit: 'fraction' },
+  { id: 'agentConnect', field: 'agentConnectRate', unit: 'fraction' },
+  { id: 'vipConnect', field: 'vipConnectRate', unit: 'fraction' },
+  { id: 'satisfaction', field: 'satisfaction', unit: 'points' },
+  { id: 'complaintReply', field: 'complaintReplyRate', unit: 'fraction' },
+  { id: 'firstContactResolution', field: 'firstContactResolution', unit: 'fraction' },
+  { id: 'holdCheckOnTime', field: 'holdCheckOnTimeRate', unit: 'fraction' },
+  { id: 'serviceLevel', field: 'serviceLevel', unit: 'fraction' },
+];
+
+/** A KPI's value against its target; no value or no target, no judgement. A missing risk floor is the target itself. */
+export function reportKpiStatus(value: number | null, target: HistoryTarget | null): KpiStatus {
+  return target ? statusAgainst(value, target.target, target.riskFloor ?? target.target) : 'noData';
 }

@@ -3,22 +3,12 @@
 // Pure: the history's answer for the day in, the message and the generic hook's document out.
 import type { AlertMessage } from '../alerts/alert-message.js';
 import type { HookLang } from '../alerts/alert-config.js';
-import { statusAgainst } from '../contract/kpi-status.js';
-import type { KpiId, KpiStatus } from '../contract/snapshot.js';
-import type { HistoryResponse, HistoryRow } from '../contract/history.js';
+import { KPI_LABELS, type KpiLabel } from '../contract/kpi-labels.js';
+import type { KpiStatus } from '../contract/snapshot.js';
+import { REPORT_KPIS, reportKpiStatus, type HistoryResponse, type ReportKpiId } from '../contract/history.js';
 
-type ReportKpi = KpiId | 'serviceLevel';
-
-const KPIS: readonly { id: ReportKpi; field: keyof HistoryRow; points: boolean; en: string; zh: string }[] = [
-  { id: 'systemConnect', field: 'systemConnectRate', points: false, en: 'System connect rate', zh: '系统接通率' },
-  { id: 'agentConnect', field: 'agentConnectRate', points: false, en: 'Agent connect rate', zh: '普通人工接通率' },
-  { id: 'vipConnect', field: 'vipConnectRate', points: false, en: 'VIP connect rate', zh: 'VIP座席接通率' },
-  { id: 'satisfaction', field: 'satisfaction', points: true, en: 'Satisfaction', zh: '热线满意度' },
-  { id: 'complaintReply', field: 'complaintReplyRate', points: false, en: 'Complaint replies', zh: '用户投诉答复率' },
-  { id: 'firstContactResolution', field: 'firstContactResolution', points: false, en: 'First-call resolution', zh: '一次性问题解决率' },
-  { id: 'holdCheckOnTime', field: 'holdCheckOnTimeRate', points: false, en: 'Hold checks on time', zh: '持机按时回应率' },
-  { id: 'serviceLevel', field: 'serviceLevel', points: false, en: 'Service level', zh: '服务水平' },
-];
+/** A report KPI's name: the board's KPI labels, and the service level's. */
+const labelOf = (id: ReportKpiId): KpiLabel => (id === 'serviceLevel' ? { en: 'Service level', zh: '服务水平' } : KPI_LABELS[id]);
 
 const STATUS: Readonly<Record<KpiStatus, { en: string; zh: string; mark: string }>> = {
   met: { en: 'met', zh: '达标', mark: '✓' },
@@ -28,7 +18,7 @@ const STATUS: Readonly<Record<KpiStatus, { en: string; zh: string; mark: string 
 };
 
 export interface MorningKpi {
-  id: ReportKpi;
+  id: ReportKpiId;
   value: number | null;
   target: number | null;
   status: KpiStatus;
@@ -47,10 +37,10 @@ export interface MorningFigures {
 export function morningFigures(answer: HistoryResponse, date: string): MorningFigures {
   const total = answer.rows.find((r) => r.queue === null && r.date === date) ?? null;
   const recorded = (answer.days.find((d) => d.date === date)?.recorded ?? false) && total !== null;
-  const kpis = KPIS.map(({ id, field }) => {
-    const value = recorded && total ? (total[field] as number | null) : null;
+  const kpis = REPORT_KPIS.map(({ id, field }) => {
+    const value = recorded && total ? total[field] : null;
     const target = answer.targets[id] ?? null;
-    return { id, value, target: target?.target ?? null, status: target ? statusAgainst(value, target.target, target.riskFloor ?? target.target) : 'noData' };
+    return { id, value, target: target?.target ?? null, status: reportKpiStatus(value, target) };
   });
   return { date, recorded, offered: total?.offered ?? 0, answered: total?.answered ?? 0, kpis };
 }
@@ -65,8 +55,10 @@ export function morningMessage(figures: MorningFigures, context: { lang: HookLan
   const en = context.lang === 'en';
   const title = en ? `${context.boardName}: morning report for ${figures.date}` : `${context.boardName}：${figures.date} 晨会报表`;
   if (!figures.recorded) return { title, lines: [en ? 'No data was recorded for this day.' : '这一天没有记录的数据。', context.link], tone: 'info' };
-  const lines = KPIS.map(({ id, points, en: nameEn, zh }) => {
+  const lines = REPORT_KPIS.map(({ id, unit }) => {
     const kpi = figures.kpis.find((k) => k.id === id)!;
+    const points = unit === 'points';
+    const { en: nameEn, zh } = labelOf(id);
     const status = STATUS[kpi.status];
     const target = kpi.target === null ? '' : en ? ` (target ${shown(kpi.target, points)})` : `（目标 ${shown(kpi.target, points)}）`;
     return `${status.mark} ${en ? nameEn : zh}${en ? ': ' : '：'}${shown(kpi.value, points)}${target} ${en ? status.en : status.zh}`;

@@ -1,35 +1,20 @@
 // The morning report's figures, from the history API's answer: pure functions the components and
 // the tests call with data. Rates are taken from the API (recomputed there from summed parts);
 // only the report's own merges (15-minute rows into half-hours and hours) recompute theirs.
-import type { KpiId, KpiStatus } from '../../server/contract/snapshot.js';
-import { statusAgainst } from '../../server/contract/kpi-status.js';
+import type { KpiStatus } from '../../server/contract/snapshot.js';
 import { abandonRate, handled, serviceLevel } from '../../server/contract/visit-rates.js';
 import type { Lang } from '../i18n/messages.js';
-import type { HistoryAgentRow, HistoryResponse, HistoryComplaints, HistoryRow, HistoryTarget } from '../../server/contract/history.js';
+import {
+  REPORT_KPIS,
+  reportKpiStatus,
+  type HistoryAgentRow,
+  type HistoryComplaints,
+  type HistoryResponse,
+  type HistoryRow,
+  type HistoryTarget,
+  type ReportKpiDef,
+} from '../../server/contract/history.js';
 import { addDays } from './report-dates.js';
-
-export type ReportKpiId = KpiId | 'serviceLevel';
-
-type RateField =
-  'systemConnectRate' | 'agentConnectRate' | 'vipConnectRate' | 'satisfaction' | 'complaintReplyRate' | 'firstContactResolution' | 'holdCheckOnTimeRate' | 'serviceLevel';
-
-export interface ReportKpiDef {
-  id: ReportKpiId;
-  field: RateField;
-  unit: 'fraction' | 'points';
-}
-
-/** The six hotline KPIs, the hold-check record and the service level, in the board's order. */
-export const REPORT_KPIS: readonly ReportKpiDef[] = [
-  { id: 'systemConnect', field: 'systemConnectRate', unit: 'fraction' },
-  { id: 'agentConnect', field: 'agentConnectRate', unit: 'fraction' },
-  { id: 'vipConnect', field: 'vipConnectRate', unit: 'fraction' },
-  { id: 'satisfaction', field: 'satisfaction', unit: 'points' },
-  { id: 'complaintReply', field: 'complaintReplyRate', unit: 'fraction' },
-  { id: 'firstContactResolution', field: 'firstContactResolution', unit: 'fraction' },
-  { id: 'holdCheckOnTime', field: 'holdCheckOnTimeRate', unit: 'fraction' },
-  { id: 'serviceLevel', field: 'serviceLevel', unit: 'fraction' },
-];
 
 export interface KpiCell {
   value: number | null;
@@ -59,9 +44,7 @@ export function isFinal(answer: HistoryResponse, date: string): boolean {
 /** A KPI's value in `row` judged against its target; no target, no judgement. */
 export function kpiCell(def: ReportKpiDef, target: HistoryTarget | null, row: HistoryRow | null): KpiCell {
   const value = row ? row[def.field] : null;
-  if (value === null) return { value, status: 'noData' };
-  if (!target) return { value, status: 'noData' };
-  return { value, status: statusAgainst(value, target.target, target.riskFloor ?? target.target) };
+  return { value, status: reportKpiStatus(value, target) };
 }
 
 /** The columns of the day view's KPI table: the day, the day before and the same weekday a week earlier. */
