@@ -35,7 +35,8 @@ export class PrinterBusyError extends Error {
   override name = 'PrinterBusyError';
 }
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** How this project runs Debian's Chromium headless, for the printer and the tests alike. */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** A4's printable width at 96 px/in with the page's 11 mm margins: the layout the PDF gets. */
 const A4_VIEWPORT = { width: 711, height: 1040 };
 
