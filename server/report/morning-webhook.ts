@@ -3,6 +3,7 @@
 // carries the day's PDF, or a WeCom, DingTalk or Feishu robot), shaped and signed as the alarm
 // hooks are (alerts/alert-formats.ts). A Redis marker taken with SET NX makes it once a day
 // across nodes; a delivery that fails gives the marker back, so a later look tries again.
+import { MINUTE_MS } from '../contract/constants.js';
 import { ALARM_SEVERITIES } from '../contract/vocabulary.js';
 import { ALARM_TRANSITIONS, type AlertHook, type HookLang } from '../alerts/alert-config.js';
 import { buildRequest } from '../alerts/alert-formats.js';
@@ -47,8 +48,6 @@ export interface MorningWebhook {
   /** Looks at the clock once and sends if due (the timer calls it; tests too). */
   check(): Promise<MorningOutcome>;
 }
-
-const MINUTE_MS = 60_000;
 
 export function createMorningWebhook(deps: MorningWebhookDeps): MorningWebhook {
   const [hh, mm] = deps.hook.at.split(':').map(Number) as [number, number];
