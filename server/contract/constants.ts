@@ -9,6 +9,9 @@ export const BUCKET_MS = 15 * 60_000;
 /** The rolling window's granularity. */
 export const MINUTE_MS = 60_000;
 
+/** 24 hours: a calendar day in UTC date arithmetic, and a span of days for retention and limits (a local day is 23 to 25 h, see windows.ts). */
+export const DAY_MS = 24 * 3600_000;
+
 /** The rolling window the snapshot reports, in minutes. */
 export const WINDOW_MINUTES = 15;
 

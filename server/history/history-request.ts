@@ -2,6 +2,7 @@
 // any Redis read. Dates are local calendar days of the board's time zone, inclusive.
 import { z } from 'zod';
 import { HISTORY_INTERVALS, type HistoryInterval } from '../contract/history.js';
+import { DAY_MS } from '../contract/constants.js';
 
 /** Days one request may span. */
 export const MAX_HISTORY_DAYS = 400;
@@ -25,7 +26,6 @@ export interface HistoryRequest {
 
 export type ParsedRequest = { ok: true; request: HistoryRequest } | { ok: false; reason: string };
 
-const DAY_MS = 24 * 3600_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Epoch ms of UTC midnight of a real calendar date, else null. */

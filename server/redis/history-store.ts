@@ -8,8 +8,7 @@ import type { RedisConnection } from './connection.js';
 import { LeaseLostError } from './checkpoint-store.js';
 import { keys } from './keys.js';
 import { dayRecordSchema, type DayRecord } from '../core/day-record-schema.js';
-
-const DAY_MS = 24 * 3600_000;
+import { DAY_MS } from '../contract/constants.js';
 
 // KEYS: lease, day. ARGV: owner, version, record, writtenTs, expire at (epoch ms).
 // Versions are fixed-width text (recordVersion), so comparing them as strings orders them.

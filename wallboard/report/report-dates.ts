@@ -1,7 +1,7 @@
 // Calendar days as the report picks them: "YYYY-MM-DD" strings in the board's time zone. Day
 // arithmetic is done on the calendar (UTC noon of the date), so a DST change never skips a day.
+import { DAY_MS } from '../../server/contract/constants.js';
 
-const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar day written YYYY-MM-DD. */
