@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { HistoryResponse } from '../../server/contract/history.js';
-import { encodeArgs, type EventInput } from '../../server/core/events.js';
+import type { EventInput } from '../../server/core/events.js';
+import { createRedisPublisher } from '../../simulator/publisher.js';
 import { addDays, mondayOf, yesterdayIn } from '../../wallboard/report/report-dates.js';
 import { floorScenario, SCENARIO_QUEUES } from '../support/floor-scenario.js';
 import { waitFor } from '../support/redis.js';
@@ -27,16 +28,7 @@ async function publishAtTheirTimes(redisUrl: string, events: readonly EventInput
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   try {
     const sorted = [...events].sort((a, b) => a.ts - b.ts);
-    const pipeline = redis.pipeline();
-    let lastMs = 0;
-    let seq = 0;
-    for (const event of sorted) {
-      const ms = Math.max(Math.floor(event.ts), lastMs);
-      seq = ms === lastMs ? seq + 1 : 0;
-      lastMs = ms;
-      pipeline.xadd(STREAM, `${ms}-${seq}`, ...encodeArgs(event));
-    }
-    await pipeline.exec();
+    await createRedisPublisher(redis, { streamKey: STREAM }).write(sorted.map((event) => ({ kind: 'event', event, appendAt: event.ts })));
   } finally {
     redis.disconnect();
   }
