@@ -9,9 +9,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genericSignature, SIGNATURE_HEADER } from '../../server/alerts/alert-formats.js';
 import { dayWindow } from '../../server/core/windows.js';
-import { encodeArgs } from '../../server/core/events.js';
 import type { RunningServer } from '../../server/create-server.js';
 import { keys } from '../../server/redis/keys.js';
+import { createRedisPublisher } from '../../simulator/publisher.js';
 import { floorScenario } from '../support/floor-scenario.js';
 import { useTestRedis, waitFor } from '../support/redis.js';
 import { startTestServer } from '../support/server.js';
@@ -30,17 +30,10 @@ beforeAll(async () => {
   const today = dayWindow(Date.now(), 'Asia/Shanghai');
   yesterday = dayWindow(today.startTs - 1, 'Asia/Shanghai').day;
   // Yesterday's floor appended at its own times (as a PBX adapter catching up would), then today's, which closes it.
-  const pipeline = suite.client.pipeline();
-  let last = 0;
-  let seq = 0;
-  for (const event of floorScenario({ now: Date.parse(`${yesterday}T12:00:00+08:00`), hours: 3, heldCalls: 0, seed: 5 }).events.sort((a, b) => a.ts - b.ts)) {
-    const ms = Math.max(Math.floor(event.ts), last);
-    seq = ms === last ? seq + 1 : 0;
-    last = ms;
-    pipeline.xadd('wallboard:events', `${ms}-${seq}`, ...encodeArgs(event));
-  }
-  for (const event of floorScenario({ now: Date.now(), hours: 0.5, seed: 6 }).events) pipeline.xadd('wallboard:events', '*', ...encodeArgs(event));
-  await pipeline.exec();
+  const publisher = createRedisPublisher(suite.client, { streamKey: 'wallboard:events' });
+  const yesterdays = floorScenario({ now: Date.parse(`${yesterday}T12:00:00+08:00`), hours: 3, heldCalls: 0, seed: 5 }).events.sort((a, b) => a.ts - b.ts);
+  await publisher.write(yesterdays.map((event) => ({ kind: 'event', event, appendAt: event.ts })));
+  await publisher.write(floorScenario({ now: Date.now(), hours: 0.5, seed: 6 }).events.map((event) => ({ kind: 'event', event })));
   const webhook = { url: `${receiver.url}/morning`, at: '00:00', kind: 'generic' as const, secret: SECRET, lang: 'en' as const };
   for (let i = 0; i < 2; i++)
     servers.push(await startTestServer(suite.redis.url, { staticDir, report: { chromiumPath: '/usr/bin/chromium', pdfTimeoutMs: 60_000, webhook } }));
