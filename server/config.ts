@@ -105,7 +105,7 @@ export interface ServerConfig {
 export interface HistoryConfig {
   /** Days a day's record is kept in Redis after the day ended (then it expires). @default 400 */
   retentionDays: number;
-  /** Least time between two writes of today's record, besides the write before every checkpoint. @default 60000 */
+  /** Least time between two writes of today's record (it is also written at a clean stop). @default 60000 */
   writeIntervalMs: number;
 }
 

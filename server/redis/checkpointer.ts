@@ -1,8 +1,8 @@
 // Decides when to checkpoint and writes it. The interval stretches to 100 times what taking a
 // checkpoint costs, so a large state spends at most ~1 % of the loop on it, and to
 // CATCH_UP_CHECKPOINT_MS while the consumer is behind; a write that failed makes the next one
-// full. It remembers what the stored checkpoint covers, for trimming. The day history is written
-// before each checkpoint, never after.
+// full. It remembers what the stored checkpoint covers, for trimming. The closed days' history is
+// written before each checkpoint, never after (history-writer.ts).
 import type { Aggregator } from '../aggregator.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { StreamConsumerOptions } from './consumer-options.js';
@@ -11,8 +11,8 @@ export interface CheckpointerDeps {
   aggregator: Pick<Aggregator, 'version' | 'cursor' | 'checkpointParts' | 'checkpointFailed'>;
   store: Pick<CheckpointStore, 'save'>;
   now: () => number;
-  /** Brings the day history up to the state first, so that no checkpoint is ahead of it (history-writer.ts). */
-  history?: { writeAll(): Promise<void> };
+  /** Writes the closed days' history first (and today's when due), so that no checkpoint is ahead of a closed day. */
+  history?: { writeIfDue(): Promise<void> };
 }
 
 /**
@@ -37,8 +37,8 @@ export class Checkpointer {
   /** Writes a checkpoint now; throws when it was not stored (the next one is then full). */
   async save(): Promise<void> {
     const { aggregator } = this.deps;
-    // A restart replays from the checkpoint: the history must hold all the state had by then.
-    await this.deps.history?.writeAll();
+    // A restart replays from the checkpoint: the history must hold every day the state closed by then.
+    await this.deps.history?.writeIfDue();
     const started = performance.now();
     const version = aggregator.version;
     const covered = this.options.streams.map((s) => [s, aggregator.cursor(s)] as const);

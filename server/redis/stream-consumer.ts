@@ -35,7 +35,7 @@ export interface StreamConsumerDeps {
   now: () => number;
   /** Called after every batch that changed the state. */
   onApplied?: () => void;
-  /** Writes the day history while this process holds the lease: after each batch, and before each checkpoint. */
+  /** Writes the day history while this process holds the lease: after each batch, before each checkpoint, and at a clean stop. */
   history?: HistoryWriter;
 }
 
@@ -99,6 +99,8 @@ export class StreamConsumer {
     await this.loop;
     await this.stopFollowing();
     if (this.status.role === 'active') {
+      // Today's record as the state has it, not as it was at the last interval: /report reads it.
+      await this.deps.history?.writeAll().catch((error) => this.deps.log.warn('final history write failed', { error }));
       await this.checkpointer.save().catch((error) => this.deps.log.warn('final checkpoint failed', { error }));
       await this.lease.release().catch(() => {});
     }

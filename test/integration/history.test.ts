@@ -8,7 +8,9 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HISTORY_CONFIG } from '../../server/config.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
+import { recordVersion } from '../../server/core/day-record.js';
 import { encodeArgs, type EventInput } from '../../server/core/events.js';
 import { dayWindow } from '../../server/core/windows.js';
 import type { HistoryResponse, HistoryRow } from '../../server/contract/history.js';
@@ -197,6 +199,32 @@ describe('the day history', () => {
       expectRecount(body, today.day, expected[1]);
     } finally {
       await server.kill('SIGKILL');
+    }
+  });
+
+  it('writes today’s record when the server stops cleanly, though its interval has not passed', async () => {
+    const stream = `${uniquePrefix('history-stop')}:events`;
+    const group = uniquePrefix('g');
+    const events = feedAcrossMidnight(midnight, 29);
+    const history = { ...DEFAULT_HISTORY_CONFIG, writeIntervalMs: 3_600_000 };
+    const server = await startTestServer(suite.redis.url, { streams: [stream], group, core: { ...DEFAULT_CORE_CONFIG, shortAbandonMs: SHORT_ABANDON_MS }, history });
+    const todayKey = keys.historyDay(group, today.day);
+    let stopped = false;
+    try {
+      // Today's first record is written with the first part; the rest comes within the hour.
+      const cut = events.findIndex((e) => e.ts >= midnight + 3600_000);
+      await append(stream, events.slice(0, cut));
+      await waitFor(async () => ((await suite.client.exists(todayKey)) === 1 ? true : null), 'today’s first record');
+      await append(stream, events.slice(cut));
+      await waitFor(async () => ((await snapshotApplied(server.url)) >= events.length ? true : null), 'every event applied');
+      const last = (await suite.client.xrevrange(stream, '+', '-', 'COUNT', 1))[0]![0];
+      const final = recordVersion(new Map([[stream, last]]));
+      expect(await suite.client.hget(todayKey, 'version')).not.toBe(final);
+      await server.stop();
+      stopped = true;
+      expect(await suite.client.hget(todayKey, 'version')).toBe(final);
+    } finally {
+      if (!stopped) await server.stop();
     }
   });
 
