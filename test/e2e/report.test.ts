@@ -80,6 +80,11 @@ describe('the morning report end to end', () => {
     expect((await deepAll(page, '[data-testid=report-agents] tbody tr')).length).toBeGreaterThan(10);
     expect(await deepText(page, '[data-testid=hold-record] h2')).toBe('持机回应');
     await screenshot(page, 'report-day-zh');
+    // On A4 in Chinese too: the print layout with CJK type, for a look (the English test checks its colours).
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: 'test-artifacts/report-day-print-zh.png', fullPage: true });
     expect(page.problems).toEqual([]);
   }, 60_000);
 
