@@ -28,7 +28,14 @@ describe('adapters inside the server', () => {
     writeFileSync(log, answeredCall(sec, '1795400000.1', 'billing', 'SIP/2001', 4, 30).join('\n') + '\n');
     const config = configWith({ adapters: [{ kind: 'queue-log', source: 'pbx9', file: log, pollMs: 50, heartbeatMs: 200 }] })();
     const stream = uniquePrefix('events');
-    const server = await startTestServer(suite.redis.url, { ...config, streams: [stream], group: uniquePrefix('g'), sources: { ...config.sources, pollMs: 200 } });
+    const server = await startTestServer(suite.redis.url, {
+      ...config,
+      port: 0,
+      host: '127.0.0.1',
+      streams: [stream],
+      group: uniquePrefix('g'),
+      sources: { ...config.sources, pollMs: 200 },
+    });
     try {
       await waitFor(async () => (await snapshotOf(server.url)).totals.answered === 1, 'the first call from the file');
       appendFileSync(log, answeredCall(sec + 1, '1795400000.2', 'billing', 'SIP/2002', 2, 20).join('\n') + '\n');
