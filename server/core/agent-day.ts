@@ -35,7 +35,8 @@ function placeQuietly(state: AgentDayState, ts: number, config: CoreConfig): boo
 
 /** Adds to an agent's counters for the day of `ts` (a negative amount takes back, never opening a day). */
 export function countAgentDay(state: AgentDayState, agentId: string, ts: number, config: CoreConfig, add: Partial<AgentDayCounters>): void {
-  const taking = Object.values(add).some((n) => n < 0);
+  let taking = false;
+  for (const key in add) if (add[key as keyof AgentDayCounters]! < 0) taking = true;
   if (taking ? !inToday(state.today, ts) : !placeQuietly(state, ts, config)) return;
   const day = state.today!.day;
   if (state.agentDays?.day !== day) {
@@ -49,7 +50,7 @@ export function countAgentDay(state: AgentDayState, agentId: string, ts: number,
     if (taking || agents.size >= config.limits.agents) return;
     agents.set(agentId, (counters = emptyAgentDay()));
   }
-  for (const [key, amount] of Object.entries(add) as [keyof AgentDayCounters, number][]) counters[key] += amount;
+  for (const key in add) counters[key as keyof AgentDayCounters] += add[key as keyof AgentDayCounters]!;
 }
 
 /** The part of a call its handles read: answered visits with their agent, the end and the transfers. */
@@ -64,9 +65,11 @@ export function rebookHandles(state: AgentDayState, call: HandlingCall, config: 
   for (const visit of call.visits) {
     const answeredTs = visit.outcome === 'answered' ? visit.outcomeTs : null;
     const doneTs = answeredTs === null || visit.agentId === null ? null : handleEndTs(call, answeredTs);
-    const next = doneTs === null ? null : { agentId: visit.agentId!, doneTs, handleMs: Math.max(0, doneTs - answeredTs!) };
-    const booked = visit.handle;
-    if (booked?.agentId === next?.agentId && booked?.doneTs === next?.doneTs && booked?.handleMs === next?.handleMs) continue;
+    const handleMs = doneTs === null ? 0 : Math.max(0, doneTs - answeredTs!);
+    const booked = visit.handle ?? null;
+    // Compared before a record is made: most calls' handles are unchanged by most events.
+    if (doneTs === null ? booked === null : booked !== null && booked.agentId === visit.agentId && booked.doneTs === doneTs && booked.handleMs === handleMs) continue;
+    const next = doneTs === null ? null : { agentId: visit.agentId!, doneTs, handleMs };
     if (booked) countAgentDay(state, booked.agentId, booked.doneTs, config, { handled: -1, handleSumMs: -booked.handleMs });
     if (next) countAgentDay(state, next.agentId, next.doneTs, config, { handled: 1, handleSumMs: next.handleMs });
     visit.handle = next;

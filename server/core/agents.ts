@@ -66,18 +66,22 @@ export function forgetAgent(state: AgentsState, agent: AgentRecord): void {
 }
 
 export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>): void {
-  const agent = getOrCreate(state.agents, event.agentId, () => ({
-    id: event.agentId,
-    state: event.state,
-    sinceTs: event.ts,
-    lastEventTs: event.ts,
-    name: null,
-    team: null,
-    queues: [],
-    vip: false,
-    reason: null,
-    activeTs: 0,
-  }));
+  let agent = state.agents.get(event.agentId);
+  if (agent === undefined) {
+    agent = {
+      id: event.agentId,
+      state: event.state,
+      sinceTs: event.ts,
+      lastEventTs: event.ts,
+      name: null,
+      team: null,
+      queues: [],
+      vip: false,
+      reason: null,
+      activeTs: 0,
+    };
+    state.agents.set(event.agentId, agent);
+  }
   if (event.ts < agent.lastEventTs) return; // a late report of an older state
   agent.lastEventTs = event.ts;
   // Logged in up to this report, or from it on.
@@ -93,12 +97,19 @@ export function onAgentState(state: AgentsState, event: EventOf<'agent.state'>):
     countUp(state.teamSizes, event.team);
     agent.team = event.team;
   }
-  if (event.queues !== undefined) {
+  // Most reports repeat the agent's queues: the index and the list stay as they are.
+  if (event.queues !== undefined && !sameList(agent.queues, event.queues)) {
     for (const q of agent.queues) countDown(state.servedQueues, q);
     for (const q of event.queues) countUp(state.servedQueues, q);
     agent.queues = event.queues;
   }
   if (event.vip !== undefined) agent.vip = event.vip;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function emptyAgentCounts(): Record<AgentState, number> {

@@ -23,5 +23,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Free text with every phone-number-like digit run masked as maskCaller masks a caller; dates stay. */
 export function maskPhoneNumbers(text: string): string {
+  // Most text (a name, a team, a pause reason) has fewer digits than a number: nothing to mask, no regular expression run.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < PHONE_MIN_DIGITS; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+  }
+  if (digits < PHONE_MIN_DIGITS) return text;
   return text.replace(PHONE_RUN, (run) => (ISO_DATE.test(run) ? run : maskCaller(run)));
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { bookedHandleSchema } from './agent-day.js';
 import type { CoreConfig } from './core-config.js';
 import { addCounts, asaMs, connectRate, emptyCounts, serviceLevel, sumCounts, windowStats, type Counts } from './counts.js';
-import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats } from './day.js';
+import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats, type QueueDayCounts } from './day.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import { thresholdsOf, type QueueSettingsState } from './queue-settings.js';
@@ -80,29 +80,38 @@ export function setTier(state: VisitsState, call: QueueingCall, tier: Tier, conf
 }
 
 export function onQueued(state: VisitsState, call: QueueingCall, event: EventOf<'call.queued'>, config: CoreConfig): void {
-  const sameQueue = call.visits.filter((v) => v.queue === event.queue);
+  const { queue, ts } = event;
   // The answer or abandon came first (out of order): this fills in its queue time.
-  const awaitingQueueTime = sameQueue.find((v) => v.queuedTs === null && v.outcomeTs !== null && v.outcomeTs >= event.ts);
-  if (awaitingQueueTime) {
-    awaitingQueueTime.queuedTs = event.ts;
-    rebookVisit(state, awaitingQueueTime, call.tier, config);
-    return;
+  for (const v of call.visits) {
+    if (v.queue === queue && v.queuedTs === null && v.outcomeTs !== null && v.outcomeTs >= ts) {
+      v.queuedTs = ts;
+      rebookVisit(state, v, call.tier, config);
+      return;
+    }
   }
-  if (sameQueue.some((v) => v.queuedTs === event.ts)) return; // a repeat
-  // Still waiting there with no transfer since: the same wait reported again. After a transfer
-  // back into the queue it is a new wait, even if the first one's answer has not arrived yet.
-  const transferredSince = (v: Visit) => call.transfers.some((t) => t > (v.queuedTs ?? -1) && t <= event.ts);
-  if (sameQueue.some((v) => v.outcome === null && !transferredSince(v))) return;
-  const visit: Visit = { queue: event.queue, queuedTs: event.ts, outcome: null, outcomeTs: null, inferred: false, contribution: null, agentId: null, handle: null };
+  for (const v of call.visits) {
+    if (v.queue !== queue) continue;
+    if (v.queuedTs === ts) return; // a repeat
+    // Still waiting there with no transfer since: the same wait reported again. After a transfer
+    // back into the queue it is a new wait, even if the first one's answer has not arrived yet.
+    if (v.outcome === null && !transferredBetween(call.transfers, v.queuedTs ?? -1, ts)) return;
+  }
+  const visit: Visit = { queue, queuedTs: ts, outcome: null, outcomeTs: null, inferred: false, contribution: null, agentId: null, handle: null };
   call.visits.push(visit);
-  if (call.endedTs !== null && call.endedTs >= event.ts) {
+  if (call.endedTs !== null && call.endedTs >= ts) {
     // The call had already ended (its end arrived first): the caller hung up while waiting.
     visit.outcome = 'abandoned';
     visit.outcomeTs = call.endedTs;
     visit.inferred = true;
   }
   rebookVisit(state, visit, call.tier, config);
-  syncWaiting(state, call, event.queue);
+  syncWaiting(state, call, queue);
+}
+
+/** Whether a transfer counted for the call falls in (after, until]. */
+function transferredBetween(transfers: readonly number[], after: number, until: number): boolean {
+  for (const t of transfers) if (t > after && t <= until) return true;
+  return false;
 }
 
 const OUTCOME_OF = { 'call.answered': 'answered', 'call.abandoned': 'abandoned', 'call.exited': 'exited' } as const satisfies Record<string, Outcome>;
@@ -117,13 +126,22 @@ export function onOutcome(state: VisitsState, call: QueueingCall, event: EventOf
     call.queue = event.queue;
     call.agentId = event.agentId;
   }
-  const sameQueue = call.visits.filter((v) => v.queue === event.queue);
-  if (sameQueue.some((v) => v.outcome === outcome && v.outcomeTs === event.ts && !v.inferred)) return; // a repeat
-  // The wait this outcome ends began before it: a later wait in the same queue is another one.
-  const began = (v: Visit) => v.queuedTs === null || v.queuedTs <= event.ts;
-  let visit = sameQueue.find((v) => v.outcome === null && began(v)) ?? sameQueue.find((v) => v.inferred && began(v));
+  // One pass over the call's visits in this queue (hot in a catch-up: no arrays, no closures).
+  let open: Visit | undefined;
+  let inferred: Visit | undefined;
+  let outcomeWithoutQueueing = false;
+  for (const v of call.visits) {
+    if (v.queue !== event.queue) continue;
+    if (v.outcome === outcome && v.outcomeTs === event.ts && !v.inferred) return; // a repeat
+    if (v.outcome !== null && v.queuedTs === null) outcomeWithoutQueueing = true;
+    // The wait this outcome ends began before it: a later wait in the same queue is another one.
+    if (v.queuedTs !== null && v.queuedTs > event.ts) continue;
+    if (v.outcome === null) open ??= v;
+    else if (v.inferred) inferred ??= v;
+  }
+  let visit = open ?? inferred;
   if (!visit) {
-    if (sameQueue.some((v) => v.outcome !== null && v.queuedTs === null)) return; // a second outcome without a queueing
+    if (outcomeWithoutQueueing) return; // a second outcome without a queueing
     visit = { queue: event.queue, queuedTs: null, outcome: null, outcomeTs: null, inferred: false, contribution: null, agentId: null, handle: null };
     call.visits.push(visit);
   }
@@ -171,6 +189,8 @@ export function expireOpenVisits(state: VisitsState, call: QueueingCall, expired
   }
 }
 
+const newWaiting = () => new Map<string, number>();
+
 /** The waiting index for one call in one queue, from its open waits: the earliest still open. */
 function syncWaiting(state: VisitsState, call: QueueingCall, queue: string): void {
   let since: number | null = null;
@@ -178,7 +198,7 @@ function syncWaiting(state: VisitsState, call: QueueingCall, queue: string): voi
     if (v.queue === queue && v.outcome === null && v.queuedTs !== null && (since === null || v.queuedTs < since)) since = v.queuedTs;
   }
   if (since !== null) {
-    getOrCreate(state.waiting, queue, () => new Map<string, number>()).set(call.id, since);
+    getOrCreate(state.waiting, queue, newWaiting).set(call.id, since);
     return;
   }
   const waiting = state.waiting.get(queue);
@@ -186,35 +206,39 @@ function syncWaiting(state: VisitsState, call: QueueingCall, queue: string): voi
   if (waiting?.size === 0) state.waiting.delete(queue);
 }
 
-/** The counter fields of one visit that are anchored at the offer, and those at the outcome. */
-function splitContribution(c: Contribution): { offer: Counts; outcome: Counts | null } {
-  const offer = emptyCounts();
-  offer.offered = 1;
-  if (c.outcome === null) return { offer, outcome: null };
-  const outcome = emptyCounts();
+/**
+ * Adds `sign` times one part of a visit's contribution to `into`: the offer (anchored at offerTs),
+ * or the outcome (at outcomeTs). Field by field, so that booking allocates nothing.
+ */
+function addPart(into: Counts, c: Contribution, part: 'offer' | 'outcome', sign: 1 | -1): void {
+  if (part === 'offer') {
+    into.offered += sign;
+    return;
+  }
   switch (c.outcome) {
+    case null:
+      return;
     case 'answered':
-      outcome.answered = 1;
-      if (c.withinSl) outcome.withinSl = 1;
+      into.answered += sign;
+      if (c.withinSl) into.withinSl += sign;
       if (c.waitMs !== null) {
-        outcome.waitSumMs = c.waitMs;
-        outcome.waitCount = 1;
+        into.waitSumMs += sign * c.waitMs;
+        into.waitCount += sign;
       }
-      break;
+      return;
     case 'abandoned':
-      outcome.abandoned = 1;
-      if (c.short) outcome.shortAbandoned = 1;
-      break;
+      into.abandoned += sign;
+      if (c.short) into.shortAbandoned += sign;
+      return;
     case 'exited':
-      outcome.exited = 1;
-      break;
+      into.exited += sign;
+      return;
     case 'expired':
-      outcome.expired = 1;
-      break;
+      into.expired += sign;
+      return;
     default:
       return assertNever(c.outcome);
   }
-  return { offer, outcome };
 }
 
 function assertNever(value: never): never {
@@ -249,27 +273,25 @@ function rebookVisit(state: VisitsState, visit: Visit, tier: Tier, config: CoreC
 }
 
 function book(state: VisitsState, c: Contribution, sign: 1 | -1, config: CoreConfig): void {
-  const parts = splitContribution(c);
-  bookAt(state, c, parts.offer, c.offerTs, sign, config);
-  if (parts.outcome) bookAt(state, c, parts.outcome, c.outcomeTs, sign, config);
+  bookAt(state, c, 'offer', c.offerTs, sign, config);
+  if (c.outcome !== null) bookAt(state, c, 'outcome', c.outcomeTs, sign, config);
 }
 
-function bookAt(state: VisitsState, c: Contribution, counts: Counts, ts: number, sign: 1 | -1, config: CoreConfig): void {
+const newBuckets = () => new Map<number, QueueDayCounts>();
+const newMinutes = () => new Map<number, Counts>();
+
+function bookAt(state: VisitsState, c: Contribution, part: 'offer' | 'outcome', ts: number, sign: 1 | -1, config: CoreConfig): void {
   // Taking back never opens a new day: a contribution to a closed day went with that day.
   const place = sign === 1 ? placeInDay(state, ts, config) : inToday(state.today, ts) ? 'today' : 'past';
   if (place === 'today') {
     const day = state.today!;
     const q = getOrCreate(day.queues, c.queue, emptyQueueDayCounts);
-    addCounts(c.vip ? q.vip : q.standard, counts, sign);
-    const buckets = getOrCreate(day.intraday, c.queue, () => new Map<number, typeof q>());
-    const b = getOrCreate(buckets, bucketIndex(ts, day), emptyQueueDayCounts);
-    addCounts(c.vip ? b.vip : b.standard, counts, sign);
+    addPart(c.vip ? q.vip : q.standard, c, part, sign);
+    const b = getOrCreate(getOrCreate(day.intraday, c.queue, newBuckets), bucketIndex(ts, day), emptyQueueDayCounts);
+    addPart(c.vip ? b.vip : b.standard, c, part, sign);
   }
   const minute = minuteIndex(ts);
-  if (minute > rollingHorizon(state)) {
-    const minutes = getOrCreate(state.rolling, c.queue, () => new Map<number, Counts>());
-    addCounts(getOrCreate(minutes, minute, emptyCounts), counts, sign);
-  }
+  if (minute > rollingHorizon(state)) addPart(getOrCreate(getOrCreate(state.rolling, c.queue, newMinutes), minute, emptyCounts), c, part, sign);
 }
 
 /** Minutes at or below this index are outside any window we will report again. */

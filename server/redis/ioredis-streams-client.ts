@@ -4,18 +4,13 @@
 import type { RedisConnection } from './connection.js';
 import type { RawEntry } from '../aggregator.js';
 import { fieldsFromArray } from '../core/events.js';
+import { PACKED_RANGE, PACKED_READ_GROUP, unpackGroupRead, unpackRange } from './packed-entries.js';
 import type { BlockingStreamsClient, GroupBatch, StreamsClient } from './streams-client.js';
 
-/** XRANGE's reply: entries as [id, [f1, v1, …]]. */
-type RangeReply = [id: string, fields: string[]][];
 /** XREADGROUP's reply: null when BLOCK ran out; an entry deleted before it was read has null fields. */
 type ReadGroupReply = [stream: string, entries: [id: string, fields: string[] | null][]][] | null;
 /** XAUTOCLAIM … JUSTID's reply: the next start ("0-0" when done), the IDs, and (Redis 7) the IDs of deleted entries. */
 type AutoClaimReply = [next: string, ids: string[], deleted?: string[]];
-
-function entriesOf(stream: string, reply: RangeReply): RawEntry[] {
-  return reply.map(([id, fields]) => ({ stream, id, fields: fieldsFromArray(fields) }));
-}
 
 function isBusyGroup(error: unknown): boolean {
   return error instanceof Error && error.message.includes('BUSYGROUP');
@@ -53,7 +48,8 @@ export function createIoredisStreamsClient(redis: RedisConnection): StreamsClien
     },
 
     async range(stream, after, until, count) {
-      return entriesOf(stream, await redis.xrange(stream, after ? `(${after}` : '-', until, 'COUNT', count));
+      // Packed (packed-entries.ts): recovery replays by range, as many entries as a catch-up.
+      return unpackRange(stream, (await redis.callBuffer('EVAL', PACKED_RANGE, 1, stream, after ? `(${after}` : '-', until, count)) as Buffer);
     },
 
     async firstEntryId(stream) {
@@ -97,7 +93,9 @@ export function createIoredisBlockingClient(redis: RedisConnection): BlockingStr
       }));
     },
     async readGroup(group, consumer, streams, count, blockMs, noAck = false) {
-      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, ...(noAck ? ['NOACK'] : []), 'STREAMS', ...streams, ...streams.map(() => '>')];
+      // Reads without acknowledgement come while behind: entries are there, no wait is needed, and packed they cost far less to take in.
+      if (noAck) return unpackGroupRead((await redis.callBuffer('EVAL', PACKED_READ_GROUP, streams.length, ...streams, group, consumer, count)) as Buffer | null);
+      const args = ['GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', ...streams, ...streams.map(() => '>')];
       const reply = (await redis.call('XREADGROUP', ...args)) as ReadGroupReply;
       const batches: GroupBatch[] = [];
       for (const [stream, delivered] of reply ?? []) {

@@ -51,7 +51,8 @@ export interface BlockingStreamsClient {
   read(streams: readonly { stream: string; after: string | null }[], count: number, blockMs: number): Promise<StreamBatch[]>;
   /**
    * Reads up to `count` new entries per stream for `consumer`, waiting up to `blockMs`; [] when none came. With `noAck`
-   * (XREADGROUP NOACK) the group moves past them without adding them to its pending entries: nothing to acknowledge.
+   * (XREADGROUP NOACK) the group moves past them without adding them to its pending entries: nothing to acknowledge; such a
+   * read is made while behind, and does not wait (it comes packed by a script, which may not block).
    */
   readGroup(group: string, consumer: string, streams: readonly string[], count: number, blockMs: number, noAck?: boolean): Promise<GroupBatch[]>;
   /** Closes the connection; a read in flight fails. */

@@ -1,7 +1,10 @@
 // Where a .cpuprofile (node --cpu-prof) spent its time: self time summed per function, the top N
 // printed with their share of the samples, and the same per file. Usage:
-//   npx tsx test/bench/profile-top.ts <file.cpuprofile> [N]
+//   npx tsx test/bench/profile-top.ts <file.cpuprofile> [N] [--from FUNCTION]
+// --from counts only the samples from the first one whose stack holds FUNCTION on (e.g. readGroup:
+// the catch-up itself, without the process's start, whose module loading is a large part of a short run).
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
 interface ProfileNode {
   id: number;
@@ -15,16 +18,28 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-top.ts <file.cpuprofile> [N]');
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: 'string' } } });
+const [file, topArg] = positionals;
+if (!file) throw new Error('usage: profile-top.ts <file.cpuprofile> [N] [--from FUNCTION]');
 const top = Number(topArg ?? 30);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+
+/** Whether the sample's stack holds a frame of `name`. */
+function inStack(id: number, name: string): boolean {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (byId.get(at)!.callFrame.functionName === name) return true;
+  return false;
+}
 
 const selfByFunction = new Map<string, number>();
 const selfByFile = new Map<string, number>();
 let total = 0;
+let counting = values.from === undefined;
 for (let i = 0; i < profile.samples.length; i++) {
+  counting ||= inStack(profile.samples[i]!, values.from!);
+  if (!counting) continue;
   const node = byId.get(profile.samples[i]!)!;
   const us = profile.timeDeltas[i] ?? 0;
   total += us;

@@ -187,6 +187,35 @@ describe('blocking group reads', () => {
     expect(((await suite.client.xpending(stream, 'g')) as [number])[0]).toBe(1);
   });
 
+  // Reads while behind come packed by Redis (packed-entries.ts): they must give exactly what the plain reply gives.
+  it('gives the same entries read without acknowledgement (packed) as read plainly, whatever the text', async () => {
+    const a = uniquePrefix('packed-a');
+    const b = uniquePrefix('packed-b');
+    const streams = client();
+    for (const s of [a, b]) for (const g of ['plain', 'packed']) await suite.client.xgroup('CREATE', s, g, '0', 'MKSTREAM');
+    const lengths = [0, 1, 12, 13, 31, 32, 255, 256, 65535, 65536];
+    await add(a, ['type', 'x', 'v', '1'], ...lengths.map((n) => ['type', 'long', 'text', 'y'.repeat(n)]));
+    await add(a, ['name', '张伟 Zhāng', '队列', 'vip,技术'], ['type', 'twice', 'n', '1', 'n', '2'], ['', '']);
+    // Bytes that are not UTF-8: both ways decode them as ioredis decodes any reply.
+    await suite.client.xadd(a, '*', 'raw', Buffer.from([0x61, 0xff, 0xc3, 0x28, 0x62]));
+    await add(b, ['type', 'z']);
+    const plain = await reader().readGroup('plain', 'c', [a, b], 100, 50);
+    const packed = await reader().readGroup('packed', 'c', [a, b], 100, 50, true);
+    expect(packed.map((batch) => batch.entries.length)).toEqual([lengths.length + 5, 1]);
+    expect(packed).toEqual(plain);
+    expect(packed[0]!.entries.find((e) => e.fields['name'])?.fields).toEqual({ name: '张伟 Zhāng', 队列: 'vip,技术' });
+    // And by range, as recovery replays.
+    expect(await streams.range(a, null, '+', 100)).toEqual(plain[0]!.entries);
+  });
+
+  it('returns no batches from a packed read with nothing new, without waiting', async () => {
+    const stream = uniquePrefix('packed-empty');
+    await client().createGroup(stream, 'g');
+    const started = Date.now();
+    expect(await reader().readGroup('g', 'c', [stream], 10, 5000, true)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('fails a read in flight when disconnected', async () => {
     const stream = uniquePrefix('read-drop');
     await client().createGroup(stream, 'g');
