@@ -6,7 +6,8 @@ export default css`
   .head { height: var(--head-h); font-size: 0.95em; color: var(--wb-text-dim, #8d9bab); border-bottom: 1px solid var(--wb-border, #263241); }
   .head span, .row span { text-align: right; white-space: nowrap; }
   .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
-  .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); }
+  /* Rows are of fixed height: a changed figure is laid out and painted within its row. */
+  .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); contain: strict; }
   .row .name { font-weight: 600; }
   /* A queue short of agents: its name keeps the line, the badge takes a second one within the row. */
   .row .name.has-short { display: flex; flex-direction: column; align-items: flex-start; justify-content: center; line-height: 1.1; gap: 0.08em; }

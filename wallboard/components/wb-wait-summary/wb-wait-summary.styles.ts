@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export default css`
   :host { display: grid; grid-template-columns: 1fr 1fr; grid-template-rows: 1fr auto; gap: 0.4em 1em; min-height: 0; }
-  .cell { display: flex; flex-direction: column; justify-content: center; min-width: 0; container-type: inline-size; }
+  .cell { display: flex; flex-direction: column; justify-content: center; min-width: 0; container-type: inline-size; contain: layout paint style; }
   .label { font-size: 1.3em; font-weight: 600; color: var(--wb-text-dim, #8d9bab); }
   /* As big as the cell's width allows, up to 6.2 em: --numeral-em is the numeral's width in em. */
   .big { font-size: min(6.2em, 100cqi / var(--numeral-em, 4)); font-weight: 800; line-height: 0.95; letter-spacing: -0.02em; display: flex; align-items: center; gap: 0.15em; color: var(--status-colour); }
