@@ -104,8 +104,11 @@ export class WbQueueTable extends LitElement {
           const status = waitStatus(longest, q.thresholds?.serviceLevelMs ?? this.thresholdMs);
           const badge = shortfallBadge(q.staffing, i18n);
           const alarm = this.alarms.get(q.id);
-          return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name ${badge ? 'has-short' : alarm ? 'has-alarm' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>
+          const name = this.names[q.id] ?? q.id;
+          // Short of agents or in alarm: the name and the figures keep the first line, the badge and the alarm's mark share a second one across the row.
+          const marks = badge || alarm ? html`<span class="marks">${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>` : null;
+          return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''} ${marks ? 'two-line' : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
+            <span class="name"><bdi title=${name}>${name}</bdi>${marks}</span>
             <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting" data-queue=${q.id}>${i18n.number(q.waiting)}</span>
             <span class="longest num"
               >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span

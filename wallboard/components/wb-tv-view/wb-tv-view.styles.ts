@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export default css`
   :host { display: block; width: 100vw; height: 100vh; overflow: hidden; background: var(--wb-bg, #0b1016); color: var(--wb-text, #e9eef4); font-size: 1rem; }
-  .screen { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; padding: 0.7rem 0.9rem 0.5rem; gap: 0.7rem; }
+  .screen { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; grid-template-columns: minmax(0, 1fr); height: 100%; padding: 0.7rem 0.9rem 0.5rem; gap: 0.7rem; }
   wb-screen-header::part(header) { gap: 1.2rem; }
   wb-screen-header h1 { margin: 0; font-size: 1.75rem; font-weight: 800; letter-spacing: 0.02em; white-space: nowrap; }
   wb-screen-header .scope { font-size: 1.2rem; color: var(--wb-text-dim, #8d9bab); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
@@ -10,7 +10,7 @@ export default css`
   wb-screen-header::part(connection) { font-size: 1.15rem; }
   wb-screen-header::part(clock) { font-size: 2rem; }
   /* The panels above the critical alarm's banner, which takes its own line when it shows rather than covering their feet. */
-  .body { display: flex; flex-direction: column; gap: 0.7rem; min-height: 0; }
+  .body { display: flex; flex-direction: column; gap: 0.7rem; min-height: 0; min-width: 0; }
   /* One row of the height left, never of the content's: a row sized by its content makes every change of a number lay out all three columns again, twice. */
   .main { flex: 1 1 0; display: grid; grid-template-rows: minmax(0, 1fr); gap: 0.7rem; min-height: 0; transition: filter 0.3s, opacity 0.3s; }
   .main.standard { grid-template-columns: minmax(0, 30fr) minmax(0, 40fr) minmax(0, 30fr); }
