@@ -6,7 +6,9 @@ export default css`
   h2 .count { font-size: 0.96em; font-weight: 800; margin-left: auto; }
   h2 .count.overdue { color: var(--wb-missed, #ff5d52); }
   .rule { color: var(--wb-text-dim, #8d9bab); font-size: 0.95em; margin-bottom: 0.4em; }
-  .list { display: flex; flex-direction: column; gap: 0.35em; min-height: 0; }
+  /* A block, not a flex column: only a block's child can be laid out on its own, so a ticking countdown is laid out within its row. */
+  .list { display: block; min-height: 0; }
+  .row + .row { margin-top: 0.35em; }
   .row { display: grid; grid-template-columns: 2.3em minmax(0, 1fr) auto auto; align-items: center; column-gap: 0.7em;
     height: var(--row-h); padding: 0 0.6em; border-radius: 0.35em; background: var(--wb-panel-2, #18212c); border-left: 0.3em solid transparent;
     position: relative; contain: strict; }

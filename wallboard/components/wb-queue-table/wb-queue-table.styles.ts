@@ -6,7 +6,8 @@ export default css`
   .head { height: var(--head-h); font-size: 0.95em; color: var(--wb-text-dim, #8d9bab); border-bottom: 1px solid var(--wb-border, #263241); }
   .head span, .row span { text-align: right; white-space: nowrap; }
   .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
-  /* Rows are of fixed height: a changed figure is laid out within its row. */
+  /* Rows are of fixed height, in a block (a flex item cannot be laid out on its own): a changed figure or a ticking wait is laid out within its row. */
+  .rows { display: block; flex: none; }
   .row { height: var(--row-h); font-size: 1.25em; border-bottom: 1px solid var(--wb-border-soft, #1b2430); contain: size layout style; }
   .row .name { font-weight: 600; }
   .row .name bdi { max-width: 100%; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
