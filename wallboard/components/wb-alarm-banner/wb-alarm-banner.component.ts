@@ -7,12 +7,12 @@ import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { alarmIcon } from '../alarm-icon.js';
 import { alarmLine, alarmScope } from '../alarm-text.js';
 
-/** The TV's banner for a critical alarm: across the foot of the screen, large enough to read from 5 m. Nothing while none is critical. */
+/** The TV's banner for a critical alarm: a line of its own at the foot of the screen, large enough to read from 5 m. Nothing while none is critical. */
 export class WbAlarmBanner extends LitElement {
   static override styles = css`
     :host { display: contents; }
-    .banner { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10; display: flex; align-items: center; gap: 1.2rem; padding: 0.6rem 1.4rem;
-      background: var(--wb-missed, #ff5d52); color: #160303; font-size: 2.6rem; font-weight: 800; line-height: 1.15; box-shadow: 0 -0.3rem 1.2rem rgb(0 0 0 / 0.5); }
+    .banner { display: flex; flex: none; align-items: center; gap: 1.2rem; padding: 0.6rem 1.4rem; border-radius: 0.5rem; min-width: 0;
+      background: var(--wb-missed, #ff5d52); color: #160303; font-size: 2.6rem; font-weight: 800; line-height: 1.15; }
     svg { width: 1.3em; height: 1.3em; flex: none; }
     svg .fill { fill: #160303; }
     .word { padding: 0.05em 0.45em; border: 0.12em solid #160303; border-radius: 0.25em; white-space: nowrap; }

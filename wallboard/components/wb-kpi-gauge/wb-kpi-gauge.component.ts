@@ -7,6 +7,7 @@ import { gaugeGeometry, type GaugeGeometry } from '../../charts/gauge-geometry.j
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { STATUS_KEY, kpiTargetText, kpiValueText } from '../kpi-format.js';
+import { sameKpiFace } from './kpi-face.js';
 import '../wb-status-badge/wb-status-badge.js';
 import styles from './wb-kpi-gauge.styles.js';
 
@@ -28,8 +29,17 @@ export class WbKpiGauge extends LitElement {
 
   private geometry: GaugeGeometry | null = null;
 
+  /** The reading on screen now. */
+  private shown: Kpi | null = null;
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A reading that only moved in unshown digits redraws nothing (kpi-face.ts).
+    return !(changed.size === 1 && changed.has('kpi') && this.hasUpdated && sameKpiFace(this.shown, this.kpi, this.i18n));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kpi')) this.geometry = this.kpi ? gaugeGeometry(this.kpi, RADIUS, THICKNESS) : null;
+    this.shown = this.kpi;
   }
 
   override render() {

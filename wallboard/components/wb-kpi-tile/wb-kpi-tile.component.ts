@@ -8,6 +8,7 @@ import { bulletGeometry, type BulletGeometry } from '../../charts/gauge-geometry
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { STATUS_KEY, kpiTargetText, kpiValueText } from '../kpi-format.js';
+import { sameKpiFace } from '../wb-kpi-gauge/kpi-face.js';
 import '../wb-status-badge/wb-status-badge.js';
 import styles from './wb-kpi-tile.styles.js';
 
@@ -26,8 +27,17 @@ export class WbKpiTile extends LitElement {
 
   private geometry: BulletGeometry | null = null;
 
+  /** The reading on screen now. */
+  private shown: Kpi | null = null;
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A reading that only moved in unshown digits redraws nothing (kpi-face.ts).
+    return !(changed.size === 1 && changed.has('kpi') && this.hasUpdated && sameKpiFace(this.shown, this.kpi, this.i18n));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kpi')) this.geometry = this.kpi ? bulletGeometry(this.kpi) : null;
+    this.shown = this.kpi;
   }
 
   override render() {

@@ -96,26 +96,31 @@ export class WbQueueTable extends LitElement {
         <span>${i18n.t('queues.available')}</span>
       </div>
       ${this.queues.length === 0 ? html`<div class="empty">${i18n.t('queues.none')}</div>` : null}
-      ${rows(
-        shown,
-        (q) => q.id,
-        (q) => {
-          const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
-          const status = waitStatus(longest, q.thresholds?.serviceLevelMs ?? this.thresholdMs);
-          const badge = shortfallBadge(q.staffing, i18n);
-          const alarm = this.alarms.get(q.id);
-          return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
-            <span class="name ${badge ? 'has-short' : alarm ? 'has-alarm' : ''}"><bdi>${this.names[q.id] ?? q.id}</bdi>${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>
-            <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting" data-queue=${q.id}>${i18n.number(q.waiting)}</span>
-            <span class="longest num"
-              >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span
-            >
-            <span class="num">${i18n.percent(q.serviceLevel, 0)}</span>
-            <span class="num">${i18n.percent(q.agentConnectRate, 0)}</span>
-            <span class="num">${i18n.number(q.agents.available)}</span>
-          </div>`;
-        },
-      )}
+      <div class="rows">
+        ${rows(
+          shown,
+          (q) => q.id,
+          (q) => {
+            const longest = q.oldestQueuedTs === null ? null : Math.max(0, now - q.oldestQueuedTs);
+            const status = waitStatus(longest, q.thresholds?.serviceLevelMs ?? this.thresholdMs);
+            const badge = shortfallBadge(q.staffing, i18n);
+            const alarm = this.alarms.get(q.id);
+            const name = this.names[q.id] ?? q.id;
+            // Short of agents or in alarm: the name and the figures keep the first line, the badge and the alarm's mark share a second one across the row.
+            const marks = badge || alarm ? html`<span class="marks">${badge}${alarm ? alarmMark(alarm, i18n) : null}</span>` : null;
+            return html`<div class="row status-${status} ${status === 'none' ? '' : 'alert'} ${alarm ? `in-alarm alarm-${alarm}` : ''} ${marks ? 'two-line' : ''}" style="--row-h: ${ROW_EM}em" data-queue=${q.id}>
+              <span class="name"><bdi title=${name}>${name}</bdi>${marks}</span>
+              <span class="waiting num ${q.waiting === 0 ? 'zero' : ''}" data-testid="queue-waiting" data-queue=${q.id}>${i18n.number(q.waiting)}</span>
+              <span class="longest num"
+                >${status === 'none' ? null : html`<svg class="status-icon" viewBox="0 0 24 24" aria-label=${i18n.t('status.waitLong')}>${statusIcon(status)}</svg>`}${longest === null ? '—' : i18n.duration(longest)}</span
+              >
+              <span class="num">${i18n.percent(q.serviceLevel, 0)}</span>
+              <span class="num">${i18n.percent(q.agentConnectRate, 0)}</span>
+              <span class="num">${i18n.number(q.agents.available)}</span>
+            </div>`;
+          },
+        )}
+      </div>
       ${
         this.pages > 1
           ? html`<div class="pager">

@@ -99,12 +99,16 @@ export class WbTvView extends LitElement {
       <wb-agent-states .agents=${s.agents}></wb-agent-states>
     </section>`;
     if (layout === 'queues') {
-      return html`${banner}<div class="main queues ${stale ? 'stale' : ''}">
-        <div class="col">${queueTable}</div>
-        <div class="col">${waits}${holds}${agents}</div>
+      return html`<div class="body">
+        <div class="main queues ${stale ? 'stale' : ''}">
+          <div class="col">${queueTable}</div>
+          <div class="col">${waits}${holds}${agents}</div>
+        </div>
+        ${banner}
       </div>`;
     }
-    return html`${banner}<div class="main standard ${stale ? 'stale' : ''}">
+    return html`<div class="body">
+      <div class="main standard ${stale ? 'stale' : ''}">
       <div class="col">${waits}${queueTable}</div>
       <div class="col">
         <section class="panel">
@@ -120,6 +124,8 @@ export class WbTvView extends LitElement {
         </section>
       </div>
       <div class="col">${holds}${agents}</div>
+      </div>
+      ${banner}
     </div>`;
   }
 }
