@@ -4,7 +4,8 @@
 // With --compare <git ref>: the same updates on the wallboard of that commit and on this one,
 // side by side in one browser, in alternating rounds (a shared machine's load hits both alike).
 // With --profile: an unminified build, a CPU profile of the 400 updates per view (written to
-// test-artifacts/render-<view>.cpuprofile) and its top functions by self time, and no hour.
+// test-artifacts/render-<view>.cpuprofile) and its top functions by self time, the ms per kind of trace event, and
+// the p50 with each kind of component (or, with --ablate "sel;sel", what each selector matches) hidden; no hour.
 // Writes test-artifacts/render-bench.json and prints a summary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '600' },
     profile: { type: 'boolean', default: false },
     compare: { type: 'string' },
+    ablate: { type: 'string', default: '' },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -39,6 +41,8 @@ const STEPS = Number(values.steps);
 const VIEWS = values.views.split(',');
 const PROFILE = values.profile;
 const COMPARE = values.compare;
+/** With --profile, what to hide in turn (CSS selectors separated by `;`, matched through shadow roots); every kind of component by default. */
+const ABLATE_SELECTORS = values.ablate ? values.ablate.split(';') : [];
 
 const NOW = Date.now();
 const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
@@ -148,7 +152,9 @@ function traceTotals(trace: { traceEvents: TraceEvent[] }): string {
     .join('\n');
 }
 
-const ABLATE = `(async () => {
+// Each kind hidden and shown in alternating rounds (a shared machine's load drifts), compared by their medians.
+// With --ablate, the groups are the elements each selector matches (through shadow roots) instead of the kinds.
+const ablate = (selectors: string[]) => `(async (selectors) => {
   const b = window.bench;
   const all = [];
   const walk = (root) => {
@@ -158,21 +164,23 @@ const ABLATE = `(async () => {
     }
   };
   walk(document);
-  const p50 = async () => {
-    const xs = [];
-    for (let i = 0; i < 150; i++) xs.push(await b.applyOne());
-    return xs.sort((x, y) => x - y)[75].toFixed(2);
-  };
-  const lines = ['all shown: p50 ' + (await p50()) + ' ms'];
-  for (const tag of [...new Set(all.map((el) => el.localName))]) {
-    const those = all.filter((el) => el.localName === tag);
-    for (const el of those) el.style.display = 'none';
-    lines.push(tag + ' x' + those.length + ' hidden: p50 ' + (await p50()) + ' ms');
-    for (const el of those) el.style.display = '';
+  const deep = (sel, root = document) => [...root.querySelectorAll(sel), ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? deep(sel, el.shadowRoot) : []))];
+  const groups = selectors.length ? selectors.map((sel) => [sel, deep(sel)]) : [...new Set(all.map((el) => el.localName))].map((tag) => [tag, all.filter((el) => el.localName === tag)]);
+  const median = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1].toFixed(2);
+  const lines = [];
+  for (const [tag, those] of groups) {
+    const shown = [];
+    const hidden = [];
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 20; i++) shown.push(await b.applyOne());
+      for (const el of those) el.style.display = 'none';
+      for (let i = 0; i < 20; i++) hidden.push(await b.applyOne());
+      for (const el of those) el.style.display = '';
+    }
+    lines.push(tag + ' x' + those.length + ': p50 shown ' + median(shown) + ' ms, hidden ' + median(hidden) + ' ms');
   }
-  lines.push('all shown again: p50 ' + (await p50()) + ' ms');
   return lines.join('\\n');
-})()`;
+})(${JSON.stringify(selectors)})`;
 
 /** Where --compare puts the older commit's sources: inside the checkout (not under node_modules, which the build would not compile), so they resolve its node_modules. */
 const BASE_DIR = join(process.cwd(), 'test-artifacts/render-bench-base');
@@ -319,7 +327,7 @@ async function main() {
         console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
         // What each kind of component costs the page outside its own script: the p50 with every one of that kind hidden.
         // Plain script text: tsx would wrap named functions in a helper the page does not have.
-        console.log(await page.evaluate(ABLATE));
+        console.log(await page.evaluate(ablate(ABLATE_SELECTORS)));
         await page.close();
         continue;
       }
