@@ -2,7 +2,7 @@
 // 50 queues, 500 agents and 100 held calls, and the heap after an hour of simulated updates.
 // Run: npx tsx test/bench/render-bench.ts [--minutes 60] [--per-second 2] [--views tv,lead]
 // With --compare <git ref>: the same updates on the wallboard of that commit and on this one,
-// side by side in one browser, in alternating rounds (a shared machine's load hits both alike).
+// side by side in one browser, in alternating rounds (a shared machine's load hits both alike), updates and ticks of the clock.
 // With --profile: an unminified build, a CPU profile of the 400 updates per view (written to
 // test-artifacts/render-<view>.cpuprofile) and its top functions by self time, the ms per kind of trace event, and
 // the p50 with each kind of component (or, with --ablate "sel;sel", what each selector matches) hidden; no hour.
@@ -152,7 +152,8 @@ function traceTotals(trace: { traceEvents: TraceEvent[] }): string {
     .join('\n');
 }
 
-// Each kind hidden and shown in alternating rounds (a shared machine's load drifts), compared by their medians.
+// Each kind hidden and shown in alternating rounds (a shared machine's load drifts), compared by their medians: updates, and ticks of
+// the clock alone (a second with no delta).
 // With --ablate, the groups are the elements each selector matches (through shadow roots) instead of the kinds.
 const ablate = (selectors: string[]) => `(async (selectors) => {
   const b = window.bench;
@@ -171,13 +172,19 @@ const ablate = (selectors: string[]) => `(async (selectors) => {
   for (const [tag, those] of groups) {
     const shown = [];
     const hidden = [];
+    const shownTick = [];
+    const hiddenTick = [];
+    const measure = async (updates, ticks) => {
+      for (let i = 0; i < 20; i++) updates.push(await b.applyOne());
+      for (let i = 0; i < 5; i++) ticks.push(...(await b.run(1, 0)));
+    };
     for (let round = 0; round < 6; round++) {
-      for (let i = 0; i < 20; i++) shown.push(await b.applyOne());
+      await measure(shown, shownTick);
       for (const el of those) el.style.display = 'none';
-      for (let i = 0; i < 20; i++) hidden.push(await b.applyOne());
+      await measure(hidden, hiddenTick);
       for (const el of those) el.style.display = '';
     }
-    lines.push(tag + ' x' + those.length + ': p50 shown ' + median(shown) + ' ms, hidden ' + median(hidden) + ' ms');
+    lines.push(tag + ' x' + those.length + ': update p50 shown ' + median(shown) + ' ms, hidden ' + median(hidden) + ' ms; clock tick p50 shown ' + median(shownTick) + ' ms, hidden ' + median(hiddenTick) + ' ms');
   }
   return lines.join('\\n');
 })(${JSON.stringify(selectors)})`;
@@ -287,15 +294,33 @@ async function main() {
             for (let i = 0; i < 50; i++) out.push(await b.applyOne());
             return out;
           });
+        // Ticks of the clock alone: a second with no delta, the times in state and countdowns moving on.
+        const ticks = (p: typeof page) =>
+          p.evaluate(async () => {
+            const b = (window as unknown as { bench: Bench }).bench;
+            const out: number[] = [];
+            for (let i = 0; i < 10; i++) out.push(...(await b.run(1, 0)));
+            return out;
+          });
         await batch(base); // warm-up
-        const times = { base: [] as number[], head: [] as number[] };
+        const times = { base: [] as number[], head: [] as number[], baseTick: [] as number[], headTick: [] as number[] };
         for (let r = 0; r < 8; r++) {
           await base.bringToFront();
           times.base.push(...(await batch(base)));
+          times.baseTick.push(...(await ticks(base)));
           await page.bringToFront();
           times.head.push(...(await batch(page)));
+          times.headTick.push(...(await ticks(page)));
         }
-        report[name] = { viewport: `${width}x${height}`, [COMPARE]: stats(times.base), head: stats(times.head) };
+        report[name] = {
+          viewport: `${width}x${height}`,
+          [COMPARE]: stats(times.base),
+          head: stats(times.head),
+          [`${COMPARE} tick`]: stats(times.baseTick),
+          'head tick': stats(times.headTick),
+          ratio: { p50: round(quantile(times.base, 0.5) / quantile(times.head, 0.5)), p95: round(quantile(times.base, 0.95) / quantile(times.head, 0.95)) },
+          tickRatio: { p50: round(quantile(times.baseTick, 0.5) / quantile(times.headTick, 0.5)), p95: round(quantile(times.baseTick, 0.95) / quantile(times.headTick, 0.95)) },
+        };
         console.log(name, JSON.stringify(report[name]));
         await base.close();
         await page.close();
@@ -318,12 +343,22 @@ async function main() {
         writeFileSync(join(ARTIFACTS, `render-${name}.cpuprofile`), JSON.stringify(profile));
         console.log(name, JSON.stringify(stats(applyTimes)));
         console.log(topSelfTime(profile, 40));
+        // The same for ticks of the clock alone.
+        await cdp.send('Profiler.start');
+        const tickTimes = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.run(100, 0));
+        const ticks = (await cdp.send('Profiler.stop')).profile;
+        console.log(name, 'clock ticks', JSON.stringify(stats(tickTimes)));
+        console.log(topSelfTime(ticks, 25));
         // Where the time outside JavaScript goes (style, layout, paint): a trace of 200 more updates.
         await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
         await page.evaluate(async () => {
           const b = (window as unknown as { bench: Bench }).bench;
           for (let i = 0; i < 200; i++) await b.applyOne();
         });
+        console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+        await page.evaluate(() => (window as unknown as { bench: Bench }).bench.run(100, 0));
+        console.log('100 clock ticks:');
         console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
         // What each kind of component costs the page outside its own script: the p50 with every one of that kind hidden.
         // Plain script text: tsx would wrap named functions in a helper the page does not have.

@@ -166,5 +166,5 @@ describe('500 agents on the tablet', () => {
         newest = idOf(4);
       }
     }
-  });
+  }, 120_000);
 });
