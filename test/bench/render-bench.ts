@@ -319,7 +319,10 @@ async function main() {
           [`${COMPARE} tick`]: stats(times.baseTick),
           'head tick': stats(times.headTick),
           ratio: { p50: round(quantile(times.base, 0.5) / quantile(times.head, 0.5)), p95: round(quantile(times.base, 0.95) / quantile(times.head, 0.95)) },
-          tickRatio: { p50: round(quantile(times.baseTick, 0.5) / quantile(times.headTick, 0.5)), p95: round(quantile(times.baseTick, 0.95) / quantile(times.headTick, 0.95)) },
+          tickRatio: {
+            p50: round(quantile(times.baseTick, 0.5) / quantile(times.headTick, 0.5)),
+            p95: round(quantile(times.baseTick, 0.95) / quantile(times.headTick, 0.95)),
+          },
         };
         console.log(name, JSON.stringify(report[name]));
         await base.close();
