@@ -270,7 +270,7 @@ async function main() {
       interface Bench {
         applyOne(): Promise<number>;
         run(s: number, p: number): Promise<number[]>;
-        counts(): { elements: number; treeNodes: number; clockListeners: number };
+        counts(): { elements: number; treeNodes: number; clockListeners: number; nodesByComponent: Record<string, number> };
       }
       await page.evaluate(async () => {
         const b = (window as unknown as { bench: Bench }).bench;
@@ -383,6 +383,7 @@ async function main() {
           elements: counts.elements,
           treeNodes: counts.treeNodes,
           clockListeners: counts.clockListeners,
+          nodesByComponent: counts.nodesByComponent,
         };
       };
       // Five simulated minutes to settle caches, then the baseline, then the rest of the hour.
@@ -395,12 +396,17 @@ async function main() {
         trend.push({ minute: done + 5, ...(await measure()) });
       }
       const after = trend.at(-1)!;
+      // Which components' own trees grew over the hour (a leak shows here by name).
+      const grew = Object.fromEntries(
+        Object.entries(after.nodesByComponent).flatMap(([k, n]) => (n !== (before.nodesByComponent[k] ?? 0) ? [[k, n - (before.nodesByComponent[k] ?? 0)]] : [])),
+      );
       report[name] = {
         viewport: `${width}x${height}`,
         applyOneUpdateMs: stats(applyTimes),
         simulatedSecondMs: stats(seconds),
-        afterWarmUp: before,
-        afterHour: after,
+        afterWarmUp: { ...before, nodesByComponent: undefined },
+        afterHour: { ...after, nodesByComponent: undefined },
+        treeNodesGrownByComponent: grew,
         trend: trend.map((t) => `${t.minute}m ${t.heapUsedMB} MB ${t.domNodes} nodes (${t.treeNodes} in the tree)`),
       };
       console.log(name, JSON.stringify(report[name], null, 1));

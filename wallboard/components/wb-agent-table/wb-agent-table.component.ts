@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { dataClockContext, i18nContext } from '../../context/contexts.js';
 import type { AgentRow } from '../../../server/contract/snapshot.js';
@@ -12,6 +11,7 @@ import type { Clock } from '../../store/clock-source.js';
 import { AGENT_STATE_COLOUR } from '../../theme/agent-colours.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import styles from './wb-agent-table.styles.js';
+import { rows } from '../keyed-rows.js';
 import { DEFAULT_SORT, loggedOffAllDay, nextSort, orderAgents, type AgentSort, type SortKey } from './agent-order.js';
 import { RowWindowController } from './row-window-controller.js';
 
@@ -53,7 +53,7 @@ export class WbAgentTable extends LitElement {
   @state() private sort: AgentSort = DEFAULT_SORT;
 
   private readonly ticker = new ClockController(this, { clock: () => this.clock, isActive: () => this.agents.length > 0 });
-  private readonly rows = new RowWindowController(this, {
+  private readonly inSight = new RowWindowController(this, {
     scroller: () => this.renderRoot.querySelector<HTMLElement>('.scroll'),
     rows: () => this.renderRoot.querySelectorAll('tbody tr[data-agent]'),
   });
@@ -72,7 +72,7 @@ export class WbAgentTable extends LitElement {
 
   private sortBy(key: SortKey): void {
     this.sort = nextSort(this.sort, key);
-    this.rows.toTop();
+    this.inSight.toTop();
   }
 
   override render() {
@@ -82,7 +82,7 @@ export class WbAgentTable extends LitElement {
     const { shown, hidden } = this.order(now);
     // Only the rows in sight (and a few either side) are drawn, between spacers as tall as the rest, so an update or a tick of the
     // clock costs the same with 500 agents as with 20; aria-rowcount and aria-rowindex tell a screen reader the whole table.
-    const w = this.rows.window(shown.length);
+    const w = this.inSight.window(shown.length);
     return html`<div class="scroll">
         <table aria-rowcount=${shown.length + 1}>
           <colgroup>
@@ -101,11 +101,15 @@ export class WbAgentTable extends LitElement {
           </thead>
           <tbody>
             ${spacer(w.beforePx)}
-            ${repeat(
-              shown.slice(w.start, w.end),
-              (a) => a.id,
-              (a, i) => this.renderRow(a, w.start + i + 2, now),
-            )}
+            ${
+              // By position, like the other lists (keyed-rows.ts): keyed, the window lost an empty marker node about every 15 s of a busy
+              // floor (lit#5010); by position, an agent moving to the foot writes the few dozen rows drawn again, no more.
+              rows(
+                shown.slice(w.start, w.end).map((a, i) => ({ a, rowIndex: w.start + i + 2 })),
+                (r) => r.a.id,
+                (r) => this.renderRow(r.a, r.rowIndex, now),
+              )
+            }
             ${spacer(w.afterPx)}
           </tbody>
         </table>
@@ -113,9 +117,6 @@ export class WbAgentTable extends LitElement {
       ${hidden > 0 ? html`<div class="hidden-note">${i18n.t('agentTable.hidden', { n: i18n.number(hidden) })}</div>` : null}`;
   }
 
-  // Keyed, unlike the other lists (keyed-rows.ts): an agent whose state changes goes to the foot, and by position every drawn row
-  // below it would be written again. The lit#5010 marker left on a reorder that also changes the length comes only when an agent
-  // first shows today, the lead taps another queue, or the window is cut short at an end of the list.
   private renderRow(a: AgentRow, rowIndex: number, now: number) {
     const { i18n } = this;
     const level = timeLevel(this.timeInState, a.state, now - a.sinceTs);
