@@ -7,10 +7,15 @@ export default css`
   /* Fixed columns and rows: the drawn rows change as the lead scrolls, and columns sized by them would jump; every row is one height,
      which the spacers for the rows not drawn count on. Past the box's width the figures scroll sideways. */
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-  /* Name, state (with the pause reason) and time in state fit the 28 em a portrait tablet leaves the table; the figures follow. */
+  /* Name, state (with the pause reason) and time in state first; the figures follow. */
   col.col-name { width: 8em; }
   col.col-state { width: 10em; }
   col.col-time { width: 9.5em; }
+  /* A portrait tablet leaves the table about 25.5 em: those three still fit, the reason cut shorter. */
+  @media (max-width: 900px) {
+    col.col-name { width: 7em; }
+    col.col-state { width: 8.5em; }
+  }
   col.col-handled, col.col-holds { width: 4.5em; }
   col.col-aht, col.col-missed { width: 5.5em; }
   col.col-transfers { width: 6em; }

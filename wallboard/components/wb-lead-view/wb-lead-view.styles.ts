@@ -23,8 +23,6 @@ export default css`
   .alerts h2, .col h2 { margin: 0 0 0.4em; font-size: 1.05em; display: flex; gap: 0.6em; align-items: baseline; }
   .alerts .ok { color: var(--wb-text-dim, #8d9bab); font-weight: 500; }
   .main { display: grid; grid-template-columns: minmax(16em, 19em) minmax(0, 1fr); min-height: 0; transition: filter 0.3s, opacity 0.3s; }
-  /* A portrait tablet gives the queues their narrowest, so the agents' name, state and time in state fit beside them. */
-  @media (max-width: 900px) { .main { grid-template-columns: 16em minmax(0, 1fr); } }
   .main.stale { filter: saturate(0.25); opacity: 0.6; }
   .col { overflow-y: auto; -webkit-overflow-scrolling: touch; overscroll-behavior: contain; padding: 0.6em 0.9em 1.2em; min-height: 0; }
   .col + .col { border-left: 1px solid var(--wb-border, #263241); }
