@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 export default css`
   :host { display: block; }
-  /* The table scrolls in a box of its own, under a header that stays: only the rows in sight are drawn (row-window.ts). */
-  .scroll { overflow: auto; max-height: var(--wb-agent-table-height, clamp(16em, 100vh - 18em, 40em)); -webkit-overflow-scrolling: touch; }
+  /* The table scrolls in a box of its own, under a header that stays: only the rows in sight are drawn (row-window.ts). The box fits the
+     column it sits in (the lead view's size container; the viewport without one) less its card's heading and the note below. */
+  .scroll { overflow: auto; max-height: var(--wb-agent-table-height, clamp(16em, 100cqh - 5em, 40em)); -webkit-overflow-scrolling: touch; }
   /* Fixed columns and rows: the drawn rows change as the lead scrolls, and columns sized by them would jump; every row is one height,
      which the spacers for the rows not drawn count on. Past the box's width the figures scroll sideways. */
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
