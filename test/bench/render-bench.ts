@@ -2,9 +2,10 @@
 // 50 queues, 500 agents and 100 held calls, and the heap after an hour of simulated updates.
 // Run: npx tsx test/bench/render-bench.ts [--minutes 60] [--per-second 2] [--views tv,lead]
 // With --compare <git ref>: the same updates on the wallboard of that commit and on this one,
-// side by side in one browser, in alternating rounds (a shared machine's load hits both alike).
+// side by side in one browser, in alternating rounds (a shared machine's load hits both alike), updates and ticks of the clock.
 // With --profile: an unminified build, a CPU profile of the 400 updates per view (written to
-// test-artifacts/render-<view>.cpuprofile) and its top functions by self time, and no hour.
+// test-artifacts/render-<view>.cpuprofile) and its top functions by self time, the ms per kind of trace event, and
+// the p50 with each kind of component (or, with --ablate "sel;sel", what each selector matches) hidden; no hour.
 // Writes test-artifacts/render-bench.json and prints a summary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '600' },
     profile: { type: 'boolean', default: false },
     compare: { type: 'string' },
+    ablate: { type: 'string', default: '' },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -39,6 +41,8 @@ const STEPS = Number(values.steps);
 const VIEWS = values.views.split(',');
 const PROFILE = values.profile;
 const COMPARE = values.compare;
+/** With --profile, what to hide in turn (CSS selectors separated by `;`, matched through shadow roots); every kind of component by default. */
+const ABLATE_SELECTORS = values.ablate ? values.ablate.split(';') : [];
 
 const NOW = Date.now();
 const QUEUES = Array.from({ length: 50 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
@@ -148,7 +152,10 @@ function traceTotals(trace: { traceEvents: TraceEvent[] }): string {
     .join('\n');
 }
 
-const ABLATE = `(async () => {
+// Each kind hidden and shown in alternating rounds (a shared machine's load drifts), compared by their medians: updates, and ticks of
+// the clock alone (a second with no delta).
+// With --ablate, the groups are the elements each selector matches (through shadow roots) instead of the kinds.
+const ablate = (selectors: string[]) => `(async (selectors) => {
   const b = window.bench;
   const all = [];
   const walk = (root) => {
@@ -158,21 +165,29 @@ const ABLATE = `(async () => {
     }
   };
   walk(document);
-  const p50 = async () => {
-    const xs = [];
-    for (let i = 0; i < 150; i++) xs.push(await b.applyOne());
-    return xs.sort((x, y) => x - y)[75].toFixed(2);
-  };
-  const lines = ['all shown: p50 ' + (await p50()) + ' ms'];
-  for (const tag of [...new Set(all.map((el) => el.localName))]) {
-    const those = all.filter((el) => el.localName === tag);
-    for (const el of those) el.style.display = 'none';
-    lines.push(tag + ' x' + those.length + ' hidden: p50 ' + (await p50()) + ' ms');
-    for (const el of those) el.style.display = '';
+  const deep = (sel, root = document) => [...root.querySelectorAll(sel), ...[...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? deep(sel, el.shadowRoot) : []))];
+  const groups = selectors.length ? selectors.map((sel) => [sel, deep(sel)]) : [...new Set(all.map((el) => el.localName))].map((tag) => [tag, all.filter((el) => el.localName === tag)]);
+  const median = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1].toFixed(2);
+  const lines = [];
+  for (const [tag, those] of groups) {
+    const shown = [];
+    const hidden = [];
+    const shownTick = [];
+    const hiddenTick = [];
+    const measure = async (updates, ticks) => {
+      for (let i = 0; i < 20; i++) updates.push(await b.applyOne());
+      for (let i = 0; i < 5; i++) ticks.push(...(await b.run(1, 0)));
+    };
+    for (let round = 0; round < 6; round++) {
+      await measure(shown, shownTick);
+      for (const el of those) el.style.display = 'none';
+      await measure(hidden, hiddenTick);
+      for (const el of those) el.style.display = '';
+    }
+    lines.push(tag + ' x' + those.length + ': update p50 shown ' + median(shown) + ' ms, hidden ' + median(hidden) + ' ms; clock tick p50 shown ' + median(shownTick) + ' ms, hidden ' + median(hiddenTick) + ' ms');
   }
-  lines.push('all shown again: p50 ' + (await p50()) + ' ms');
   return lines.join('\\n');
-})()`;
+})(${JSON.stringify(selectors)})`;
 
 /** Where --compare puts the older commit's sources: inside the checkout (not under node_modules, which the build would not compile), so they resolve its node_modules. */
 const BASE_DIR = join(process.cwd(), 'test-artifacts/render-bench-base');
@@ -255,7 +270,7 @@ async function main() {
       interface Bench {
         applyOne(): Promise<number>;
         run(s: number, p: number): Promise<number[]>;
-        counts(): { elements: number; treeNodes: number; clockListeners: number };
+        counts(): { elements: number; treeNodes: number; clockListeners: number; nodesByComponent: Record<string, number> };
       }
       await page.evaluate(async () => {
         const b = (window as unknown as { bench: Bench }).bench;
@@ -279,15 +294,36 @@ async function main() {
             for (let i = 0; i < 50; i++) out.push(await b.applyOne());
             return out;
           });
+        // Ticks of the clock alone: a second with no delta, the times in state and countdowns moving on.
+        const ticks = (p: typeof page) =>
+          p.evaluate(async () => {
+            const b = (window as unknown as { bench: Bench }).bench;
+            const out: number[] = [];
+            for (let i = 0; i < 10; i++) out.push(...(await b.run(1, 0)));
+            return out;
+          });
         await batch(base); // warm-up
-        const times = { base: [] as number[], head: [] as number[] };
+        const times = { base: [] as number[], head: [] as number[], baseTick: [] as number[], headTick: [] as number[] };
         for (let r = 0; r < 8; r++) {
           await base.bringToFront();
           times.base.push(...(await batch(base)));
+          times.baseTick.push(...(await ticks(base)));
           await page.bringToFront();
           times.head.push(...(await batch(page)));
+          times.headTick.push(...(await ticks(page)));
         }
-        report[name] = { viewport: `${width}x${height}`, [COMPARE]: stats(times.base), head: stats(times.head) };
+        report[name] = {
+          viewport: `${width}x${height}`,
+          [COMPARE]: stats(times.base),
+          head: stats(times.head),
+          [`${COMPARE} tick`]: stats(times.baseTick),
+          'head tick': stats(times.headTick),
+          ratio: { p50: round(quantile(times.base, 0.5) / quantile(times.head, 0.5)), p95: round(quantile(times.base, 0.95) / quantile(times.head, 0.95)) },
+          tickRatio: {
+            p50: round(quantile(times.baseTick, 0.5) / quantile(times.headTick, 0.5)),
+            p95: round(quantile(times.baseTick, 0.95) / quantile(times.headTick, 0.95)),
+          },
+        };
         console.log(name, JSON.stringify(report[name]));
         await base.close();
         await page.close();
@@ -310,6 +346,12 @@ async function main() {
         writeFileSync(join(ARTIFACTS, `render-${name}.cpuprofile`), JSON.stringify(profile));
         console.log(name, JSON.stringify(stats(applyTimes)));
         console.log(topSelfTime(profile, 40));
+        // The same for ticks of the clock alone.
+        await cdp.send('Profiler.start');
+        const tickTimes = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.run(100, 0));
+        const ticks = (await cdp.send('Profiler.stop')).profile;
+        console.log(name, 'clock ticks', JSON.stringify(stats(tickTimes)));
+        console.log(topSelfTime(ticks, 25));
         // Where the time outside JavaScript goes (style, layout, paint): a trace of 200 more updates.
         await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
         await page.evaluate(async () => {
@@ -317,9 +359,13 @@ async function main() {
           for (let i = 0; i < 200; i++) await b.applyOne();
         });
         console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+        await page.evaluate(() => (window as unknown as { bench: Bench }).bench.run(100, 0));
+        console.log('100 clock ticks:');
+        console.log(traceTotals(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }));
         // What each kind of component costs the page outside its own script: the p50 with every one of that kind hidden.
         // Plain script text: tsx would wrap named functions in a helper the page does not have.
-        console.log(await page.evaluate(ABLATE));
+        console.log(await page.evaluate(ablate(ABLATE_SELECTORS)));
         await page.close();
         continue;
       }
@@ -337,6 +383,7 @@ async function main() {
           elements: counts.elements,
           treeNodes: counts.treeNodes,
           clockListeners: counts.clockListeners,
+          nodesByComponent: counts.nodesByComponent,
         };
       };
       // Five simulated minutes to settle caches, then the baseline, then the rest of the hour.
@@ -349,12 +396,17 @@ async function main() {
         trend.push({ minute: done + 5, ...(await measure()) });
       }
       const after = trend.at(-1)!;
+      // Which components' own trees grew over the hour (a leak shows here by name).
+      const grew = Object.fromEntries(
+        Object.entries(after.nodesByComponent).flatMap(([k, n]) => (n !== (before.nodesByComponent[k] ?? 0) ? [[k, n - (before.nodesByComponent[k] ?? 0)]] : [])),
+      );
       report[name] = {
         viewport: `${width}x${height}`,
         applyOneUpdateMs: stats(applyTimes),
         simulatedSecondMs: stats(seconds),
-        afterWarmUp: before,
-        afterHour: after,
+        afterWarmUp: { ...before, nodesByComponent: undefined },
+        afterHour: { ...after, nodesByComponent: undefined },
+        treeNodesGrownByComponent: grew,
         trend: trend.map((t) => `${t.minute}m ${t.heapUsedMB} MB ${t.domNodes} nodes (${t.treeNodes} in the tree)`),
       };
       console.log(name, JSON.stringify(report[name], null, 1));

@@ -83,22 +83,24 @@ const bench = {
     return costs;
   },
 
-  /** Elements and all nodes (text and comments too) in the tree, shadow roots included. */
-  counts(): { elements: number; treeNodes: number; clockListeners: number } {
+  /** Elements and all nodes (text and comments too) in the tree, shadow roots included, and the nodes in each kind of component's own shadow roots. */
+  counts(): { elements: number; treeNodes: number; clockListeners: number; nodesByComponent: Record<string, number> } {
     let elements = 0;
     let treeNodes = 0;
-    const walk = (root: Document | ShadowRoot) => {
+    const nodesByComponent: Record<string, number> = {};
+    const walk = (root: Document | ShadowRoot, host: string) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
       for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
         treeNodes += 1;
+        nodesByComponent[host] = (nodesByComponent[host] ?? 0) + 1;
         if (node instanceof Element) {
           elements += 1;
-          if (node.shadowRoot) walk(node.shadowRoot);
+          if (node.shadowRoot) walk(node.shadowRoot, node.localName);
         }
       }
     };
-    walk(document);
-    return { elements, treeNodes, clockListeners: clock.listenerCount };
+    walk(document, 'document');
+    return { elements, treeNodes, clockListeners: clock.listenerCount, nodesByComponent };
   },
 };
 

@@ -103,4 +103,43 @@ describe('wb-agent-table', () => {
     expect(shadow(el).querySelector('tr[data-agent=a2] .mark')!.textContent).toBe('▲▲ 过长');
     expect(shadow(el).querySelector('.hidden-note')!.textContent).toBe('今日未登录 2 人，未列出');
   });
+
+  it('draws only a window of 500 agents, tells a screen reader the whole table, and scrolls to any of them', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => agent(`m${String(i).padStart(3, '0')}`, 'talking', (i + 1) * SEC));
+    const { clock, advance } = manualClock(NOW);
+    const el = await mount(Object.assign(document.createElement('wb-agent-table'), { agents: many, clock, i18n: createI18n('en') }));
+    const root = shadow(el);
+    const drawn = () => [...root.querySelectorAll('tbody tr[data-agent]')].map((r) => [r.getAttribute('data-agent'), Number(r.getAttribute('aria-rowindex'))]);
+    const spacers = () => [...root.querySelectorAll<HTMLElement>('tr.spacer td')].map((td) => td.style.height);
+    expect(root.querySelector('table')!.getAttribute('aria-rowcount')).toBe('501');
+    expect(root.querySelector('thead tr')!.getAttribute('aria-rowindex')).toBe('1');
+    // Nothing lays out here: the window is the one for 640 px of 41-px rows, 17 in sight and 8 below.
+    expect(drawn()).toHaveLength(25);
+    expect(drawn()[0]).toEqual(['m499', 2]);
+    expect(spacers()).toEqual([`${475 * 41}px`]);
+
+    const scroller = root.querySelector<HTMLElement>('.scroll')!;
+    scroller.scrollTop = 300 * 41;
+    scroller.dispatchEvent(new Event('scroll'));
+    await el.updateComplete;
+    expect(drawn()[0]).toEqual(['m207', 294]);
+    expect(drawn().at(-1)).toEqual(['m175', 326]);
+    expect(spacers()).toEqual([`${292 * 41}px`, `${467 * 41 - 292 * 41}px`]);
+
+    // A tick of the clock writes the drawn rows' times again, and draws no other row.
+    const time = () => root.querySelector('tr[data-agent=m207] td.time')!.textContent.trim();
+    expect(time()).toBe('▲ Long3:28');
+    advance(SEC);
+    await el.updateComplete;
+    expect(time()).toBe('▲ Long3:29');
+    expect(drawn()).toHaveLength(33);
+
+    // Another order starts from its top.
+    root.querySelector<HTMLButtonElement>('th button[data-sort=name]')!.click();
+    await el.updateComplete;
+    expect(scroller.scrollTop).toBe(0);
+    scroller.dispatchEvent(new Event('scroll'));
+    await el.updateComplete;
+    expect(drawn()[0]).toEqual(['m000', 2]);
+  });
 });

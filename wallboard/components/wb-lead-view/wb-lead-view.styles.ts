@@ -24,7 +24,8 @@ export default css`
   .alerts .ok { color: var(--wb-text-dim, #8d9bab); font-weight: 500; }
   .main { display: grid; grid-template-columns: minmax(16em, 19em) minmax(0, 1fr); min-height: 0; transition: filter 0.3s, opacity 0.3s; }
   .main.stale { filter: saturate(0.25); opacity: 0.6; }
-  .col { overflow-y: auto; -webkit-overflow-scrolling: touch; overscroll-behavior: contain; padding: 0.6em 0.9em 1.2em; min-height: 0; }
+  /* A size container: the agent table's own scroll box is sized to the column it scrolls in (cqh), whatever the alarms above take. */
+  .col { container-type: size; overflow-y: auto; -webkit-overflow-scrolling: touch; overscroll-behavior: contain; padding: 0.6em 0.9em 1.2em; min-height: 0; }
   .col + .col { border-left: 1px solid var(--wb-border, #263241); }
   .all { all: unset; box-sizing: border-box; cursor: pointer; display: block; width: 100%; padding: 0.7em 0.9em; margin-bottom: 0.5em; border-radius: 0.6em;
     background: var(--wb-panel-2, #18212c); border: 2px solid transparent; font-weight: 700; min-height: 2.75em; }

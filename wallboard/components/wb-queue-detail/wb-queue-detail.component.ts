@@ -16,6 +16,10 @@ import { rows } from '../keyed-rows.js';
 import { DEFAULT_TIME_ZONE } from '../../../server/contract/constants.js';
 import { DEFAULT_TIME_IN_STATE, type TimeInStateThresholds } from '../../../server/contract/time-in-state.js';
 
+// Rows of the drill-down's held calls (the latest checks first, then "+N more") and of its abandons: a tablet shows about that many in
+// sight, and 100 held calls' countdowns laid out and ticking cost more than all the rest of an update on a busy floor.
+const LIST_ROWS = 12;
+
 /** The tablet's drill-down: one queue (or all) with its figures (exits beside abandons), charts, agents, held calls and abandons. */
 export class WbQueueDetail extends LitElement {
   static override styles = [baseStyles, styles];
@@ -93,7 +97,7 @@ export class WbQueueDetail extends LitElement {
         <div class="side">
           <div class="card">
             <h3>${i18n.t('lead.held')} · ${i18n.number(this.held.length)}</h3>
-            <wb-hold-board go-see .rows=${Math.max(1, this.held.length)} .held=${this.held} .intervalMs=${this.intervalMs}></wb-hold-board>
+            <wb-hold-board go-see .rows=${Math.max(1, Math.min(LIST_ROWS, this.held.length))} .held=${this.held} .intervalMs=${this.intervalMs}></wb-hold-board>
           </div>
           <div class="card">
             <h3>${i18n.t('lead.recentAbandons')}</h3>
@@ -102,7 +106,7 @@ export class WbQueueDetail extends LitElement {
                 ? html`<div class="dim">${i18n.t('lead.noAbandons')}</div>`
                 : html`<ul>
                   ${rows(
-                    this.abandons.slice(0, 12),
+                    this.abandons.slice(0, LIST_ROWS),
                     (a) => `${a.callId}@${a.ts}`,
                     (a) => html`<li>
                       <span class="num">${i18n.time(a.ts, this.timeZone)}</span>
