@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export default css`
   :host { display: flex; flex-direction: column; min-height: 0; overflow: hidden; }
-  .head, .row { display: grid; grid-template-columns: minmax(0, 2.7fr) 0.9fr 1.45fr 1fr 1fr 0.75fr; align-items: center; column-gap: 0.6em; }
+  /* Room inside each line for an alarm's stripe on the left and its tint's edge on the right, the header aligned with the rows. */
+  .head, .row { display: grid; grid-template-columns: minmax(0, 2.7fr) 0.9fr 1.45fr 1fr 1fr 0.75fr; align-items: center; column-gap: 0.6em; padding-inline: 0.55em 0.35em; }
   .head { height: var(--head-h); font-size: 0.95em; color: var(--wb-text-dim, #8d9bab); border-bottom: 1px solid var(--wb-border, #263241); }
   .head span, .row span { text-align: right; white-space: nowrap; }
   .head span:first-child, .row span:first-child { text-align: left; overflow: hidden; text-overflow: ellipsis; }
