@@ -53,7 +53,7 @@ simulator events at each rate.
   --workers <n>        screen processes. Default: 4
   --checking <n>       full screens that apply every delta and are checked against the server. Default: 5
   --agents <n>         agents on the simulated floor. Default: 300
-  --push-ms <ms>        the nodes' pushIntervalMs (through a config file). Default: the server's, 200
+  --push-ms <ms>        the nodes' pushIntervalMs (through a config file). Default: the server's, 150
   --cpu-prof <dir>     write each node's CPU profile (node --cpu-prof) to this directory when it stops
   --kill               with 3 nodes: kill -9 the lease holder during a step at the last rate, with the last fleet
   --storm              drop every screen's connection at once during a step at the last rate, with the last fleet

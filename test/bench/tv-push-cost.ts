@@ -7,8 +7,12 @@
 // prints the medians per second with each interval's ratio to the first.
 //
 // Run: npx tsx test/bench/tv-push-cost.ts [--intervals 200,150] [--windows 6] [--window 20s] [--agents 500] [--speed 20]
+// With --baseline DIR (a tree of an older commit: `git archive <ref> | tar -x -C DIR`, node_modules
+// linked), an interval written `200@base` is served by that tree's server and wallboard (built
+// there first), so an older TV and this one are measured side by side.
 // Writes test-artifacts/tv-push-cost.json. Issue 10 asks for a shorter interval "without raising
 // the TV's render cost per second": this is that figure.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20s' },
     agents: { type: 'string', default: '500' },
     speed: { type: 'string', default: '20' },
+    baseline: { type: 'string' },
   },
 });
 const positive = (name: string, raw: string) => {
@@ -35,7 +40,12 @@ const positive = (name: string, raw: string) => {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, not ${raw}`);
   return n;
 };
-const INTERVALS = values.intervals.split(',').map((x) => positive('intervals', x));
+/** Each TV: its push interval and the tree that serves it (`@base`: --baseline's). */
+const TVS = values.intervals.split(',').map((spec) => {
+  const [ms, tree] = spec.split('@');
+  if (tree !== undefined && (tree !== 'base' || !values.baseline)) throw new Error(`--intervals ${spec}: only @base, and only with --baseline DIR`);
+  return { label: spec, interval: positive('intervals', ms!), cwd: tree ? values.baseline! : process.cwd() };
+});
 const WINDOWS = Math.round(positive('windows', values.windows));
 const WINDOW_MS = positive('window', values.window) * 1000;
 const WARMUP_MS = positive('warmup', values.warmup) * 1000;
@@ -47,7 +57,7 @@ const COUNTERS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcSty
 type Counters = Record<(typeof COUNTERS)[number], number>;
 
 interface Screen {
-  interval: number;
+  label: string;
   page: Page;
   cdp: CDPSession;
   deltas: number;
@@ -76,18 +86,20 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[tv-push-cost] ${line}`);
   log('building the wallboard');
   await build({ logLevel: 'warn' });
+  // The baseline's own Vite config resolves against its own directory.
+  if (TVS.some((t) => t.cwd !== process.cwd())) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: values.baseline!, stdio: 'inherit' });
   const dirs: string[] = [];
   const stacks: Stack[] = [];
   const simulations: { stop(): Promise<unknown> }[] = [];
   const browser = await launchBrowser();
-  const results = new Map<number, Window[]>(INTERVALS.map((i) => [i, []]));
+  const results = new Map<string, Window[]>(TVS.map((t) => [t.label, []]));
   try {
     const screens: Screen[] = [];
-    for (const interval of INTERVALS) {
+    for (const { label, interval, cwd } of TVS) {
       const dir = mkdtempSync(join(tmpdir(), 'wb-push-cost-'));
       dirs.push(dir);
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ pushIntervalMs: interval }));
-      const stack = await startStack({ cwd: process.cwd(), log: (line) => log(`${interval} ms: ${line}`), env: { CONFIG_FILE: join(dir, 'config.json') } });
+      const stack = await startStack({ cwd, log: (line) => log(`${label} ms: ${line}`), env: { CONFIG_FILE: join(dir, 'config.json') } });
       stacks.push(stack);
       // The same floor for every interval: same scenario, seed and pace.
       simulations.push(
@@ -102,12 +114,12 @@ async function main(): Promise<void> {
           maxLen: 2_000_000,
         }),
       );
-      const display = await pairDisplay(stack.url, stack.token, `TV ${interval} ms`);
+      const display = await pairDisplay(stack.url, stack.token, `TV ${label} ms`);
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const eq = display.cookie.indexOf('=');
       await context.addCookies([{ name: display.cookie.slice(0, eq), value: display.cookie.slice(eq + 1), url: stack.url }]);
       const page = await context.newPage();
-      const screen: Screen = { interval, page, cdp: await context.newCDPSession(page), deltas: 0 };
+      const screen: Screen = { label, page, cdp: await context.newCDPSession(page), deltas: 0 };
       page.on('websocket', (ws) =>
         ws.on('framereceived', (frame) => {
           if (typeof frame.payload === 'string' && frame.payload.startsWith('42["delta"')) screen.deltas += 1;
@@ -135,13 +147,13 @@ async function main(): Promise<void> {
         const seconds = (end.at - start[i]!.at) / 1000;
         const msPerSecond = Object.fromEntries(COUNTERS.map((k) => [k, round(((end.c[k] - start[i]!.c[k]) * 1000) / seconds)])) as Counters;
         const win: Window = { deltasPerSecond: round((end.deltas - start[i]!.deltas) / seconds), msPerSecond };
-        results.get(s.interval)!.push(win);
-        line.push(`${s.interval} ms: ${win.deltasPerSecond} deltas/s, task ${msPerSecond.TaskDuration} ms/s`);
+        results.get(s.label)!.push(win);
+        line.push(`${s.label} ms: ${win.deltasPerSecond} deltas/s, task ${msPerSecond.TaskDuration} ms/s`);
       }
       log(`window ${w}/${WINDOWS}: ${line.join('; ')}`);
     }
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const s of screens) await s.page.screenshot({ path: join(ARTIFACTS, `tv-push-cost-${s.interval}.png`) });
+    for (const s of screens) await s.page.screenshot({ path: join(ARTIFACTS, `tv-push-cost-${s.label}.png`) });
   } finally {
     await browser.close();
     for (const sim of simulations) await sim.stop();
@@ -149,10 +161,10 @@ async function main(): Promise<void> {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 
-  const summary = INTERVALS.map((interval) => {
-    const wins = results.get(interval)!;
+  const summary = TVS.map(({ label }) => {
+    const wins = results.get(label)!;
     return {
-      interval,
+      label,
       deltasPerSecond: round(median(wins.map((w) => w.deltasPerSecond))),
       msPerSecond: Object.fromEntries(COUNTERS.map((k) => [k, round(median(wins.map((w) => w.msPerSecond[k])))])) as Counters,
       msPerDelta: round(median(wins.map((w) => w.msPerSecond.TaskDuration / Math.max(w.deltasPerSecond, 0.01)))),
@@ -167,11 +179,11 @@ async function main(): Promise<void> {
   console.log(
     `\nA TV at 1920x1080, ${AGENTS} agents at ${SPEED}× speed; medians of ${WINDOWS} windows of ${WINDOW_MS / 1000} s (ms of the page's main thread per second):`,
   );
-  console.log('push ms  deltas/s  task ms/s  script  layout  style  task ms/delta  task vs first');
+  console.log(' push ms  deltas/s  task ms/s  script  layout  style  task ms/delta  task vs first');
   for (const s of summary)
     console.log(
       [
-        String(s.interval).padStart(7),
+        s.label.padStart(8),
         String(s.deltasPerSecond).padStart(9),
         String(s.msPerSecond.TaskDuration).padStart(10),
         String(s.msPerSecond.ScriptDuration).padStart(7),
