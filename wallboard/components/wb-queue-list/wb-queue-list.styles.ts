@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export default css`
   :host { display: flex; flex-direction: column; gap: 0.5em; }
-  wb-queue-card { display: block; }
+  /* Each card as the list lays it out: its button stretched to the column, as when it was the list's own flex item. */
+  wb-queue-card { display: flex; flex-direction: column; }
   button { all: unset; box-sizing: border-box; cursor: pointer; display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto auto;
     gap: 0.15em 0.6em; padding: 0.7em 0.9em; min-height: 4.2em; border-radius: 0.6em; background: var(--wb-panel-2, #18212c);
     border: 2px solid transparent; -webkit-tap-highlight-color: transparent;
