@@ -29,7 +29,7 @@ const sight =
 export class WbQueueCard extends LitElement {
   /** The queue shown. */
   @property({ attribute: false }) queue!: QueueStats;
-  /** Its display name. */
+  /** Its display name. @default '' */
   @property() name = '';
   /** Whether it is the queue drilled into. @default false */
   @property({ type: Boolean }) selected = false;
