@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export default css`
-  :host { display: flex; flex-direction: column; gap: 0.5em; }
-  button { all: unset; box-sizing: border-box; cursor: pointer; display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto auto;
+  /* Blocks, not a flex column: a card whose wait ticks is laid out again on its own, the others' layouts reused as they were. */
+  :host { display: block; }
+  wb-queue-card { display: block; }
+  wb-queue-card + wb-queue-card { margin-top: 0.5em; }
+  button { all: unset; box-sizing: border-box; cursor: pointer; display: grid; width: 100%; grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto auto;
     gap: 0.15em 0.6em; padding: 0.7em 0.9em; min-height: 4.2em; border-radius: 0.6em; background: var(--wb-panel-2, #18212c);
     border: 2px solid transparent; -webkit-tap-highlight-color: transparent;
     /* Most of 50 cards are below the column's fold: the browser skips their style and layout on each update until they are scrolled near. */
