@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { startSimulation } from '../../simulator/run-simulation.js';
-import { pairDisplay } from '../../simulator/load/pair-display.js';
 import { startStack } from '../../simulator/load/stack.js';
 import { ARTIFACTS, launchBrowser } from '../e2e/support/browser.js';
+import { median, openPairedTv } from './paired-tv.js';
 
 const { values } = parseArgs({
   options: {
@@ -58,12 +58,6 @@ interface Sample {
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** The median of each figure over a few samples, dated by the last of them. */
 function medianSample(list: Sample[]): Sample {
@@ -112,27 +106,15 @@ async function main(): Promise<void> {
   const samples: Sample[] = [];
   const errors: string[] = [];
   try {
-    const display = await pairDisplay(stack.url, stack.token, 'Soak TV');
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const eq = display.cookie.indexOf('=');
-    await context.addCookies([{ name: display.cookie.slice(0, eq), value: display.cookie.slice(eq + 1), url: stack.url }]);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    let deltas = 0;
-    let reloads = -1;
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) reloads += 1;
-    });
-    page.on('websocket', (ws) =>
-      ws.on('framereceived', (frame) => {
-        if (typeof frame.payload === 'string' && frame.payload.startsWith('42["delta"')) deltas += 1;
-      }),
-    );
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(`${stack.url}/tv`);
-    await page.waitForFunction(() => (window as unknown as { wallboard?: { store?: { state: { snapshot: unknown } } } }).wallboard?.store?.state.snapshot != null, null, {
-      timeout: 60_000,
+    let reloads = -1; // the first load is not a reload
+    const { page, cdp, deltas } = await openPairedTv(browser, stack, {
+      name: 'Soak TV',
+      beforeLoad(page) {
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('framenavigated', (frame) => {
+          if (frame === page.mainFrame()) reloads += 1;
+        });
+      },
     });
     const startedAt = Date.now();
     const measure = async (minute: number): Promise<Sample> => {
@@ -140,7 +122,14 @@ async function main(): Promise<void> {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-      return { minute, heapUsedMB: round(heap.usedSize / 2 ** 20), domNodes: metrics['Nodes'] ?? 0, listeners: metrics['JSEventListeners'] ?? 0, deltas, reloads };
+      return {
+        minute,
+        heapUsedMB: round(heap.usedSize / 2 ** 20),
+        domNodes: metrics['Nodes'] ?? 0,
+        listeners: metrics['JSEventListeners'] ?? 0,
+        deltas: deltas(),
+        reloads,
+      };
     };
     for (let minute = 1; minute <= minutes; minute++) {
       await new Promise((resolve) => setTimeout(resolve, startedAt + minute * 60_000 - Date.now()));

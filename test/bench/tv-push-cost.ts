@@ -17,12 +17,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { build } from 'vite';
 import { startSimulation } from '../../simulator/run-simulation.js';
-import { pairDisplay } from '../../simulator/load/pair-display.js';
 import { startStack, type Stack } from '../../simulator/load/stack.js';
 import { ARTIFACTS, launchBrowser } from '../e2e/support/browser.js';
+import { median, openPairedTv, type PairedTv } from './paired-tv.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,11 +56,8 @@ const SPEED = positive('speed', values.speed);
 const COUNTERS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
 type Counters = Record<(typeof COUNTERS)[number], number>;
 
-interface Screen {
+interface Screen extends PairedTv {
   label: string;
-  page: Page;
-  cdp: CDPSession;
-  deltas: number;
 }
 
 interface Window {
@@ -70,11 +67,6 @@ interface Window {
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function counters(cdp: CDPSession): Promise<Counters> {
@@ -114,36 +106,16 @@ async function main(): Promise<void> {
           maxLen: 2_000_000,
         }),
       );
-      const display = await pairDisplay(stack.url, stack.token, `TV ${label} ms`);
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-      const eq = display.cookie.indexOf('=');
-      await context.addCookies([{ name: display.cookie.slice(0, eq), value: display.cookie.slice(eq + 1), url: stack.url }]);
-      const page = await context.newPage();
-      const screen: Screen = { label, page, cdp: await context.newCDPSession(page), deltas: 0 };
-      page.on('websocket', (ws) =>
-        ws.on('framereceived', (frame) => {
-          if (typeof frame.payload === 'string' && frame.payload.startsWith('42["delta"')) screen.deltas += 1;
-        }),
-      );
-      await screen.cdp.send('Performance.enable');
-      await page.goto(`${stack.url}/tv`);
-      await page.waitForFunction(
-        () => (window as unknown as { wallboard?: { store?: { state: { snapshot: unknown } } } }).wallboard?.store?.state.snapshot != null,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
-      screens.push(screen);
+      screens.push({ label, ...(await openPairedTv(browser, stack, { name: `TV ${label} ms` })) });
     }
     log(`${screens.length} TVs showing; warming up for ${WARMUP_MS / 1000} s`);
     await sleep(WARMUP_MS);
     for (let w = 1; w <= WINDOWS; w++) {
-      const start = await Promise.all(screens.map(async (s) => ({ at: performance.now(), deltas: s.deltas, c: await counters(s.cdp) })));
+      const start = await Promise.all(screens.map(async (s) => ({ at: performance.now(), deltas: s.deltas(), c: await counters(s.cdp) })));
       await sleep(WINDOW_MS);
       const line: string[] = [];
       for (const [i, s] of screens.entries()) {
-        const end = { at: performance.now(), deltas: s.deltas, c: await counters(s.cdp) };
+        const end = { at: performance.now(), deltas: s.deltas(), c: await counters(s.cdp) };
         const seconds = (end.at - start[i]!.at) / 1000;
         const msPerSecond = Object.fromEntries(COUNTERS.map((k) => [k, round(((end.c[k] - start[i]!.c[k]) * 1000) / seconds)])) as Counters;
         const win: Window = { deltasPerSecond: round((end.deltas - start[i]!.deltas) / seconds), msPerSecond };
