@@ -6,6 +6,8 @@
 // With --profile: an unminified build, a CPU profile of the 400 updates per view (written to
 // test-artifacts/render-<view>.cpuprofile) and its top functions by self time, the ms per kind of trace event, and
 // the p50 with each kind of component (or, with --ablate "sel;sel", what each selector matches) hidden; no hour.
+// Each update is also timed by the renderer's main-thread clock (`...ThreadMs`, `thread`): its CPU time, which a
+// busy machine's waits for a core do not inflate as they do the wall time.
 // Writes test-artifacts/render-bench.json and prints a summary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { encode, type EventInput } from '../../server/core/events.js';
 import type { Snapshot } from '../../server/contract/snapshot.js';
 import type { View } from '../../server/contract/view.js';
 import { diffSnapshot, type Delta } from '../../server/contract/delta.js';
+import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser } from '../e2e/support/browser.js';
 import { floorScenario } from '../support/floor-scenario.js';
 import { aggregatorOf } from '../support/snapshot-from-events.js';
@@ -150,6 +153,36 @@ function traceTotals(trace: { traceEvents: TraceEvent[] }): string {
     .slice(0, 16)
     .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`)
     .join('\n');
+}
+
+interface MarkEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tts?: number;
+}
+
+/**
+ * The renderer's main-thread CPU time of each of `count` updates, in ms: the thread clock (`tts`)
+ * between two user-timing marks around every update. Unlike the wall time it leaves out the
+ * moments the thread waited for a core, so on a shared 2-core machine it shows what an update
+ * costs the page rather than what else ran. Null where Chromium records no thread clock.
+ */
+async function threadMsPerUpdate(browser: Browser, page: Page, count: number): Promise<number[] | null> {
+  await browser.startTracing(page, { categories: ['blink.user_timing'] });
+  await page.evaluate(async (n) => {
+    const b = (window as unknown as { bench: { applyOne(): Promise<number> } }).bench;
+    for (let i = 0; i < n; i++) {
+      performance.mark('wb-update-start');
+      await b.applyOne();
+      performance.mark('wb-update-end');
+    }
+  }, count);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: MarkEvent[] };
+  const starts = traceEvents.filter((e) => e.name === 'wb-update-start');
+  const ends = traceEvents.filter((e) => e.name === 'wb-update-end');
+  if (starts.length !== count || ends.length !== count || starts.some((e) => e.tts === undefined)) return null;
+  return starts.map((start, i) => (ends[i]!.tts! - start.tts!) / 1000);
 }
 
 // Each kind hidden and shown in alternating rounds (a shared machine's load drifts), compared by their medians: updates, and ticks of
@@ -312,6 +345,25 @@ async function main() {
           times.head.push(...(await batch(page)));
           times.headTick.push(...(await ticks(page)));
         }
+        // The same updates' main-thread CPU time, in alternating rounds too.
+        const thread = { base: [] as number[], head: [] as number[] };
+        for (let r = 0; r < 2; r++) {
+          await base.bringToFront();
+          thread.base.push(...((await threadMsPerUpdate(browser, base, 200)) ?? []));
+          await page.bringToFront();
+          thread.head.push(...((await threadMsPerUpdate(browser, page, 200)) ?? []));
+        }
+        const threadReport =
+          thread.base.length && thread.head.length
+            ? {
+                [`${COMPARE} thread`]: stats(thread.base),
+                'head thread': stats(thread.head),
+                threadRatio: {
+                  p50: round(quantile(thread.base, 0.5) / quantile(thread.head, 0.5)),
+                  p95: round(quantile(thread.base, 0.95) / quantile(thread.head, 0.95)),
+                },
+              }
+            : {};
         report[name] = {
           viewport: `${width}x${height}`,
           [COMPARE]: stats(times.base),
@@ -323,6 +375,7 @@ async function main() {
             p50: round(quantile(times.baseTick, 0.5) / quantile(times.headTick, 0.5)),
             p95: round(quantile(times.baseTick, 0.95) / quantile(times.headTick, 0.95)),
           },
+          ...threadReport,
         };
         console.log(name, JSON.stringify(report[name]));
         await base.close();
@@ -340,6 +393,7 @@ async function main() {
         for (let i = 0; i < 400; i++) out.push(await b.applyOne());
         return out;
       });
+      const threadTimes = PROFILE ? null : await threadMsPerUpdate(browser, page, 400);
       if (PROFILE) {
         const { profile } = await cdp.send('Profiler.stop');
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -403,6 +457,7 @@ async function main() {
       report[name] = {
         viewport: `${width}x${height}`,
         applyOneUpdateMs: stats(applyTimes),
+        ...(threadTimes ? { applyOneUpdateThreadMs: stats(threadTimes) } : {}),
         simulatedSecondMs: stats(seconds),
         afterWarmUp: { ...before, nodesByComponent: undefined },
         afterHour: { ...after, nodesByComponent: undefined },
