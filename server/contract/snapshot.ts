@@ -130,8 +130,13 @@ export interface QueueStaffing {
   onQueue: number;
   /** Calls offered to the queue in the window, per hour. */
   arrivalsPerHour: number;
-  /** Mean handle time (answer to hang-up or transfer: talk and hold; wrap-up is not measured), to the second. */
+  /**
+   * Mean handle time fed to the formula, to the second: talk and hold (answer to hang-up or
+   * transfer) plus meanWrapMs (servers before wrap-up was measured: talk and hold only).
+   */
   meanHandleMs: number;
+  /** Of meanHandleMs, the wrap-up (acw) per handled call, to the second (absent from servers before it was measured). */
+  meanWrapMs?: number;
   /** Mean patience measured from the window's abandons (to the second); null when nobody abandoned (Erlang C). */
   patienceMs: number | null;
   model: 'erlangC' | 'erlangA';

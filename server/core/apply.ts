@@ -17,6 +17,7 @@ import { forgetSilent, limitRefusal } from './limits.js';
 import type { State } from './state.js';
 import { onTransferred } from './transfers.js';
 import { onOutcome, onQueued, pruneRolling } from './visits.js';
+import { forgetAnswers, noteAnswer, onAgentLeavesAcw, pruneWrapUps } from './wrap-up.js';
 import { isAlarmEventType } from '../contract/vocabulary.js';
 
 export interface Entry {
@@ -50,17 +51,22 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
     return refuse(state, refusal);
   }
   const event = clampClock(state, entry.event, appendedAt, config) as ProducerEvent;
-  if (advanceWatermarks(state, event.ts, appendedAt)) pruneRolling(state); // the rolling window moved on a minute
+  if (advanceWatermarks(state, event.ts, appendedAt)) {
+    // The rolling window moved on a minute.
+    pruneRolling(state);
+    pruneWrapUps(state);
+  }
   applyEvent(state, event, appendedAt, config);
   state.ingest.applied += 1;
   sweepIfDue(state, config);
   return 'applied';
 }
 
-/** Once a minute of Redis time: expires calls, and forgets agents silent for long. */
+/** Once a minute of Redis time: expires calls (and the answers awaiting their wrap-up), and forgets agents silent for long. */
 function sweepIfDue(state: State, config: CoreConfig): void {
   if (!sweepDue(state)) return;
   sweepCalls(state, state.arrivalWatermark, config);
+  forgetAnswers(state);
   forgetSilent(state, state.arrivalWatermark, config);
 }
 
@@ -85,6 +91,7 @@ function applyEvent(state: State, event: ProducerEvent, appendedAt: number, conf
     case 'call.exited': {
       const call = touchCall(state, event, appendedAt, true);
       onOutcome(state, call, event, config);
+      if (event.type === 'call.answered') noteAnswer(state, event); // whose wrap-up is to come
       return rebookHandles(state, call, config);
     }
     case 'call.held':
@@ -107,6 +114,7 @@ function applyEvent(state: State, event: ProducerEvent, appendedAt: number, conf
     case 'survey.submitted':
       return onSurvey(state, touchCall(state, event, appendedAt, true), event, config);
     case 'agent.state':
+      onAgentLeavesAcw(state, event); // reads the agent's state before this report
       return onAgentState(state, event);
     case 'complaint.opened':
       return onComplaintOpened(state, event, config);

@@ -16,6 +16,7 @@ import { agentDayCountersSchema, dayCountersSchema, queueDayCountsSchema } from 
 import { dayRecordSchema } from './day-record-schema.js';
 import { appliedQueueSettingsSchema } from './queue-settings-schema.js';
 import type { State } from './state.js';
+import { agentAnswerSchema } from './wrap-up.js';
 import type { IngestCounters, RecentAbandon } from '../contract/snapshot.js';
 import { TIERS } from '../contract/vocabulary.js';
 
@@ -70,6 +71,9 @@ const coreSchema = z.object({
   closedDaysDropped: z.number(),
   waiting: entries(z.string(), entries(z.string(), z.number())),
   agents: z.array(agentRecordSchema),
+  /** Each agent's latest answers and the queues' wrap-up minutes (wrap-up.ts), from version 7 on. */
+  agentAnswers: entries(z.string(), z.array(agentAnswerSchema)),
+  wrapUps: entries(z.string(), entries(z.number(), z.number())),
   complaints: z.array(complaintRecordSchema),
   rolling: entries(z.string(), entries(z.number(), countsSchema)),
   recentAbandons: z.array(recentAbandonSchema),
@@ -113,6 +117,8 @@ export function serializeCore(state: State): string {
     closedDaysDropped: state.closedDaysDropped,
     waiting: nested(state.waiting),
     agents: [...state.agents.values()],
+    agentAnswers: [...state.agentAnswers],
+    wrapUps: nested(state.wrapUps),
     complaints: [...state.complaints.values()],
     rolling: nested(state.rolling),
     recentAbandons: state.recentAbandons,
@@ -180,6 +186,8 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     agents: new Map(core.agents.map((a) => [a.id, a])),
     teamSizes: teamSizesOf(core.agents),
     servedQueues: servedQueuesOf(core.agents),
+    agentAnswers: new Map(core.agentAnswers),
+    wrapUps: unnest(core.wrapUps),
     complaints: new Map(core.complaints.map((c) => [c.id, c])),
     rolling: unnest(core.rolling),
     recentAbandons: core.recentAbandons,

@@ -127,5 +127,16 @@ const fromVersion5: CheckpointMigration = {
   call: (raw) => raw,
 };
 
+/**
+ * Version 6 to 7, which measures the agents' wrap-up for the staffing hint (wrap-up.ts): a version
+ * 6 server measured none, so no answer awaits its wrap-up and the window holds no wrap-up yet; an
+ * acw open at the upgrade counts nothing, and the hint's handle time includes wrap-up from the
+ * upgrade on.
+ */
+const fromVersion6: CheckpointMigration = {
+  core: (raw) => ({ ...raw, agentAnswers: raw['agentAnswers'] ?? [], wrapUps: raw['wrapUps'] ?? [] }),
+  call: (raw) => raw,
+};
+
 /** CHECKPOINT_MIGRATIONS[n - 1] turns version n into version n + 1. */
-export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3, fromVersion4, fromVersion5];
+export const CHECKPOINT_MIGRATIONS: readonly CheckpointMigration[] = [fromVersion1, fromVersion2, fromVersion3, fromVersion4, fromVersion5, fromVersion6];

@@ -18,7 +18,7 @@ import { limitsReached } from './limits.js';
 import { queueNamesIn, queueSettingsIn, thresholdsOf } from './queue-settings.js';
 import { getOrCreate } from './map-utils.js';
 import { computeKpis } from './metrics.js';
-import { arrivalsInWindow, measureQueues, queueStaffing, type QueueMeasure } from './staffing.js';
+import { arrivalsInWindow, measureQueues, queueStaffing, wrapInWindow, type QueueMeasure } from './staffing.js';
 import type { State } from './state.js';
 import { transferTotals } from './transfers.js';
 import { addQueuesPart, emptyQueuesPart, queuesPart } from './visits.js';
@@ -80,7 +80,7 @@ export function snapshotFrame(state: State, config: CoreConfig, now: number): Sn
       const agents = everyone.byQueue.get(id) ?? emptyAgentCounts();
       measures ??= measureQueues(state.calls.values(), now);
       const thresholds = thresholdsOf(state, config, id);
-      const staffing = queueStaffing(measures.get(id), arrivalsInWindow(state.rolling.get(id), now), agents, thresholds);
+      const staffing = queueStaffing(measures.get(id), arrivalsInWindow(state.rolling.get(id), now), agents, thresholds, wrapInWindow(state.wrapUps.get(id), now));
       return { part, row: { ...part.rows[0]!, agents, staffing, thresholds } };
     });
   const sumsCache = new Map<string, QueueSums>();

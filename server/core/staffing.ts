@@ -1,5 +1,5 @@
 // The staffing hint ("agents needed now"): per queue, the last 15 whole minutes' arrival rate,
-// mean handle time and measured patience, the agents Erlang C (or Erlang A, where callers
+// mean handle time (talk and hold, and the wrap-up booked by wrap-up.ts) and measured patience, the agents Erlang C (or Erlang A, where callers
 // abandon) says meet the service-level target, and the agents on the queue now. Pure: `now` is
 // passed in. Whole minutes, so the inputs hold still within a minute and the formula's answer
 // is remembered rather than recomputed on every push.
@@ -75,6 +75,15 @@ export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<str
 
 const isOpen = (visit: { outcome: string | null }) => visit.outcome === null;
 
+/** Wrap-up that ended in the window, in ms, from the queue's wrap-up minutes (wrap-up.ts). */
+export function wrapInWindow(minutes: ReadonlyMap<number, number> | undefined, now: number): number {
+  if (!minutes) return 0;
+  const last = minuteIndex(now) - 1;
+  let sumMs = 0;
+  for (const [minute, ms] of minutes) if (minute > last - WINDOW_MINUTES && minute <= last) sumMs += ms;
+  return sumMs;
+}
+
 /** Calls offered to the queue in the window, from its rolling minutes. */
 export function arrivalsInWindow(minutes: ReadonlyMap<number, Counts> | undefined, now: number): number {
   if (!minutes) return 0;
@@ -104,18 +113,22 @@ function neededFor(input: StaffingInput): StaffingFigure {
 }
 
 /**
- * A queue's staffing hint, or null with too little data. Handle time and patience are rounded to
- * the second (the precision the inputs deserve, and what lets the answer be remembered); a
- * measured patience below a second is taken as a second.
+ * A queue's staffing hint, or null with too little data. The handle time fed to the formula is the
+ * mean talk and hold plus the window's wrap-up per handled call (calls wrapped up in no time count
+ * as none). Handle time, wrap-up and patience are rounded to the second (the precision the inputs
+ * deserve, and what lets the answer be remembered); a measured patience below a second is taken as
+ * a second.
  */
 export function queueStaffing(
   measure: QueueMeasure | undefined,
   arrivals: number,
   agents: Readonly<Record<AgentState, number>>,
   config: Pick<CoreConfig, 'serviceLevelMs' | 'serviceLevelTarget'>,
+  wrapSumMs = 0,
 ): QueueStaffing | null {
   if (!measure || arrivals < STAFFING_MIN_ARRIVALS || measure.handled < STAFFING_MIN_HANDLED) return null;
-  const meanHandleMs = Math.max(1000, Math.round(measure.handleSumMs / measure.handled / 1000) * 1000);
+  const meanHandleMs = Math.max(1000, Math.round((measure.handleSumMs + wrapSumMs) / measure.handled / 1000) * 1000);
+  const meanWrapMs = Math.round(wrapSumMs / measure.handled / 1000) * 1000;
   // Exponential patience observed with censoring: abandons / total time exposed (the MLE).
   const patienceMs = measure.abandons > 0 ? Math.max(1000, Math.round(measure.waitedMs / measure.abandons / 1000) * 1000) : null;
   const windowMs = WINDOW_MINUTES * MINUTE_MS;
@@ -131,6 +144,7 @@ export function queueStaffing(
     onQueue: onQueueNow(agents),
     arrivalsPerHour: (arrivals * 3_600_000) / windowMs,
     meanHandleMs,
+    meanWrapMs,
     patienceMs,
     model: figure.model,
     predictedServiceLevel: figure.serviceLevel,

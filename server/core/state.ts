@@ -3,17 +3,20 @@
 // declares the part it reads and writes; the state is all of them.
 import type { AgentRecord, AgentsState } from './agents.js';
 import type { AlarmsState } from './alarm-log.js';
-import type { CallsState } from './calls.js';
+import type { CallRecord, CallsState } from './calls.js';
 import type { DeliveryState } from './delivery.js';
+import type { WrapUpState } from './wrap-up.js';
 
 /**
  * Delivery (cursors, watermarks), calls (with their visits, holds and transfers), today's
- * counters, the waiting index, the rolling window, agents and complaints, and the alarms.
+ * counters, the waiting index, the rolling window, agents and their wrap-up, complaints, and the
+ * alarms.
  */
-export interface State extends DeliveryState, CallsState, AgentsState, AlarmsState {
-  // Stated here as what the day's record reads them as (day-record.ts) is narrower.
+export interface State extends DeliveryState, CallsState, AgentsState, WrapUpState, AlarmsState {
+  // Stated here as what the day's record (day-record.ts) and the wrap-up (wrap-up.ts) read them as is narrower.
   cursors: Map<string, string>;
   agents: Map<string, AgentRecord>;
+  calls: Map<string, CallRecord>;
 }
 
 export function initialState(): State {
@@ -33,6 +36,8 @@ export function initialState(): State {
     agents: new Map(),
     teamSizes: new Map(),
     servedQueues: new Map(),
+    agentAnswers: new Map(),
+    wrapUps: new Map(),
     complaints: new Map(),
     rolling: new Map(),
     recentAbandons: [],

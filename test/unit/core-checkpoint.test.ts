@@ -85,8 +85,15 @@ describe('checkpoints written by earlier versions', () => {
     // Closed days are kept from version 6 on: an older checkpoint holds none, the replay keeps the
     // day its entries closed; the rest of the state is the replay's.
     const before6 = Number(/v(\d+)/.exec(file)![1]) < 6;
-    const stateWithoutClosedDays = (state: { core: string; calls: string[] }) =>
-      before6 ? { ...state, core: JSON.stringify({ ...JSON.parse(state.core), closedDays: [], closedDaysDropped: 0 }) } : state;
+    // Wrap-up is measured from version 7 on: an older checkpoint holds no answer awaiting its
+    // wrap-up and no wrap-up minute, where the replay has them.
+    const before7 = Number(/v(\d+)/.exec(file)![1]) < 7;
+    const stateWithoutClosedDays = (state: { core: string; calls: string[] }) => {
+      const core = JSON.parse(state.core) as Record<string, unknown>;
+      if (before6) Object.assign(core, { closedDays: [], closedDaysDropped: 0 });
+      if (before7) Object.assign(core, { agentAnswers: [], wrapUps: [] });
+      return { ...state, core: JSON.stringify(core) };
+    };
     const comparable = (snapshot: Snapshot) => (before4 ? withoutAgentDays(snapshot) : snapshot);
     it(`${file}: restores to the snapshots and state that replaying its entries gives, and continues alike`, () => {
       const fixture = load(file);
@@ -124,6 +131,50 @@ describe('checkpoints written by earlier versions', () => {
     ]);
     const row = fromCheckpoint.snapshot(ms + 2).agentList.find((a) => a.id === agent)!;
     expect([row.today!.holds, row.today!.coldTransfers]).toEqual([1, 1]);
+  });
+
+  it('a version 7 checkpoint keeps the wrap-up booked and an acw still open, which books to the queue of its call when it ends after the restore', () => {
+    const v7 = load('checkpoint-v7.json');
+    const wrapOf = (a: Aggregator) => JSON.parse(stateOf(a).core) as { wrapUps: [string, [number, number][]][]; agentAnswers: unknown[] };
+    const fromCheckpoint = restored(v7.checkpoint.core, v7.checkpoint.calls);
+    const fromStream = replayed(v7);
+    // a2's acw after c19: 60 s to tech; a1 went into acw after c10 (billing) and is still in it.
+    expect(wrapOf(fromCheckpoint).wrapUps).toEqual([['tech', [[expect.any(Number), 60_000]]]]);
+    const sameMorning = v7.later.filter((e) => Number(e.id.split('-')[0]) < v7.now);
+    fromCheckpoint.applyBatch(sameMorning);
+    fromStream.applyBatch(sameMorning);
+    const after = wrapOf(fromCheckpoint);
+    expect(new Map(after.wrapUps.map(([queue, minutes]) => [queue, minutes.reduce((sum, [, ms]) => sum + ms, 0)]))).toEqual(
+      new Map([
+        ['tech', 60_000],
+        ['billing', 410_000],
+      ]),
+    );
+    expect(after).toEqual(wrapOf(fromStream));
+  });
+
+  it('a version 6 checkpoint loads with no wrap-up yet: an acw with no answer known before it counts nothing, the wrap-up of the next call counts', () => {
+    const v6 = load('checkpoint-v6.json');
+    const aggregator = restored(v6.checkpoint.core, v6.checkpoint.calls);
+    const core = () => JSON.parse(stateOf(aggregator).core) as { agentAnswers: [string, unknown[]][]; wrapUps: [string, [number, number][]][] };
+    expect(core()).toMatchObject({ agentAnswers: [], wrapUps: [] });
+    const last = v6.entries.at(-1)!;
+    const ms = Number(last.id.split('-')[0]) + 1000;
+    const entry = (n: number, fields: Record<string, string>): RawEntry => ({
+      stream: last.stream,
+      id: `${ms + n * 1000}-0`,
+      fields: { v: '1', ts: String(ms + n * 1000), ...fields },
+    });
+    aggregator.applyBatch([
+      entry(0, { type: 'agent.state', agentId: 'a1', state: 'acw' }),
+      entry(30, { type: 'agent.state', agentId: 'a1', state: 'available' }), // no answer known before it
+      entry(40, { type: 'call.queued', callId: 'after-upgrade', queue: 'tech' }),
+      entry(45, { type: 'call.answered', callId: 'after-upgrade', queue: 'tech', agentId: 'a1' }),
+      entry(100, { type: 'call.ended', callId: 'after-upgrade' }),
+      entry(101, { type: 'agent.state', agentId: 'a1', state: 'acw' }),
+      entry(126, { type: 'agent.state', agentId: 'a1', state: 'available' }),
+    ]);
+    expect(core().wrapUps).toEqual([['tech', [[Math.floor((ms + 126_000) / 60_000), 25_000]]]]);
   });
 
   it('writes the current version, and a restored state writes the bytes it was read from', () => {

@@ -64,7 +64,7 @@ describe('the staffing hint per queue', () => {
     // c6 is still waiting: it is an arrival and exposure, not a handle time.
     const billing = toSnapshot(state, config, NOW).queues.find((q) => q.id === 'billing')!;
     const { predictedServiceLevel, ...staffing } = billing.staffing!;
-    expect(staffing).toEqual({ needed: 3, onQueue: 2, arrivalsPerHour: 24, meanHandleMs: 210_000, patienceMs: null, model: 'erlangC', capped: false });
+    expect(staffing).toEqual({ needed: 3, onQueue: 2, arrivalsPerHour: 24, meanHandleMs: 210_000, meanWrapMs: 0, patienceMs: null, model: 'erlangC', capped: false });
     expect(predictedServiceLevel).toBeCloseTo(0.8262, 4);
   });
 

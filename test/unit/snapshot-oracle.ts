@@ -14,7 +14,7 @@ import { intradayOf } from '../../server/core/intraday.js';
 import { limitsReached } from '../../server/core/limits.js';
 import { computeKpis } from '../../server/core/metrics.js';
 import { thresholdsOf } from '../../server/core/queue-settings.js';
-import { arrivalsInWindow, measureQueues, queueStaffing } from '../../server/core/staffing.js';
+import { arrivalsInWindow, measureQueues, queueStaffing, wrapInWindow } from '../../server/core/staffing.js';
 import type { State } from '../../server/core/state.js';
 import { transferTotals } from '../../server/core/transfers.js';
 import { queuesPart } from '../../server/core/visits.js';
@@ -89,7 +89,12 @@ export function directSnapshot(state: State, config: CoreConfig, now: number, vi
       const byState = agents.byQueue.get(row.id) ?? emptyAgentCounts();
       const measure = measureQueues(state.calls.values(), now).get(row.id);
       const thresholds = thresholdsOf(state, config, row.id);
-      return { ...row, agents: byState, staffing: queueStaffing(measure, arrivalsInWindow(state.rolling.get(row.id), now), byState, thresholds), thresholds };
+      return {
+        ...row,
+        agents: byState,
+        staffing: queueStaffing(measure, arrivalsInWindow(state.rolling.get(row.id), now), byState, thresholds, wrapInWindow(state.wrapUps.get(row.id), now)),
+        thresholds,
+      };
     }),
     held,
     agents: agents.counts,
