@@ -1,6 +1,7 @@
-// End to end, the staffing hint: a surge on a queue with two agents on it, published to Redis as
-// a producer would; a paired TV (Chinese) marks the queue "缺 N 人" and a lead's tablet
-// (English) shows the figure with its inputs, both agreeing with the server's REST snapshot.
+// End to end, the staffing hint: a surge on a queue with two agents on it, its calls wrapped up
+// by the agents who took them, published to Redis as a producer would; a paired TV (Chinese)
+// marks the queue "缺 N 人" and a lead's tablet (English) shows the figure with its inputs, both
+// agreeing with the server's REST snapshot.
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../server/core/events.js';
 import type { QueueStaffing } from '../../server/contract/snapshot.js';
@@ -11,9 +12,10 @@ import { useFloor } from './support/use-floor.js';
 const floor = useFloor();
 
 /**
- * 60 calls on `surge` between 14.5 and 6 minutes ago, each answered after 5 s and hung up 240 s
- * later, and no abandons: 240 calls an hour at 4 minutes is 16 Erlangs, for which Erlang C asks
- * about 20 agents at 80/20. Two agents serve the queue (one talking, one free), a third is paused.
+ * 60 calls on `surge` between 14.5 and 6 minutes ago, each answered after 5 s, hung up 240 s later
+ * and wrapped up in 10 s, and no abandons: 240 calls an hour at 250 s is 16.7 Erlangs, for which
+ * Erlang C asks about 21 agents at 80/20. Thirty agents took two calls each and are paused now;
+ * two serve the queue now (one talking, one free), a third is paused.
  */
 function surge(now: number): EventInput[] {
   const events: EventInput[] = [
@@ -24,10 +26,15 @@ function surge(now: number): EventInput[] {
   for (let i = 0; i < 60; i++) {
     const queuedTs = now - 14.5 * 60_000 + i * 8_500;
     const callId = `surge-${i}`;
+    // Agent w<n> takes calls n and n + 30, 255 s apart: its wrap-up of the first ends before the second rings.
+    const agentId = `w${i % 30}`;
     events.push(
       { type: 'call.queued', ts: queuedTs, callId, queue: 'surge' },
-      { type: 'call.answered', ts: queuedTs + 5_000, callId, queue: 'surge', agentId: 's1' },
+      { type: 'call.answered', ts: queuedTs + 5_000, callId, queue: 'surge', agentId },
+      { type: 'agent.state', ts: queuedTs + 5_000, agentId, state: 'talking', team: 'W组', queues: ['surge'] },
       { type: 'call.ended', ts: queuedTs + 245_000, callId },
+      { type: 'agent.state', ts: queuedTs + 245_000, agentId, state: 'acw' },
+      { type: 'agent.state', ts: queuedTs + 255_000, agentId, state: i < 30 ? 'available' : 'paused' },
     );
   }
   return events.sort((a, b) => a.ts - b.ts);
@@ -39,7 +46,7 @@ describe('the staffing hint end to end', () => {
   it('a paired TV shows "缺 N 人" on the short queue and the tablet shows the figure with its inputs, as the server computes them', async () => {
     await floor.publish(surge(Date.now()));
     const hint = await waitFor(staffingOf, 'the server to compute the surge queue staffing', 15_000);
-    expect(hint).toMatchObject({ onQueue: 2, model: 'erlangC', patienceMs: null, meanHandleMs: 240_000 });
+    expect(hint).toMatchObject({ onQueue: 2, model: 'erlangC', patienceMs: null, meanHandleMs: 250_000, meanWrapMs: 10_000 });
     expect(hint.needed).toBeGreaterThan(15);
 
     // The TV, paired as a floor pairs one: a display made by an admin, its link opened once.
@@ -82,8 +89,8 @@ describe('the staffing hint end to end', () => {
     );
     const labels = (await deepAll(lead, '[data-testid=staffing-inputs] dt')).map((d) => d.text);
     const values = (await deepAll(lead, '[data-testid=staffing-inputs] dd')).map((d) => d.text);
-    expect(labels).toEqual(['Calls per hour', 'Avg. handle time', 'Caller patience', 'Model']);
-    expect(values.slice(1)).toEqual(['4:00', 'no abandons', 'Erlang C']);
+    expect(labels).toEqual(['Calls per hour', 'Avg. handle time', 'Of which wrap-up', 'Caller patience', 'Model']);
+    expect(values.slice(1)).toEqual(['4:10', '0:10', 'no abandons', 'Erlang C']);
     expect(Number(values[0])).toBeGreaterThan(200); // 240 an hour while all 60 calls are in the window
     expect(await deepText(lead, '[data-testid=staffing-verdict]')).toMatch(/^Short by \d+$/);
     await lead.locator('wb-staffing-card').scrollIntoViewIfNeeded();

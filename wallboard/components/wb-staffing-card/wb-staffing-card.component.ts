@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { i18nContext } from '../../context/contexts.js';
 import type { QueueStaffing } from '../../../server/contract/snapshot.js';
@@ -9,7 +9,7 @@ import { statusIcon } from '../../theme/status-icons.js';
 import { staffingShortfall } from '../staffing-shortfall.js';
 import styles from './wb-staffing-card.styles.js';
 
-/** The tablet's staffing hint for one queue: agents needed now beside those on it, with the inputs the figure rests on. */
+/** The tablet's staffing hint for one queue: agents needed now beside those on it, with the inputs the figure rests on (the handle time with its wrap-up part, from servers that measure it). */
 export class WbStaffingCard extends LitElement {
   static override styles = [baseStyles, statusStyles, styles];
 
@@ -47,6 +47,11 @@ export class WbStaffingCard extends LitElement {
       <dl data-testid="staffing-inputs">
         <div><dt>${i18n.t('staffing.arrivals')}</dt><dd class="num">${i18n.number(s.arrivalsPerHour)}</dd></div>
         <div><dt>${i18n.t('staffing.aht')}</dt><dd class="num">${i18n.duration(s.meanHandleMs)}</dd></div>
+        ${
+          s.meanWrapMs === undefined
+            ? nothing
+            : html`<div><dt>${i18n.t('staffing.wrap')}</dt><dd class="num" data-testid="staffing-wrap">${i18n.duration(s.meanWrapMs)}</dd></div>`
+        }
         <div><dt>${i18n.t('staffing.patience')}</dt><dd class="num">${s.patienceMs === null ? i18n.t('staffing.noAbandons') : i18n.duration(s.patienceMs)}</dd></div>
         <div><dt>${i18n.t('staffing.model')}</dt><dd>${i18n.t(s.model === 'erlangA' ? 'staffing.erlangA' : 'staffing.erlangC')}</dd></div>
       </dl>

@@ -15,6 +15,7 @@ const hint: QueueStaffing = {
   onQueue: 9,
   arrivalsPerHour: 1_240,
   meanHandleMs: 215_000,
+  meanWrapMs: 45_000,
   patienceMs: 95_000,
   model: 'erlangA',
   predictedServiceLevel: 0.81,
@@ -36,8 +37,9 @@ describe('wb-staffing-card', () => {
     expect(text(el, '[data-testid="staffing-verdict"]')).toBe('Short by 3');
     expect(shadow(el).querySelector('[data-testid="staffing-verdict"]')!.classList.contains('status-atRisk')).toBe(true);
     expect(shadow(el).querySelector('[data-testid="staffing-verdict"] svg')).not.toBeNull();
-    expect(inputs(el)).toEqual(['Calls per hour 1,240', 'Avg. handle time 3:35', 'Caller patience 1:35', 'Model Erlang A (with abandons)']);
+    expect(inputs(el)).toEqual(['Calls per hour 1,240', 'Avg. handle time 3:35', 'Of which wrap-up 0:45', 'Caller patience 1:35', 'Model Erlang A (with abandons)']);
     expect(text(el, '.basis')).toBe('Target 85% answered within 15 s');
+    expect(shadow(el).querySelectorAll('.basis')[1]!.textContent).toContain('Handle time is talk, hold and the wrap-up after the call.');
   });
 
   it('in Chinese, with Erlang C where nobody abandoned, and "enough" when the queue has the agents', async () => {
@@ -45,8 +47,16 @@ describe('wb-staffing-card', () => {
     expect(text(el, 'h3')).toBe('当前所需座席');
     expect(text(el, '[data-testid="staffing-verdict"]')).toBe('人手充足');
     expect(shadow(el).querySelector('[data-testid="staffing-verdict"]')!.classList.contains('status-met')).toBe(true);
-    expect(inputs(el)).toEqual(['每小时呼入 1,240', '平均处理时长 3:35', '客户耐心时长 无放弃', '测算模型 Erlang C']);
+    expect(inputs(el)).toEqual(['每小时呼入 1,240', '平均处理时长 3:35', '其中话后处理 0:45', '客户耐心时长 无放弃', '测算模型 Erlang C']);
+    expect(shadow(el).querySelectorAll('.basis')[1]!.textContent).toContain('处理时长含通话、保持及通话后的话后处理');
     expect(text(el, '.basis')).toBe('目标：15 秒内接通 85%');
+  });
+
+  it('leaves the wrap-up out for a server that does not measure it', async () => {
+    const { meanWrapMs: _, ...older } = hint;
+    const el = await card(older, 'en');
+    expect(inputs(el)).toEqual(['Calls per hour 1,240', 'Avg. handle time 3:35', 'Caller patience 1:35', 'Model Erlang A (with abandons)']);
+    expect(shadow(el).querySelector('[data-testid="staffing-wrap"]')).toBeNull();
   });
 
   it('says "at least" when the search hit its ceiling, and that there is too little data when the hint is null', async () => {
