@@ -31,15 +31,18 @@ export interface WrapUpState extends Pick<AgentsState, 'agents'> {
   agentAnswers: Map<string, AgentAnswer[]>;
   /** Queue → minute index → ms of wrap-up that ended in that minute, for the staffing window. */
   wrapUps: Map<string, Map<number, number>>;
+  /** The calls remembered: an answer is forgotten with its call. */
   calls: ReadonlyMap<string, unknown>;
 }
 
 /** Answers remembered per agent: the last one before an acw is the one wrapped up; a few more absorb answers delivered out of order. */
 const ANSWERS_KEPT = 4;
 
+const noAnswers = (): AgentAnswer[] => [];
+
 /** A call.answered: the agent's latest call, whose wrap-up is still to come. */
 export function noteAnswer(state: WrapUpState, event: EventOf<'call.answered'>): void {
-  const answers = getOrCreate(state.agentAnswers, event.agentId, () => [] as AgentAnswer[]);
+  const answers = getOrCreate(state.agentAnswers, event.agentId, noAnswers);
   for (const a of answers) if (a.callId === event.callId && a.ts === event.ts) return; // a repeat
   let at = answers.length;
   while (at > 0 && answers[at - 1]!.ts > event.ts) at -= 1;
