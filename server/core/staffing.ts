@@ -1,7 +1,7 @@
 // The staffing hint ("agents needed now"): per queue, the last 15 whole minutes' arrival rate,
-// mean handle time (talk and hold, and the wrap-up booked by wrap-up.ts) and measured patience, the agents Erlang C (or Erlang A, where callers
-// abandon) says meet the service-level target, and the agents on the queue now. Pure: `now` is
-// passed in. Whole minutes, so the inputs hold still within a minute and the formula's answer
+// mean handle time (talk and hold, and the wrap-up booked by wrap-up.ts) and measured patience,
+// the agents Erlang C (or Erlang A, where callers abandon) says meet the service-level target,
+// and the agents on the queue now. Pure: `now` is passed in. Whole minutes, so the inputs hold still within a minute and the formula's answer
 // is remembered rather than recomputed on every push.
 import { agentsNeeded, type StaffingFigure, type StaffingInput } from './erlang.js';
 import type { CallRecord } from './calls.js';
@@ -124,7 +124,7 @@ export function queueStaffing(
   arrivals: number,
   agents: Readonly<Record<AgentState, number>>,
   config: Pick<CoreConfig, 'serviceLevelMs' | 'serviceLevelTarget'>,
-  wrapSumMs = 0,
+  wrapSumMs: number,
 ): QueueStaffing | null {
   if (!measure || arrivals < STAFFING_MIN_ARRIVALS || measure.handled < STAFFING_MIN_HANDLED) return null;
   const meanHandleMs = Math.max(1000, Math.round((measure.handleSumMs + wrapSumMs) / measure.handled / 1000) * 1000);

@@ -27,7 +27,10 @@ export type AgentAnswer = z.infer<typeof agentAnswerSchema>;
 export interface WrapUpState extends Pick<AgentsState, 'agents'> {
   /** Highest (clamped) event time seen: drives the window's horizon, as the rolling counts'. */
   eventWatermark: number;
-  /** Agent → its latest answers, oldest first (at most ANSWERS_KEPT, of calls still remembered). */
+  /**
+   * Agent → its latest answers, oldest first (at most ANSWERS_KEPT, of calls still remembered): the
+   * one last wrapped up, if any, and those after it.
+   */
   agentAnswers: Map<string, AgentAnswer[]>;
   /** Queue → minute index → ms of wrap-up that ended in that minute, for the staffing window. */
   wrapUps: Map<string, Map<number, number>>;
@@ -43,6 +46,8 @@ const noAnswers = (): AgentAnswer[] => [];
 /** A call.answered: the agent's latest call, whose wrap-up is still to come. */
 export function noteAnswer(state: WrapUpState, event: EventOf<'call.answered'>): void {
   const answers = getOrCreate(state.agentAnswers, event.agentId, noAnswers);
+  // Older than the call last wrapped up (the first, when there is one), it is no acw's call any more.
+  if (answers.length > 0 && answers[0]!.wrapped && event.ts < answers[0]!.ts) return;
   for (const a of answers) if (a.callId === event.callId && a.ts === event.ts) return; // a repeat
   let at = answers.length;
   while (at > 0 && answers[at - 1]!.ts > event.ts) at -= 1;
@@ -60,10 +65,13 @@ export function onAgentLeavesAcw(state: WrapUpState, event: EventOf<'agent.state
   const agent = state.agents.get(event.agentId);
   if (agent === undefined || agent.state !== 'acw' || event.state === 'acw' || event.ts < agent.lastEventTs) return;
   const answers = state.agentAnswers.get(event.agentId);
-  let answer: AgentAnswer | undefined;
-  if (answers) for (const a of answers) if (a.ts <= agent.sinceTs) answer = a;
+  if (answers === undefined) return;
+  let at = -1;
+  for (let i = 0; i < answers.length; i++) if (answers[i]!.ts <= agent.sinceTs) at = i;
+  const answer = answers[at];
   if (answer === undefined || answer.wrapped) return;
   answer.wrapped = true;
+  answers.splice(0, at); // the answers before it can be no later acw's call: the checkpoint carries only what may still count
   if (event.state === 'offline') return;
   const minute = minuteIndex(event.ts);
   if (minute <= wrapHorizon(state)) return;

@@ -163,9 +163,20 @@ describe('wrap-up in the staffing hint', () => {
     expect([...ended.wrapUps.get('billing')!]).toEqual([[Math.floor((T0 + 16 * MIN) / MIN), 120_000]]);
   });
 
-  it('remembers the last 4 answers of an agent', () => {
+  it('remembers the last 4 answers of an agent, and none before the last one wrapped up', () => {
     const state = run(Array.from({ length: 10 }, (_, i): EventInput => ({ type: 'call.answered', ts: T0 + i * MIN, callId: `k${i}`, queue: 'billing', agentId: 'a1' })));
     expect(state.agentAnswers.get('a1')!.map((a) => a.callId)).toEqual(['k6', 'k7', 'k8', 'k9']);
+    // Once k9 is wrapped up, the answers before it can be no acw's call: only k9 is kept, and a late answer older than it is not taken.
+    run(
+      [
+        agent('a1', 'acw', T0 + 10 * MIN),
+        agent('a1', 'available', T0 + 11 * MIN),
+        { type: 'call.answered', ts: T0 + 3 * MIN + SEC, callId: 'k3b', queue: 'billing', agentId: 'a1', appendedAt: T0 + 11 * MIN },
+      ],
+      state,
+    );
+    expect(state.agentAnswers.get('a1')).toEqual([{ callId: 'k9', queue: 'billing', ts: T0 + 9 * MIN, wrapped: true }]);
+    expect(wrapByQueue(state)).toEqual(new Map([['billing', 60_000]]));
   });
 
   it('sums the wrap-up that ended in the 15 whole minutes before now', () => {
