@@ -62,12 +62,12 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
   return 'applied';
 }
 
-/** Once a minute of Redis time: expires calls (and the answers awaiting their wrap-up), and forgets agents silent for long. */
+/** Once a minute of Redis time: expires calls, forgets agents silent for long, and the wrap-up awaited of either. */
 function sweepIfDue(state: State, config: CoreConfig): void {
   if (!sweepDue(state)) return;
   sweepCalls(state, state.arrivalWatermark, config);
-  forgetAnswers(state);
   forgetSilent(state, state.arrivalWatermark, config);
+  forgetAnswers(state);
 }
 
 function isAlarmEvent(event: QueueEvent): event is AlarmEvent {
@@ -91,7 +91,7 @@ function applyEvent(state: State, event: ProducerEvent, appendedAt: number, conf
     case 'call.exited': {
       const call = touchCall(state, event, appendedAt, true);
       onOutcome(state, call, event, config);
-      if (event.type === 'call.answered') noteAnswer(state, event); // whose wrap-up is to come
+      if (event.type === 'call.answered') noteAnswer(state, call, event); // whose wrap-up is to come
       return rebookHandles(state, call, config);
     }
     case 'call.held':

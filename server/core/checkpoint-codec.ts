@@ -16,7 +16,7 @@ import { agentDayCountersSchema, dayCountersSchema, queueDayCountsSchema } from 
 import { dayRecordSchema } from './day-record-schema.js';
 import { appliedQueueSettingsSchema } from './queue-settings-schema.js';
 import type { State } from './state.js';
-import { agentAnswerSchema } from './wrap-up.js';
+import { agentAnswersOf } from './wrap-up.js';
 import type { IngestCounters, RecentAbandon } from '../contract/snapshot.js';
 import { TIERS } from '../contract/vocabulary.js';
 
@@ -71,8 +71,8 @@ const coreSchema = z.object({
   closedDaysDropped: z.number(),
   waiting: entries(z.string(), entries(z.string(), z.number())),
   agents: z.array(agentRecordSchema),
-  /** Each agent's latest answers and the queues' wrap-up minutes (wrap-up.ts), from version 7 on. */
-  agentAnswers: entries(z.string(), z.array(agentAnswerSchema)),
+  /** What each agent last wrapped up, and the queues' wrap-up minutes (wrap-up.ts), from version 7 on. */
+  wrappedTs: entries(z.string(), z.number()),
   wrapUps: entries(z.string(), entries(z.number(), z.number())),
   complaints: z.array(complaintRecordSchema),
   rolling: entries(z.string(), entries(z.number(), countsSchema)),
@@ -89,7 +89,9 @@ type SerializedCore = z.infer<typeof coreSchema>;
 // Every field of the state is in the core but the calls, stored apart, and what is rebuilt from
 // them: a field added to State and not to the schema fails to compile here.
 type MustBeNone<T extends never> = T;
-export type StateFieldsNotInCore = MustBeNone<Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'teamSizes' | 'servedQueues'>>;
+export type StateFieldsNotInCore = MustBeNone<
+  Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'teamSizes' | 'servedQueues' | 'agentAnswers'>
+>;
 
 const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
 const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new Map(list.map(([k, inner]) => [k, new Map(inner)]));
@@ -117,7 +119,7 @@ export function serializeCore(state: State): string {
     closedDaysDropped: state.closedDaysDropped,
     waiting: nested(state.waiting),
     agents: [...state.agents.values()],
-    agentAnswers: [...state.agentAnswers],
+    wrappedTs: [...state.wrappedTs],
     wrapUps: nested(state.wrapUps),
     complaints: [...state.complaints.values()],
     rolling: nested(state.rolling),
@@ -186,7 +188,8 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     agents: new Map(core.agents.map((a) => [a.id, a])),
     teamSizes: teamSizesOf(core.agents),
     servedQueues: servedQueuesOf(core.agents),
-    agentAnswers: new Map(core.agentAnswers),
+    wrappedTs: new Map(core.wrappedTs),
+    agentAnswers: new Map(),
     wrapUps: unnest(core.wrapUps),
     complaints: new Map(core.complaints.map((c) => [c.id, c])),
     rolling: unnest(core.rolling),
@@ -213,6 +216,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     if (call.hold) state.onHold.set(call.id, true);
     index += 1;
   }
+  state.agentAnswers = agentAnswersOf(state);
   return state;
 }
 

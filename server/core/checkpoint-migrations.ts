@@ -129,12 +129,11 @@ const fromVersion5: CheckpointMigration = {
 
 /**
  * Version 6 to 7, which measures the agents' wrap-up for the staffing hint (wrap-up.ts): a version
- * 6 server measured none, so no answer awaits its wrap-up and the window holds no wrap-up yet; an
- * acw open at the upgrade counts nothing, and the hint's handle time includes wrap-up from the
- * upgrade on.
+ * 6 server wrapped up no call, so every answer its calls remember awaits its wrap-up (an acw open
+ * at the upgrade counts, as it would have), and the window holds no wrap-up yet.
  */
 const fromVersion6: CheckpointMigration = {
-  core: (raw) => ({ ...raw, agentAnswers: raw['agentAnswers'] ?? [], wrapUps: raw['wrapUps'] ?? [] }),
+  core: (raw) => ({ ...raw, wrappedTs: raw['wrappedTs'] ?? [], wrapUps: raw['wrapUps'] ?? [] }),
   call: (raw) => raw,
 };
 

@@ -36,6 +36,7 @@ export function initialState(): State {
     agents: new Map(),
     teamSizes: new Map(),
     servedQueues: new Map(),
+    wrappedTs: new Map(),
     agentAnswers: new Map(),
     wrapUps: new Map(),
     complaints: new Map(),

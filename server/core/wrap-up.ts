@@ -7,35 +7,40 @@
 // An acw ended by logging off counts nothing either: the time up to the log-off says when the
 // agent left, not how long the call's work took. An answer is forgotten with its call (30 min
 // after the call's end by default), so an acw left on longer than that counts nothing.
-import { z } from 'zod';
 import type { AgentsState } from './agents.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import { minuteIndex } from './windows.js';
 import { WINDOW_MINUTES } from '../contract/constants.js';
 
-/** An agent's answer, until its wrap-up: where that wrap-up belongs. */
-export const agentAnswerSchema = z.object({
-  callId: z.string(),
-  queue: z.string(),
-  ts: z.number(),
-  /** An acw after it was booked (or ended by a log-off): no other acw is this call's. */
-  wrapped: z.boolean(),
-});
-export type AgentAnswer = z.infer<typeof agentAnswerSchema>;
+/** An agent's answer still awaiting its wrap-up: where that wrap-up belongs. */
+export interface AgentAnswer {
+  callId: string;
+  queue: string;
+  ts: number;
+}
+
+/** The part of a call record its answers are read from. */
+interface AnsweredCall {
+  id: string;
+  visits: readonly { queue: string; outcome: string | null; outcomeTs: number | null; agentId: string | null }[];
+}
 
 export interface WrapUpState extends Pick<AgentsState, 'agents'> {
   /** Highest (clamped) event time seen: drives the window's horizon, as the rolling counts'. */
   eventWatermark: number;
+  /** Agent → the answer time of its call last wrapped up (or left by logging off): no answer up to it awaits a wrap-up. */
+  wrappedTs: Map<string, number>;
   /**
-   * Agent → its latest answers, oldest first (at most ANSWERS_KEPT, of calls still remembered): the
-   * one last wrapped up, if any, and those after it.
+   * Agent → its answers after wrappedTs, oldest first (at most ANSWERS_KEPT, of calls still
+   * remembered). Derived from the calls' answered visits and wrappedTs, so rebuilt on restore,
+   * never stored.
    */
   agentAnswers: Map<string, AgentAnswer[]>;
   /** Queue → minute index → ms of wrap-up that ended in that minute, for the staffing window. */
   wrapUps: Map<string, Map<number, number>>;
   /** The calls remembered: an answer is forgotten with its call. */
-  calls: ReadonlyMap<string, unknown>;
+  calls: ReadonlyMap<string, AnsweredCall>;
 }
 
 /** Answers remembered per agent: the last one before an acw is the one wrapped up; a few more absorb answers delivered out of order. */
@@ -43,16 +48,37 @@ const ANSWERS_KEPT = 4;
 
 const noAnswers = (): AgentAnswer[] => [];
 
-/** A call.answered: the agent's latest call, whose wrap-up is still to come. */
-export function noteAnswer(state: WrapUpState, event: EventOf<'call.answered'>): void {
-  const answers = getOrCreate(state.agentAnswers, event.agentId, noAnswers);
-  // Older than the call last wrapped up (the first, when there is one), it is no acw's call any more.
-  if (answers.length > 0 && answers[0]!.wrapped && event.ts < answers[0]!.ts) return;
-  for (const a of answers) if (a.callId === event.callId && a.ts === event.ts) return; // a repeat
+function addAnswer(index: Map<string, AgentAnswer[]>, agentId: string, answer: AgentAnswer): void {
+  const answers = getOrCreate(index, agentId, noAnswers);
+  for (const a of answers) if (a.callId === answer.callId && a.ts === answer.ts) return; // a repeat
   let at = answers.length;
-  while (at > 0 && answers[at - 1]!.ts > event.ts) at -= 1;
-  answers.splice(at, 0, { callId: event.callId, queue: event.queue, ts: event.ts, wrapped: false });
+  while (at > 0 && answers[at - 1]!.ts > answer.ts) at -= 1;
+  answers.splice(at, 0, answer);
   if (answers.length > ANSWERS_KEPT) answers.shift();
+}
+
+const awaitsWrapUp = (state: Pick<WrapUpState, 'wrappedTs'>, agentId: string, ts: number) => ts > (state.wrappedTs.get(agentId) ?? -Infinity);
+
+/**
+ * A call.answered, once the call's visits have taken it: the agent's latest call, whose wrap-up
+ * is still to come. Taken only as a visit records it, so the index is what restoring rebuilds.
+ */
+export function noteAnswer(state: WrapUpState, call: AnsweredCall, event: EventOf<'call.answered'>): void {
+  if (!awaitsWrapUp(state, event.agentId, event.ts)) return; // older than the call last wrapped up: no acw's call any more
+  const recorded = call.visits.some((v) => v.outcome === 'answered' && v.outcomeTs === event.ts && v.agentId === event.agentId && v.queue === event.queue);
+  if (recorded) addAnswer(state.agentAnswers, event.agentId, { callId: call.id, queue: event.queue, ts: event.ts });
+}
+
+/** The index of answers awaiting their wrap-up, from the calls remembered (on restore). */
+export function agentAnswersOf(state: Pick<WrapUpState, 'wrappedTs' | 'calls'>): Map<string, AgentAnswer[]> {
+  const index = new Map<string, AgentAnswer[]>();
+  for (const call of state.calls.values()) {
+    for (const v of call.visits) {
+      if (v.outcome !== 'answered' || v.agentId === null || v.outcomeTs === null || !awaitsWrapUp(state, v.agentId, v.outcomeTs)) continue;
+      addAnswer(index, v.agentId, { callId: call.id, queue: v.queue, ts: v.outcomeTs });
+    }
+  }
+  return index;
 }
 
 /**
@@ -68,10 +94,12 @@ export function onAgentLeavesAcw(state: WrapUpState, event: EventOf<'agent.state
   if (answers === undefined) return;
   let at = -1;
   for (let i = 0; i < answers.length; i++) if (answers[i]!.ts <= agent.sinceTs) at = i;
-  const answer = answers[at];
-  if (answer === undefined || answer.wrapped) return;
-  answer.wrapped = true;
-  answers.splice(0, at); // the answers before it can be no later acw's call: the checkpoint carries only what may still count
+  if (at < 0) return;
+  const answer = answers[at]!;
+  // It, and the answers before it, await no wrap-up any more.
+  state.wrappedTs.set(event.agentId, answer.ts);
+  answers.splice(0, at + 1);
+  if (answers.length === 0) state.agentAnswers.delete(event.agentId);
   if (event.state === 'offline') return;
   const minute = minuteIndex(event.ts);
   if (minute <= wrapHorizon(state)) return;
@@ -95,11 +123,15 @@ export function pruneWrapUps(state: WrapUpState): void {
   }
 }
 
-/** After the calls' sweep: forgets the answers of the calls it forgot. */
+/**
+ * After the sweep of calls and agents: forgets the answers of the calls it forgot, and what was wrapped up by
+ * agents no longer remembered (forgotten after 12 hours or more, when their calls are long gone).
+ */
 export function forgetAnswers(state: WrapUpState): void {
   for (const [agentId, answers] of state.agentAnswers) {
     const kept = answers.filter((a) => state.calls.has(a.callId));
     if (kept.length === 0) state.agentAnswers.delete(agentId);
     else if (kept.length < answers.length) state.agentAnswers.set(agentId, kept);
   }
+  for (const agentId of state.wrappedTs.keys()) if (!state.agents.has(agentId)) state.wrappedTs.delete(agentId);
 }

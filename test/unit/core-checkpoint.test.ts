@@ -85,13 +85,13 @@ describe('checkpoints written by earlier versions', () => {
     // Closed days are kept from version 6 on: an older checkpoint holds none, the replay keeps the
     // day its entries closed; the rest of the state is the replay's.
     const before6 = Number(/v(\d+)/.exec(file)![1]) < 6;
-    // Wrap-up is measured from version 7 on: an older checkpoint holds no answer awaiting its
-    // wrap-up and no wrap-up minute, where the replay has them.
+    // Wrap-up is measured from version 7 on: an older checkpoint holds no call wrapped up and no
+    // wrap-up minute, where the replay has them.
     const before7 = Number(/v(\d+)/.exec(file)![1]) < 7;
     const stateWithoutClosedDays = (state: { core: string; calls: string[] }) => {
       const core = JSON.parse(state.core) as Record<string, unknown>;
       if (before6) Object.assign(core, { closedDays: [], closedDaysDropped: 0 });
-      if (before7) Object.assign(core, { agentAnswers: [], wrapUps: [] });
+      if (before7) Object.assign(core, { wrappedTs: [], wrapUps: [] });
       return { ...state, core: JSON.stringify(core) };
     };
     const comparable = (snapshot: Snapshot) => (before4 ? withoutAgentDays(snapshot) : snapshot);
@@ -135,7 +135,7 @@ describe('checkpoints written by earlier versions', () => {
 
   it('a version 7 checkpoint keeps the wrap-up booked and an acw still open, which books to the queue of its call when it ends after the restore', () => {
     const v7 = load('checkpoint-v7.json');
-    const wrapOf = (a: Aggregator) => JSON.parse(stateOf(a).core) as { wrapUps: [string, [number, number][]][]; agentAnswers: unknown[] };
+    const wrapOf = (a: Aggregator) => JSON.parse(stateOf(a).core) as { wrapUps: [string, [number, number][]][]; wrappedTs: [string, number][] };
     const fromCheckpoint = restored(v7.checkpoint.core, v7.checkpoint.calls);
     const fromStream = replayed(v7);
     // a2's acw after c19: 60 s to tech; a1 went into acw after c10 (billing) and is still in it.
@@ -153,11 +153,12 @@ describe('checkpoints written by earlier versions', () => {
     expect(after).toEqual(wrapOf(fromStream));
   });
 
-  it('a version 6 checkpoint loads with no wrap-up yet: an acw with no answer known before it counts nothing, the wrap-up of the next call counts', () => {
+  it('a version 6 checkpoint loads with no wrap-up yet, its calls awaiting theirs: an acw after the upgrade counts as the replay counts it', () => {
     const v6 = load('checkpoint-v6.json');
-    const aggregator = restored(v6.checkpoint.core, v6.checkpoint.calls);
-    const core = () => JSON.parse(stateOf(aggregator).core) as { agentAnswers: [string, unknown[]][]; wrapUps: [string, [number, number][]][] };
-    expect(core()).toMatchObject({ agentAnswers: [], wrapUps: [] });
+    const fromCheckpoint = restored(v6.checkpoint.core, v6.checkpoint.calls);
+    const fromStream = replayed(v6);
+    const wrapOf = (a: Aggregator) => JSON.parse(stateOf(a).core) as { wrappedTs: [string, number][]; wrapUps: [string, [number, number][]][] };
+    expect(wrapOf(fromCheckpoint)).toMatchObject({ wrappedTs: [], wrapUps: [] });
     const last = v6.entries.at(-1)!;
     const ms = Number(last.id.split('-')[0]) + 1000;
     const entry = (n: number, fields: Record<string, string>): RawEntry => ({
@@ -165,16 +166,32 @@ describe('checkpoints written by earlier versions', () => {
       id: `${ms + n * 1000}-0`,
       fields: { v: '1', ts: String(ms + n * 1000), ...fields },
     });
-    aggregator.applyBatch([
+    const after = [
+      // a1 answered c10 (billing) before the checkpoint and did no wrap-up since: this is its wrap-up.
       entry(0, { type: 'agent.state', agentId: 'a1', state: 'acw' }),
-      entry(30, { type: 'agent.state', agentId: 'a1', state: 'available' }), // no answer known before it
+      entry(30, { type: 'agent.state', agentId: 'a1', state: 'available' }),
       entry(40, { type: 'call.queued', callId: 'after-upgrade', queue: 'tech' }),
       entry(45, { type: 'call.answered', callId: 'after-upgrade', queue: 'tech', agentId: 'a1' }),
       entry(100, { type: 'call.ended', callId: 'after-upgrade' }),
       entry(101, { type: 'agent.state', agentId: 'a1', state: 'acw' }),
       entry(126, { type: 'agent.state', agentId: 'a1', state: 'available' }),
-    ]);
-    expect(core().wrapUps).toEqual([['tech', [[Math.floor((ms + 126_000) / 60_000), 25_000]]]]);
+    ];
+    fromCheckpoint.applyBatch(after);
+    fromStream.applyBatch(after);
+    const sums = (a: Aggregator) => new Map(wrapOf(a).wrapUps.map(([queue, minutes]) => [queue, minutes.reduce((sum, [, wrapMs]) => sum + wrapMs, 0)]));
+    expect(sums(fromCheckpoint)).toEqual(
+      new Map([
+        ['billing', 30_000],
+        ['tech', 25_000],
+      ]),
+    );
+    // The replay also holds the 60 s a2 wrapped up for tech before the checkpoint, which version 6 did not measure.
+    expect(sums(fromStream)).toEqual(
+      new Map([
+        ['billing', 30_000],
+        ['tech', 85_000],
+      ]),
+    );
   });
 
   it('writes the current version, and a restored state writes the bytes it was read from', () => {

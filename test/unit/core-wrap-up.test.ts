@@ -4,6 +4,7 @@
 // an acw open at the window's end) and the window's bounds.
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../server/core/apply.js';
+import { deserializeState, serializeState } from '../../server/core/checkpoint-codec.js';
 import { DEFAULT_CORE_CONFIG } from '../../server/core/core-config.js';
 import { agentsNeeded } from '../../server/core/erlang.js';
 import type { EventInput } from '../../server/core/events.js';
@@ -175,8 +176,27 @@ describe('wrap-up in the staffing hint', () => {
       ],
       state,
     );
-    expect(state.agentAnswers.get('a1')).toEqual([{ callId: 'k9', queue: 'billing', ts: T0 + 9 * MIN, wrapped: true }]);
+    expect(state.agentAnswers.has('a1')).toBe(false);
+    expect(state.wrappedTs.get('a1')).toBe(T0 + 9 * MIN);
     expect(wrapByQueue(state)).toEqual(new Map([['billing', 60_000]]));
+  });
+
+  it('rebuilds the answers awaiting their wrap-up from the calls on restore, as the stream left them', () => {
+    // At 8 min: some agents wrapped up, some still in a call or in acw, one answer delivered twice.
+    const events = sixCalls(120).filter((e) => e.ts < T0 + 8 * MIN);
+    const state = run([
+      ...events,
+      // w3 is still wrapping up c3 (answered at 4 min 45 s): its answer delivered again.
+      { type: 'call.answered', ts: T0 + 285 * SEC, callId: 'c3', queue: 'billing', agentId: 'w3', appendedAt: T0 + 8 * MIN },
+      // Two answers of one call never queued: its visit takes the first, so only that one awaits a wrap-up.
+      { type: 'call.answered', ts: T0 + 8 * MIN, callId: 'z', queue: 'billing', agentId: 'w5' },
+      { type: 'call.answered', ts: T0 + 8 * MIN + SEC, callId: 'z', queue: 'billing', agentId: 'w5' },
+    ]);
+    expect(state.wrappedTs.size).toBeGreaterThan(0);
+    expect(state.agentAnswers.size).toBeGreaterThan(0);
+    const restored = deserializeState(serializeState(state));
+    expect(restored.agentAnswers).toEqual(state.agentAnswers);
+    expect(restored.wrappedTs).toEqual(state.wrappedTs);
   });
 
   it('sums the wrap-up that ended in the 15 whole minutes before now', () => {
@@ -192,13 +212,19 @@ describe('wrap-up in the staffing hint', () => {
   });
 
   it('forgets the minutes outside the window as the stream moves on, and the answers with their calls', () => {
-    const state = run(sixCalls(120));
-    expect(state.wrapUps.size).toBe(1);
-    expect(state.agentAnswers.size).toBe(6);
+    const wrapped = run(sixCalls(120));
+    expect(wrapped.wrapUps.size).toBe(1);
+    expect([wrapped.agentAnswers.size, wrapped.wrappedTs.size]).toEqual([0, 6]);
+    const unwrapped = run(sixCalls(null));
+    expect(unwrapped.agentAnswers.size).toBe(6);
     // The calls ended by T0 + 12 min are forgotten 30 min later (by Redis time).
-    run([agent('w0', 'paused', T0 + 40 * MIN), agent('w0', 'available', T0 + 45 * MIN)], state);
-    expect(state.wrapUps.size).toBe(0);
-    expect(state.agentAnswers.size).toBe(0);
+    for (const state of [wrapped, unwrapped]) run([agent('w0', 'paused', T0 + 40 * MIN), agent('w0', 'available', T0 + 45 * MIN)], state);
+    expect(wrapped.wrapUps.size).toBe(0);
+    expect(unwrapped.agentAnswers.size).toBe(0);
+    // What an agent wrapped up goes with the agent, forgotten after a day of silence.
+    expect(wrapped.wrappedTs.size).toBe(6);
+    run([agent('z1', 'available', T0 + 26 * 3600_000)], wrapped);
+    expect(wrapped.wrappedTs.size).toBe(0);
   });
 
   it('counts nothing for an acw that outlasts the memory of its call (30 min after its end)', () => {
