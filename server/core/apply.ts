@@ -66,8 +66,9 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
 function sweepIfDue(state: State, config: CoreConfig): void {
   if (!sweepDue(state)) return;
   sweepCalls(state, state.arrivalWatermark, config);
+  const agents = state.agents.size;
   forgetSilent(state, state.arrivalWatermark, config);
-  forgetAnswers(state);
+  forgetAnswers(state, state.agents.size < agents);
 }
 
 function isAlarmEvent(event: QueueEvent): event is AlarmEvent {

@@ -65,8 +65,11 @@ const awaitsWrapUp = (state: Pick<WrapUpState, 'wrappedTs'>, agentId: string, ts
  */
 export function noteAnswer(state: WrapUpState, call: AnsweredCall, event: EventOf<'call.answered'>): void {
   if (!awaitsWrapUp(state, event.agentId, event.ts)) return; // older than the call last wrapped up: no acw's call any more
-  const recorded = call.visits.some((v) => v.outcome === 'answered' && v.outcomeTs === event.ts && v.agentId === event.agentId && v.queue === event.queue);
-  if (recorded) addAnswer(state.agentAnswers, event.agentId, { callId: call.id, queue: event.queue, ts: event.ts });
+  for (const v of call.visits) {
+    if (v.outcome !== 'answered' || v.outcomeTs !== event.ts || v.agentId !== event.agentId || v.queue !== event.queue) continue;
+    addAnswer(state.agentAnswers, event.agentId, { callId: call.id, queue: event.queue, ts: event.ts });
+    return;
+  }
 }
 
 /** The index of answers awaiting their wrap-up, from the calls remembered (on restore). */
@@ -127,11 +130,17 @@ export function pruneWrapUps(state: WrapUpState): void {
  * After the sweep of calls and agents: forgets the answers of the calls it forgot, and what was wrapped up by
  * agents no longer remembered (forgotten after 12 hours or more, when their calls are long gone).
  */
-export function forgetAnswers(state: WrapUpState): void {
+export function forgetAnswers(state: WrapUpState, agentsForgotten: boolean): void {
+  // Once a minute over every agent's few answers: it allocates only where a call was forgotten.
   for (const [agentId, answers] of state.agentAnswers) {
-    const kept = answers.filter((a) => state.calls.has(a.callId));
-    if (kept.length === 0) state.agentAnswers.delete(agentId);
-    else if (kept.length < answers.length) state.agentAnswers.set(agentId, kept);
+    let forgotten = 0;
+    for (const a of answers) if (!state.calls.has(a.callId)) forgotten += 1;
+    if (forgotten === answers.length) state.agentAnswers.delete(agentId);
+    else if (forgotten > 0)
+      state.agentAnswers.set(
+        agentId,
+        answers.filter((a) => state.calls.has(a.callId)),
+      );
   }
-  for (const agentId of state.wrappedTs.keys()) if (!state.agents.has(agentId)) state.wrappedTs.delete(agentId);
+  if (agentsForgotten) for (const agentId of state.wrappedTs.keys()) if (!state.agents.has(agentId)) state.wrappedTs.delete(agentId);
 }
