@@ -62,7 +62,7 @@ export function apply(state: State, entry: Entry, config: CoreConfig): ApplyResu
   return 'applied';
 }
 
-/** Once a minute of Redis time: expires calls, forgets agents silent for long, and the wrap-up awaited of either. */
+/** Once a minute of Redis time: expires calls, forgets agents silent for long, and with them the answers awaiting a wrap-up. */
 function sweepIfDue(state: State, config: CoreConfig): void {
   if (!sweepDue(state)) return;
   sweepCalls(state, state.arrivalWatermark, config);

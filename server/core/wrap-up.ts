@@ -91,8 +91,9 @@ export function agentAnswersOf(state: Pick<WrapUpState, 'wrappedTs' | 'calls'>):
  * repeated report of the new state is no move, so a duplicate books nothing.
  */
 export function onAgentLeavesAcw(state: WrapUpState, event: EventOf<'agent.state'>): void {
+  if (event.state === 'acw') return;
   const agent = state.agents.get(event.agentId);
-  if (agent === undefined || agent.state !== 'acw' || event.state === 'acw' || event.ts < agent.lastEventTs) return;
+  if (agent === undefined || agent.state !== 'acw' || event.ts < agent.lastEventTs) return;
   const answers = state.agentAnswers.get(event.agentId);
   if (answers === undefined) return;
   let at = -1;
