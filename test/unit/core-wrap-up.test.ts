@@ -129,6 +129,17 @@ describe('wrap-up in the staffing hint', () => {
     expect(wrapByQueue(again)).toEqual(new Map([['billing', 30_000]]));
   });
 
+  it('keeps one episode through a repeated acw report (a new reason): it runs from the first', () => {
+    const state = run([
+      agent('a1', 'available', T0, ['billing']),
+      ...call('x1', 'a1', T0 + MIN, 100, null).slice(0, -1),
+      agent('a1', 'acw', T0 + 3 * MIN),
+      { ...agent('a1', 'acw', T0 + 3 * MIN + 20 * SEC), reason: 'notes' },
+      agent('a1', 'available', T0 + 4 * MIN),
+    ]);
+    expect(wrapByQueue(state)).toEqual(new Map([['billing', 60_000]]));
+  });
+
   it('ends no acw with a late report older than the acw', () => {
     const state = run([
       agent('a1', 'available', T0, ['billing']),
