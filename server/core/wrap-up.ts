@@ -53,7 +53,9 @@ function addAnswer(index: Map<string, AgentAnswer[]>, agentId: string, answer: A
   for (const a of answers) if (a.callId === answer.callId && a.ts === answer.ts) return; // a repeat
   let at = answers.length;
   while (at > 0 && answers[at - 1]!.ts > answer.ts) at -= 1;
-  answers.splice(at, 0, answer);
+  if (at === answers.length)
+    answers.push(answer); // the usual case: the newest (no array for splice to return)
+  else answers.splice(at, 0, answer);
   if (answers.length > ANSWERS_KEPT) answers.shift();
 }
 
@@ -102,8 +104,8 @@ export function onAgentLeavesAcw(state: WrapUpState, event: EventOf<'agent.state
   const answer = answers[at]!;
   // It, and the answers before it, await no wrap-up any more.
   state.wrappedTs.set(event.agentId, answer.ts);
-  answers.splice(0, at + 1);
-  if (answers.length === 0) state.agentAnswers.delete(event.agentId);
+  if (at + 1 === answers.length) state.agentAnswers.delete(event.agentId);
+  else answers.splice(0, at + 1);
   if (event.state === 'offline') return;
   const minute = minuteIndex(event.ts);
   if (minute <= wrapHorizon(state)) return;
