@@ -134,7 +134,7 @@ describe('wrap-up in the staffing hint', () => {
       agent('a1', 'available', T0, ['billing']),
       ...call('x1', 'a1', T0 + MIN, 100, null).slice(0, -1),
       agent('a1', 'acw', T0 + 3 * MIN),
-      { ...agent('a1', 'acw', T0 + 3 * MIN + 20 * SEC), reason: 'notes' },
+      { type: 'agent.state', ts: T0 + 3 * MIN + 20 * SEC, agentId: 'a1', state: 'acw', reason: 'notes' },
       agent('a1', 'available', T0 + 4 * MIN),
     ]);
     expect(wrapByQueue(state)).toEqual(new Map([['billing', 60_000]]));
