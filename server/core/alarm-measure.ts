@@ -3,7 +3,7 @@
 // "no data" (too few calls for a rate, a KPI without a sample), which never raises and lets an
 // active alarm clear.
 import { badDirection, kpiRuleOf, QUEUE_ALARM_RULES, thresholdRuleFor, type AlarmLevel, type AlarmRulesConfig, type QueueAlarmRule } from './alarm-rules.js';
-import type { HeldCall, QueueStats, Snapshot } from '../contract/snapshot.js';
+import type { HeldCall, QueueStats, Snapshot, SourceFeed } from '../contract/snapshot.js';
 import type { AlarmRule } from '../contract/vocabulary.js';
 
 export interface Measurement {
@@ -52,7 +52,9 @@ export function measureAlarms(snapshot: Pick<Snapshot, 'queues' | 'held' | 'kpis
   const kpiRule = kpiRuleOf(config);
   if (kpiRule) {
     for (const kpi of snapshot.kpis) {
-      const level = { raise: kpi.riskFloor, clear: kpi.riskFloor };
+      // Raised below the risk floor ("missed"); cleared only halfway back to the target, so a KPI
+      // hovering at its floor does not raise and clear by turns.
+      const level = { raise: kpi.riskFloor, clear: round(kpi.riskFloor + Math.max(0, kpi.target - kpi.riskFloor) / 2) };
       const value = kpi.value === null || kpi.sample < kpiRule.minSample ? null : round(kpi.value);
       out.push({
         rule: 'kpi-missed',
@@ -68,9 +70,9 @@ export function measureAlarms(snapshot: Pick<Snapshot, 'queues' | 'held' | 'kpis
   const quiet = thresholdRuleFor(config, 'source-quiet', null);
   if (quiet) {
     // A source with several adapters is as quiet as its quietest.
-    const notLive = new Map<string, number>();
-    for (const s of snapshot.feed?.sources ?? []) notLive.set(s.source, Math.max(notLive.get(s.source) ?? 0, s.state === 'live' ? 0 : seconds(now - s.sinceTs)));
-    for (const [source, value] of notLive)
+    const quietS = new Map<string, number>();
+    for (const s of snapshot.feed?.sources ?? []) quietS.set(s.source, Math.max(quietS.get(s.source) ?? 0, quietSeconds(s, now)));
+    for (const [source, value] of quietS)
       out.push({ rule: 'source-quiet', scope: source, value, direction: 'above', warning: quiet.warning, critical: quiet.critical, minMs: quiet.minMs });
   }
   return out;
@@ -95,6 +97,25 @@ function queueValue(rule: QueueAlarmRule, q: QueueStats, overdueS: number, minSa
     default:
       return assertNever(rule);
   }
+}
+
+/**
+ * A source read with new events this recently counts as 0 s quiet: the server reads the sources
+ * every couple of seconds (`sources.pollMs`), so a steadily fed source is never exactly 0 s quiet
+ * and a clear level of 0 still clears.
+ */
+export const SOURCE_FLOWING_MS = 5_000;
+
+/**
+ * Seconds the source has gone without a new event, on the server's clock (not the source's
+ * quiet state, which waits `sources.quietAfterMs`, so a rule's own level decides); one down or
+ * gone counts at least from then.
+ */
+function quietSeconds(source: SourceFeed, now: number): number {
+  // A feed from a server before lastSeenTs: seconds not live, as it measured them.
+  if (source.lastSeenTs === undefined) return source.state === 'live' ? 0 : seconds(now - source.sinceTs);
+  const from = source.state === 'down' || source.state === 'gone' ? Math.min(source.sinceTs, source.lastSeenTs) : source.lastSeenTs;
+  return now - from <= SOURCE_FLOWING_MS ? 0 : seconds(now - from);
 }
 
 /** Per queue (or FLOOR_SCOPE for held calls of no queue): seconds the most overdue hold check is late. */

@@ -86,7 +86,9 @@ export type AlarmRulesConfig = z.output<typeof alarmRulesSchema>;
 
 /**
  * The defaults. Waits in seconds, counts in callers, the service level as a fraction (the 80/20
- * rule's 0.8), a hold check late in seconds past its 30-second due time, a source not live in seconds.
+ * rule's 0.8), a hold check late in seconds past its 30-second due time, a source's seconds without
+ * a new event (2 minutes without a single event is already odd for a staffed hotline's PBX; a
+ * quieter floor raises its levels or turns the rule off).
  */
 export const DEFAULT_ALARM_RULES = {
   'longest-wait': { warning: { raise: 60, clear: 45 }, critical: { raise: 120, clear: 90 }, minMs: 5_000, minSample: 0 },
@@ -94,7 +96,7 @@ export const DEFAULT_ALARM_RULES = {
   'service-level': { warning: { raise: 0.8, clear: 0.85 }, critical: { raise: 0.6, clear: 0.7 }, minMs: 60_000, minSample: 10 },
   'no-agent': { warning: { raise: 1, clear: 0 }, critical: { raise: 5, clear: 2 }, minMs: 10_000, minSample: 0 },
   'hold-check-overdue': { warning: { raise: 1, clear: 0 }, critical: { raise: 30, clear: 0 }, minMs: 0, minSample: 0 },
-  'source-quiet': { warning: { raise: 30, clear: 0 }, critical: { raise: 300, clear: 0 }, minMs: 0, minSample: 0 },
+  'source-quiet': { warning: { raise: 120, clear: 0 }, critical: { raise: 600, clear: 0 }, minMs: 0, minSample: 0 },
 } satisfies Record<Exclude<AlarmRule, 'kpi-missed'>, ResolvedThresholdRule>;
 
 export const DEFAULT_KPI_RULE: Required<KpiRule> = { severity: 'warning', minMs: 5 * 60_000, minSample: 20 };
