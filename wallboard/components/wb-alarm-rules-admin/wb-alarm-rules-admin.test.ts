@@ -62,7 +62,7 @@ describe('wb-alarm-rules-admin', () => {
   it('shows each rule in its own unit and the page’s language, the saved figures over the defaults', async () => {
     const { el } = await mountRules('zh-CN');
     const rows = [...shadow(el).querySelectorAll('[data-testid=floor-rules] tbody tr')].map((r) => r.querySelector('.name')!.textContent);
-    expect(rows).toEqual(['最长等待（秒）', '排队人数（人）', '服务水平（15分钟）（%）', '有人排队但无坐席在线（人）', '保持回应超时（秒）', '交换机数据中断（秒）']);
+    expect(rows).toEqual(['最长等待（秒）', '排队人数（人）', '服务水平（15分钟）（%）', '有人排队但无座席在岗（人）', '持机回应超时（秒）', '交换机数据中断（秒）']);
     expect(['warning.raise', 'warning.clear', 'critical.raise', 'minTime'].map((f) => field(el, `rules.waiting.${f}`)!.value)).toEqual(['5', '3', '20', '15']);
     expect(['warning.raise', 'warning.clear', 'minSample'].map((f) => field(el, `rules.service-level.${f}`)!.value)).toEqual(['80', '85', '10']);
     expect(field(el, 'kpi.minTime')!.value).toBe('300');
