@@ -229,6 +229,19 @@ export class WbAlarmRulesAdmin extends LitElement {
         ${this.renderKpi(form, errors)}
       </div>
       <div class="card">
+        <h3>${i18n.t('alarmForm.queues')}</h3>
+        <p class="hint">${i18n.t('alarmForm.queuesHint')}</p>
+        <datalist id="alarm-queue-choices">
+          ${this.choices.map((c) => html`<option value=${c.id}>${c.name ? (i18n.lang === 'en' ? c.name.en : c.name.zh) : c.id}</option>`)}
+        </datalist>
+        ${repeat(
+          form.queues,
+          (_q, i) => i,
+          (q, i) => this.renderQueue(form, i, errors),
+        )}
+        <button type="button" data-testid="alarm-queue-add" @click=${() => this.edit((f) => f.queues.push(newQueue(f, '')))}>＋ ${i18n.t('alarmForm.addQueue')}</button>
+      </div>
+      <div class="card">
         <h3>${i18n.t('alarmForm.floorTotals')}</h3>
         <p class="hint">${i18n.t('alarmForm.floorTotalsHint')}</p>
         <div class="scroll">
@@ -245,19 +258,6 @@ export class WbAlarmRulesAdmin extends LitElement {
             </tbody>
           </table>
         </div>
-      </div>
-      <div class="card">
-        <h3>${i18n.t('alarmForm.queues')}</h3>
-        <p class="hint">${i18n.t('alarmForm.queuesHint')}</p>
-        <datalist id="alarm-queue-choices">
-          ${this.choices.map((c) => html`<option value=${c.id}>${c.name ? (i18n.lang === 'en' ? c.name.en : c.name.zh) : c.id}</option>`)}
-        </datalist>
-        ${repeat(
-          form.queues,
-          (_q, i) => i,
-          (q, i) => this.renderQueue(form, i, errors),
-        )}
-        <button type="button" data-testid="alarm-queue-add" @click=${() => this.edit((f) => f.queues.push(newQueue(f, '')))}>＋ ${i18n.t('alarmForm.addQueue')}</button>
       </div>`;
   }
 
