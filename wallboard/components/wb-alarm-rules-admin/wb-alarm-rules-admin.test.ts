@@ -136,7 +136,7 @@ describe('wb-alarm-rules-admin', () => {
       '最长等待（秒）',
       '排队人数（人）',
       '服务水平（15分钟）（%）',
-      '有人排队但无坐席在线（人）',
+      '有人排队但无座席在岗（人）',
     ]);
     // Callers waiting is off by default, its suggested figures shown and locked; the floor's service level on.
     expect(field(el, 'floor.waiting.on')!.checked).toBe(false);
