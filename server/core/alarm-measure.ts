@@ -2,8 +2,19 @@
 // measurement per rule and scope, with the levels in force for that scope. A value of null means
 // "no data" (too few calls for a rate, a KPI without a sample), which never raises and lets an
 // active alarm clear.
-import { badDirection, kpiRuleOf, QUEUE_ALARM_RULES, thresholdRuleFor, type AlarmLevel, type AlarmRulesConfig, type QueueAlarmRule } from './alarm-rules.js';
-import type { HeldCall, QueueStats, Snapshot, SourceFeed } from '../contract/snapshot.js';
+import {
+  badDirection,
+  FLOOR_TOTAL_RULES,
+  floorRuleFor,
+  kpiRuleOf,
+  QUEUE_ALARM_RULES,
+  thresholdRuleFor,
+  type AlarmLevel,
+  type AlarmRulesConfig,
+  type QueueAlarmRule,
+} from './alarm-rules.js';
+import type { AgentState } from '../contract/vocabulary.js';
+import type { HeldCall, Snapshot, SourceFeed, Totals as FloorTotals, WindowStats } from '../contract/snapshot.js';
 import type { AlarmRule } from '../contract/vocabulary.js';
 
 export interface Measurement {
@@ -17,24 +28,43 @@ export interface Measurement {
   minMs: number;
 }
 
-/** The scope of held calls that belong to no queue. */
+/**
+ * The whole floor: the scope of the floor's totals and of held calls that belong to no queue.
+ * Every screen and alert names it as the whole floor, so a queue whose id is "floor" is not
+ * measured on its own (its calls count in the floor's totals).
+ */
 export const FLOOR_SCOPE = 'floor';
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const seconds = (ms: number) => round(Math.max(0, ms) / 1000);
 
+/** What the rules read off a snapshot. */
+export type AlarmInput = Pick<Snapshot, 'queues' | 'held' | 'kpis' | 'feed' | 'agents'> & {
+  totals: Pick<FloorTotals, 'waiting' | 'longestWaitMs'>;
+  window15m: Pick<WindowStats, 'offered' | 'serviceLevel'>;
+};
+
 /** Every rule's measurements on this snapshot; none when the rules are off. */
-export function measureAlarms(snapshot: Pick<Snapshot, 'queues' | 'held' | 'kpis' | 'feed'>, config: AlarmRulesConfig, now: number): Measurement[] {
+export function measureAlarms(snapshot: AlarmInput, config: AlarmRulesConfig, now: number): Measurement[] {
   if (config.enabled === false) return [];
   const out: Measurement[] = [];
   const overdue = overdueByScope(snapshot.held, now);
   for (const q of snapshot.queues) {
+    if (q.id === FLOOR_SCOPE) continue;
     for (const rule of QUEUE_ALARM_RULES) {
       const setting = thresholdRuleFor(config, rule, q.id);
       if (!setting) continue;
-      const value = queueValue(rule, q, overdue.get(q.id) ?? 0, setting.minSample);
+      const value = rule === 'hold-check-overdue' ? (overdue.get(q.id) ?? 0) : totalsValue(rule, q, setting.minSample);
       out.push({ rule, scope: q.id, value, direction: badDirection(rule), warning: setting.warning, critical: setting.critical, minMs: setting.minMs });
     }
+  }
+  // The floor's totals, apart from its queues': many queues each a little behind add up to a floor in trouble.
+  const floor = { waiting: snapshot.totals.waiting, longestWaitMs: snapshot.totals.longestWaitMs, window15m: snapshot.window15m, agents: snapshot.agents };
+  for (const rule of FLOOR_TOTAL_RULES) {
+    const setting = floorRuleFor(config, rule);
+    if (!setting) continue;
+    const value = totalsValue(rule, floor, setting.minSample);
+    out.push({ rule, scope: FLOOR_SCOPE, value, direction: badDirection(rule), warning: setting.warning, critical: setting.critical, minMs: setting.minMs });
   }
   const floorHolds = thresholdRuleFor(config, 'hold-check-overdue', null);
   if (floorHolds) {
@@ -78,7 +108,15 @@ export function measureAlarms(snapshot: Pick<Snapshot, 'queues' | 'held' | 'kpis
   return out;
 }
 
-function queueValue(rule: QueueAlarmRule, q: QueueStats, overdueS: number, minSample: number): number | null {
+/** What a queue's figures, or the floor's totals, say for a rule measured on them. */
+interface Totals {
+  waiting: number;
+  longestWaitMs: number;
+  window15m: Pick<WindowStats, 'offered' | 'serviceLevel'>;
+  agents: Record<AgentState, number>;
+}
+
+function totalsValue(rule: Exclude<QueueAlarmRule, 'hold-check-overdue'>, q: Totals, minSample: number): number | null {
   switch (rule) {
     case 'longest-wait':
       return seconds(q.longestWaitMs);
@@ -87,13 +125,11 @@ function queueValue(rule: QueueAlarmRule, q: QueueStats, overdueS: number, minSa
     case 'service-level':
       return q.window15m.serviceLevel === null || q.window15m.offered < minSample ? null : round(q.window15m.serviceLevel);
     case 'no-agent': {
-      // Callers waiting for nobody: no agent of the queue logged in and not paused (all of them busy is the longest wait's business).
+      // Callers waiting for nobody: no agent of the queue (or floor) logged in and not paused (all of them busy is the longest wait's business).
       const a = q.agents;
       const serving = a.available + a.ringing + a.talking + a.hold + a.acw;
       return serving === 0 ? q.waiting : 0;
     }
-    case 'hold-check-overdue':
-      return overdueS;
     default:
       return assertNever(rule);
   }

@@ -29,6 +29,8 @@ const floor = useFloor({
         waiting: { warning: { raise: 100_000, clear: 90_000 }, critical: null, minMs: 0 },
       },
       queues: { 'sound-a': { waiting: waitingRule }, 'sound-b': { waiting: waitingRule }, 'sound-c': { waiting: waitingRule } },
+      // The whole floor's totals have two rules on by default.
+      floor: { 'service-level': off, 'no-agent': off },
     },
   },
 });

@@ -22,7 +22,13 @@ const source = (over: Partial<SourceFeed>): SourceFeed => ({
   ...over,
 });
 type Input = Parameters<typeof measureAlarms>[0];
-const withSources = (...sources: SourceFeed[]): Input => ({ queues: [], held: [], kpis: [], feed: { state: 'live', sinceTs: T0, reason: null, sources } });
+/** A floor with no call and no agent: its totals raise nothing. */
+const quietFloor = {
+  totals: { waiting: 0, longestWaitMs: 0 },
+  window15m: { offered: 0, serviceLevel: null },
+  agents: { available: 0, ringing: 0, talking: 0, hold: 0, acw: 0, paused: 0, offline: 0 },
+};
+const withSources = (...sources: SourceFeed[]): Input => ({ queues: [], held: [], kpis: [], feed: { state: 'live', sinceTs: T0, reason: null, sources }, ...quietFloor });
 const quietValue = (input: Input, now: number, rules = alarmRulesSchema.parse({})) =>
   measureAlarms(input, rules, now)
     .filter((m) => m.rule === 'source-quiet')
@@ -90,7 +96,7 @@ describe('the source-quiet rule', () => {
 
 describe('the kpi-missed rule', () => {
   const kpi = (value: number | null, sample = 100): Kpi => ({ id: 'agentConnect', value, target: 0.85, riskFloor: 0.8, unit: 'fraction', status: 'missed', sample });
-  const withKpi = (k: Kpi): Input => ({ queues: [], held: [], kpis: [k] });
+  const withKpi = (k: Kpi): Input => ({ queues: [], held: [], kpis: [k], ...quietFloor });
   const rules = alarmRulesSchema.parse({ rules: { 'kpi-missed': { minMs: 0 } } });
 
   it('raises below the risk floor and clears only halfway back to the target', () => {
