@@ -93,9 +93,10 @@ const INCIDENT_COLUMNS: Column<IncidentRow>[] = [
   ['checked', 8, (r) => r.checked],
 ];
 
+// A space between cells: a figure wider than its column (three nodes' figures) pushes the row on rather than running into the next.
 function render<R>(columns: Column<R>[], rows: R[], header: boolean): string {
-  const lines = rows.map((row) => columns.map(([, width, cell]) => cell(row).padStart(width)).join(''));
-  return (header ? [columns.map(([title, width]) => title.padStart(width)).join(''), ...lines] : lines).join('\n');
+  const lines = rows.map((row) => columns.map(([, width, cell]) => cell(row).padStart(width)).join(' '));
+  return (header ? [columns.map(([title, width]) => title.padStart(width)).join(' '), ...lines] : lines).join('\n');
 }
 
 export const eventTable = (rows: EventRow[], header = true) => render(EVENT_COLUMNS, rows, header);
