@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
 import { alarmRecordSchema } from './alarm-log.js';
+import { newCallExpiry, watchCall } from './call-expiry.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
@@ -85,7 +86,9 @@ type SerializedCore = z.infer<typeof coreSchema>;
 // Every field of the state is in the core but the calls, stored apart, and what is rebuilt from
 // them: a field added to State and not to the schema fails to compile here.
 type MustBeNone<T extends never> = T;
-export type StateFieldsNotInCore = MustBeNone<Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'teamSizes' | 'servedQueues'>>;
+export type StateFieldsNotInCore = MustBeNone<
+  Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'callExpiry' | 'teamSizes' | 'servedQueues'>
+>;
 
 const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
 const unnest = <K1, K2, V>(list: [K1, [K2, V][]][]): Map<K1, Map<K2, V>> => new Map(list.map(([k, inner]) => [k, new Map(inner)]));
@@ -176,6 +179,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),
+    callExpiry: newCallExpiry(),
     waiting: unnest(core.waiting),
     agents: new Map(core.agents.map((a) => [a.id, a])),
     teamSizes: teamSizesOf(core.agents),
@@ -202,6 +206,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     if (!parsed.success) throw new CheckpointFormatError(`checkpoint call record ${index}${callIdOf(raw)}: ${issueText(parsed.error.issues[0]!)}`);
     const call = parsed.data;
     state.calls.set(call.id, call);
+    watchCall(state.callExpiry, call);
     if (call.hold) state.onHold.set(call.id, true);
     index += 1;
   }
