@@ -85,8 +85,9 @@ export interface ServerConfig {
   /** Serve HTTPS with this certificate and key (PEM files); cookies become Secure and HSTS is sent. @default null (env TLS_CERT, TLS_KEY) */
   tls: { certFile: string; keyFile: string } | null;
   /**
-   * The alarm rules (the config file's `alarms` section: floor-wide `rules`, per-queue overrides in `queues`); an admin's
-   * rules saved through PUT /api/v1/alarm-rules replace them. @default every rule on with DEFAULT_ALARM_RULES (server/core/alarm-rules.ts)
+   * The alarm rules (the config file's `alarms` section: each queue's default `rules`, per-queue overrides in `queues`, the
+   * whole floor's totals in `floor`); an admin's rules saved through PUT /api/v1/alarm-rules replace them. @default every
+   * rule on with DEFAULT_ALARM_RULES, the floor's as DEFAULT_FLOOR_ALARM_RULES (server/core/alarm-rules.ts)
    */
   alarms: AlarmRulesConfig;
   /** The inputs the server runs itself (the config file's `ingest` section). */

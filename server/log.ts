@@ -35,11 +35,17 @@ function pretty(line: string): string {
   return `${ts.slice(11, 19)} ${level.padEnd(5)} ${msg}${fields ? ' ' + fields : ''}`;
 }
 
+/**
+ * The line's own keys: a field of the same name (an event's `ts`) would be written a second time
+ * in the same JSON object, and a reader keeps only the last, losing the line's own time.
+ */
+const OWN_KEYS: Readonly<Record<string, string>> = { ts: 'eventTs', level: 'levelField', msg: 'msgField' };
+
 /** An Error in a field is logged as its message: the stack is noise in an operator's search. */
 function plain(fields: LogFields | undefined): LogFields {
   if (!fields) return {};
   const out: LogFields = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = v instanceof Error ? v.message : v;
+  for (const [k, v] of Object.entries(fields)) out[Object.hasOwn(OWN_KEYS, k) ? OWN_KEYS[k]! : k] = v instanceof Error ? v.message : v;
   return out;
 }
 

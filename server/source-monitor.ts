@@ -89,8 +89,16 @@ export class SourceTracker {
         since = track.feed?.state === 'live' ? track.feed.sinceTs : now;
       }
       const prev = track.feed;
-      if (prev && prev.state === state && prev.sinceTs === since && prev.reason === reason && prev.lastEventTs === record.lastEventTs) continue;
-      track.feed = { source: record.source, adapter: record.adapter, state, sinceTs: since, lastEventTs: record.lastEventTs, reason };
+      if (
+        prev &&
+        prev.state === state &&
+        prev.sinceTs === since &&
+        prev.reason === reason &&
+        prev.lastEventTs === record.lastEventTs &&
+        prev.lastSeenTs === track.eventsTs
+      )
+        continue;
+      track.feed = { source: record.source, adapter: record.adapter, state, sinceTs: since, lastEventTs: record.lastEventTs, lastSeenTs: track.eventsTs, reason };
       changed = true;
     }
     if (changed) this.version += 1;

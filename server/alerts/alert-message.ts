@@ -4,6 +4,7 @@
 import type { AlarmTransition, AlarmFacts } from './alarm-transition.js';
 import type { HookLang } from './alert-config.js';
 import type { AlarmRule } from '../contract/vocabulary.js';
+import { ALARM_RULE_LABELS } from '../contract/alarm-labels.js';
 import { kpiLabel } from '../contract/kpi-labels.js';
 import type { AlertPayload } from './alert-formats.js';
 
@@ -27,14 +28,15 @@ export interface MessageContext {
 }
 
 type Unit = 'seconds' | 'count' | 'percent' | 'points' | 'plain';
-const RULES: Record<AlarmRule, { en: string; zh: string; unit: Unit }> = {
-  'longest-wait': { en: 'Longest wait', zh: '最长等待', unit: 'seconds' },
-  waiting: { en: 'Callers waiting', zh: '排队人数', unit: 'count' },
-  'service-level': { en: 'Service level (15 min)', zh: '服务水平（15 分钟）', unit: 'percent' },
-  'no-agent': { en: 'No agent available', zh: '无空闲坐席', unit: 'count' },
-  'hold-check-overdue': { en: 'Hold check overdue', zh: '保持回访超时', unit: 'seconds' },
-  'kpi-missed': { en: 'KPI missed', zh: 'KPI 未达标', unit: 'percent' },
-  'source-quiet': { en: 'PBX feed quiet', zh: '数据源静默', unit: 'seconds' },
+// The names are the screens' (server/contract/alarm-labels.ts); the unit is how a hook writes the value.
+const UNITS: Record<AlarmRule, Unit> = {
+  'longest-wait': 'seconds',
+  waiting: 'count',
+  'service-level': 'percent',
+  'no-agent': 'count',
+  'hold-check-overdue': 'seconds',
+  'kpi-missed': 'percent',
+  'source-quiet': 'seconds',
 };
 
 const WORDS = {
@@ -114,14 +116,14 @@ function clock(ts: number, ctx: MessageContext): string {
 
 /** The rule's and the scope's names in the hook's language. */
 export function describeAlarm(facts: Pick<AlarmFacts, 'rule' | 'scope'>, ctx: MessageContext): { rule: string; scope: string; unit: Unit } {
-  const rule = RULES[facts.rule];
+  const rule = ALARM_RULE_LABELS[facts.rule];
   // A KPI alarm's scope is the KPI's id: named as the board names it (one table, server/contract/kpi-labels.ts).
   const scope =
     facts.scope === 'floor'
       ? WORDS[ctx.lang].floor
       : ((facts.rule === 'kpi-missed' ? kpiLabel(facts.scope, ctx.lang) : ctx.scopeName(facts.scope, ctx.lang)) ?? facts.scope);
   // A KPI is in its own unit: satisfaction in points 0..100, the others fractions.
-  const unit = facts.rule === 'kpi-missed' && facts.scope === 'satisfaction' ? 'points' : rule.unit;
+  const unit = facts.rule === 'kpi-missed' && facts.scope === 'satisfaction' ? 'points' : UNITS[facts.rule];
   return { rule: ctx.lang === 'en' ? rule.en : rule.zh, scope, unit };
 }
 

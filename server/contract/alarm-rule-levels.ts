@@ -7,6 +7,10 @@ import type { AlarmRule } from './vocabulary.js';
 export const QUEUE_ALARM_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent', 'hold-check-overdue'] as const;
 export type QueueAlarmRule = (typeof QUEUE_ALARM_RULES)[number];
 
+/** The rules measured on the whole floor's totals (the config's `floor`; their scope is "floor"). */
+export const FLOOR_TOTAL_RULES = ['longest-wait', 'waiting', 'service-level', 'no-agent'] as const;
+export type FloorTotalRule = (typeof FLOOR_TOTAL_RULES)[number];
+
 /** Which way a rule's value goes bad: up (a wait, a count) or down (a service level). */
 export function badDirection(rule: AlarmRule): 'above' | 'below' {
   return rule === 'service-level' || rule === 'kpi-missed' ? 'below' : 'above';
@@ -44,4 +48,18 @@ export function mergeThresholdRule(base: ResolvedThresholdRule, over: ThresholdS
     minMs: over.minMs ?? base.minMs,
     minSample: over.minSample ?? base.minSample,
   };
+}
+
+/** A floor-total rule's default: its figures, and whether it is on when the config does not name it. */
+export interface FloorTotalDefault extends ResolvedThresholdRule {
+  on: boolean;
+}
+
+/**
+ * A floor-total rule in force: off with `false`, the default (on or off) when not named, and on
+ * with the default's figures under its own when named (so `{}` turns an off-by-default rule on).
+ */
+export function floorTotalRule(base: FloorTotalDefault, setting: ThresholdSetting | false | undefined): ResolvedThresholdRule | null {
+  if (setting === false || (setting === undefined && !base.on)) return null;
+  return mergeThresholdRule({ warning: base.warning, critical: base.critical, minMs: base.minMs, minSample: base.minSample }, setting);
 }

@@ -250,6 +250,12 @@ export interface SourceFeed {
   sinceTs: number;
   /** Event time of the last event it appended; null before the first. */
   lastEventTs: number | null;
+  /**
+   * Server time its event count was last seen to move (at a server start, its last event's age by
+   * the adapter's clock): how long the source has been quiet, on the server's clock. Absent from
+   * servers before the source-quiet alarm measured it.
+   */
+  lastSeenTs?: number;
   /** Why, when down ("ECONNREFUSED", "file missing") or gone; null otherwise. */
   reason: string | null;
 }

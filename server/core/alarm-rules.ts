@@ -5,10 +5,26 @@
 // raised, and its opposite `minMs` before it clears, so an alarm does not flap.
 import { z } from 'zod';
 import type { AlarmRule, AlarmSeverity } from '../contract/vocabulary.js';
-import { badDirection, mergeThresholdRule, type AlarmLevel, type ResolvedThresholdRule } from '../contract/alarm-rule-levels.js';
+import {
+  badDirection,
+  floorTotalRule,
+  mergeThresholdRule,
+  type AlarmLevel,
+  type FloorTotalDefault,
+  type FloorTotalRule,
+  type ResolvedThresholdRule,
+} from '../contract/alarm-rule-levels.js';
 
 // The levels' shape and the fallback to what a rule inherits are the contract's, shared with the admin's form.
-export { badDirection, QUEUE_ALARM_RULES, type AlarmLevel, type QueueAlarmRule, type ResolvedThresholdRule } from '../contract/alarm-rule-levels.js';
+export {
+  badDirection,
+  FLOOR_TOTAL_RULES,
+  QUEUE_ALARM_RULES,
+  type AlarmLevel,
+  type FloorTotalRule,
+  type QueueAlarmRule,
+  type ResolvedThresholdRule,
+} from '../contract/alarm-rule-levels.js';
 
 const level = z.strictObject({ raise: z.number().finite(), clear: z.number().finite() }) satisfies z.ZodType<AlarmLevel>;
 
@@ -53,16 +69,20 @@ const floorRules = z.strictObject({
   'source-quiet': z.union([thresholdRule, off]).optional(),
 });
 const queueRules = floorRules.omit({ 'kpi-missed': true, 'source-quiet': true });
+/** The rules on the whole floor's totals: each measured once, on the floor, apart from the queues' rules. */
+const floorTotalRules = floorRules.pick({ 'longest-wait': true, waiting: true, 'service-level': true, 'no-agent': true });
 
 /** The `alarms` section as written: every field optional, merged over the defaults. */
 export const alarmRulesSchema = z
   .strictObject({
     /** Whether the server raises alarms at all. */
     enabled: z.boolean().optional(),
-    /** The floor-wide rules: each queue's too, unless the queue overrides them. */
+    /** The rules each queue has unless it overrides them (and the hold checks of no queue, the KPIs, the sources); not the floor's totals, which are `floor`. */
     rules: floorRules.optional(),
     /** Per queue id: a rule's fields replace the floor's, false turns it off for that queue. */
     queues: z.record(z.string().min(1).max(128), queueRules).optional(),
+    /** The whole floor's totals: fields replace DEFAULT_FLOOR_ALARM_RULES', false turns a rule off, an object turns it on. */
+    floor: floorTotalRules.optional(),
   })
   .superRefine((value, ctx) => {
     const check = (path: (string | number)[], rule: AlarmRule, setting: unknown) => {
@@ -80,13 +100,16 @@ export const alarmRulesSchema = z
     for (const [rule, setting] of Object.entries(value.rules ?? {})) check(['rules', rule], rule as AlarmRule, setting);
     for (const [q, rules] of Object.entries(value.queues ?? {}))
       for (const [rule, setting] of Object.entries(rules)) check(['queues', q, rule], rule as AlarmRule, setting);
+    for (const [rule, setting] of Object.entries(value.floor ?? {})) check(['floor', rule], rule as AlarmRule, setting);
   });
 export type AlarmRulesInput = z.input<typeof alarmRulesSchema>;
 export type AlarmRulesConfig = z.output<typeof alarmRulesSchema>;
 
 /**
  * The defaults. Waits in seconds, counts in callers, the service level as a fraction (the 80/20
- * rule's 0.8), a hold check late in seconds past its 30-second due time, a source not live in seconds.
+ * rule's 0.8), a hold check late in seconds past its 30-second due time, a source's seconds without
+ * a new event (2 minutes without a single event is already odd for a staffed hotline's PBX; a
+ * quieter floor raises its levels or turns the rule off).
  */
 export const DEFAULT_ALARM_RULES = {
   'longest-wait': { warning: { raise: 60, clear: 45 }, critical: { raise: 120, clear: 90 }, minMs: 5_000, minSample: 0 },
@@ -94,8 +117,22 @@ export const DEFAULT_ALARM_RULES = {
   'service-level': { warning: { raise: 0.8, clear: 0.85 }, critical: { raise: 0.6, clear: 0.7 }, minMs: 60_000, minSample: 10 },
   'no-agent': { warning: { raise: 1, clear: 0 }, critical: { raise: 5, clear: 2 }, minMs: 10_000, minSample: 0 },
   'hold-check-overdue': { warning: { raise: 1, clear: 0 }, critical: { raise: 30, clear: 0 }, minMs: 0, minSample: 0 },
-  'source-quiet': { warning: { raise: 30, clear: 0 }, critical: { raise: 300, clear: 0 }, minMs: 0, minSample: 0 },
+  'source-quiet': { warning: { raise: 120, clear: 0 }, critical: { raise: 600, clear: 0 }, minMs: 0, minSample: 0 },
 } satisfies Record<Exclude<AlarmRule, 'kpi-missed'>, ResolvedThresholdRule>;
+
+/**
+ * The whole floor's totals. The service level is on at the queues' 80/20 standard (the floor's
+ * target is the same 80 %), and no-agent is on at the queues' levels: neither depends on the
+ * floor's size. Callers waiting does (10 is calm for 200 agents, dire for 5), so it is off until
+ * the floor sets its own; the longest wait is off because the floor's is the longest of its
+ * queues', which each queue's own rule already watches at these levels.
+ */
+export const DEFAULT_FLOOR_ALARM_RULES = {
+  'longest-wait': { on: false, ...DEFAULT_ALARM_RULES['longest-wait'] },
+  waiting: { on: false, warning: { raise: 30, clear: 20 }, critical: { raise: 60, clear: 45 }, minMs: 30_000, minSample: 0 },
+  'service-level': { on: true, ...DEFAULT_ALARM_RULES['service-level'] },
+  'no-agent': { on: true, ...DEFAULT_ALARM_RULES['no-agent'] },
+} satisfies Record<FloorTotalRule, FloorTotalDefault>;
 
 export const DEFAULT_KPI_RULE: Required<KpiRule> = { severity: 'warning', minMs: 5 * 60_000, minSample: 20 };
 
@@ -108,6 +145,11 @@ export function thresholdRuleFor(config: AlarmRulesConfig, rule: Exclude<AlarmRu
   const own = config.queues?.[queue]?.[rule];
   if (own === false) return null;
   return mergeThresholdRule(floorRule, own);
+}
+
+/** The floor-total rule in force; null when it is off. */
+export function floorRuleFor(config: AlarmRulesConfig, rule: FloorTotalRule): ResolvedThresholdRule | null {
+  return floorTotalRule(DEFAULT_FLOOR_ALARM_RULES[rule], config.floor?.[rule]);
 }
 
 export function kpiRuleOf(config: AlarmRulesConfig): Required<KpiRule> | null {

@@ -3,6 +3,7 @@
 // call's hold and open waits when it ends; sweeps out calls that ended long enough ago, and
 // expires those that never ended.
 import { z } from 'zod';
+import { takeSeenBefore, watchAgain, watchCall, type CallExpiry } from './call-expiry.js';
 import type { CoreConfig } from './core-config.js';
 import { ratio } from './counts.js';
 import { countToday, type DayCounters } from './day.js';
@@ -39,6 +40,8 @@ export interface CallsState extends VisitsState, HoldsState {
   calls: Map<string, CallRecord>;
   /** Calls created, changed or forgotten since the last checkpoint took them (not persisted). */
   changedCalls: Set<string>;
+  /** Which calls the sweep looks at (not persisted: rebuilt from the calls). */
+  callExpiry: CallExpiry<CallRecord>;
 }
 
 /** Finds or creates the call an event is about; `unknownIfNew` counts a call first seen mid-flow. */
@@ -66,6 +69,7 @@ export function touchCall(state: CallsState, event: { callId: string; ts: number
       lastEventTs: ts,
     };
     state.calls.set(callId, call);
+    watchCall(state.callExpiry, call);
   }
   state.changedCalls.add(callId);
   call.lastSeenAt = Math.max(call.lastSeenAt, appendedAt);
@@ -112,9 +116,17 @@ export function onEnded(state: CallsState, call: CallRecord, event: EventOf<'cal
  * the retention time. Judged by Redis append time (`now`), so it is the same on every replay.
  */
 export function sweepCalls(state: CallsState, now: number, config: CoreConfig): void {
-  for (const [id, call] of state.calls) {
+  // Only calls idle for longer than the shorter of the two times can go: those are the ones the expiry index hands out.
+  const horizon = now - Math.min(config.endedRetentionMs, config.callExpiryMs);
+  for (const watched of takeSeenBefore(state.callExpiry, horizon)) {
+    const call = watched.call;
+    const id = call.id;
+    if (state.calls.get(id) !== call) continue; // forgotten before
     const idle = now - call.lastSeenAt;
-    if (call.endedTs !== null ? idle <= config.endedRetentionMs : idle <= config.callExpiryMs) continue;
+    if (call.endedTs !== null ? idle <= config.endedRetentionMs : idle <= config.callExpiryMs) {
+      watchAgain(state.callExpiry, watched);
+      continue;
+    }
     // Anchored at when it expired, but never later than the stream has reached.
     expireOpenVisits(state, call, Math.min(call.lastEventTs + config.callExpiryMs, state.eventWatermark), config);
     state.calls.delete(id);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { agentRecordSchema, servedQueuesOf, teamSizesOf } from './agents.js';
 import { alarmRecordSchema } from './alarm-log.js';
+import { newCallExpiry, watchCall } from './call-expiry.js';
 import { callRecordSchema, type CallRecord } from './calls.js';
 import { CHECKPOINT_MIGRATIONS } from './checkpoint-migrations.js';
 import { complaintRecordSchema } from './complaints.js';
@@ -90,7 +91,7 @@ type SerializedCore = z.infer<typeof coreSchema>;
 // them: a field added to State and not to the schema fails to compile here.
 type MustBeNone<T extends never> = T;
 export type StateFieldsNotInCore = MustBeNone<
-  Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'teamSizes' | 'servedQueues' | 'agentAnswers'>
+  Exclude<keyof State, keyof SerializedCore | 'calls' | 'onHold' | 'changedCalls' | 'callExpiry' | 'teamSizes' | 'servedQueues' | 'agentAnswers'>
 >;
 
 const nested = <K1, K2, V>(m: Map<K1, Map<K2, V>>): [K1, [K2, V][]][] => [...m].map(([k, inner]) => [k, [...inner]]);
@@ -184,6 +185,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),
+    callExpiry: newCallExpiry(),
     waiting: unnest(core.waiting),
     agents: new Map(core.agents.map((a) => [a.id, a])),
     teamSizes: teamSizesOf(core.agents),
@@ -213,6 +215,7 @@ export function restoreFromCore({ storedVersion, core }: DecodedCore, calls: Ite
     if (!parsed.success) throw new CheckpointFormatError(`checkpoint call record ${index}${callIdOf(raw)}: ${issueText(parsed.error.issues[0]!)}`);
     const call = parsed.data;
     state.calls.set(call.id, call);
+    watchCall(state.callExpiry, call);
     if (call.hold) state.onHold.set(call.id, true);
     index += 1;
   }

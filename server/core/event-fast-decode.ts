@@ -40,8 +40,23 @@ const score: Read = (v) => {
   return n >= 0 && n <= 100 ? n : INVALID;
 };
 
+// An agent's queue list recurs with every change of its state (about half the entries of a large floor): the lists already
+// split are kept by their text, a bounded number of them, and each event gets a copy, which costs less than splitting again.
 const queueList: Read = (v) => {
   if (typeof v !== 'string' || v.length > MAX_AGENT_QUEUES * (MAX_ID + 1)) return INVALID;
+  const known = QUEUE_LISTS.get(v);
+  if (known !== undefined) return known.slice();
+  const list = splitQueues(v);
+  if (list === INVALID) return INVALID;
+  if (QUEUE_LISTS.size >= QUEUE_LISTS_KEPT) QUEUE_LISTS.clear();
+  QUEUE_LISTS.set(v, list);
+  return list.slice();
+};
+/** Far more than a floor's distinct skill sets; past it the kept lists are dropped and gathered again. */
+const QUEUE_LISTS_KEPT = 1024;
+const QUEUE_LISTS = new Map<string, string[]>();
+
+const splitQueues = (v: string): string[] | typeof INVALID => {
   const out: string[] = [];
   for (const part of v.split(',')) {
     const q = part.trim();

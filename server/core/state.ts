@@ -3,6 +3,7 @@
 // declares the part it reads and writes; the state is all of them.
 import type { AgentRecord, AgentsState } from './agents.js';
 import type { AlarmsState } from './alarm-log.js';
+import { newCallExpiry } from './call-expiry.js';
 import type { CallRecord, CallsState } from './calls.js';
 import type { DeliveryState } from './delivery.js';
 import type { WrapUpState } from './wrap-up.js';
@@ -32,6 +33,7 @@ export function initialState(): State {
     calls: new Map(),
     onHold: new Map(),
     changedCalls: new Set(),
+    callExpiry: newCallExpiry(),
     waiting: new Map(),
     agents: new Map(),
     teamSizes: new Map(),

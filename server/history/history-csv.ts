@@ -69,8 +69,8 @@ const HEADERS: Record<CsvField, readonly [string, string]> = {
   surveyScoreSum: ['评价总分', 'Survey score sum'],
   resolved: ['一次解决', 'Resolved'],
   endedWithResolution: ['有解决标记的结束', 'Ended with resolution'],
-  holdChecksDue: ['应回访(保持)', 'Hold checks due'],
-  holdChecksOnTime: ['按时回访(保持)', 'Hold checks on time'],
+  holdChecksDue: ['应回应(持机)', 'Hold checks due'],
+  holdChecksOnTime: ['按时回应(持机)', 'Hold checks on time'],
   warmTransfers: ['咨询转接', 'Warm transfers'],
   coldTransfers: ['盲转', 'Cold transfers'],
   otherTransfers: ['其他转接', 'Other transfers'],
@@ -84,7 +84,7 @@ const HEADERS: Record<CsvField, readonly [string, string]> = {
   systemConnectRate: ['系统接通率', 'System connect rate'],
   satisfaction: ['满意度', 'Satisfaction'],
   firstContactResolution: ['一次解决率', 'First contact resolution'],
-  holdCheckOnTimeRate: ['保持回访及时率', 'Hold check on-time rate'],
+  holdCheckOnTimeRate: ['持机按时回应率', 'Hold check on-time rate'],
   complaintReplyRate: ['投诉回复及时率', 'Complaint reply rate'],
 };
 

@@ -3,13 +3,13 @@
 import express, { type Router } from 'express';
 import type { Access } from '../auth/access.js';
 import type { AlarmEngine } from '../alarms/alarm-engine.js';
-import { DEFAULT_ALARM_RULES, DEFAULT_KPI_RULE } from '../core/alarm-rules.js';
+import { DEFAULT_ALARM_RULES, DEFAULT_FLOOR_ALARM_RULES, DEFAULT_KPI_RULE } from '../core/alarm-rules.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
 import { principalOf, requireAction } from './access-middleware.js';
 
 const json = express.json({ limit: '256kb' });
 /** Sent with the rules: the admin's form shows each rule as it is in force and saves only what differs. */
-const defaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE };
+const defaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE, floor: DEFAULT_FLOOR_ALARM_RULES };
 
 export interface AlarmRoutesDeps {
   access: Access;

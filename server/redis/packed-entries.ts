@@ -4,7 +4,6 @@
 // cmsgpack (Redis's own C library) it arrives as one Buffer, read here with the same result: each
 // entry's fields as a record, a repeated field keeping its last value, text decoded as UTF-8.
 // Redis spends about 2 ms more per 1000 entries packing; the consumer saves several times that.
-import { isAscii } from 'node:buffer';
 import type { RawEntry } from '../aggregator.js';
 
 /** XREADGROUP … NOACK (no BLOCK: a script may not wait), packed. KEYS: the streams. ARGV: group, consumer, count. */
@@ -29,6 +28,40 @@ export interface PackedBatch {
 /** Shorter than this, a substring of a one-byte string is a copy; longer, a slice that would keep the whole reply alive. */
 const SLICE_MIN = 13;
 
+/**
+ * Short ASCII strings that recur from entry to entry (field names, ids, vocabulary words) are kept in a table and handed out
+ * again, the same string each time: it is not allocated anew, and the core's Maps find a string they have hashed before
+ * without hashing it again. A slot holds the last string read into it; a power of two, large enough for a floor's agents.
+ */
+const SHARED_SLOTS = 4096;
+const sharedStrings: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
+
+/**
+ * The fields whose values go through the table: identifiers and vocabulary words only. Free text (a caller's number, a
+ * reason, a name) is never kept beyond its entry.
+ */
+const SHARED_VALUES: ReadonlySet<string> = new Set([
+  'v',
+  'type',
+  'callId',
+  'queue',
+  'agentId',
+  'state',
+  'tier',
+  'toQueue',
+  'toAgentId',
+  'mode',
+  'resolved',
+  'vip',
+  'queues',
+  'score',
+  'complaintId',
+  'alarmId',
+  'rule',
+  'scope',
+  'severity',
+]);
+
 /** Methods every Buffer has that Node's types do not declare: toString() calls them. */
 interface BufferSlices {
   latin1Slice(start: number, end: number): string;
@@ -37,15 +70,18 @@ interface BufferSlices {
 
 class Reader {
   pos = 0;
-  /** The reply as Latin-1 (one character per byte) when it is all ASCII, so short strings are substrings of it; else null. */
-  private readonly ascii: string | null;
+  /**
+   * The reply as Latin-1, one character per byte, so that a short string whose bytes are all ASCII is a substring of it. The
+   * reply as a whole is never ASCII (MessagePack's headers are bytes of 0x80 and over), so each string's bytes are checked.
+   */
+  private readonly latin1: string;
 
   /** Buffer's own decoders, without toString()'s checks of its arguments (the bounds are checked above). */
   private readonly slices: BufferSlices;
 
   constructor(private readonly buf: Buffer) {
     this.slices = buf as unknown as BufferSlices;
-    this.ascii = isAscii(buf) ? buf.toString('latin1') : null;
+    this.latin1 = this.slices.latin1Slice(0, buf.length);
   }
 
   private u8(): number {
@@ -77,7 +113,8 @@ class Reader {
     return n;
   }
 
-  string(): string {
+  /** A string; `shared` for one that recurs from entry to entry: a short ASCII one then comes from the table of shared strings. */
+  string(shared = false): string {
     const b = this.u8();
     let length: number;
     if (b >= 0xa0 && b <= 0xbf) length = b & 0x1f;
@@ -89,10 +126,28 @@ class Reader {
     const end = start + length;
     if (end > this.buf.length) throw new PackedReplyError('reply ends early');
     this.pos = end;
-    // A short ASCII string is copied out of the one-byte reply in JavaScript; a longer one is copied by Node (a substring would be
-    // a slice that keeps the whole reply alive as long as, say, an agent's name); anything else is decoded as ioredis decodes a reply.
-    if (this.ascii === null) return this.slices.utf8Slice(start, end);
-    return length < SLICE_MIN ? this.ascii.substring(start, end) : this.slices.latin1Slice(start, end);
+    // A short ASCII string is copied out of the one-byte reply in JavaScript (or is the shared one); a longer one is decoded by
+    // Node (a substring would be a slice that keeps the whole reply alive as long as, say, an agent's name), as is one that is not
+    // ASCII, as ioredis decodes a reply.
+    if (length >= SLICE_MIN) return this.slices.utf8Slice(start, end);
+    const buf = this.buf;
+    let hash = length;
+    for (let i = start; i < end; i++) {
+      const c = buf[i]!;
+      if (c >= 0x80) return this.slices.utf8Slice(start, end);
+      hash = (hash * 31 + c) | 0;
+    }
+    if (!shared) return this.latin1.substring(start, end);
+    const slot = hash & (SHARED_SLOTS - 1);
+    const known = sharedStrings[slot];
+    if (known !== undefined && known.length === length) {
+      let i = 0;
+      while (i < length && known.charCodeAt(i) === buf[start + i]) i++;
+      if (i === length) return known;
+    }
+    const read = this.latin1.substring(start, end);
+    sharedStrings[slot] = read;
+    return read;
   }
 }
 
@@ -112,8 +167,8 @@ function readEntries(reader: Reader, stream: string, entries: RawEntry[], ids: s
     // As fieldsFromArray: a repeated field keeps its last value, an odd last name is ignored.
     const fields: Record<string, string> = {};
     for (let i = 0; i + 1 < n; i += 2) {
-      const name = reader.string();
-      fields[name] = reader.string();
+      const name = reader.string(true);
+      fields[name] = reader.string(SHARED_VALUES.has(name));
     }
     if (n % 2 === 1) reader.string();
     entries.push({ stream, id, fields });

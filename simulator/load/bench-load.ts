@@ -16,6 +16,7 @@ import { connectCheckingScreens, type CheckingScreens } from './checking-screens
 import { addMoves, bucketPercentile, createAppendIndex, createLatencyHistogram, type AppendIndex } from './event-latency.js';
 import { createLoadGenerator, type LoadGenerator } from './load-generator.js';
 import { eventTable, incidentTable, type EventRow, type IncidentRow } from './load-report.js';
+import { nodeStep, scrapeNode } from './node-metrics.js';
 import { pairDisplay } from './pair-display.js';
 import { startScreenFleet, type ScreenFleet } from './screen-fleet.js';
 import { cpuPercent, sampleProcess, startStack, type ProcessSample, type Stack, type StackNode } from './stack.js';
@@ -63,7 +64,9 @@ simulator events at each rate.
 Latency is every event's: for each screen, the time from an event's XADD (its entry ID) to the
 first delta that screen received whose stream cursor covers it. "lost" counts deltas a screen
 missed (gaps in seq). CPU is % of one core over the step; "harness" is the busiest screen worker
-and the producer process.`;
+and the producer process. "push ms" is the node's own mean push (every screen's write included)
+and "lag ms" its event-loop delay p99, from its /metrics; "worker lag" is the laggiest screen
+worker's: a screen is stamped when its worker gets to the frame, so push → screen includes it.`;
 
 const STREAM_KEY = 'wallboard:events';
 const GROUP = 'wallboard';
@@ -240,11 +243,17 @@ async function main(): Promise<number> {
       for (const [r, rate] of rates.entries()) {
         if (run.sent >= run.maxEvents) break;
         await fleet.collect(); // start afresh
+        const metrics0 = await Promise.all(live.nodes.map((n) => scrapeNode(n.url, live.token)));
         const watch = watchNodes(live.nodes);
         const producer0 = process.cpuUsage();
         const { sent, seconds } = await offer(run, rate, stepMs);
         const usage = watch.stop();
         const producerCpu = process.cpuUsage(producer0);
+        const metrics1 = await Promise.all(live.nodes.map((n) => scrapeNode(n.url, live.token)));
+        const steps = live.nodes.map((_, i) => {
+          const [a, b] = [metrics0[i], metrics1[i]];
+          return a && b ? nodeStep(a, b, seconds) : null;
+        });
         const drained = await drain(run, drainMs);
         await sleep(500); // the last push after the drain
         const seen = await fleet.collect();
@@ -265,7 +274,10 @@ async function main(): Promise<number> {
           lost: seen.missed,
           nodeCpu: usage.map((u) => u.cpu),
           nodeRssMb: usage.map((u) => u.rssMb),
+          nodePushMs: steps.map((st) => st?.pushMs ?? null),
+          nodeLagP99Ms: steps.map((st) => st?.loopLagP99Ms ?? null),
           workerCpu: seen.maxWorkerCpuMs / 10 / seconds,
+          workerLagP99Ms: seen.maxWorkerLagMs,
           producerCpu: (producerCpu.user + producerCpu.system) / 10_000 / seconds,
           checked: verdict ? `${verdict.screens - verdict.differing}/${verdict.screens}` : '-',
         };

@@ -21,9 +21,14 @@ export interface EventRow {
   /** Per node: CPU over the step, % of one core (null: gone), and resident memory. */
   nodeCpu: (number | null)[];
   nodeRssMb: number[];
+  /** Per node, from its /metrics: its mean push over the step (the fan-out as it saw it) and its event-loop delay p99, ms (null: not read). */
+  nodePushMs: (number | null)[];
+  nodeLagP99Ms: (number | null)[];
   /** The busiest screen worker's CPU and the producer's, % of one core. */
   workerCpu: number;
   producerCpu: number;
+  /** The laggiest screen worker's event-loop delay p99, ms: how late the harness may have stamped a screen. */
+  workerLagP99Ms: number;
   /** Checking screens whose numbers matched the server's, "n/m". */
   checked: string;
 }
@@ -65,7 +70,10 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ['lost', 5, (r) => String(r.lost)],
   ['node CPU %', 13, (r) => perNode(r.nodeCpu)],
   ['node RSS MB', 14, (r) => perNode(r.nodeRssMb)],
+  ['push ms', 8, (r) => perNode(r.nodePushMs)],
+  ['lag ms', 7, (r) => perNode(r.nodeLagP99Ms)],
   ['worker %', 9, (r) => r.workerCpu.toFixed(0)],
+  ['worker lag', 11, (r) => r.workerLagP99Ms.toFixed(0)],
   ['producer %', 11, (r) => r.producerCpu.toFixed(0)],
   ['drained', 8, (r) => (r.drained ? 'yes' : 'NO')],
   ['checked', 8, (r) => r.checked],
@@ -85,9 +93,10 @@ const INCIDENT_COLUMNS: Column<IncidentRow>[] = [
   ['checked', 8, (r) => r.checked],
 ];
 
+// A space between cells: a figure wider than its column (three nodes' figures) pushes the row on rather than running into the next.
 function render<R>(columns: Column<R>[], rows: R[], header: boolean): string {
-  const lines = rows.map((row) => columns.map(([, width, cell]) => cell(row).padStart(width)).join(''));
-  return (header ? [columns.map(([title, width]) => title.padStart(width)).join(''), ...lines] : lines).join('\n');
+  const lines = rows.map((row) => columns.map(([, width, cell]) => cell(row).padStart(width)).join(' '));
+  return (header ? [columns.map(([title, width]) => title.padStart(width)).join(' '), ...lines] : lines).join('\n');
 }
 
 export const eventTable = (rows: EventRow[], header = true) => render(EVENT_COLUMNS, rows, header);

@@ -16,10 +16,12 @@ export interface FleetOptions {
   rampMs: number;
 }
 
-/** What every worker collected, summed: a worker's Collected with the busiest worker's CPU in place of its own. */
-export type FleetCollection = Omit<Collected, 'type' | 'cpuMs'> & {
+/** What every worker collected, summed: a worker's Collected with the busiest worker's CPU and the laggiest one's loop delay in place of its own. */
+export type FleetCollection = Omit<Collected, 'type' | 'cpuMs' | 'loopLagP99Ms'> & {
   /** CPU of the busiest worker since the last collection, ms. */
   maxWorkerCpuMs: number;
+  /** The highest of the workers' event-loop delay p99 since the last collection, ms. */
+  maxWorkerLagMs: number;
 };
 
 export interface ScreenFleet {
@@ -92,6 +94,7 @@ export function startScreenFleet(options: FleetOptions): ScreenFleet {
         lostReasons,
         fanout: parts[0]!.fanout.map((_, i) => sum(parts.map((p) => p.fanout[i]!))),
         maxWorkerCpuMs: Math.max(0, ...parts.map((p) => p.cpuMs)),
+        maxWorkerLagMs: Math.max(0, ...parts.map((p) => p.loopLagP99Ms)),
       };
     },
     drop: () => tell({ type: 'drop' }),

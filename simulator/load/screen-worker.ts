@@ -2,6 +2,7 @@
 // hands over what they saw since the last time: every cursor move with the times each screen
 // received it, deltas missed, and how long screens that lost their connection took to get a
 // fresh snapshot. Started by screen-fleet.ts with fork(); talks over the IPC channel only.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getOrCreate } from '../../server/core/map-utils.js';
 import { openBareScreen, type BareScreen } from './bare-screen.js';
 import type { CursorMove } from './event-latency.js';
@@ -38,6 +39,11 @@ export interface Collected {
   fanout: number[];
   /** CPU this process used since the last collection, ms. */
   cpuMs: number;
+  /**
+   * This process's event-loop delay since the last collection, p99 in ms: how late it may have been to read a
+   * frame the kernel already held, and so to stamp it. A screen's time is taken when its worker gets to it.
+   */
+  loopLagP99Ms: number;
 }
 
 export type WorkerReport = { type: 'progress'; ready: number } | Collected;
@@ -61,6 +67,8 @@ function run(): void {
   let lastRecoveredAt: number | null = null;
   let lostReasons: Record<string, number> = {};
   let cpu = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   let ready = 0;
   let progressTimer: NodeJS.Timeout | null = null;
 
@@ -126,7 +134,9 @@ function run(): void {
           lostReasons,
           fanout,
           cpuMs: (used.user + used.system) / 1000,
+          loopLagP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0,
         });
+        loopDelay.reset();
         moves = new Map();
         counts = { deltas: 0, missed: 0, snapshots: 0 };
         fanout = new Array<number>(1001).fill(0);

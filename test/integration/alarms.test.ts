@@ -1,6 +1,7 @@
 // Alarms through Redis and the real server: raised by the lease holder into the alarm stream,
 // acknowledged by a lead over the socket (and again, idempotently, over REST), cleared, still in
-// the log after a restart; with two nodes both show it and the stream holds exactly one raise.
+// the log after a restart; with two nodes both show it and the stream holds exactly one raise; a
+// rule on the whole floor's totals raises on the floor while no queue reaches its own level.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../server/config.js';
 import type { RunningServer } from '../../server/create-server.js';
@@ -14,7 +15,7 @@ import type { AlarmAckAnswer } from '../../server/contract/protocol.js';
 import type { Alarm } from '../../server/contract/snapshot.js';
 import { keys } from '../../server/redis/keys.js';
 import { uniquePrefix, useTestRedis, waitFor } from '../support/redis.js';
-import { ADMIN_AUTH, connectClient, getJson, startTestServer, type WallboardClient } from '../support/server.js';
+import { ADMIN_AUTH, connectClient, getJson, snapshotOf, startTestServer, type WallboardClient } from '../support/server.js';
 import { signIn } from '../support/sign-in.js';
 
 const suite = useTestRedis();
@@ -37,11 +38,13 @@ const ONLY_WAITING: ServerConfig['alarms'] = {
     'kpi-missed': false,
     'source-quiet': false,
   },
+  // The floor's totals are on by default for these two, and queued calls nobody serves would raise no-agent.
+  floor: { 'service-level': false, 'no-agent': false },
 };
 
-function setup(name: string) {
+function setup(name: string, alarms: ServerConfig['alarms'] = ONLY_WAITING) {
   const stream = `${uniquePrefix(name)}:events`;
-  const overrides: Partial<ServerConfig> = { streams: [stream], group: uniquePrefix('g'), alarms: ONLY_WAITING };
+  const overrides: Partial<ServerConfig> = { streams: [stream], group: uniquePrefix('g'), alarms };
   const start = async () => {
     const server = await startTestServer(suite.redis.url, overrides);
     servers.push(server);
@@ -194,5 +197,51 @@ describe('alarms through the server', () => {
     expect((await alarmsOf(a.url)).active).toEqual([]);
     await add({ type: 'call.queued', ts: Date.now(), callId: 'c2', queue: 'billing' });
     await waitFor(async () => (await alarmsOf(b.url)).active[0]?.threshold === 2, 'the alarm at the new level');
+  });
+});
+
+describe('alarms on the whole floor’s totals through the server', () => {
+  it('raises on the floor’s callers waiting while no queue reaches its own level, shows it to a view of one queue, and clears', async () => {
+    // Each queue alarms at 3 waiting; the floor, once the admin turns it on, at 4 in all.
+    const { start, add, alarmEntries } = setup('floor-total', {
+      ...ONLY_WAITING,
+      rules: { ...ONLY_WAITING.rules, waiting: { warning: { raise: 3, clear: 1 }, critical: null, minMs: 300 } },
+    });
+    const server = await start();
+    const client = connectClient(server.url, { queues: ['billing'] });
+    clients.push(client);
+    const now = Date.now();
+    for (const [i, queue] of ['billing', 'billing', 'sales', 'sales'].entries()) await add({ type: 'call.queued', ts: now + i, callId: `f${i}`, queue });
+    await waitFor(async () => (await snapshotOf(server.url)).totals.waiting === 4, 'four callers waiting on the floor');
+    // Off by default: nothing is raised, on the floor or in either queue.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await alarmsOf(server.url)).active).toEqual([]);
+
+    const put = (body: unknown) =>
+      fetch(`${server.url}/api/v1/alarm-rules`, { method: 'PUT', headers: { ...ADMIN_AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // The same schema as the config file's, its checks naming the floor's rule.
+    const bad = await put({ ...ONLY_WAITING, floor: { waiting: { warning: { raise: 4, clear: 5 } } } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'floor.waiting.warning: clear must be at or below raise (hysteresis)' });
+    const floor = { ...ONLY_WAITING.floor, waiting: { warning: { raise: 4, clear: 1 }, critical: { raise: 8, clear: 6 }, minMs: 300 } };
+    expect(
+      (await put({ ...ONLY_WAITING, rules: { ...ONLY_WAITING.rules, waiting: { warning: { raise: 3, clear: 1 }, critical: null, minMs: 300 } }, floor })).status,
+    ).toBe(200);
+
+    const raised = await waitFor(() => client.current()?.alarms?.active.find((a) => a.scope === 'floor'), 'the floor alarm on a view of billing only');
+    expect(raised).toMatchObject({ rule: 'waiting', scope: 'floor', severity: 'warning', value: 4, threshold: 4, clearedTs: null });
+    expect(raised.id).toBe(`waiting:floor:${raised.raisedTs}`);
+    expect((await alarmsOf(server.url)).active.map((a) => a.id)).toEqual([raised.id]);
+
+    for (const [i, queue] of ['billing', 'sales', 'sales'].entries())
+      await add({ type: 'call.answered', ts: now + 1000 + i, callId: `f${i + 1}`, queue, agentId: `a${i}` });
+    await waitFor(() => client.current()?.alarms?.log.find((a) => a.id === raised.id && a.clearedTs !== null), 'the floor alarm cleared');
+    expect(client.current()!.alarms!.active).toEqual([]);
+    const entries = await alarmEntries();
+    expect(entries.map((e) => [e['type'], e['alarmId']])).toEqual([
+      ['alarm.raised', raised.id],
+      ['alarm.cleared', raised.id],
+    ]);
+    expect(entries[0]).toMatchObject({ rule: 'waiting', scope: 'floor' });
   });
 });

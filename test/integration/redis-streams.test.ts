@@ -3,6 +3,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIoredisBlockingClient, createIoredisStreamsClient } from '../../server/redis/ioredis-streams-client.js';
+import type { RawEntry } from '../../server/aggregator.js';
 import type { StreamsClient } from '../../server/redis/streams-client.js';
 import { uniquePrefix, useTestRedis } from '../support/redis.js';
 
@@ -206,6 +207,32 @@ describe('blocking group reads', () => {
     expect(packed[0]!.entries.find((e) => e.fields['name'])?.fields).toEqual({ name: '张伟 Zhāng', 队列: 'vip,技术' });
     // And by range, as recovery replays.
     expect(await streams.range(a, null, '+', 100)).toEqual(plain[0]!.entries);
+  });
+
+  // Short ids and words come from a table of shared strings (packed-entries.ts): more of them than it has slots, each read
+  // several times and over several replies, so that slots collide with strings of the same length that differ.
+  it('gives the same recurring ids packed as plain, more of them than the table of shared strings holds', async () => {
+    const stream = uniquePrefix('packed-shared');
+    for (const g of ['plain', 'packed']) await suite.client.xgroup('CREATE', stream, g, '0', 'MKSTREAM');
+    const pipeline = suite.client.pipeline();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 6000; i++) {
+        const id = `c${String((i * 7919 + round) % 6000).padStart(5, '0')}`;
+        pipeline.xadd(stream, '*', 'type', 'call.queued', 'callId', id, 'queue', `q${i % 97}`, 'caller', id.slice(1), 'name', `Agent ${i % 13}`);
+      }
+    }
+    await pipeline.exec();
+    const read = async (group: string, packed: boolean) => {
+      const entries: RawEntry[] = [];
+      for (;;) {
+        const batches = await reader().readGroup(group, 'c', [stream], 1000, 50, packed);
+        if (batches.length === 0) return entries;
+        entries.push(...batches.flatMap((batch) => batch.entries));
+      }
+    };
+    const plain = await read('plain', false);
+    expect(plain).toHaveLength(18_000);
+    expect(await read('packed', true)).toEqual(plain);
   });
 
   it('returns no batches from a packed read with nothing new, without waiting', async () => {

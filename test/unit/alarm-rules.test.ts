@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { applyAlarmEvent, alarmsPart, type AlarmsState } from '../../server/core/alarm-log.js';
 import { createAlarmMemory, evaluateAlarms, notePending, PENDING_TTL_MS, type AlarmMemory, type AlarmTransition } from '../../server/core/alarm-evaluate.js';
 import { measureAlarms, type Measurement } from '../../server/core/alarm-measure.js';
-import { alarmRulesSchema } from '../../server/core/alarm-rules.js';
+import { alarmRulesSchema, DEFAULT_FLOOR_ALARM_RULES, FLOOR_TOTAL_RULES, type AlarmRulesConfig } from '../../server/core/alarm-rules.js';
 import { encode, decode, type AlarmEvent } from '../../server/core/events.js';
+import { alertMessage, type MessageContext } from '../../server/alerts/alert-message.js';
+import { factsOf } from '../../server/alerts/alarm-transition.js';
 import { T0 } from '../support/entries.js';
 
 const SEC = 1000;
@@ -188,13 +190,21 @@ describe('the alarm log', () => {
   });
 });
 
+const idle = { available: 0, ringing: 0, talking: 0, hold: 0, acw: 0, paused: 0, offline: 0 };
+/** The floor's totals as a snapshot has them. */
+const floorOf = ({ waiting = 0, longestWaitMs = 0, offered = 0, serviceLevel = null as number | null, agents = {} }) => ({
+  totals: { waiting, longestWaitMs },
+  window15m: { offered, serviceLevel },
+  agents: { ...idle, ...agents },
+});
+
 describe('measuring and the rules schema', () => {
   const queue = (id: string, extra: object) => ({
     id,
     waiting: 0,
     longestWaitMs: 0,
     window15m: { offered: 0, serviceLevel: null },
-    agents: { available: 0, ringing: 0, talking: 0, hold: 0, acw: 0, paused: 0, offline: 0 },
+    agents: idle,
     ...extra,
   });
 
@@ -207,6 +217,7 @@ describe('measuring and the rules schema', () => {
       ],
       held: [{ callId: 'c', agentId: 'a', queue: 'billing', heldSinceTs: T0 - 60 * SEC, lastCheckTs: T0 - 45 * SEC, nextCheckDueTs: T0 - 15 * SEC }],
       kpis: [],
+      ...floorOf({ waiting: 4, longestWaitMs: 42_500 }),
     } as unknown as Parameters<typeof measureAlarms>[0];
     const ms = measureAlarms(snapshot, rules, T0);
     const get = (rule: string, scope: string) => ms.find((m) => m.rule === rule && m.scope === scope);
@@ -231,5 +242,182 @@ describe('measuring and the rules schema', () => {
       'queues.vip.service-level.warning: clear must be at or above raise (hysteresis)',
     ]);
     expect(alarmRulesSchema.safeParse({ rules: { loud: {} } }).success).toBe(false);
+  });
+});
+
+describe('alarms on the whole floor’s totals', () => {
+  type FloorSnapshot = Parameters<typeof measureAlarms>[0];
+  const queue = (id: string, waiting: number, longestWaitMs = 0) => ({
+    id,
+    waiting,
+    longestWaitMs,
+    window15m: { offered: 0, serviceLevel: null },
+    agents: { ...idle, talking: 1 },
+  });
+  /** A floor of `n` queues, each with `each` callers waiting: the floor's totals add them up. */
+  const floorSnapshot = (n: number, each: number, extra: Parameters<typeof floorOf>[0] = {}): FloorSnapshot =>
+    ({
+      queues: Array.from({ length: n }, (_, i) => queue(`q${i}`, each, each > 0 ? 30_000 : 0)),
+      held: [],
+      kpis: [],
+      ...floorOf({ waiting: n * each, longestWaitMs: each > 0 ? 30_000 : 0, agents: { talking: n }, ...extra }),
+    }) as unknown as FloorSnapshot;
+  /** The floor-total measurements (the held calls of no queue share the scope: they are the queues' rule's). */
+  const onFloor = (ms: Measurement[], rules: readonly string[] = FLOOR_TOTAL_RULES) =>
+    Object.fromEntries(ms.filter((m) => m.scope === 'floor' && rules.includes(m.rule)).map((m) => [m.rule, m.value]));
+  const rules = (input: unknown): AlarmRulesConfig => alarmRulesSchema.parse(input);
+
+  it('measures the floor’s own totals, apart from the queues’: 50 queues of 3 callers are 150 waiting', () => {
+    const all = rules({ floor: { waiting: {}, 'longest-wait': {} } });
+    const ms = measureAlarms(floorSnapshot(50, 3, { waiting: 150, longestWaitMs: 95_000, offered: 40, serviceLevel: 0.55 }), all, T0);
+    expect(onFloor(ms)).toEqual({ 'longest-wait': 95, waiting: 150, 'service-level': 0.55, 'no-agent': 0 });
+    // Each queue's own rules are untouched: 3 callers is under the queues' 10.
+    expect(ms.filter((m) => m.rule === 'waiting' && m.scope !== 'floor')).toHaveLength(50);
+    expect(ms.find((m) => m.rule === 'waiting' && m.scope === 'floor')).toMatchObject({
+      direction: 'above',
+      warning: { raise: 30, clear: 20 },
+      critical: { raise: 60, clear: 45 },
+      minMs: 30_000,
+    });
+    expect(ms.find((m) => m.rule === 'service-level' && m.scope === 'floor')).toMatchObject({ direction: 'below', warning: { raise: 0.8, clear: 0.85 } });
+  });
+
+  it('by default: the floor’s service level and no-agent on, callers waiting and the longest wait off; false turns one off, {} on', () => {
+    const snapshot = floorSnapshot(2, 3, { offered: 40, serviceLevel: 0.55 });
+    expect(Object.keys(onFloor(measureAlarms(snapshot, {}, T0))).sort()).toEqual(['no-agent', 'service-level']);
+    expect(Object.keys(onFloor(measureAlarms(snapshot, rules({ floor: { 'service-level': false, waiting: {} } }), T0))).sort()).toEqual(['no-agent', 'waiting']);
+    // The queues' defaults ("rules") are not the floor's: turning the queues' service level off leaves the floor's on, and the reverse.
+    expect(onFloor(measureAlarms(snapshot, rules({ rules: { 'service-level': false } }), T0))['service-level']).toBe(0.55);
+    const floorOff = measureAlarms(snapshot, rules({ floor: { 'service-level': false } }), T0);
+    expect(floorOff.filter((m) => m.rule === 'service-level').map((m) => m.scope)).toEqual(['q0', 'q1']);
+    expect(measureAlarms(snapshot, { enabled: false, floor: { waiting: {} } }, T0)).toEqual([]);
+  });
+
+  it('the floor’s service level rests on minSample calls in its 15 minutes, and no-agent counts every agent of the floor', () => {
+    const few = floorSnapshot(2, 0, { offered: 9, serviceLevel: 0.5 });
+    expect(onFloor(measureAlarms(few, {}, T0))['service-level']).toBeNull();
+    expect(onFloor(measureAlarms(few, rules({ floor: { 'service-level': { minSample: 9 } } }), T0))['service-level']).toBe(0.5);
+    // Every agent of the floor paused or logged out: the floor's waiting callers wait for nobody.
+    const nobody = floorSnapshot(3, 2, { agents: { talking: 0, paused: 4, offline: 9 } });
+    expect(onFloor(measureAlarms(nobody, {}, T0))['no-agent']).toBe(6);
+    for (const serving of ['available', 'ringing', 'talking', 'hold', 'acw'])
+      expect(onFloor(measureAlarms(floorSnapshot(3, 2, { agents: { talking: 0, paused: 4, [serving]: 1 } }), {}, T0))['no-agent']).toBe(0);
+  });
+
+  it('a queue whose id is "floor" is not measured on its own: one measurement per rule on the floor scope', () => {
+    const snapshot = floorSnapshot(1, 2, { waiting: 4 });
+    (snapshot.queues as unknown[]).push(queue('floor', 2));
+    const held = { callId: 'h', agentId: 'a', heldSinceTs: T0 - 90 * SEC, lastCheckTs: T0 - 45 * SEC, nextCheckDueTs: T0 - 15 * SEC };
+    (snapshot as { held: unknown[] }).held = [
+      { ...held, queue: 'floor' },
+      { ...held, callId: 'h2', queue: null, nextCheckDueTs: T0 - 5 * SEC },
+    ];
+    const ms = measureAlarms(snapshot, rules({ floor: { waiting: {}, 'longest-wait': {} } }), T0);
+    const keys = ms.map((m) => `${m.rule}:${m.scope}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(onFloor(ms, [...FLOOR_TOTAL_RULES, 'hold-check-overdue'])).toMatchObject({ waiting: 4, 'hold-check-overdue': 15 });
+  });
+
+  it('raises a floor-total alarm after minMs, escalates it, and clears it with hysteresis, as any threshold rule', () => {
+    const n = node();
+    const config = rules({ floor: { waiting: { minMs: 10 * SEC } } });
+    const at = (s: number, waiting: number) => n.tick(measureAlarms(floorSnapshot(1, 0, { waiting }), config, T0 + s * SEC), T0 + s * SEC);
+    expect(at(0, 35)).toEqual([]);
+    expect(at(9, 35)).toEqual([]);
+    const [raised] = at(10, 36);
+    expect(raised).toEqual({
+      type: 'alarm.raised',
+      ts: T0 + 10 * SEC,
+      alarmId: `waiting:floor:${T0 + 10 * SEC}`,
+      rule: 'waiting',
+      scope: 'floor',
+      severity: 'warning',
+      value: 36,
+      threshold: 30,
+    });
+    // Between the clear (20) and raise (30) levels it stays; the critical level must hold 10 s too.
+    expect(at(20, 25)).toEqual([]);
+    expect(at(30, 70)).toEqual([]);
+    expect(at(40, 70)).toEqual([expect.objectContaining({ type: 'alarm.raised', alarmId: raised!.alarmId, severity: 'critical', threshold: 60 })]);
+    expect(at(50, 21)).toEqual([]);
+    expect(at(60, 20)).toEqual([]);
+    expect(at(70, 19)).toEqual([{ type: 'alarm.cleared', ts: T0 + 70 * SEC, alarmId: raised!.alarmId, value: 19 }]);
+  });
+
+  it('the floor’s service level raises below 80 % and clears at 85 %; a too-small sample lets it clear', () => {
+    const n = node();
+    const at = (s: number, serviceLevel: number, offered = 40) =>
+      n.tick(measureAlarms(floorSnapshot(1, 0, { offered, serviceLevel }), rules({ floor: { 'no-agent': false } }), T0 + s * SEC), T0 + s * SEC);
+    expect(at(0, 0.55)).toEqual([]);
+    const [raised] = at(60, 0.55);
+    expect(raised).toMatchObject({ rule: 'service-level', scope: 'floor', severity: 'critical', value: 0.55, threshold: 0.6 });
+    expect(at(70, 0.84)).toEqual([]);
+    expect(at(200, 0.84)).toEqual([]);
+    expect(at(210, 0.85)).toEqual([]);
+    expect(at(270, 0.9, 5)).toEqual([{ type: 'alarm.cleared', ts: T0 + 270 * SEC, alarmId: raised!.alarmId }]);
+  });
+
+  it('an active floor alarm clears at once when its floor rule is turned off', () => {
+    const n = node();
+    const snapshot = floorSnapshot(1, 0, { waiting: 99 });
+    n.tick(measureAlarms(snapshot, rules({ floor: { waiting: { minMs: 0 } } }), T0), T0);
+    expect(n.replica.alarms).toHaveLength(1);
+    expect(n.tick(measureAlarms(snapshot, rules({ floor: { waiting: false } }), T0 + SEC), T0 + SEC)).toEqual([expect.objectContaining({ type: 'alarm.cleared' })]);
+  });
+
+  it('a view narrowed to some queues still shows the floor’s alarms', () => {
+    const s: AlarmsState = { alarms: [] };
+    applyAlarmEvent(s, {
+      v: '1',
+      type: 'alarm.raised',
+      ts: T0,
+      alarmId: 'waiting:floor:1',
+      rule: 'waiting',
+      scope: 'floor',
+      severity: 'warning',
+      value: 40,
+      threshold: 30,
+    });
+    applyAlarmEvent(s, { v: '1', type: 'alarm.raised', ts: T0, alarmId: 'waiting:q9:1', rule: 'waiting', scope: 'q9', severity: 'warning', value: 12, threshold: 10 });
+    expect(alarmsPart(s, 0, new Set(['q1'])).active.map((a) => a.id)).toEqual(['waiting:floor:1']);
+  });
+
+  it('an alert names a floor-total alarm as the whole floor, in both languages, even beside a queue whose id is "floor"', () => {
+    const raised = {
+      v: '1',
+      type: 'alarm.raised',
+      ts: T0,
+      alarmId: `waiting:floor:${T0}`,
+      rule: 'waiting',
+      scope: 'floor',
+      severity: 'warning',
+      value: 150,
+      threshold: 30,
+    } as const;
+    const ctx = (lang: MessageContext['lang']): MessageContext => ({
+      lang,
+      boardName: 'B',
+      timeZone: 'Asia/Shanghai',
+      scopeName: (s) => (s === 'floor' ? 'A queue' : undefined),
+    });
+    expect(alertMessage(raised, factsOf(raised), ctx('zh-CN')).title).toBe('【警告】告警：排队人数 — 全场');
+    expect(alertMessage(raised, factsOf(raised), ctx('en')).title).toBe('[Warning] Alarm: Callers waiting — whole floor');
+  });
+
+  it('the schema checks the floor’s rules as the others, naming where, and takes only the floor-total rules', () => {
+    const r = alarmRulesSchema.safeParse({
+      floor: { waiting: { warning: { raise: 30, clear: 40 } }, 'service-level': { warning: { raise: 0.8, clear: 0.85 }, critical: { raise: 0.9, clear: 0.95 } } },
+    });
+    expect(r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'floor.waiting.warning: clear must be at or below raise (hysteresis)',
+      'floor.service-level.critical.raise: critical must be further gone than warning',
+    ]);
+    expect(alarmRulesSchema.safeParse({ floor: { 'kpi-missed': false } }).success).toBe(false);
+    expect(alarmRulesSchema.safeParse({ floor: { 'hold-check-overdue': {} } }).success).toBe(false);
+    expect(alarmRulesSchema.safeParse({ floor: { waiting: { minMs: -1 } } }).success).toBe(false);
+    expect(alarmRulesSchema.parse({ floor: { waiting: false, 'no-agent': { critical: null } } })).toEqual({ floor: { waiting: false, 'no-agent': { critical: null } } });
+    // Every default has its levels the right way round, so switching one on cannot write a bad rule.
+    for (const [rule, d] of Object.entries(DEFAULT_FLOOR_ALARM_RULES))
+      expect(alarmRulesSchema.safeParse({ floor: { [rule]: { warning: d.warning, critical: d.critical, minMs: d.minMs } } }).success).toBe(true);
   });
 });

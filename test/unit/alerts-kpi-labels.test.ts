@@ -82,7 +82,7 @@ describe('a KPI named in words in every alert format', () => {
       const doc = JSON.parse(buildRequest(hookOf('generic', lang), alertPayload('1-0', 'h', raised, facts, ctx(lang)), NOW).body) as Body;
       expect(doc.transition).toMatchObject({ rule: 'kpi-missed', scope: 'agentConnect' });
       expect(doc.alarm).toMatchObject({ rule: 'kpi-missed', scope: 'agentConnect' });
-      expect(doc.labels).toEqual({ rule: lang === 'en' ? 'KPI missed' : 'KPI 未达标', scope: LABEL[lang] });
+      expect(doc.labels).toEqual({ rule: lang === 'en' ? 'KPI missed' : '指标未达标', scope: LABEL[lang] });
     }
   });
 

@@ -207,4 +207,18 @@ describe('decode: the fast way and the schema', () => {
     expect(malformed).toBeGreaterThan(10);
     for (let b = 0; b < 20; b++) for (const event of trafficBatch(b, T0)) expect(expectSameAsSchema(encode(event))).toBe(true);
   });
+
+  // The fast way keeps the queue lists it has split, keyed by their text: each event still gets a list of its own.
+  it('gives each agent.state its own queue list, for lists seen before and for more lists than it keeps', () => {
+    const agentState = (queues: string) => ({ v: '1', ts: String(T0), type: 'agent.state', agentId: 'a1', state: 'available', queues });
+    const first = fastDecode(agentState('vip, billing'), 'agent.state')!;
+    const again = fastDecode(agentState('vip, billing'), 'agent.state')!;
+    expect(again['queues']).toEqual(['vip', 'billing']);
+    (first['queues'] as string[]).push('changed');
+    (again['queues'] as string[]).push('changed');
+    expect(fastDecode(agentState('vip, billing'), 'agent.state')!['queues']).toEqual(['vip', 'billing']);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 3000; i++) expectSameAsSchema(agentState(`q${i},q${(i * 7) % 3000} , vip`));
+    }
+  });
 });

@@ -23,6 +23,26 @@ describe('createLogger', () => {
     });
   });
 
+  it("renames a field that has the line's own name (an event's ts), so the line keeps its own time", () => {
+    const lines: string[] = [];
+    createLogger({ format: 'json', now: () => T, write: (l) => lines.push(l) }).info('alarm transition written', {
+      type: 'alarm.raised',
+      ts: 1796131991302,
+      level: 2,
+      msg: 'x',
+    });
+    expect(lines[0]!.match(/"ts":/g)).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      ts: '2031-05-06T07:08:09.000Z',
+      level: 'info',
+      msg: 'alarm transition written',
+      type: 'alarm.raised',
+      eventTs: 1796131991302,
+      levelField: 2,
+      msgField: 'x',
+    });
+  });
+
   it('writes "HH:MM:SS level msg key=value" on a terminal', () => {
     const lines: string[] = [];
     createLogger({ format: 'pretty', now: () => T, write: (l) => lines.push(l) }).info('listening', { port: 3000, url: 'http://localhost:3000' });

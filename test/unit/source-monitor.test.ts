@@ -37,7 +37,7 @@ describe('source tracker', () => {
   it('calls a reporting adapter with moving events live, whatever its clock', () => {
     const tracker = new SourceTracker(judgement);
     tracker.observe(raw(record()), T0);
-    expect(tracker.sources()).toEqual([{ source: 'pbx1', adapter: 'queue-log', state: 'live', sinceTs: T0, lastEventTs: T0 + SKEW, reason: null }]);
+    expect(tracker.sources()).toEqual([{ source: 'pbx1', adapter: 'queue-log', state: 'live', sinceTs: T0, lastEventTs: T0 + SKEW, lastSeenTs: T0, reason: null }]);
   });
 
   it('calls it quiet when its heartbeat goes on but no event comes for the quiet time, and live again when one does', () => {
@@ -48,15 +48,15 @@ describe('source tracker', () => {
       t = T0 + i * 5000;
       tracker.observe(raw(record({ heartbeatTs: t + SKEW })), t);
     }
-    expect(tracker.sources()![0]).toMatchObject({ state: 'quiet', sinceTs: T0 });
+    expect(tracker.sources()![0]).toMatchObject({ state: 'quiet', sinceTs: T0, lastSeenTs: T0 });
     tracker.observe(raw(record({ heartbeatTs: t + SKEW, events: 11, lastEventTs: t + SKEW })), t);
-    expect(tracker.sources()![0]).toMatchObject({ state: 'live', sinceTs: t });
+    expect(tracker.sources()![0]).toMatchObject({ state: 'live', sinceTs: t, lastSeenTs: t });
   });
 
   it('on a server start, dates the last event by the adapter clock, so a long-quiet source shows quiet at once', () => {
     const tracker = new SourceTracker(judgement);
     tracker.observe(raw(record({ heartbeatTs: T0 + SKEW, lastEventTs: T0 + SKEW - 700_000 })), T0);
-    expect(tracker.sources()![0]).toMatchObject({ state: 'quiet', sinceTs: T0 - 700_000 });
+    expect(tracker.sources()![0]).toMatchObject({ state: 'quiet', sinceTs: T0 - 700_000, lastSeenTs: T0 - 700_000 });
   });
 
   it('calls it down with the reason and the time the link went down, carried over to the server clock', () => {

@@ -2,11 +2,20 @@
 // filled in, read back into rules the server's own schema takes and that put the same rules in
 // force, only what differs written, and the server's checks made on the form's fields.
 import { describe, expect, it } from 'vitest';
-import { alarmRulesSchema, DEFAULT_ALARM_RULES, DEFAULT_KPI_RULE, kpiRuleOf, thresholdRuleFor, type AlarmRulesInput } from '../../../server/core/alarm-rules.js';
-import { FLOOR_RULES, newQueue, QUEUE_RULES, toForm, withMode, type AlarmRulesDoc, type RuleDefaults, type RulesForm } from './alarm-rules-form.js';
+import {
+  alarmRulesSchema,
+  DEFAULT_ALARM_RULES,
+  DEFAULT_FLOOR_ALARM_RULES,
+  DEFAULT_KPI_RULE,
+  floorRuleFor,
+  kpiRuleOf,
+  thresholdRuleFor,
+  type AlarmRulesInput,
+} from '../../../server/core/alarm-rules.js';
+import { FLOOR_RULES, FLOOR_TOTALS, newQueue, QUEUE_RULES, toForm, withMode, type AlarmRulesDoc, type RuleDefaults, type RulesForm } from './alarm-rules-form.js';
 import { fromForm, problemsOf, type FieldError } from './alarm-rules-read.js';
 
-const defaults: RuleDefaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE };
+const defaults: RuleDefaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE, floor: DEFAULT_FLOOR_ALARM_RULES };
 
 function read(form: RulesForm): AlarmRulesDoc {
   const result = fromForm(form, defaults);
@@ -20,6 +29,7 @@ function inForce(doc: AlarmRulesDoc | AlarmRulesInput, queues: string[]) {
   const out: Record<string, unknown> = { enabled: config.enabled !== false, kpi: kpiRuleOf(config) };
   for (const rule of FLOOR_RULES) out[`floor/${rule}`] = thresholdRuleFor(config, rule, null);
   for (const q of queues) for (const rule of QUEUE_RULES) out[`${q}/${rule}`] = thresholdRuleFor(config, rule, q);
+  for (const rule of FLOOR_TOTALS) out[`totals/${rule}`] = floorRuleFor(config, rule);
   return out;
 }
 
@@ -43,7 +53,26 @@ describe('alarm rules ⇄ form values', () => {
     expect(form.rules['service-level']).toMatchObject({ warning: { raise: '80', clear: '85' }, critical: { raise: '60', clear: '70' }, minTime: '60', minSample: '10' });
     expect(form.kpi).toEqual({ on: true, severity: 'warning', minTime: '300', minSample: '20' });
     expect(form.queues).toEqual([]);
+    expect(form.floor['service-level']).toMatchObject({ on: true, warning: { raise: '80', clear: '85' }, minSample: '10' });
+    expect(form.floor.waiting).toEqual({ on: false, warning: { raise: '30', clear: '20' }, critical: { raise: '60', clear: '45' }, minTime: '30', minSample: '0' });
     expect(read(form)).toEqual({});
+  });
+
+  it('the floor’s totals: a rule off by default is saved as on by naming it, one on by default as false when off', () => {
+    const form = edit(toForm({}, defaults), (f) => {
+      f.floor.waiting.on = true;
+      f.floor['longest-wait'].on = true;
+      f.floor['longest-wait'].warning = { raise: '90', clear: '60' };
+      f.floor['no-agent'].on = false;
+      f.floor['service-level'].minTime = '120';
+    });
+    expect(read(form)).toEqual({
+      floor: { waiting: {}, 'longest-wait': { warning: { raise: 90, clear: 60 } }, 'no-agent': false, 'service-level': { minMs: 120_000 } },
+    });
+    // The queues' rules are apart: editing the floor's leaves "rules" unsaid, and the reverse.
+    expect(read(edit(toForm({}, defaults), (f) => (f.rules['service-level'].on = false)))).toEqual({ rules: { 'service-level': false } });
+    // Switched off again, an off-by-default rule is simply not named.
+    expect(read(edit(toForm({ floor: { waiting: { warning: { raise: 50, clear: 40 } } } }, defaults), (f) => (f.floor.waiting.on = false)))).toEqual({});
   });
 
   const saved: AlarmRulesInput[] = [
@@ -59,6 +88,9 @@ describe('alarm rules ⇄ form values', () => {
         empty: {},
       },
     },
+    { floor: { waiting: {}, 'service-level': false } },
+    { floor: { 'longest-wait': { critical: null, minMs: 0 }, 'no-agent': { critical: { raise: 3, clear: 1 } }, 'service-level': { minSample: 30 } } },
+    { rules: { 'service-level': false }, floor: { waiting: { warning: { raise: 100, clear: 80 }, critical: null }, 'no-agent': false } },
   ];
   it.each(saved.map((doc) => [JSON.stringify(doc), doc] as const))('%s: read back, the server takes it and has the same rules in force', (_name, doc) => {
     const back = read(toForm(doc, defaults));
@@ -164,6 +196,17 @@ describe('the form’s checks mirror the server’s', () => {
       { field: 'queues.2.queue', code: 'queueLong' },
       { field: 'queues.3.queue', code: 'queueEmpty' },
     ]);
+  });
+
+  it('checks the floor’s totals as the server does, and only those switched on', () => {
+    expect(problems((f) => ((f.floor.waiting.on = true), (f.floor.waiting.warning.clear = '31')))).toEqual([
+      { field: 'floor.waiting.warning.clear', code: 'clearAbove' },
+    ]);
+    expect(problems((f) => (f.floor['service-level'].critical = { raise: '90', clear: '95' }))).toEqual([
+      { field: 'floor.service-level.critical.raise', code: 'criticalBelow' },
+    ]);
+    expect(problems((f) => (f.floor.waiting.warning.raise = 'x'))).toEqual([]);
+    expect(alarmRulesSchema.safeParse({ floor: { waiting: { warning: { raise: 30, clear: 31 } } } }).success).toBe(false);
   });
 
   it('a rule switched off is saved as off whatever its figures say', () => {

@@ -1,13 +1,17 @@
 // The alarm rules as a form: each rule's switch, levels and minimum time in the rule's own unit
-// (seconds, a count, a percent), per-queue overrides, and the checks the server's schema makes
+// (seconds, a count, a percent), per-queue overrides, the whole floor's totals, and the checks the server's schema makes
 // (server/core/alarm-rules.ts stays the authority; its tests hold this module to it). A form
 // shows each rule as it is in force (the defaults filled in) and writes back only what differs
 // from what it inherits, so a save restates nothing the server would decide anyway.
 
 import {
+  FLOOR_TOTAL_RULES,
+  floorTotalRule,
   mergeThresholdRule,
   QUEUE_ALARM_RULES,
   type AlarmLevel,
+  type FloorTotalDefault,
+  type FloorTotalRule,
   type QueueAlarmRule,
   type ResolvedThresholdRule,
   type ThresholdSetting,
@@ -20,6 +24,9 @@ export type ThresholdRuleName = (typeof FLOOR_RULES)[number];
 /** The rules a queue may override. */
 export const QUEUE_RULES = QUEUE_ALARM_RULES;
 export type QueueRuleName = QueueAlarmRule;
+/** The rules on the whole floor's totals (the rules' `floor`). */
+export const FLOOR_TOTALS = FLOOR_TOTAL_RULES;
+export type FloorTotalName = FloorTotalRule;
 export const SEVERITIES = ALARM_SEVERITIES;
 export type Severity = AlarmSeverity;
 
@@ -39,7 +46,7 @@ export const MAX_MIN_SECONDS = 24 * 3600;
 export const MAX_QUEUE_ID = 128;
 
 // The wire shapes of GET/PUT /api/v1/alarm-rules (the schema lives in server/core, out of the browser's reach).
-export type { AlarmLevel, ResolvedThresholdRule, ThresholdSetting };
+export type { AlarmLevel, FloorTotalDefault, ResolvedThresholdRule, ThresholdSetting };
 export interface KpiSetting {
   severity?: Severity;
   minMs?: number;
@@ -49,11 +56,14 @@ export interface AlarmRulesDoc {
   enabled?: boolean;
   rules?: Partial<Record<ThresholdRuleName, ThresholdSetting | false>> & { 'kpi-missed'?: KpiSetting | false };
   queues?: Record<string, Partial<Record<QueueRuleName, ThresholdSetting | false>>>;
+  floor?: Partial<Record<FloorTotalName, ThresholdSetting | false>>;
 }
 /** The server's defaults, which the GET answer carries. */
 export interface RuleDefaults {
   rules: Record<ThresholdRuleName, ResolvedThresholdRule>;
   kpi: Required<KpiSetting>;
+  /** The floor's totals: their figures and whether each is on when not named. */
+  floor: Record<FloorTotalName, FloorTotalDefault>;
 }
 
 // The form's values are strings, as the inputs hold them.
@@ -91,6 +101,7 @@ export interface RulesForm {
   rules: Record<ThresholdRuleName, FloorRuleFields>;
   kpi: KpiFields;
   queues: QueueFields[];
+  floor: Record<FloorTotalName, FloorRuleFields>;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -128,11 +139,20 @@ export function toForm(doc: AlarmRulesDoc, defaults: RuleDefaults): RulesForm {
       }
       return { queue, rules: fields };
     });
+  const floor = {} as RulesForm['floor'];
+  for (const rule of FLOOR_TOTALS) {
+    const setting = doc.floor?.[rule];
+    const base = defaults.floor[rule];
+    // Off, it still shows the figures it would have (the default's under any saved), ready to switch on.
+    const figures = mergeThresholdRule(base, setting || undefined);
+    floor[rule] = { on: floorTotalRule(base, setting) !== null, ...fieldsOf(figures, RULE_UNIT[rule]) };
+  }
   return {
     enabled: doc.enabled !== false,
     rules,
     kpi: { on: kpiSetting !== false, severity: kpi.severity, minTime: secondsOf(kpi.minMs), minSample: String(kpi.minSample) },
     queues,
+    floor,
   };
 }
 

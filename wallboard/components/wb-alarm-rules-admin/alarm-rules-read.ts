@@ -1,10 +1,11 @@
 // Reading the alarm rules form back into the rules the server takes: each figure from the rule's
 // unit into the schema's, the same checks the server's schema makes (on the rule as it will be in
 // force, defaults and the floor's values included), and only what differs from what a rule
-// inherits written down.
+// inherits written down (and, for a floor total off by default, that it is on).
 import { badDirection } from '../../../server/contract/alarm-rule-levels.js';
 import {
   FLOOR_RULES,
+  FLOOR_TOTALS,
   MAX_MIN_SECONDS,
   MAX_QUEUE_ID,
   QUEUE_RULES,
@@ -153,6 +154,21 @@ export function fromForm(form: RulesForm, defaults: RuleDefaults): ReadResult {
     queues[id] = own;
   });
   if (form.queues.length > 0) doc.queues = queues;
+
+  const floorTotals: NonNullable<AlarmRulesDoc['floor']> = {};
+  for (const rule of FLOOR_TOTALS) {
+    const f = form.floor[rule];
+    const base = defaults.floor[rule];
+    const read = readRule(`floor.${rule}`, rule, f, f.on ? errors : []);
+    if (!f.on) {
+      if (base.on) floorTotals[rule] = false;
+    } else if (read) {
+      const diff = difference(read, base);
+      // A rule off by default is turned on by naming it, even with the default's figures.
+      if (!base.on || Object.keys(diff).length > 0) floorTotals[rule] = diff;
+    }
+  }
+  if (Object.keys(floorTotals).length > 0) doc.floor = floorTotals;
   return errors.length > 0 ? { ok: false, errors } : { ok: true, doc };
 }
 

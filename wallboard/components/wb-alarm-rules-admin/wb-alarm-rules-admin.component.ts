@@ -12,6 +12,7 @@ import { formStyles } from '../../theme/form-styles.js';
 import { baseStyles } from '../../theme/shared-styles.js';
 import {
   FLOOR_RULES,
+  FLOOR_TOTALS,
   newQueue,
   QUEUE_RULES,
   RULE_UNIT,
@@ -48,7 +49,8 @@ type Answer = AlarmRulesAnswer & { defaults?: RuleDefaults };
 
 /**
  * The admin's alarm rules: a form per rule (switch, levels, minimum time in the rule's own unit)
- * and per-queue overrides, checked as the server checks them, or the rules as JSON ("advanced").
+ * per-queue overrides and the whole floor's totals, checked as the server checks them, or the
+ * rules as JSON ("advanced").
  * The server stays the authority: its refusal is shown as it says it.
  */
 export class WbAlarmRulesAdmin extends LitElement {
@@ -210,7 +212,7 @@ export class WbAlarmRulesAdmin extends LitElement {
         ${i18n.t('alarmForm.enabled')}
       </label>
       <div class="card">
-        <h3>${i18n.t('alarmForm.floor')}</h3>
+        <h3>${i18n.t('alarmForm.rules')}</h3>
         <div class="scroll">
           <table class="rules" data-testid="floor-rules">
             ${this.renderHead(i18n.t('alarmForm.on'))}
@@ -238,6 +240,24 @@ export class WbAlarmRulesAdmin extends LitElement {
           (q, i) => this.renderQueue(form, i, errors),
         )}
         <button type="button" data-testid="alarm-queue-add" @click=${() => this.edit((f) => f.queues.push(newQueue(f, '')))}>＋ ${i18n.t('alarmForm.addQueue')}</button>
+      </div>
+      <div class="card">
+        <h3>${i18n.t('alarmForm.floorTotals')}</h3>
+        <p class="hint">${i18n.t('alarmForm.floorTotalsHint')}</p>
+        <div class="scroll">
+          <table class="rules" data-testid="floor-totals">
+            ${this.renderHead(i18n.t('alarmForm.on'))}
+            <tbody>
+              ${FLOOR_TOTALS.map((rule) => {
+                const f = form.floor[rule];
+                const named = `${i18n.t('alarmForm.floorTotals')}: ${this.ruleName(rule)}`;
+                const toggle = html`<input type="checkbox" data-field="floor.${rule}.on" aria-label=${named} .checked=${f.on}
+                  @change=${(e: Event) => this.edit((x) => (x.floor[rule].on = (e.target as HTMLInputElement).checked))} />`;
+                return this.renderRow(`floor.${rule}`, rule, f, f.on, toggle, errors, (change) => this.edit((x) => change(x.floor[rule])), named);
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>`;
   }
 
@@ -274,12 +294,14 @@ export class WbAlarmRulesAdmin extends LitElement {
     control: TemplateResult,
     errors: Map<string, string>,
     change: (update: (fields: ThresholdFields) => void) => void,
+    /** What a screen reader says the inputs belong to. */
+    named = this.ruleName(rule),
   ) {
     const input = (field: string, value: string, set: (fields: ThresholdFields, v: string) => void, label: string) => {
       const name = `${path}.${field}`;
       const code = errors.get(name);
       return html`<td>
-        <input inputmode="decimal" data-field=${name} aria-label="${this.ruleName(rule)}: ${label}" .value=${value} ?disabled=${!editable}
+        <input inputmode="decimal" data-field=${name} aria-label="${named}: ${label}" .value=${value} ?disabled=${!editable}
           aria-invalid=${code ? 'true' : 'false'} @input=${(e: Event) => change((x) => set(x, (e.target as HTMLInputElement).value))} />
         ${code ? html`<span class="field-error" data-error=${name}>${this.i18n.t(`alarmForm.err.${code}` as MessageKey)}</span>` : nothing}
       </td>`;
@@ -345,7 +367,7 @@ export class WbAlarmRulesAdmin extends LitElement {
             ${QUEUE_RULES.map((rule) => {
               const own = q.rules[rule];
               const floorOn = form.rules[rule].on;
-              // "As the floor's" shows the floor's figures as they stand in the form.
+              // "As above" shows the rules' figures as they stand in the form.
               const shown = own.mode === 'inherit' ? form.rules[rule] : own;
               const select = html`<select data-field="queues.${i}.${rule}.mode" aria-label=${this.ruleName(rule)} ?disabled=${!floorOn}
                   @change=${(e: Event) => (this.form = withMode(form, i, rule, (e.target as HTMLSelectElement).value as QueueRuleMode))}>

@@ -10,13 +10,13 @@ import { createI18n } from '../../i18n/i18n.js';
 import type { Lang } from '../../i18n/messages.js';
 import { shadow, text } from '../../testing/dom.js';
 import { scriptedFetch, until, type RecordedRequest } from '../../testing/scripted-fetch.js';
-import { alarmRulesSchema, DEFAULT_ALARM_RULES, DEFAULT_KPI_RULE } from '../../../server/core/alarm-rules.js';
+import { alarmRulesSchema, DEFAULT_ALARM_RULES, DEFAULT_FLOOR_ALARM_RULES, DEFAULT_KPI_RULE } from '../../../server/core/alarm-rules.js';
 import type { WbAlarmRulesAdmin } from './wb-alarm-rules-admin.component.js';
 import './wb-alarm-rules-admin.js';
 
 afterEach(() => document.body.replaceChildren());
 
-const defaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE };
+const defaults = { rules: DEFAULT_ALARM_RULES, kpi: DEFAULT_KPI_RULE, floor: DEFAULT_FLOOR_ALARM_RULES };
 const stored = { rules: { waiting: { warning: { raise: 5, clear: 3 } } }, queues: { billing: { 'no-agent': false } } };
 
 async function mountRules(lang: Lang = 'en') {
@@ -62,7 +62,7 @@ describe('wb-alarm-rules-admin', () => {
   it('shows each rule in its own unit and the page’s language, the saved figures over the defaults', async () => {
     const { el } = await mountRules('zh-CN');
     const rows = [...shadow(el).querySelectorAll('[data-testid=floor-rules] tbody tr')].map((r) => r.querySelector('.name')!.textContent);
-    expect(rows).toEqual(['最长等待（秒）', '排队人数（人）', '服务水平（15分钟）（%）', '有人排队但无坐席在线（人）', '保持回应超时（秒）', '交换机数据中断（秒）']);
+    expect(rows).toEqual(['最长等待（秒）', '排队人数（人）', '服务水平（15分钟）（%）', '有人排队但无座席在岗（人）', '持机回应超时（秒）', '交换机数据中断（秒）']);
     expect(['warning.raise', 'warning.clear', 'critical.raise', 'minTime'].map((f) => field(el, `rules.waiting.${f}`)!.value)).toEqual(['5', '3', '20', '15']);
     expect(['warning.raise', 'warning.clear', 'minSample'].map((f) => field(el, `rules.service-level.${f}`)!.value)).toEqual(['80', '85', '10']);
     expect(field(el, 'kpi.minTime')!.value).toBe('300');
@@ -126,6 +126,49 @@ describe('wb-alarm-rules-admin', () => {
     await click(el, 'alarm-rules-save');
     await until(() => puts.length === 1);
     expect(puts[0]!.body).toEqual({ rules: { waiting: { warning: { raise: 5, clear: 3 } } }, queues: { vip: { waiting: { warning: { raise: 2, clear: 1 } } } } });
+  });
+
+  it('edits the whole floor’s totals apart from the queues’ rules: a switch, the levels and the minimum time, saved under "floor"', async () => {
+    const { el, puts } = await mountRules('zh-CN');
+    const card = shadow(el).querySelector('[data-testid=floor-totals]')!;
+    expect(card.closest('.card')!.querySelector('h3')!.textContent).toBe('全场合计');
+    expect([...card.querySelectorAll('tbody tr')].map((r) => r.querySelector('.name')!.textContent)).toEqual([
+      '最长等待（秒）',
+      '排队人数（人）',
+      '服务水平（15分钟）（%）',
+      '有人排队但无座席在岗（人）',
+    ]);
+    // Callers waiting is off by default, its suggested figures shown and locked; the floor's service level on.
+    expect(field(el, 'floor.waiting.on')!.checked).toBe(false);
+    expect(field(el, 'floor.waiting.warning.raise')!).toMatchObject({ value: '30', disabled: true });
+    expect(field(el, 'floor.service-level.on')!.checked).toBe(true);
+    expect(field(el, 'floor.service-level.warning.raise')!.value).toBe('80');
+    expect(field(el, 'floor.waiting.warning.raise')!.getAttribute('aria-label')).toBe('全场合计: 排队人数（人）: 警告 触发线');
+    field(el, 'floor.waiting.on')!.checked = true;
+    field(el, 'floor.waiting.on')!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(field(el, 'floor.waiting.warning.raise')!.disabled).toBe(false);
+    await type(el, 'floor.waiting.warning.raise', '150');
+    await type(el, 'floor.waiting.warning.clear', '160');
+    expect(text(el, '[data-error="floor.waiting.warning.clear"]')).toBe('解除线须不高于触发线。');
+    expect(saveButton(el).disabled).toBe(true);
+    await type(el, 'floor.waiting.warning.clear', '120');
+    expect(text(el, '[data-error="floor.waiting.critical.raise"]')).toBe('严重级须不低于警告级。');
+    await type(el, 'floor.waiting.critical.raise', '');
+    await type(el, 'floor.waiting.critical.clear', '');
+    await type(el, 'floor.service-level.minTime', '30');
+    // The queues' service level is untouched by the floor's.
+    expect(field(el, 'rules.service-level.minTime')!.value).toBe('60');
+    await click(el, 'alarm-rules-save');
+    await until(() => puts.length === 1);
+    expect(puts[0]!.body).toEqual({
+      rules: { waiting: { warning: { raise: 5, clear: 3 } } },
+      queues: { billing: { 'no-agent': false } },
+      floor: { waiting: { warning: { raise: 150, clear: 120 }, critical: null }, 'service-level': { minMs: 30_000 } },
+    });
+    await until(() => text(el, '[data-testid=alarm-rules-saved]') !== null);
+    expect(field(el, 'floor.waiting.on')!.checked).toBe(true);
+    expect(field(el, 'floor.waiting.warning.raise')!.value).toBe('150');
   });
 
   it('Reset puts back the saved rules', async () => {

@@ -63,8 +63,8 @@ describe('wb-source-status', () => {
       }),
     );
     const pill = () => shadow(el).querySelector<HTMLElement>('[data-testid=limits]');
-    expect(pill()!.textContent.trim()).toBe('已达上限：坐席、队列，新增的不再接收');
-    expect(pill()!.title).toBe('坐席：20000，上限 20000\n队列：2000，上限 2000');
+    expect(pill()!.textContent.trim()).toBe('已达上限：座席、队列，新增的不再接收');
+    expect(pill()!.title).toBe('座席：20000，上限 20000\n队列：2000，上限 2000');
     expect(pill()!.getAttribute('role')).toBe('status');
     el.i18n = createI18n('en');
     await el.updateComplete;
