@@ -76,7 +76,9 @@ export class WbQueueDetail extends LitElement {
         }
       </div>
       ${
-        q ? html`<wb-staffing-card class="card" .staffing=${q.staffing} .thresholdMs=${this.serviceLevelMs} .target=${this.serviceLevelTarget}></wb-staffing-card>` : null
+        q
+          ? html`<wb-staffing-card class="card" .staffing=${q.staffing} .agents=${q.agents} .thresholdMs=${this.serviceLevelMs} .target=${this.serviceLevelTarget}></wb-staffing-card>`
+          : null
       }
       <div class="charts">
         <div class="card">

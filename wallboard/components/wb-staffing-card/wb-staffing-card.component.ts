@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { i18nContext } from '../../context/contexts.js';
 import type { QueueStaffing } from '../../../server/contract/snapshot.js';
+import type { AgentState } from '../../../server/contract/vocabulary.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles, statusStyles } from '../../theme/shared-styles.js';
 import { statusIcon } from '../../theme/status-icons.js';
@@ -15,6 +16,8 @@ export class WbStaffingCard extends LitElement {
 
   /** The queue's hint; null with too little traffic, undefined from a server without it. */
   @property({ attribute: false }) staffing: QueueStaffing | null | undefined = null;
+  /** The queue's agents by state, to split those on it into free, on a call and in wrap-up; none from a caller that does not pass them. @default null */
+  @property({ attribute: false }) agents: Readonly<Record<AgentState, number>> | null = null;
   /** The service-level threshold the figure aims at, in ms. @default 20000 */
   @property({ type: Number }) thresholdMs = 20_000;
   /** The service-level target (fraction). @default 0.8 */
@@ -37,7 +40,9 @@ export class WbStaffingCard extends LitElement {
     return html`<h3>${i18n.t('staffing.title')}</h3>
       <div class="figures">
         <span class="figure"><b class="num" data-testid="staffing-needed">${s.capped ? i18n.t('staffing.atLeast', { n: needed }) : needed}</b><span>${i18n.t('staffing.needed')}</span></span>
-        <span class="figure"><b class="num" data-testid="staffing-on-queue">${i18n.number(s.onQueue)}</b><span>${i18n.t('staffing.onQueue')}</span></span>
+        <span class="figure"
+          ><b class="num" data-testid="staffing-on-queue">${i18n.number(s.onQueue)}</b><span>${i18n.t('staffing.onQueue')}</span>${this.split()}</span
+        >
         <span class="verdict status-${status}" data-testid="staffing-verdict"
           ><svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true">${statusIcon(status)}</svg>${
             short > 0 ? i18n.t('staffing.shortBy', { n: i18n.number(short) }) : i18n.t('staffing.enough')
@@ -57,5 +62,15 @@ export class WbStaffingCard extends LitElement {
       </dl>
       <p class="basis">${goal}</p>
       <p class="basis">${i18n.t('staffing.basis')}</p>`;
+  }
+
+  /** Those on the queue by what they are doing: free, on a call (ringing, talking or holding) and in wrap-up. */
+  private split() {
+    const a = this.agents;
+    if (!a) return nothing;
+    const { i18n } = this;
+    return html`<span class="split" data-testid="staffing-split"
+      >${i18n.t('staffing.split', { free: i18n.number(a.available), onCall: i18n.number(a.ringing + a.talking + a.hold), wrap: i18n.number(a.acw) })}</span
+    >`;
   }
 }

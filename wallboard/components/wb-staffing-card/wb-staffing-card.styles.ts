@@ -7,6 +7,7 @@ export default css`
   .figure { display: flex; flex-direction: column; }
   .figure b { font-size: 1.6em; line-height: 1.1; }
   .figure span { font-size: 0.85em; color: var(--wb-text-dim, #8d9bab); }
+  .figure .split { font-size: 0.75em; white-space: nowrap; }
   .verdict { display: inline-flex; align-items: center; gap: 0.3em; font-weight: 700; color: var(--status-colour); }
   dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(9em, 1fr)); gap: 0.3em 1em; margin: 0.6em 0 0; }
   dt { font-size: 0.8em; color: var(--wb-text-dim, #8d9bab); }

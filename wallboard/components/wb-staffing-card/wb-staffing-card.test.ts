@@ -52,6 +52,14 @@ describe('wb-staffing-card', () => {
     expect(text(el, '.basis')).toBe('目标：15 秒内接通 85%');
   });
 
+  it('splits those on the queue into free, on a call and in wrap-up, in both languages, paused and offline agents left out', async () => {
+    const agents = { available: 2, ringing: 1, talking: 4, hold: 1, acw: 1, paused: 3, offline: 7 };
+    const mountWith = (lang: 'en' | 'zh-CN') => mount(Object.assign(document.createElement('wb-staffing-card'), { staffing: hint, agents, i18n: createI18n(lang) }));
+    expect(text(await mountWith('en'), '[data-testid="staffing-split"]')).toBe('2 free · 6 on calls · 1 wrap-up');
+    expect(text(await mountWith('zh-CN'), '[data-testid="staffing-split"]')).toBe('空闲 2 · 通话 6 · 话后 1');
+    expect(shadow(await card(hint, 'en')).querySelector('[data-testid="staffing-split"]')).toBeNull();
+  });
+
   it('leaves the wrap-up out for a server that does not measure it', async () => {
     const { meanWrapMs: _, ...older } = hint;
     const el = await card(older, 'en');
