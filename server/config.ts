@@ -158,7 +158,14 @@ const fileSchema = z.strictObject({
   offlineAgentForgetMs: positiveMs.optional(),
   silentAgentForgetMs: positiveMs.optional(),
   timeInState: z
-    .strictObject(Object.fromEntries(AGENT_STATES.map((state) => [state, timeLevelsSchema.optional()])) as Record<AgentState, z.ZodOptional<typeof timeLevelsSchema>>)
+    .strictObject({
+      ...(Object.fromEntries(AGENT_STATES.map((state) => [state, timeLevelsSchema.optional()])) as Record<AgentState, z.ZodOptional<typeof timeLevelsSchema>>),
+      /** A pause reason's own times ("lunch": 30 and 60 minutes), by the reason's text in any case. */
+      pauseReasons: z
+        .record(z.string().trim().min(1).max(256), timeLevelsSchema)
+        .refine((r) => Object.keys(r).length <= 100, 'at most 100 pause reasons')
+        .optional(),
+    })
     .optional(),
   targets: z
     .strictObject({

@@ -4,8 +4,13 @@
 // past 1 minute and past 5 minutes. Shared by the server (config, snapshot) and the wallboard.
 import type { AgentState } from './vocabulary.js';
 
-/** Ascending times in state, in ms: the first marks "long", the second "very long"; empty marks nothing. */
-export type TimeInStateThresholds = Record<AgentState, readonly number[]>;
+/**
+ * Ascending times in state, in ms: the first marks "long", the second "very long"; empty marks
+ * nothing. `pauseReasons` gives a pause reason its own (a lunch break is not long at 5 minutes),
+ * by the reason's text as the PBX sends it, in any case; a pause for another reason, or none,
+ * takes `paused`'s.
+ */
+export type TimeInStateThresholds = Record<AgentState, readonly number[]> & { pauseReasons?: Readonly<Record<string, readonly number[]>> };
 
 /** The marks, from none to the highest threshold passed. */
 export const TIME_LEVELS = ['normal', 'long', 'veryLong'] as const;
@@ -28,9 +33,18 @@ export const DEFAULT_TIME_IN_STATE: TimeInStateThresholds = {
   offline: [],
 };
 
-/** The mark of an agent `elapsedMs` into `state`: past the first threshold "long", past the second "very long". */
-export function timeLevel(thresholds: TimeInStateThresholds, state: AgentState, elapsedMs: number): TimeLevel {
-  const [long, veryLong] = thresholds[state];
+/** A pause reason's own thresholds, matched by its text trimmed and in any case; undefined when it has none. */
+export function pauseReasonLevels(thresholds: TimeInStateThresholds, reason: string | null): readonly number[] | undefined {
+  const own = thresholds.pauseReasons;
+  if (!own || reason === null) return undefined;
+  const key = reason.trim().toLowerCase();
+  for (const name in own) if (name.trim().toLowerCase() === key) return own[name];
+  return undefined;
+}
+
+/** The mark of an agent `elapsedMs` into `state` (paused for `reason`): past the first threshold "long", past the second "very long". */
+export function timeLevel(thresholds: TimeInStateThresholds, state: AgentState, elapsedMs: number, reason: string | null = null): TimeLevel {
+  const [long, veryLong] = (state === 'paused' ? pauseReasonLevels(thresholds, reason) : undefined) ?? thresholds[state];
   if (veryLong !== undefined && elapsedMs > veryLong) return 'veryLong';
   if (long !== undefined && elapsedMs > long) return 'long';
   return 'normal';

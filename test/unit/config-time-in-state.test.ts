@@ -39,6 +39,20 @@ describe('timeInState', () => {
     expect(loadWith({ timeInState: { lunch: [1] } })).toThrow('lunch');
   });
 
+  it('gives a pause reason its own times, matched in any case, and refuses them out of order', () => {
+    const t = loadWith({ timeInState: { pauseReasons: { Lunch: [1_800_000, 3_600_000], 培训: [3_600_000] } } })().core.timeInState;
+    expect(t.pauseReasons).toEqual({ Lunch: [1_800_000, 3_600_000], 培训: [3_600_000] });
+    expect(timeLevel(t, 'paused', 20 * 60_000, ' lunch ')).toBe('normal');
+    expect(timeLevel(t, 'paused', 40 * 60_000, 'LUNCH')).toBe('long');
+    expect(timeLevel(t, 'paused', 61 * 60_000, 'Lunch')).toBe('veryLong');
+    expect(timeLevel(t, 'paused', 20 * 60_000, '培训')).toBe('normal');
+    // Another reason, or none, is paused's; a reason's times are for pauses only.
+    expect(timeLevel(t, 'paused', 20 * 60_000, 'toilet')).toBe('veryLong');
+    expect(timeLevel(t, 'paused', 20 * 60_000)).toBe('veryLong');
+    expect(timeLevel(t, 'talking', 20 * 60_000, 'Lunch')).toBe('veryLong');
+    expect(loadWith({ timeInState: { pauseReasons: { lunch: [3_600_000, 1_800_000] } } })).toThrow('timeInState.pauseReasons.lunch');
+  });
+
   it('marks past the first threshold long, past the second very long', () => {
     const t = loadWith({})().core.timeInState;
     expect([59_000, 61_000, 299_000, 301_000].map((ms) => timeLevel(t, 'paused', ms))).toEqual(['normal', 'long', 'long', 'veryLong']);

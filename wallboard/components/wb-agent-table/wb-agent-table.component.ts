@@ -119,7 +119,7 @@ export class WbAgentTable extends LitElement {
 
   private renderRow(a: AgentRow, rowIndex: number, now: number) {
     const { i18n } = this;
-    const level = timeLevel(this.timeInState, a.state, now - a.sinceTs);
+    const level = timeLevel(this.timeInState, a.state, now - a.sinceTs, a.reason);
     const t = a.today;
     return html`<tr class="row level-${level}" data-agent=${a.id} data-level=${level} aria-rowindex=${rowIndex}>
       <td class="name"><bdi>${a.name ?? a.id}</bdi>${a.team ? html`<small><bdi>${a.team}</bdi></small>` : null}</td>

@@ -96,6 +96,19 @@ describe('wb-agent-table', () => {
     expect(cells('a3')[2]).toBe('▲ Long1:01');
   });
 
+  it("marks a pause by its reason's own times where the config gives them, in any case, and any other pause by paused's", async () => {
+    const { el } = await table();
+    const row = (id: string) => shadow(el).querySelector(`tr[data-agent=${id}]`)!;
+    // a2 has been paused for lunch 7 minutes: too long by paused's 1 and 5 minutes, not by lunch's 30 and 60.
+    expect(row('a2').getAttribute('data-level')).toBe('veryLong');
+    el.timeInState = { ...DEFAULT_TIME_IN_STATE, pauseReasons: { ' LUNCH ': [30 * 60 * SEC, 60 * 60 * SEC] } };
+    await el.updateComplete;
+    expect(row('a2').getAttribute('data-level')).toBe('normal');
+    el.timeInState = { ...DEFAULT_TIME_IN_STATE, pauseReasons: { training: [30 * 60 * SEC] } };
+    await el.updateComplete;
+    expect(row('a2').getAttribute('data-level')).toBe('veryLong');
+  });
+
   it('speaks Chinese', async () => {
     const { el } = await table('zh-CN');
     const heads = [...shadow(el).querySelectorAll('th')].map((th) => th.textContent.replace(/\s+/g, ' ').replace('▼', '').trim());
