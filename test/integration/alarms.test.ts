@@ -96,6 +96,26 @@ describe('alarms through the server', () => {
     expect(log).toEqual(cleared);
   });
 
+  it('keeps an active, acknowledged alarm through a restart: still active, still acknowledged, not raised again', async () => {
+    const { start, add, alarmEntries } = setup('restart-active');
+    const server = await start();
+    await add({ type: 'call.queued', ts: Date.now(), callId: 'c1', queue: 'billing' });
+    const alarm = await waitFor(async () => (await alarmsOf(server.url)).active[0], 'the alarm');
+    const acked = await fetch(`${server.url}/api/v1/alarms/${encodeURIComponent(alarm.id)}/ack`, { method: 'POST', headers: ADMIN_AUTH });
+    expect(await acked.json()).toMatchObject({ ok: true, already: false });
+    const before = await waitFor(async () => (await alarmsOf(server.url)).active.find((a) => a.acknowledgedBy !== null), 'the acknowledgement');
+
+    await server.stop();
+    servers.splice(servers.indexOf(server), 1);
+    const again = await start();
+    const after = await waitFor(async () => (await alarmsOf(again.url)).active[0], 'the alarm after the restart');
+    expect(after).toEqual(before);
+    // The condition still holds on the restarted node: it evaluates, and writes nothing new.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await alarmEntries()).map((e) => e['type'])).toEqual(['alarm.raised', 'alarm.acknowledged']);
+    expect((await alarmsOf(again.url)).active).toEqual([before]);
+  });
+
   it('refuses an acknowledgement from a read-only script, and from a lead over REST without the CSRF token', async () => {
     const { start, add } = setup('refuse');
     const server = await start();
