@@ -17,6 +17,7 @@ import { addMoves, bucketPercentile, createAppendIndex, createLatencyHistogram, 
 import { createLoadGenerator, type LoadGenerator } from './load-generator.js';
 import { eventTable, incidentTable, type EventRow, type IncidentRow } from './load-report.js';
 import { nodeStep, scrapeNode } from './node-metrics.js';
+import { pinHarness, pinServer } from './cpu-pinning.js';
 import { pairDisplay } from './pair-display.js';
 import { startScreenFleet, type ScreenFleet } from './screen-fleet.js';
 import { cpuPercent, sampleProcess, startStack, type ProcessSample, type Stack, type StackNode } from './stack.js';
@@ -34,6 +35,7 @@ const FLAGS = {
   'cpu-prof': { type: 'string', default: '' },
   kill: { type: 'boolean', default: false },
   storm: { type: 'boolean', default: false },
+  pin: { type: 'boolean', default: false },
   'max-events': { type: 'string', default: '2000000' },
   seed: { type: 'string', default: '1' },
   help: { type: 'boolean', default: false },
@@ -58,6 +60,8 @@ simulator events at each rate.
   --cpu-prof <dir>     write each node's CPU profile (node --cpu-prof) to this directory when it stops
   --kill               with 3 nodes: kill -9 the lease holder during a step at the last rate, with the last fleet
   --storm              drop every screen's connection at once during a step at the last rate, with the last fleet
+  --pin                the nodes (and HAProxy) alone on the first core, Redis and the harness on the others
+                       (Linux taskset), so the harness cannot take the server's core in turns
   --max-events <n>     offer no more than this many events in all. Default: 2000000
   --seed <n>           simulator seed. Default: 1
 
@@ -209,7 +213,13 @@ async function main(): Promise<number> {
       writeFileSync(env['CONFIG_FILE'], JSON.stringify({ pushIntervalMs: count('push-ms', values['push-ms'], 50) }));
     }
     const nodeFlags = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    // Before anything starts, so Redis and every worker inherit the harness's cores.
+    const pinning = values.pin ? pinHarness() : null;
     stack = await startStack({ cwd: process.cwd(), log, nodes, env, nodeFlags });
+    if (pinning) {
+      pinServer([...stack.nodes.map((n) => n.pid), ...(stack.haproxyPid ? [stack.haproxyPid] : [])], pinning);
+      log(`pinned: server on core ${pinning.server}, Redis and the harness on ${pinning.harness}`);
+    }
     redis = new Redis(stack.redis.url);
     const run: Run = {
       stack,
