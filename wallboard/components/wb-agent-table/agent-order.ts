@@ -1,7 +1,7 @@
 // Which agents the tablet's table lists and in what order: agents logged off all day are left
 // out (offline, and neither logged in nor with a figure today), and the rest sorted by the column
-// the lead touched, longest time in state first until they touch another. Pure, so the order is
-// tested without a DOM.
+// the lead touched, longest time in state first (those logged off after them) until they touch
+// another. Pure, so the order is tested without a DOM.
 import type { AgentRow } from '../../../server/contract/snapshot.js';
 
 export const SORT_KEYS = ['name', 'state', 'time', 'handled', 'aht', 'holds', 'missed', 'transfers'] as const;
@@ -48,14 +48,21 @@ function assertNever(key: never): never {
   throw new Error(`unknown sort key ${String(key)}`);
 }
 
-/** The agents to list, in order; ties keep the name order, so rows do not jump as the clock ticks. */
+/**
+ * The agents to list, in order; ties keep the name order, so rows do not jump as the clock ticks.
+ * By time in state, agents logged off go after those on the floor, either way round: the hours
+ * since the morning shift went home are not time on the floor, and would bury the long pause a
+ * lead is looking for.
+ */
 export function orderAgents(agents: readonly AgentRow[], sort: AgentSort, now: number): AgentRow[] {
   const sign = sort.descending ? -1 : 1;
   const byName = (a: AgentRow, b: AgentRow) => (a.name ?? a.id).localeCompare(b.name ?? b.id) || a.id.localeCompare(b.id);
+  const offLast = sort.key === 'time';
+  const off = (a: AgentRow) => (offLast && a.state === 'offline' ? 1 : 0);
   return agents
     .filter((a) => !loggedOffAllDay(a))
-    .map((a) => ({ a, v: value(a, sort.key, now) }))
-    .sort((x, y) => (x.v < y.v ? -sign : x.v > y.v ? sign : 0) || byName(x.a, y.a))
+    .map((a) => ({ a, off: off(a), v: value(a, sort.key, now) }))
+    .sort((x, y) => x.off - y.off || (x.v < y.v ? -sign : x.v > y.v ? sign : 0) || byName(x.a, y.a))
     .map((x) => x.a);
 }
 

@@ -60,11 +60,15 @@ async function table(lang: 'en' | 'zh-CN' = 'en') {
 }
 
 describe('wb-agent-table', () => {
-  it('lists the longest time in state first and leaves out the agents logged off all day, saying how many', async () => {
-    const { el, ids } = await table();
-    expect(ids()).toEqual(['a5', 'a2', 'a1', 'a3']);
+  it('lists the longest time in state first, those logged off after the floor, and leaves out the agents logged off all day, saying how many', async () => {
+    const { el, ids, touch } = await table();
+    // a5 went home 40 minutes ago: longer than anyone's state, but not time on the floor.
+    expect(ids()).toEqual(['a2', 'a1', 'a3', 'a5']);
     expect(shadow(el).querySelector('.hidden-note')!.textContent).toBe('2 logged off all day, not listed');
     expect(shadow(el).querySelector('th[aria-sort=descending] button')!.getAttribute('data-sort')).toBe('time');
+    // Shortest first: still the floor before those logged off.
+    await touch('time');
+    expect(ids()).toEqual(['a3', 'a1', 'a2', 'a5']);
   });
 
   it('sorts by the header touched, most first; a second touch turns the order round; names start from A', async () => {
