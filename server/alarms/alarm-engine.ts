@@ -7,7 +7,7 @@
 import { createAlarmMemory, evaluateAlarms, notePending, type AlarmTransition } from '../core/alarm-evaluate.js';
 import { measureAlarms } from '../core/alarm-measure.js';
 import { alarmRulesSchema, type AlarmRulesConfig } from '../core/alarm-rules.js';
-import { encodeArgs } from '../core/events.js';
+import { encodeArgs, maskPhoneNumbers } from '../core/events.js';
 import type { Alarm } from '../contract/snapshot.js';
 import type { Logger } from '../log.js';
 import type { SnapshotSource } from '../realtime/create-realtime.js';
@@ -134,11 +134,13 @@ export function createAlarmEngine(options: AlarmEngineOptions, deps: AlarmEngine
       if (alarm.clearedTs !== null) return { ok: false, status: 409, error: 'the alarm has already cleared' };
       if (alarm.acknowledgedBy !== null) return { ok: true, already: true, alarm: { ...alarm } };
       await append([{ type: 'alarm.acknowledged', ts: now(), alarmId, by }]);
+      // The replica keeps the name as the event's schema stores it, a run of digits like a phone number's masked (events.ts).
+      const stored = maskPhoneNumbers(by);
       // Answered once this node has read its own write back, so the answer and the screens agree.
       const deadline = Date.now() + (options.ackWaitMs ?? 3000);
       while (Date.now() < deadline) {
         const seen = find();
-        if (seen && (seen.acknowledgedBy !== null || seen.clearedTs !== null)) return { ok: true, already: seen.acknowledgedBy !== by, alarm: { ...seen } };
+        if (seen && (seen.acknowledgedBy !== null || seen.clearedTs !== null)) return { ok: true, already: seen.acknowledgedBy !== stored, alarm: { ...seen } };
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return { ok: true, already: false, alarm: { ...(find() ?? alarm) } };
