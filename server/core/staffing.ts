@@ -75,23 +75,28 @@ export function measureQueues(calls: Iterable<CallRecord>, now: number): Map<str
 
 const isOpen = (visit: { outcome: string | null }) => visit.outcome === null;
 
-/** Wrap-up that ended in the window, in ms, from the queue's wrap-up minutes (wrap-up.ts). */
-export function wrapInWindow(minutes: ReadonlyMap<number, number> | undefined, now: number): number {
+/** The sum over the window's minutes (the 15 whole ones before `now`) of `value` of each minute's entry. */
+function sumInWindow<V>(minutes: ReadonlyMap<number, V> | undefined, now: number, value: (v: V) => number): number {
   if (!minutes) return 0;
   const last = minuteIndex(now) - 1;
-  let sumMs = 0;
-  for (const [minute, ms] of minutes) if (minute > last - WINDOW_MINUTES && minute <= last) sumMs += ms;
-  return sumMs;
+  let sum = 0;
+  for (const [minute, v] of minutes) if (minute > last - WINDOW_MINUTES && minute <= last) sum += value(v);
+  return sum;
+}
+
+/** Wrap-up that ended in the window, in ms, from the queue's wrap-up minutes (wrap-up.ts). */
+export function wrapInWindow(minutes: ReadonlyMap<number, number> | undefined, now: number): number {
+  return sumInWindow(minutes, now, itself);
 }
 
 /** Calls offered to the queue in the window, from its rolling minutes. */
 export function arrivalsInWindow(minutes: ReadonlyMap<number, Counts> | undefined, now: number): number {
-  if (!minutes) return 0;
-  const last = minuteIndex(now) - 1;
-  let offered = 0;
-  for (const [minute, counts] of minutes) if (minute > last - WINDOW_MINUTES && minute <= last) offered += counts.offered;
-  return offered;
+  return sumInWindow(minutes, now, offeredOf);
 }
+
+// Made once: these run for every queue on every push.
+const itself = (ms: number) => ms;
+const offeredOf = (counts: Counts) => counts.offered;
 
 export function onQueueNow(agents: Readonly<Record<AgentState, number>>): number {
   return ON_QUEUE.reduce((sum, state) => sum + agents[state], 0);

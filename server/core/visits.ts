@@ -11,7 +11,7 @@ import { emptyQueueDayCounts, inToday, placeInDay, type DayState, type DayStats,
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
 import { thresholdsOf, type QueueSettingsState } from './queue-settings.js';
-import { bucketIndex, minuteIndex } from './windows.js';
+import { bucketIndex, minuteIndex, pruneMinutes, rollingHorizon } from './windows.js';
 import { WINDOW_MINUTES } from '../contract/constants.js';
 import type { QueueStats, RecentAbandon } from '../contract/snapshot.js';
 import { isVipTier, type Tier } from '../contract/vocabulary.js';
@@ -291,21 +291,12 @@ function bookAt(state: VisitsState, c: Contribution, part: 'offer' | 'outcome', 
     addPart(c.vip ? b.vip : b.standard, c, part, sign);
   }
   const minute = minuteIndex(ts);
-  if (minute > rollingHorizon(state)) addPart(getOrCreate(getOrCreate(state.rolling, c.queue, newMinutes), minute, emptyCounts), c, part, sign);
-}
-
-/** Minutes at or below this index are outside any window we will report again. */
-function rollingHorizon(state: VisitsState): number {
-  return minuteIndex(state.eventWatermark) - WINDOW_MINUTES - 1;
+  if (minute > rollingHorizon(state.eventWatermark)) addPart(getOrCreate(getOrCreate(state.rolling, c.queue, newMinutes), minute, emptyCounts), c, part, sign);
 }
 
 /** Drops rolling buckets that fell out of the window; called when the event watermark moves. */
 export function pruneRolling(state: VisitsState): void {
-  const horizon = rollingHorizon(state);
-  for (const [queue, minutes] of state.rolling) {
-    for (const minute of minutes.keys()) if (minute <= horizon) minutes.delete(minute);
-    if (minutes.size === 0) state.rolling.delete(queue);
-  }
+  pruneMinutes(state.rolling, rollingHorizon(state.eventWatermark));
 }
 
 /** What the queue figures read of the state. */

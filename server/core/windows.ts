@@ -1,7 +1,7 @@
 // Calendar days of a time zone, 15-minute intraday buckets and 1-minute rolling buckets.
 // Pure: Intl does the time-zone arithmetic, no clock is read here.
 
-import { BUCKET_MS, MINUTE_MS } from '../contract/constants.js';
+import { BUCKET_MS, MINUTE_MS, WINDOW_MINUTES } from '../contract/constants.js';
 
 export interface DayWindow {
   /** YYYY-MM-DD in the time zone. */
@@ -93,4 +93,17 @@ export function bucketIndex(ts: number, window: DayWindow): number {
 
 export function minuteIndex(ts: number): number {
   return Math.floor(ts / MINUTE_MS);
+}
+
+/** Minutes at or below this index are outside any rolling window reported again, with the event watermark at `eventWatermark`. */
+export function rollingHorizon(eventWatermark: number): number {
+  return minuteIndex(eventWatermark) - WINDOW_MINUTES - 1;
+}
+
+/** Drops the minutes at or below `horizon` from per-key minute maps, and the keys left with none. */
+export function pruneMinutes(byKey: Map<string, Map<number, unknown>>, horizon: number): void {
+  for (const [key, minutes] of byKey) {
+    for (const minute of minutes.keys()) if (minute <= horizon) minutes.delete(minute);
+    if (minutes.size === 0) byKey.delete(key);
+  }
 }

@@ -10,8 +10,7 @@
 import type { AgentsState } from './agents.js';
 import type { EventOf } from './events.js';
 import { getOrCreate } from './map-utils.js';
-import { minuteIndex } from './windows.js';
-import { WINDOW_MINUTES } from '../contract/constants.js';
+import { minuteIndex, pruneMinutes, rollingHorizon } from './windows.js';
 
 /** An agent's answer still awaiting its wrap-up: where that wrap-up belongs. */
 export interface AgentAnswer {
@@ -108,25 +107,16 @@ export function onAgentLeavesAcw(state: WrapUpState, event: EventOf<'agent.state
   else answers.splice(0, at + 1);
   if (event.state === 'offline') return;
   const minute = minuteIndex(event.ts);
-  if (minute <= wrapHorizon(state)) return;
+  if (minute <= rollingHorizon(state.eventWatermark)) return;
   const minutes = getOrCreate(state.wrapUps, answer.queue, newMinutes);
   minutes.set(minute, (minutes.get(minute) ?? 0) + Math.max(0, event.ts - agent.sinceTs)); // producers' clocks disagree
 }
 
 const newMinutes = () => new Map<number, number>();
 
-/** Minutes at or below this index are outside any window reported again (the rolling counts' horizon). */
-function wrapHorizon(state: WrapUpState): number {
-  return minuteIndex(state.eventWatermark) - WINDOW_MINUTES - 1;
-}
-
-/** When the event watermark moves a minute: drops the minutes out of the window. */
+/** When the event watermark moves a minute: drops the minutes out of the window, as the rolling counts'. */
 export function pruneWrapUps(state: WrapUpState): void {
-  const horizon = wrapHorizon(state);
-  for (const [queue, minutes] of state.wrapUps) {
-    for (const minute of minutes.keys()) if (minute <= horizon) minutes.delete(minute);
-    if (minutes.size === 0) state.wrapUps.delete(queue);
-  }
+  pruneMinutes(state.wrapUps, rollingHorizon(state.eventWatermark));
 }
 
 /**
