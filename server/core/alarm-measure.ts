@@ -13,9 +13,9 @@ import {
   type AlarmRulesConfig,
   type QueueAlarmRule,
 } from './alarm-rules.js';
-import type { AgentState } from '../contract/vocabulary.js';
+import { onQueueNow } from './staffing.js';
 import type { HeldCall, Snapshot, SourceFeed, Totals as FloorTotals, WindowStats } from '../contract/snapshot.js';
-import type { AlarmRule } from '../contract/vocabulary.js';
+import type { AgentState, AlarmRule } from '../contract/vocabulary.js';
 
 export interface Measurement {
   rule: AlarmRule;
@@ -125,10 +125,8 @@ function totalsValue(rule: Exclude<QueueAlarmRule, 'hold-check-overdue'>, q: Tot
     case 'service-level':
       return q.window15m.serviceLevel === null || q.window15m.offered < minSample ? null : round(q.window15m.serviceLevel);
     case 'no-agent': {
-      // Callers waiting for nobody: no agent of the queue (or floor) logged in and not paused (all of them busy is the longest wait's business).
-      const a = q.agents;
-      const serving = a.available + a.ringing + a.talking + a.hold + a.acw;
-      return serving === 0 ? q.waiting : 0;
+      // Callers waiting for nobody: no agent of the queue (or floor) on it, logged in and not paused, as the staffing hint counts them (all of them busy is the longest wait's business).
+      return onQueueNow(q.agents) === 0 ? q.waiting : 0;
     }
     default:
       return assertNever(rule);
